@@ -1,0 +1,9 @@
+/**
+ * utils/model: the types every room shares, and tiny pure helpers.
+ * Public surface: article, highlight and result types, normaliseUrl.
+ * Imports nothing (not even other rooms): every other room may import it.
+ */
+export * from './article';
+export * from './highlight';
+export * from './result';
+export * from './url';

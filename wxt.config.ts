@@ -1,0 +1,41 @@
+import { defineConfig } from 'wxt';
+
+// The manifest is reviewed: tests/e2e/manifest-audit checks the built one against these lists.
+// Permissions (why each is here is in README.md):
+//   activeTab + scripting: read the current tab only after the reader clicks Readmark.
+//   storage + unlimitedStorage: settings and a library that is not capped by the default quota.
+//   contextMenus: "Highlight selection" on the page's context menu.
+// Broad host access is optional and asked for at run time (automatic repaint of highlights).
+export default defineConfig({
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
+    optional_host_permissions: ['http://*/*', 'https://*/*'],
+    action: { default_title: '__MSG_actionTitle__' },
+    commands: {
+      'highlight-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandHighlight__',
+      },
+    },
+    content_security_policy: {
+      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+    },
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'readmark@readmark.example',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
+  publicDir: 'components/public',
+  zip: { excludeSources: ['test-results/**'] },
+});
