@@ -36,6 +36,19 @@ export default defineConfig({
         }
       : {}),
   }),
+  manifestVersion: 3,
   publicDir: 'components/public',
+  hooks: {
+    // WXT turns a runtime-registered content script's `matches` into required host permissions.
+    // Readmark injects it with activeTab instead, so broad access stays optional.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      const broad = new Set(['http://*/*', 'https://*/*', '<all_urls>']);
+      delete manifest.host_permissions;
+      manifest.permissions = manifest.permissions?.filter((p) => !broad.has(p));
+      if (manifest.content_scripts?.length === 0) delete manifest.content_scripts;
+      const action = manifest.action ?? manifest.browser_action;
+      if (action) action.default_title = '__MSG_actionTitle__';
+    },
+  },
   zip: { excludeSources: ['test-results/**'] },
 });

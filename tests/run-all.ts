@@ -31,7 +31,10 @@ function check(label: string, command: string): void {
 /** Runs a Vitest suite with a JSON report and adds its test counts (a crash counts as one failure). */
 function vitest(label: string, config: string, name: string): void {
   const report = `${REPORTS}/${name}.json`;
-  const ok = run(label, `npx vitest run -c ${config} --reporter=default --reporter=json --outputFile=${report}`);
+  const ok = run(
+    label,
+    `npx vitest run -c ${config} --reporter=default --reporter=json --outputFile=${report}`,
+  );
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       numPassedTests: number;
@@ -55,7 +58,10 @@ check('lint and format', 'npx biome check .');
 vitest('unit tests', 'vitest.config.ts', 'unit');
 check('chrome build', 'npx wxt build');
 vitest('end-to-end tests (Chromium)', 'vitest.e2e.config.ts', 'e2e');
-check('firefox build + web-ext lint', 'npx wxt build -b firefox && npx web-ext lint --source-dir .output/firefox-mv2');
+check(
+  'firefox build + web-ext lint',
+  'npx wxt build -b firefox && npx web-ext lint --source-dir .output/firefox-mv3',
+);
 check('zip packages', 'npx wxt zip && npx wxt zip -b firefox');
 
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

@@ -18,6 +18,7 @@ const WORDS_PER_MINUTE = 230;
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractedArticle {
   const isProbablyArticle = isProbablyReaderable(doc);
   const copy = doc.cloneNode(true) as Document;
+  pinBaseUrl(copy, options.url);
   const parsed = new Readability(copy, { keepClasses: false }).parse();
   if (!parsed?.content || !parsed.textContent?.trim())
     throw new Error('No article text was found on this page.');
@@ -52,4 +53,16 @@ function resolveUrl(href: string, base: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Readability resolves relative links against `baseURI` and keeps `#fragment` links only when
+ * `baseURI === documentURI`. A parsed copy reports the parser's URL (the extension page, or
+ * nothing under linkedom), so pin both to the page's URL, honouring a `<base href>`.
+ */
+function pinBaseUrl(doc: Document, url: string): void {
+  const base = doc.querySelector('base[href]')?.getAttribute('href');
+  const baseUrl = (base && resolveUrl(base, url)) || url;
+  Object.defineProperty(doc, 'documentURI', { value: url, configurable: true });
+  Object.defineProperty(doc, 'baseURI', { value: baseUrl, configurable: true });
 }

@@ -1,0 +1,1 @@
+export { LibraryApp } from './LibraryApp';

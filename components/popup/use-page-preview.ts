@@ -1,0 +1,59 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
+import { findArticleByCanonicalUrl, type ReadmarkDb, saveArticle } from '@/utils/storage';
+import { extractInWorker } from '../shared/extract-in-worker';
+import { t } from '../shared/i18n';
+import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
+
+export type PreviewState =
+  | { kind: 'loading' }
+  | { kind: 'restricted'; reason: string }
+  | { kind: 'error'; message: string }
+  | {
+      kind: 'preview';
+      article: ExtractedArticle;
+      saved: ArticleMeta | null;
+      saving: boolean;
+      saveError: string | null;
+    };
+
+/**
+ * The popup's whole flow: find the tab, capture it, extract in a Worker, look up whether it is
+ * already saved, and save. Every path ends in a state the popup can show: no endless spinner.
+ */
+export function usePagePreview(db: ReadmarkDb) {
+  const [state, setState] = useState<PreviewState>({ kind: 'loading' });
+
+  useEffect(() => {
+    let cancelled = false;
+    const set = (next: PreviewState) => !cancelled && setState(next);
+    (async () => {
+      const tab = await resolveTargetTab();
+      if (!tab) return set({ kind: 'restricted', reason: t('restrictedNoTab') });
+      const reason = restrictedReason(tab.url);
+      if (reason) return set({ kind: 'restricted', reason });
+      const capture = await capturePage(tab.id);
+      if (!capture.ok) return set({ kind: 'restricted', reason: capture.error });
+      const extracted = await extractInWorker(capture.value);
+      if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
+      const saved = (await findArticleByCanonicalUrl(db, extracted.value.canonicalUrl)) ?? null;
+      set({ kind: 'preview', article: extracted.value, saved, saving: false, saveError: null });
+    })().catch((error: unknown) => set({ kind: 'error', message: String(error) }));
+    return () => {
+      cancelled = true;
+    };
+  }, [db]);
+
+  async function save() {
+    if (state.kind !== 'preview') return;
+    setState({ ...state, saving: true, saveError: null });
+    const result = await saveArticle(db, state.article);
+    setState(
+      result.ok
+        ? { ...state, saving: false, saved: result.value, saveError: null }
+        : { ...state, saving: false, saveError: result.error },
+    );
+  }
+
+  return { state, save };
+}

@@ -1,0 +1,1 @@
+export { ReaderApp } from './ReaderApp';

@@ -1,0 +1,45 @@
+import { browser } from 'wxt/browser';
+import { createSanitiser } from '@/utils/extraction';
+import type { PageCapture } from '@/utils/messaging';
+import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
+import { t } from './i18n';
+
+export const EXTRACTION_TIMEOUT_MS = 10_000;
+
+/**
+ * Runs the extraction pipeline over a captured page in a Worker with a watchdog, then sanitises
+ * the result here, in the extension page, where DOMPurify has a real DOM. A page that hangs or
+ * crashes the pipeline costs a terminated Worker and a clear message, never a frozen tab.
+ */
+export function extractInWorker(
+  capture: PageCapture,
+  timeoutMs: number = EXTRACTION_TIMEOUT_MS,
+): Promise<Result<ExtractedArticle>> {
+  return new Promise((resolve) => {
+    const worker = new Worker(browser.runtime.getURL('/extract-worker.js'));
+    const finish = (result: Result<ExtractedArticle>) => {
+      clearTimeout(watchdog);
+      worker.terminate();
+      resolve(result);
+    };
+    const watchdog = setTimeout(
+      () => finish(err(t('errorExtractTimeout', String(timeoutMs / 1000)))),
+      timeoutMs,
+    );
+    worker.onmessage = (event: MessageEvent<Result<ExtractedArticle>>) => {
+      const result = event.data;
+      finish(result.ok ? sanitiseArticle(result.value) : err(t('errorExtractFailed', result.error)));
+    };
+    worker.onerror = (event) => finish(err(t('errorExtractFailed', event.message || 'worker error')));
+    worker.postMessage({ html: capture.html, url: capture.url });
+  });
+}
+
+function sanitiseArticle(article: ExtractedArticle): Result<ExtractedArticle> {
+  const sanitise = createSanitiser(window);
+  return ok({
+    ...article,
+    contentHtml: sanitise(article.contentHtml),
+    removed: article.removed.map((block) => ({ ...block, html: sanitise(block.html) })),
+  });
+}

@@ -1,0 +1,15 @@
+import { extractFromHtml } from '@/utils/extraction';
+import { err, ok } from '@/utils/model';
+
+// Runs the extraction pipeline off every page's main thread. The extension page that starts
+// this Worker terminates it when its watchdog fires, so a hostile page can hang only this thread.
+// DOMPurify needs a real DOM, which a Worker lacks: the caller sanitises the result.
+export default defineUnlistedScript(() => {
+  self.onmessage = (event: MessageEvent<{ html: string; url: string }>) => {
+    try {
+      self.postMessage(ok(extractFromHtml(event.data.html, { url: event.data.url })));
+    } catch (error) {
+      self.postMessage(err(error instanceof Error ? error.message : String(error)));
+    }
+  };
+});

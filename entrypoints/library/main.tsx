@@ -1,0 +1,7 @@
+import { render } from 'preact';
+import { LibraryApp } from '@/components/library';
+import { openDb } from '@/utils/storage';
+import '@/components/shared/theme.css';
+
+const focusId = new URLSearchParams(location.search).get('focus');
+render(<LibraryApp db={openDb()} focusId={focusId} />, document.getElementById('app')!);

@@ -1,0 +1,106 @@
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+
+export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
+export const SCREENSHOTS = resolve(process.cwd(), 'test-results/screenshots');
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  sw: Worker;
+  extensionId: string;
+  /** URL of an extension page, e.g. extensionUrl('/library.html'). */
+  extensionUrl(path: string): string;
+  /** Opens a page and waits for it to load. */
+  open(url: string): Promise<Page>;
+  /** The tab id the extension sees for the active tab (bring the page to front first). */
+  activeTabId(page: Page): Promise<number>;
+  /**
+   * Clicks Readmark's toolbar button on `page` as a reader would (CDP Extensions.triggerAction):
+   * this grants activeTab for the page and opens the real popup.
+   */
+  clickToolbarButton(page: Page): Promise<void>;
+  /** Opens popup.html as a tab aimed at `tabId` (the tab must have activeTab granted). */
+  openPopupFor(tabId: number): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Launches Debian's Chromium (never a downloaded one) in a fresh profile, with no network beyond
+ * this machine. `extensionArgs` loads extensions; without them the browser starts with none.
+ */
+export function launchChromium(extensionArgs: string[] = []): Promise<BrowserContext> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'readmark-e2e-')), {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: process.env.HEADED !== '1',
+    // Playwright passes --disable-extensions by default; extensions are what we test.
+    ignoreDefaultArgs: ['--disable-extensions'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      // Lets tests click the toolbar button and install extensions through CDP (Extensions.*).
+      '--enable-unsafe-extension-debugging',
+      ...extensionArgs,
+    ],
+  });
+}
+
+/** Clicks an extension's toolbar button on `page` (CDP Extensions.triggerAction): grants activeTab and opens its popup. */
+export async function triggerAction(cdp: CDPSession, extensionId: string, page: Page): Promise<void> {
+  await page.bringToFront();
+  // triggerAction wants the *tab* target that holds the page, not the page target.
+  const { targetInfos } = await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never);
+  const tab = targetInfos.find((info) => info.url === page.url());
+  if (!tab) throw new Error(`no tab target for ${page.url()}`);
+  await cdp.send(
+    'Extensions.triggerAction' as 'Target.getTargets',
+    { id: extensionId, targetId: tab.targetId } as never,
+  );
+}
+
+/** Launches Chromium with the built extension loaded, as a reader's fresh install. */
+export async function launchWithExtension(): Promise<ExtensionBrowser> {
+  const context = await launchChromium([
+    `--disable-extensions-except=${EXTENSION_DIR}`,
+    `--load-extension=${EXTENSION_DIR}`,
+  ]);
+  const sw =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(sw.url()).host;
+  const cdp = await context.browser()!.newBrowserCDPSession();
+  // Chromium grants optional host permissions to an extension loaded from the command line; a
+  // reader's fresh install has none, so take them back: the tests must work with activeTab alone.
+  await sw.evaluate(() => chrome.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
+
+  const browser: ExtensionBrowser = {
+    context,
+    sw,
+    extensionId,
+    extensionUrl: (path) => `chrome-extension://${extensionId}${path}`,
+    async open(url) {
+      const page = await context.newPage();
+      await page.goto(url);
+      return page;
+    },
+    async activeTabId(page) {
+      await page.bringToFront();
+      return sw.evaluate(async () => {
+        const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+        return tab!.id!;
+      });
+    },
+    clickToolbarButton: (page) => triggerAction(cdp, extensionId, page),
+    async openPopupFor(tabId) {
+      return browser.open(browser.extensionUrl(`/popup.html?tabId=${tabId}`));
+    },
+    close: () => context.close(),
+  };
+  return browser;
+}

@@ -1,0 +1,64 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { readStore } from './idb';
+import { attachRealPopup } from './real-popup';
+
+// Pages that are not plain articles: every one ends in a clear message, never a spinner.
+describe('pages that are not articles, and pages no extension may touch', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a page that is not an article says so and offers "Save anyway", which saves', async () => {
+    const page = await browser.open(`${server.origin}/pages/not-an-article.html`);
+    await browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(browser);
+    await popup.waitFor(`document.querySelector('#save')`);
+    expect(await popup.evaluate<string>(`document.querySelector('#not-article').textContent`)).toContain(
+      'does not look like an article',
+    );
+    expect(await popup.evaluate<string>(`document.querySelector('#save').textContent`)).toBe('Save anyway');
+    await popup.screenshot(join(SCREENSHOTS, 'popup-not-article.png'));
+    await popup.evaluate(`document.querySelector('#save').click()`);
+    await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
+    await popup.close();
+    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const [saved] = await readStore<{ title: string }>(library, 'articles');
+    expect(saved?.title).toContain('Tide tables');
+    await library.close();
+    await page.close();
+  });
+
+  test("a browser page explains that browsers don't let extensions read it", async () => {
+    const page = await browser.open('chrome://version');
+    await browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(browser);
+    await popup.waitFor(`document.querySelector('#status[role=alert]')`);
+    expect(await popup.evaluate<string>(`document.querySelector('#status').textContent`)).toContain(
+      "browser's own pages",
+    );
+    await popup.screenshot(join(SCREENSHOTS, 'popup-restricted.png'));
+    await popup.close();
+    await page.close();
+  });
+
+  test('without a toolbar click (no activeTab) the popup explains instead of failing silently', async () => {
+    const page = await browser.open(`${server.origin}/pages/news-article.html`);
+    const tabId = await browser.activeTabId(page);
+    const popup = await browser.openPopupFor(tabId);
+    await expect.poll(() => popup.locator('#status[role=alert]').count(), { timeout: 10_000 }).toBe(1);
+    expect(await popup.locator('#status').textContent()).toContain('not allowed to read this page');
+    await popup.close();
+    await page.close();
+  });
+});

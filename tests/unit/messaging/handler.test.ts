@@ -1,0 +1,83 @@
+import * as v from 'valibot';
+import { describe, expect, test, vi } from 'vitest';
+import { classifySender, createHandler, type SenderInfo } from '@/utils/messaging';
+import { ok } from '@/utils/model';
+
+const self = { id: 'readmark-id', origin: 'chrome-extension://readmark-id' };
+const fromPage: SenderInfo = { id: 'readmark-id', url: 'https://news.example/a', tab: { id: 3 } };
+const fromPopup: SenderInfo = { id: 'readmark-id', url: 'chrome-extension://readmark-id/popup.html' };
+const fromOtherExtension: SenderInfo = { id: 'evil-id', url: 'chrome-extension://evil-id/x.html' };
+
+function makeHandler() {
+  const echo = vi.fn(async (payload: { text: string }) => ok(payload.text.toUpperCase()));
+  const wipe = vi.fn(async () => ok('wiped'));
+  const handle = createHandler(
+    {
+      schemas: { echo: v.strictObject({ text: v.string() }), wipe: v.strictObject({}) },
+      allowed: { echo: ['page', 'extension'], wipe: ['extension'] },
+      handlers: { echo, wipe },
+    },
+    self,
+  );
+  return { handle, echo, wipe };
+}
+
+describe('classifySender', () => {
+  test('tells our content scripts, our pages and strangers apart', () => {
+    expect(classifySender(fromPage, self)).toBe('page');
+    expect(classifySender(fromPopup, self)).toBe('extension');
+    expect(classifySender(fromOtherExtension, self)).toBe('foreign');
+    expect(classifySender({ id: 'readmark-id' }, self)).toBe('foreign');
+  });
+});
+
+describe('createHandler', () => {
+  test('a valid message from an allowed sender reaches its handler', async () => {
+    const { handle, echo } = makeHandler();
+    expect(await handle({ type: 'echo', payload: { text: 'hi' } }, fromPage)).toEqual({
+      ok: true,
+      value: 'HI',
+    });
+    expect(echo).toHaveBeenCalledOnce();
+  });
+
+  test.each([
+    ['a foreign extension', { type: 'echo', payload: { text: 'hi' } }, fromOtherExtension, /not allowed/],
+    [
+      'a content script calling an extension-only action',
+      { type: 'wipe', payload: {} },
+      fromPage,
+      /not allowed/,
+    ],
+    ['a wrong payload type', { type: 'echo', payload: { text: 42 } }, fromPopup, /Invalid "echo".*text/],
+    ['a missing field', { type: 'echo', payload: {} }, fromPopup, /Invalid "echo"/],
+    ['an extra field', { type: 'echo', payload: { text: 'a', admin: true } }, fromPopup, /Invalid "echo"/],
+    ['an unknown type', { type: 'drop-tables', payload: {} }, fromPopup, /Unknown message type/],
+    ['a prototype key as type', { type: '__proto__', payload: {} }, fromPopup, /Unknown message type/],
+    ['not an envelope', 'echo', fromPopup, /Malformed/],
+    ['an envelope with extra keys', { type: 'echo', payload: { text: 'a' }, x: 1 }, fromPopup, /Malformed/],
+  ])('rejects %s before any handler runs', async (_name, message, sender, error) => {
+    const { handle, echo, wipe } = makeHandler();
+    const result = await handle(message, sender);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(error);
+    expect(echo).not.toHaveBeenCalled();
+    expect(wipe).not.toHaveBeenCalled();
+  });
+
+  test('a handler that throws answers with an error value instead', async () => {
+    const handle = createHandler(
+      {
+        schemas: { boom: v.strictObject({}) },
+        allowed: { boom: ['extension'] },
+        handlers: {
+          boom: async () => {
+            throw new Error('kaput');
+          },
+        },
+      },
+      self,
+    );
+    expect(await handle({ type: 'boom', payload: {} }, fromPopup)).toEqual({ ok: false, error: 'kaput' });
+  });
+});

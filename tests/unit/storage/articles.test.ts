@@ -1,0 +1,113 @@
+import { beforeEach, describe, expect, test } from 'vitest';
+import {
+  deleteArticle,
+  findArticleByCanonicalUrl,
+  getArticle,
+  listArticles,
+  openDb,
+  type ReadmarkDb,
+  saveArticle,
+} from '@/utils/storage';
+import { makeExtracted } from '../../support/articles';
+
+let db: ReadmarkDb;
+beforeEach(() => {
+  // A database of its own per test (Dexie binds to the IndexedDB factory it loaded with).
+  db = openDb(`readmark-test-${crypto.randomUUID()}`);
+});
+
+describe('schema', () => {
+  test('opens at version 1 with the articles, contents, highlights and settings stores', async () => {
+    await db.open();
+    expect(db.verno).toBe(1);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'contents', 'highlights', 'settings']);
+    expect(db.articles.schema.idxByName.canonicalUrl?.unique).toBe(true);
+  });
+});
+
+describe('saveArticle', () => {
+  test('stores metadata and body under one id', async () => {
+    const saved = await saveArticle(db, makeExtracted(), 1000);
+    if (!saved.ok) throw new Error(saved.error);
+    const stored = await getArticle(db, saved.value.id);
+    expect(stored?.meta).toMatchObject({
+      title: 'Harbour town votes to rebuild its footbridge',
+      savedAt: 1000,
+    });
+    expect(stored?.content.textContent).toBe('The council voted to replace the bridge.');
+  });
+
+  test('saving the same canonical URL again updates the one record and keeps id, tags and first saved date', async () => {
+    const first = await saveArticle(db, makeExtracted(), 1000);
+    if (!first.ok) throw new Error(first.error);
+    await db.articles.update(first.value.id, { tags: ['harbour'] });
+    await db.highlights.put({
+      id: 'h1',
+      articleId: first.value.id,
+      color: 'yellow',
+      note: 'keep me',
+      quote: { type: 'TextQuoteSelector', exact: 'council', prefix: 'The ', suffix: ' voted' },
+      position: { type: 'TextPositionSelector', start: 4, end: 11 },
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    const second = await saveArticle(
+      db,
+      makeExtracted({ title: 'Updated title', textContent: 'New text.' }),
+      2000,
+    );
+    if (!second.ok) throw new Error(second.error);
+    expect(second.value.id).toBe(first.value.id);
+    expect(await db.articles.count()).toBe(1);
+    expect(second.value).toMatchObject({
+      title: 'Updated title',
+      tags: ['harbour'],
+      savedAt: 1000,
+      updatedAt: 2000,
+    });
+    expect((await getArticle(db, first.value.id))?.content.textContent).toBe('New text.');
+    expect(await db.highlights.where('articleId').equals(first.value.id).count()).toBe(1);
+  });
+
+  test('a failed write leaves no half-written article and says why', async () => {
+    // A body that IndexedDB cannot clone makes the second put fail inside the transaction.
+    const broken = makeExtracted({
+      removed: [{ rule: 'x', label: 'x', sample: 'x', html: (() => 1) as never }],
+    });
+    const result = await saveArticle(db, broken);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error).toMatch(/Nothing was saved/);
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.contents.count()).toBe(0);
+  });
+});
+
+describe('reading and deleting', () => {
+  test('lists newest first and finds by canonical URL', async () => {
+    await saveArticle(db, makeExtracted({ canonicalUrl: 'https://a.example/1', title: 'Old' }), 1000);
+    await saveArticle(db, makeExtracted({ canonicalUrl: 'https://a.example/2', title: 'New' }), 2000);
+    expect((await listArticles(db)).map((a) => a.title)).toEqual(['New', 'Old']);
+    expect((await findArticleByCanonicalUrl(db, 'https://a.example/1'))?.title).toBe('Old');
+    expect(await findArticleByCanonicalUrl(db, 'https://a.example/3')).toBeUndefined();
+  });
+
+  test('delete removes the article, its body and its highlights together', async () => {
+    const saved = await saveArticle(db, makeExtracted());
+    if (!saved.ok) throw new Error(saved.error);
+    await db.highlights.put({
+      id: 'h1',
+      articleId: saved.value.id,
+      color: 'green',
+      note: '',
+      quote: { type: 'TextQuoteSelector', exact: 'bridge', prefix: '', suffix: '' },
+      position: { type: 'TextPositionSelector', start: 0, end: 6 },
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    expect((await deleteArticle(db, saved.value.id)).ok).toBe(true);
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.contents.count()).toBe(0);
+    expect(await db.highlights.count()).toBe(0);
+    expect(await getArticle(db, saved.value.id)).toBeUndefined();
+  });
+});

@@ -1,0 +1,68 @@
+import * as v from 'valibot';
+import { err, type Result } from '@/utils/model';
+
+/** Who sent a message: our content script in a web page, one of our extension pages, or anyone else. */
+export type SenderKind = 'page' | 'extension' | 'foreign';
+
+/** The parts of a runtime.MessageSender that the checks use. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+/** The identity of this extension, against which senders are checked. */
+export interface Self {
+  id: string;
+  /** Origin of our extension pages, e.g. `chrome-extension://<id>`. */
+  origin: string;
+}
+
+export function classifySender(sender: SenderInfo, self: Self): SenderKind {
+  if (sender.id !== self.id) return 'foreign';
+  // Compared as text: URL.origin is "null" for chrome-extension: and moz-extension: in some runtimes.
+  if (sender.url?.startsWith(`${self.origin}/`)) return 'extension';
+  return sender.tab ? 'page' : 'foreign';
+}
+
+type Schemas = Record<string, v.GenericSchema>;
+type Payloads<S extends Schemas> = { [K in keyof S]: v.InferOutput<S[K]> };
+
+export interface HandlerSpec<S extends Schemas, A extends { [K in keyof S]: unknown }> {
+  schemas: S;
+  /** Which sender kinds may send each message type. */
+  allowed: { [K in keyof S]: readonly SenderKind[] };
+  handlers: { [K in keyof S]: (payload: Payloads<S>[K], sender: SenderInfo) => Promise<Result<A[K]>> };
+}
+
+const envelope = v.strictObject({ type: v.string(), payload: v.unknown() });
+
+/**
+ * Builds the one function that answers every message of a direction: checks the envelope, the
+ * sender and the payload before the handler runs, and turns anything thrown into an error value
+ * (thrown errors do not cross the messaging boundary).
+ */
+export function createHandler<S extends Schemas, A extends { [K in keyof S]: unknown }>(
+  spec: HandlerSpec<S, A>,
+  self: Self,
+): (message: unknown, sender: SenderInfo) => Promise<Result<unknown>> {
+  return async (message, sender) => {
+    const parsed = v.safeParse(envelope, message);
+    if (!parsed.success) return err('Malformed message.');
+    const { type, payload } = parsed.output;
+    if (!Object.hasOwn(spec.schemas, type)) return err(`Unknown message type "${type}".`);
+    const kind = classifySender(sender, self);
+    if (!spec.allowed[type]?.includes(kind)) return err(`"${type}" is not allowed from this sender.`);
+    const checked = v.safeParse(spec.schemas[type] as v.GenericSchema, payload);
+    if (!checked.success) {
+      const issue = checked.issues[0];
+      const path = issue.path?.map((p) => String(p.key)).join('.') || 'payload';
+      return err(`Invalid "${type}" message: ${path}: ${issue.message}`);
+    }
+    try {
+      return await spec.handlers[type as keyof S](checked.output as Payloads<S>[keyof S], sender);
+    } catch (error) {
+      return err(error instanceof Error ? error.message : String(error));
+    }
+  };
+}

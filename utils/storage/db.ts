@@ -1,0 +1,38 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+
+/** A setting stored by key (reader preferences, colour names, the persisted search index…). */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
+
+export type ReadmarkDb = Dexie & {
+  articles: EntityTable<ArticleMeta, 'id'>;
+  contents: EntityTable<ArticleContent, 'articleId'>;
+  highlights: EntityTable<Highlight, 'id'>;
+  settings: EntityTable<SettingRecord, 'key'>;
+};
+
+export const DB_NAME = 'readmark';
+
+/**
+ * Opens (lazily) the Readmark database. Only the background and extension pages may call this:
+ * IndexedDB opened in a content script would belong to the page's origin.
+ *
+ * Schema history: one block per released version, never edited after release; a change adds a
+ * new `db.version(n)` block with a named upgrade function.
+ */
+export function openDb(name: string = DB_NAME): ReadmarkDb {
+  const db = new Dexie(name) as ReadmarkDb;
+  // Version 1 (2026-11-28). Bodies live in `contents` so listing 10k articles never loads them;
+  // only fields that queries use are indexed (never body text: search has its own index).
+  db.version(1).stores({
+    articles:
+      'id, &canonicalUrl, savedAt, updatedAt, publishedTime, title, siteName, *tags, archived, favourite',
+    contents: 'articleId',
+    highlights: 'id, articleId, createdAt',
+    settings: 'key',
+  });
+  return db;
+}
