@@ -92,3 +92,16 @@ export async function deleteArticle(db: ReadmarkDb, id: string): Promise<Result<
     return err(describeStorageError(error));
   }
 }
+
+/** Records how far the reader got (0..1); reaching the end marks the article read. */
+export async function updateProgress(db: ReadmarkDb, id: string, progress: number, now: number = Date.now()) {
+  const clamped = Math.min(1, Math.max(0, progress));
+  await db.transaction('rw', db.articles, async () => {
+    const meta = await db.articles.get(id);
+    if (!meta) return;
+    await db.articles.update(id, {
+      progress: clamped,
+      readAt: meta.readAt ?? (clamped >= 0.98 ? now : null),
+    });
+  });
+}

@@ -8,4 +8,5 @@
 export * from './articles';
 export { DB_NAME, openDb, type ReadmarkDb, type SettingRecord } from './db';
 export { observe } from './observe';
+export { getSetting, setSetting } from './settings';
 export { describeStorageError, isQuotaError } from './storage-error';

@@ -3,10 +3,13 @@ import {
   deleteArticle,
   findArticleByCanonicalUrl,
   getArticle,
+  getSetting,
   listArticles,
   openDb,
   type ReadmarkDb,
   saveArticle,
+  setSetting,
+  updateProgress,
 } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 
@@ -109,5 +112,24 @@ describe('reading and deleting', () => {
     expect(await db.contents.count()).toBe(0);
     expect(await db.highlights.count()).toBe(0);
     expect(await getArticle(db, saved.value.id)).toBeUndefined();
+  });
+});
+
+describe('progress and settings', () => {
+  test('progress is clamped, and reaching the end marks the article read once', async () => {
+    const saved = await saveArticle(db, makeExtracted());
+    if (!saved.ok) throw new Error(saved.error);
+    await updateProgress(db, saved.value.id, 0.4, 10);
+    expect(await db.articles.get(saved.value.id)).toMatchObject({ progress: 0.4, readAt: null });
+    await updateProgress(db, saved.value.id, 1.7, 20);
+    expect(await db.articles.get(saved.value.id)).toMatchObject({ progress: 1, readAt: 20 });
+    await updateProgress(db, saved.value.id, 0.1, 30);
+    expect(await db.articles.get(saved.value.id)).toMatchObject({ progress: 0.1, readAt: 20 });
+  });
+
+  test('settings fall back until set', async () => {
+    expect(await getSetting(db, 'reader', { font: 'serif' })).toEqual({ font: 'serif' });
+    await setSetting(db, 'reader', { font: 'sans' });
+    expect(await getSetting(db, 'reader', { font: 'serif' })).toEqual({ font: 'sans' });
   });
 });
