@@ -24,6 +24,28 @@ export interface Highlight {
   /** Selectors against the saved article's textContent (exact in the reader view). */
   quote: TextQuoteSelector;
   position: TextPositionSelector;
+  /**
+   * Selectors against the live page's text where they differ from the article's: set when the
+   * highlight was made on the page, and replaced when the reader re-attaches an orphan there.
+   */
+  page?: PageSelectors;
   createdAt: number;
   updatedAt: number;
 }
+
+/** Where a highlight sits in the live page's text (document.body), as opposed to the saved article's. */
+export interface PageSelectors {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+}
+
+/** Names the reader gives the colours ("important", "question"…); shown in the toolbar and exports. */
+export type ColorNames = Record<HighlightColor, string>;
+
+export const DEFAULT_COLOR_NAMES: ColorNames = {
+  yellow: 'Important',
+  green: 'Idea',
+  blue: 'Definition',
+  pink: 'Question',
+  purple: 'Quote',
+};

@@ -105,3 +105,16 @@ export async function updateProgress(db: ReadmarkDb, id: string, progress: numbe
     });
   });
 }
+
+/**
+ * The saved article a live page shows: by the canonical URL the page declares, else by the
+ * page's own URL (normalised either way by the caller with normaliseUrl).
+ */
+export async function findArticleForPage(
+  db: ReadmarkDb,
+  pageUrl: string,
+  canonicalUrl: string | null,
+): Promise<ArticleMeta | undefined> {
+  const keys = [...new Set([canonicalUrl, pageUrl].filter((key): key is string => !!key))];
+  return (await db.articles.where('canonicalUrl').anyOf(keys).toArray())[0];
+}

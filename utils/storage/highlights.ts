@@ -1,0 +1,60 @@
+import { err, type Highlight, ok, type Result } from '@/utils/model';
+import type { ReadmarkDb } from './db';
+import { describeStorageError } from './storage-error';
+
+/** The highlights of one article, in reading order of creation. */
+export function listHighlights(db: ReadmarkDb, articleId: string): Promise<Highlight[]> {
+  return db.highlights.where('articleId').equals(articleId).sortBy('createdAt');
+}
+
+/**
+ * Stores a highlight (new, or put back by undo). Refuses one whose article is missing: a
+ * highlight without its article could never be shown, so it would be lost silently.
+ */
+export async function putHighlight(db: ReadmarkDb, highlight: Highlight): Promise<Result<Highlight>> {
+  try {
+    return await db.transaction('rw', db.articles, db.highlights, async () => {
+      if (!(await db.articles.get(highlight.articleId))) {
+        return err<Highlight>('The article of this highlight is no longer in your library.');
+      }
+      await db.highlights.put(highlight);
+      return ok(highlight);
+    });
+  } catch (error) {
+    return err(describeStorageError(error));
+  }
+}
+
+/** Changes a highlight's colour, note or page selectors; answers the updated highlight. */
+export async function updateHighlight(
+  db: ReadmarkDb,
+  id: string,
+  changes: Partial<Pick<Highlight, 'color' | 'note' | 'page'>>,
+  now: number = Date.now(),
+): Promise<Result<Highlight>> {
+  try {
+    return await db.transaction('rw', db.highlights, async () => {
+      const current = await db.highlights.get(id);
+      if (!current) return err<Highlight>('This highlight no longer exists.');
+      const next = { ...current, ...changes, updatedAt: now };
+      await db.highlights.put(next);
+      return ok(next);
+    });
+  } catch (error) {
+    return err(describeStorageError(error));
+  }
+}
+
+/** Deletes a highlight and answers it, so the caller can offer undo (putHighlight puts it back). */
+export async function deleteHighlight(db: ReadmarkDb, id: string): Promise<Result<Highlight>> {
+  try {
+    return await db.transaction('rw', db.highlights, async () => {
+      const current = await db.highlights.get(id);
+      if (!current) return err<Highlight>('This highlight no longer exists.');
+      await db.highlights.delete(id);
+      return ok(current);
+    });
+  } catch (error) {
+    return err(describeStorageError(error));
+  }
+}
