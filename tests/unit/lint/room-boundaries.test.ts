@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 
@@ -12,7 +12,13 @@ afterEach(() => {
 });
 
 function lint(room: string, source: string) {
-  const dir = mkdtempSync(join(resolve(root, room), 'zz-lint-case-'));
+  const roomDir = resolve(root, room);
+  // A room that has no files yet has no folder in a fresh clone.
+  if (!existsSync(roomDir)) {
+    mkdirSync(roomDir, { recursive: true });
+    created.push(roomDir);
+  }
+  const dir = mkdtempSync(join(roomDir, 'zz-lint-case-'));
   created.push(dir);
   const file = join(dir, 'violation.ts');
   writeFileSync(file, source);
