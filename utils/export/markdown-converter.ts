@@ -1,0 +1,75 @@
+import TurndownService from 'turndown';
+import { gfm } from 'turndown-plugin-gfm';
+import { safeUrl } from './safe-url';
+
+/**
+ * A Turndown service set up for Obsidian-style Markdown: ATX headings, fenced code, GFM tables and
+ * strikethrough, and links/images made absolute against the article's URL (unsafe or dead ones
+ * become plain text).
+ *
+ * Turndown parses HTML with the global DOMParser when there is one (browser pages, jsdom,
+ * happy-dom) and with its bundled domino parser in plain Node; bundlers pick its browser build,
+ * which needs DOMParser, so Markdown export runs in an extension page, not in the service worker.
+ * Neither parser runs scripts or loads images.
+ */
+export function markdownConverter(baseUrl: string): TurndownService {
+  const service = new TurndownService({
+    headingStyle: 'atx',
+    codeBlockStyle: 'fenced',
+    bulletListMarker: '-',
+    emDelimiter: '*',
+    // `---` could be mistaken for the front matter fence by some readers.
+    hr: '***',
+  });
+  service.use(gfm);
+  service.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed']);
+  // GFM's plugin writes ~single~ tildes; Obsidian and most renderers want two.
+  service.addRule('strikethrough', {
+    filter: ['del', 's'],
+    replacement: (content) => (content.trim() ? `~~${content}~~` : content),
+  });
+  // A `|` or a line break inside a cell would break the table row.
+  service.addRule('tableCell', {
+    filter: ['th', 'td'],
+    replacement: (content, node) => {
+      const cell = content
+        .replace(/\|/g, '\\|')
+        .replace(/\s*\n+\s*/g, ' ')
+        .trim();
+      const first = (node.parentNode as Element | null)?.firstElementChild === node;
+      return `${first ? '| ' : ' '}${cell} |`;
+    },
+  });
+  service.addRule('safeLink', {
+    filter: 'a',
+    replacement: (content, node) => {
+      const href = safeUrl((node as Element).getAttribute('href'), baseUrl);
+      if (!href) return content;
+      const text = content.trim() || escapeMarkdown(href);
+      return `[${text}](${markdownDestination(href)})`;
+    },
+  });
+  service.addRule('safeImage', {
+    filter: 'img',
+    replacement: (_content, node) => {
+      const element = node as Element;
+      const alt = escapeMarkdown((element.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim());
+      const src = safeUrl(element.getAttribute('src'), baseUrl);
+      return src?.startsWith('http') ? `![${alt}](${markdownDestination(src)})` : alt;
+    },
+  });
+  return service;
+}
+
+/** A URL (already percent-encoded by URL) as a Markdown link destination: a parenthesis would end it early. */
+function markdownDestination(url: string): string {
+  return url.replace(/\(/g, '%28').replace(/\)/g, '%29');
+}
+
+/**
+ * Turndown's own escaping, called off the prototype: the instance's `escape` is replaced while
+ * inline highlights are laid out, and only text nodes may go through that one.
+ */
+export function escapeMarkdown(text: string): string {
+  return TurndownService.prototype.escape(text);
+}
