@@ -21,6 +21,7 @@ export function markdownConverter(baseUrl: string): TurndownService {
     // `---` could be mistaken for the front matter fence by some readers.
     hr: '***',
   });
+  service.escape = escapeMarkdown;
   service.use(gfm);
   service.remove(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed']);
   // GFM's plugin writes ~single~ tildes; Obsidian and most renderers want two.
@@ -67,9 +68,22 @@ function markdownDestination(url: string): string {
 }
 
 /**
- * Turndown's own escaping, called off the prototype: the instance's `escape` is replaced while
- * inline highlights are laid out, and only text nodes may go through that one.
+ * Turndown's escaping plus `<` and entity-like `&`: text that merely looks like HTML
+ * (`<img onerror=…>` written out in an article about XSS) must not become HTML in a Markdown
+ * renderer that allows it. Called off the prototype because the instance's `escape` is replaced
+ * while inline highlights are laid out, and only text nodes may go through that one.
  */
 export function escapeMarkdown(text: string): string {
-  return TurndownService.prototype.escape(text);
+  return TurndownService.prototype
+    .escape(text)
+    .replace(/</g, '\\<')
+    .replace(/&(?=#?[a-zA-Z0-9]+;)/g, '\\&');
+}
+
+/** escapeMarkdown line by line: Turndown's line-start escapes (`#`, `-`, `>`, `1.`) only look at the string's start. */
+export function escapeMarkdownLines(text: string): string {
+  return text
+    .split(/\r\n?|\n/)
+    .map(escapeMarkdown)
+    .join('\n');
 }

@@ -1,7 +1,7 @@
 import type TurndownService from 'turndown';
 import type { Highlight, HighlightColor } from '@/utils/model';
 import { layoutHighlights } from './layout-highlights';
-import { escapeMarkdown } from './markdown-converter';
+import { escapeMarkdown, escapeMarkdownLines } from './markdown-converter';
 
 export const DEFAULT_COLOR_NAMES: Record<HighlightColor, string> = {
   yellow: 'Yellow',
@@ -73,7 +73,9 @@ export function highlightFootnotes(
 ): string {
   return placed
     .map(({ highlight, label }) => {
-      const note = highlight.note.trim() ? ` ${indent(highlight.note.trim(), '    ')}` : '';
+      const note = highlight.note.trim()
+        ? ` ${indent(escapeMarkdownLines(highlight.note.trim()), '    ')}`
+        : '';
       return `[^${label}]: *${escapeMarkdown(colorName(highlight.color, names))}*${note ? `:${note}` : ''}`;
     })
     .join('\n');
@@ -88,8 +90,8 @@ export function highlightSection(
   const items = [...highlights]
     .sort((a, b) => a.position.start - b.position.start || a.createdAt - b.createdAt)
     .map((h) => {
-      const quote = indent(escapeMarkdown(h.quote.exact.trim()), '> ');
-      const note = h.note.trim() ? `: ${h.note.trim()}` : '';
+      const quote = indent(escapeMarkdownLines(h.quote.exact.trim()), '> ');
+      const note = h.note.trim() ? `: ${escapeMarkdownLines(h.note.trim())}` : '';
       return `> ${quote}\n\n*${escapeMarkdown(colorName(h.color, names))}*${note}`;
     });
   return `## ${heading}\n\n${items.join('\n\n')}`;
