@@ -37,10 +37,10 @@ describe('backup round trip', () => {
     expect(articles).toHaveLength(library.articles.length);
     expect(highlights).toHaveLength(library.highlights.length);
     const diffs: string[] = [];
-    library.articles.forEach((article, i) => differences(article, articles[i], `articles[${i}]`, diffs));
-    library.highlights.forEach((highlight, i) =>
-      differences(highlight, highlights[i], `highlights[${i}]`, diffs),
-    );
+    for (const [i, article] of library.articles.entries())
+      differences(article, articles[i], `articles[${i}]`, diffs);
+    for (const [i, highlight] of library.highlights.entries())
+      differences(highlight, highlights[i], `highlights[${i}]`, diffs);
     differences(settings, parsed.value.settings, 'settings', diffs);
     expect(diffs).toEqual([]);
     // The generator really produced the awkward characters the test is about.
