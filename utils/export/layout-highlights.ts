@@ -33,19 +33,22 @@ export function layoutHighlights(
   segments: readonly string[],
   quotes: readonly TextQuoteSelector[],
 ): HighlightLayout {
-  const segOf: number[] = [];
-  const offsetOf: number[] = [];
-  const chars: string[] = [];
+  // The stream is the text without whitespace; segOf/offsetOf map each of its code units back.
+  let length = 0;
+  for (const text of segments) length += text.length;
+  const segOf = new Int32Array(length);
+  const offsetOf = new Int32Array(length);
+  const stripped: string[] = [];
+  let next = 0;
   segments.forEach((text, seg) => {
     for (let i = 0; i < text.length; i++) {
-      const c = text[i] as string;
-      if (/\s/.test(c)) continue;
-      chars.push(c);
-      segOf.push(seg);
-      offsetOf.push(i);
+      if (isSpace(text.charCodeAt(i))) continue;
+      segOf[next] = seg;
+      offsetOf[next++] = i;
     }
+    stripped.push(strip(text));
   });
-  const stream = chars.join('');
+  const stream = stripped.join('');
   const taken = new Uint8Array(stream.length);
   const pieces = new Map<number, MarkPiece[]>();
   const unplaced: number[] = [];
@@ -74,6 +77,22 @@ export function layoutHighlights(
   });
   for (const list of pieces.values()) list.sort((a, b) => a.start - b.start);
   return { pieces, unplaced };
+}
+
+/** Exactly the code units JavaScript's `\s` matches, without building a string per character. */
+function isSpace(code: number): boolean {
+  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
+  return (
+    code === 0xa0 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  );
 }
 
 function strip(text: string): string {
