@@ -1,5 +1,4 @@
-import type { Highlight } from '@/utils/model';
-import { err, type Result } from '@/utils/model';
+import { err, type Highlight, type Result } from '@/utils/model';
 import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
 import type { BackupArticle } from './parse-backup';
 import { safeFileName } from './safe-file-name';
