@@ -41,6 +41,22 @@ export function markdownConverter(baseUrl: string): TurndownService {
       return `${first ? '| ' : ' '}${cell} |`;
     },
   });
+  // GFM's plugin keeps a table without a heading row as raw HTML: Obsidian shows it, but it is not
+  // Markdown and highlights inside cannot be marked. Give it an empty heading row instead, and keep
+  // a caption as a paragraph above (a non-row line would end the table).
+  service.addRule('table', {
+    filter: 'table',
+    replacement: (content) => {
+      const lines = content.split('\n').filter((line) => line.trim());
+      const rows = lines.filter((line) => line.startsWith('|'));
+      const caption = lines.filter((line) => !line.startsWith('|')).join(' ');
+      if (!rows.length) return `\n\n${caption}\n\n`;
+      const cells = Math.max(...rows.map((row) => row.replace(/\\\|/g, '').split('|').length - 2));
+      const heading = rows.length > 1 && /^\|(?: *:?-+:? *\|)+$/.test(rows[1] ?? '');
+      const table = heading ? rows : [`|${'  |'.repeat(cells)}`, `|${' --- |'.repeat(cells)}`, ...rows];
+      return `\n\n${caption ? `${caption}\n\n` : ''}${table.join('\n')}\n\n`;
+    },
+  });
   service.addRule('safeLink', {
     filter: 'a',
     replacement: (content, node) => {

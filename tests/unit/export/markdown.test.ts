@@ -81,6 +81,17 @@ describe('toMarkdown', () => {
     expect(markdown).not.toMatch(/javascript:|data:|\(#top\)/i);
   });
 
+  it('writes a table without a heading row as Markdown, with its caption above', () => {
+    const { meta, content } = loadFixture('kettle');
+    const html =
+      '<table><caption>Boiling times</caption><tr><td>0.5 l</td><td>2 min</td></tr><tr><td>1 l</td><td>4 | 5 min</td></tr></table>';
+    const markdown = toMarkdown(meta, { ...content, contentHtml: html }, []);
+    expect(markdown).toContain(
+      'Boiling times\n\n|  |  |\n| --- | --- |\n| 0.5 l | 2 min |\n| 1 l | 4 \\| 5 min |\n',
+    );
+    expect(markdown).not.toContain('<table');
+  });
+
   it('escapes text that looks like HTML so no renderer turns it into markup', () => {
     const { meta, content } = loadFixture('kettle');
     const html = '<p>Write &lt;img src=x onerror=alert(1)&gt; and &amp;lt; literally.</p>';
