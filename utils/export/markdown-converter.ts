@@ -2,6 +2,9 @@ import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
 import { safeUrl } from './safe-url';
 
+/** The footnote references markdownWithInlineHighlights writes after each highlight. */
+const FOOTNOTE_REF = /\[\^h\d+\]/g;
+
 /**
  * A Turndown service set up for Obsidian-style Markdown: ATX headings, fenced code, GFM tables and
  * strikethrough, and links/images made absolute against the article's URL (unsafe or dead ones
@@ -62,8 +65,10 @@ export function markdownConverter(baseUrl: string): TurndownService {
     replacement: (content, node) => {
       const href = safeUrl((node as Element).getAttribute('href'), baseUrl);
       if (!href) return content;
-      const text = content.trim() || escapeMarkdown(href);
-      return `[${text}](${markdownDestination(href)})`;
+      // A highlight's footnote reference inside link text would nest a link in a link: move it after.
+      const footnotes = content.match(FOOTNOTE_REF) ?? [];
+      const text = content.replace(FOOTNOTE_REF, '').trim() || escapeMarkdown(href);
+      return `[${text}](${markdownDestination(href)})${footnotes.join('')}`;
     },
   });
   service.addRule('safeImage', {

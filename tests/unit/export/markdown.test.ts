@@ -108,6 +108,18 @@ describe('toMarkdown', () => {
     for (const h of highlights) expect(markdown).toContain(h.note.split('\n')[0]);
   });
 
+  it('puts the footnote of a highlight inside link text after the link', () => {
+    const { meta, content, highlights } = loadFixture('kettle');
+    const inLink = {
+      ...highlights[0]!,
+      quote: { ...highlights[0]!.quote, exact: 'bubble notes', prefix: 'See the ', suffix: ', the physics' },
+    };
+    const markdown = toMarkdown(meta, content, [inLink], { inlineHighlights: true });
+    expect(markdown).toContain(
+      '[the ==bubble notes==](https://blog.example.com/home/notes/bubbles.html)[^h1]',
+    );
+  });
+
   it('uses the colour names it is given', () => {
     const { meta, content, highlights } = loadFixture('kettle');
     const markdown = toMarkdown(meta, content, highlights, { colorNames: { yellow: 'Gelb' } });
