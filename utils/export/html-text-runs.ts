@@ -5,6 +5,8 @@ export interface HtmlTextRun {
   end: number;
   /** Decoded text (entities resolved). */
   text: string;
+  /** Source offset just after the `</a>` closing the link this run is in, if it is in one. */
+  linkEnd?: number;
   /** For each code unit of `text`: where its character reference starts in the source... */
   unitStart: number[];
   /** ...and where it ends. */
@@ -39,6 +41,8 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 export function htmlTextRuns(html: string): HtmlTextRun[] {
   const runs: HtmlTextRun[] = [];
   let foreignDepth = 0;
+  // Index of the first run inside each open <a>, innermost last.
+  const links: number[] = [];
   let textStart = 0;
   let pos = 0;
   const flush = (end: number) => {
@@ -59,6 +63,11 @@ export function htmlTextRuns(html: string): HtmlTextRun[] {
     const closing = match[1] === '/';
     const selfClosing = match[0].endsWith('/>');
     if (FOREIGN.has(name) && !selfClosing) foreignDepth = Math.max(0, foreignDepth + (closing ? -1 : 1));
+    if (name === 'a' && !closing && !selfClosing) links.push(runs.length);
+    if (name === 'a' && closing && links.length) {
+      // Outer links close last and overwrite, so a run ends up with the outermost link's end.
+      for (const run of runs.slice(links.pop())) run.linkEnd = pos;
+    }
     if (RAW_TEXT.has(name) && !closing && !selfClosing) {
       const end = new RegExp(`</${name}[^>]*>`, 'ig');
       end.lastIndex = pos;

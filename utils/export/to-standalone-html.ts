@@ -94,24 +94,41 @@ function markHighlights(
   const order: NoteOrder = [];
   let out = '';
   let copied = 0;
+  // Note markers for highlights inside a link wait until the link closes (a note must not be link text).
+  const pending: { at: number; markup: string }[] = [];
+  const copyTo = (to: number) => {
+    while (pending[0] && pending[0].at <= to) {
+      const { at, markup } = pending.shift() as { at: number; markup: string };
+      out += html.slice(copied, at) + markup;
+      copied = at;
+    }
+    out += html.slice(copied, to);
+    copied = to;
+  };
   runs.forEach((run, index) => {
     for (const piece of layout.pieces.get(index) ?? []) {
       const highlight = highlights[piece.highlight] as Highlight;
       const color = colorOf(highlight);
-      const from = run.unitStart[piece.start] as number;
       const to = run.unitEnd[piece.end - 1] as number;
-      out += `${html.slice(copied, from)}<mark class="hl hl-${color}" title="${escapeHtml(names[color])}">${html.slice(from, to)}</mark>`;
+      copyTo(run.unitStart[piece.start] as number);
+      out += `<mark class="hl hl-${color}" title="${escapeHtml(names[color])}">${html.slice(copied, to)}</mark>`;
       copied = to;
       if (!piece.last) continue;
       order.push({ highlight, found: true });
-      const n = order.length;
-      out += `<sup class="ref">${n}</sup>`;
-      if (highlight.note.trim())
-        out += `<span class="sidenote"><b>${n}.</b> ${escapeHtml(highlight.note.trim())}</span>`;
+      const markup = noteMarker(order.length, highlight.note);
+      if (run.linkEnd === undefined) out += markup;
+      else pending.push({ at: run.linkEnd, markup });
     }
   });
+  copyTo(html.length);
   for (const i of layout.unplaced) order.push({ highlight: highlights[i] as Highlight, found: false });
-  return { body: out + html.slice(copied), order };
+  return { body: out, order };
+}
+
+/** The number after a highlight, and its note for the margin. */
+function noteMarker(n: number, note: string): string {
+  const sidenote = note.trim() ? `<span class="sidenote"><b>${n}.</b> ${escapeHtml(note.trim())}</span>` : '';
+  return `<sup class="ref">${n}</sup>${sidenote}`;
 }
 
 function notesSection(order: NoteOrder, names: Record<HighlightColor, string>): string {

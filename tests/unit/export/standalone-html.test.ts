@@ -102,6 +102,25 @@ describe('toStandaloneHtml', () => {
     expect(doc.querySelector('article a')?.getAttribute('title')).toBe('1 > 0');
   });
 
+  it('puts the number and note of a highlight inside a link after the link', () => {
+    const { meta, content, highlights } = loadFixture('kettle');
+    const inLink = {
+      ...highlights[0]!,
+      quote: {
+        ...highlights[0]!.quote,
+        exact: 'physics page',
+        prefix: 'bubble notes, the ',
+        suffix: ', an odd link',
+      },
+    };
+    const doc = parseHtml(toStandaloneHtml(meta, content, [inLink], sanitise));
+    const link = doc.querySelector('article a[href*="physics"]');
+    expect(link?.querySelector('mark')?.textContent).toBe('physics page');
+    expect(link?.querySelector('sup, .sidenote')).toBeNull();
+    expect(link?.nextElementSibling?.matches('sup.ref')).toBe(true);
+    expect(link?.nextElementSibling?.nextElementSibling?.textContent).toBe(`1. ${inLink.note}`);
+  });
+
   const corpus = path.resolve(process.cwd(), '../shared/corpora/xss-payloads/dompurify-fixtures.json');
   if (!existsSync(corpus)) console.warn(`skipped: XSS corpus not found at ${corpus}`);
   describe.skipIf(!existsSync(corpus))('with the DOMPurify XSS corpus', () => {
