@@ -7,12 +7,17 @@ export function safeUrl(href: string | null | undefined, base: string): string |
   const trimmed = href?.trim();
   // A link to a fragment of the article itself: the ids do not survive export, so the link would be broken.
   if (!trimmed || trimmed.startsWith('#')) return null;
-  let url: URL;
+  // Absolute first: `new URL(href, base)` throws on an unusable base even when href needs none.
+  const url = parse(trimmed) ?? parse(trimmed, base);
+  if (!url) return null;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'mailto:') return null;
+  return url.href;
+}
+
+function parse(href: string, base?: string): URL | null {
   try {
-    url = new URL(trimmed, base);
+    return new URL(href, base);
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:' && url.protocol !== 'mailto:') return null;
-  return url.href;
 }

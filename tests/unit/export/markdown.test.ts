@@ -92,6 +92,13 @@ describe('toMarkdown', () => {
     expect(markdown).not.toContain('<table');
   });
 
+  it('keeps absolute links when the article URL is not one a link can resolve against', () => {
+    const { meta, content } = loadFixture('kettle');
+    const html = '<p><a href="https://example.org/a">abs</a> <a href="rel">rel</a></p>';
+    const markdown = toMarkdown({ ...meta, url: 'about:reader?x' }, { ...content, contentHtml: html }, []);
+    expect(markdown).toContain('[abs](https://example.org/a) rel');
+  });
+
   it('escapes text that looks like HTML so no renderer turns it into markup', () => {
     const { meta, content } = loadFixture('kettle');
     const html = '<p>Write &lt;img src=x onerror=alert(1)&gt; and &amp;lt; literally.</p>';
