@@ -66,6 +66,13 @@ describe('parseBackup refuses what is not a Readmark backup', () => {
 
 describe('parseBackup rejects bad records with a reason and keeps the rest', () => {
   it.each<[string, (file: Json) => void, 'article' | 'highlight', number, RegExp]>([
+    [
+      'a record that is not an object',
+      (f) => articles(f).splice(1, 0, null as never),
+      'article',
+      1,
+      /^Invalid type: Expected Object/,
+    ],
     ['a missing title', (f) => delete articles(f)[0]!.meta.title, 'article', 0, /^meta\.title: /],
     [
       'a number as a string',
