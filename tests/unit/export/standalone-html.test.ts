@@ -9,6 +9,7 @@ import type { Highlight } from '@/utils/model';
 import { expected, FIXTURE_NAMES, loadFixture } from './load-fixture';
 
 const sanitise = createSanitiser(window as unknown as Parameters<typeof createSanitiser>[0]);
+const STYLE_PLACEHOLDER = '<style>/* the stylesheet, checked apart */</style>';
 const CSP = "default-src 'none'; img-src https: http: data:; style-src 'unsafe-inline'";
 
 function parseHtml(html: string): Document {
@@ -43,7 +44,11 @@ function unmark(body: string): string {
 describe('toStandaloneHtml', () => {
   it.each(FIXTURE_NAMES)('writes %s as expected', (name) => {
     const { meta, content, highlights } = loadFixture(name);
-    expect(toStandaloneHtml(meta, content, highlights, sanitise)).toBe(expected(`${name}.expected.html`));
+    const html = toStandaloneHtml(meta, content, highlights, sanitise);
+    // The stylesheet is the same in every file: the expected files leave it out, and it is checked apart.
+    expect(html.replace(/<style>[\s\S]*?<\/style>/, STYLE_PLACEHOLDER)).toBe(
+      expected(`${name}.expected.html`),
+    );
   });
 
   it('has the strict CSP first after the charset, and no script of its own', () => {
@@ -55,7 +60,11 @@ describe('toStandaloneHtml', () => {
     expect(head[1]?.getAttribute('http-equiv')).toBe('Content-Security-Policy');
     expect(head[1]?.getAttribute('content')).toBe(CSP);
     expect(activeContent(doc)).toEqual([]);
-    expect(html).toContain('@media print');
+    // Print: notes become the numbered list, margin notes go; marks keep their colours on paper.
+    const style = doc.querySelector('style')?.textContent ?? '';
+    expect(style).toMatch(/@media print \{[^@]*\.sidenote \{ display: none; \}/);
+    expect(style).toContain('print-color-adjust: exact');
+    expect(style).not.toMatch(/url\(|@import/);
   });
 
   it('removes every script from a hostile article and escapes hostile metadata and notes', () => {
