@@ -1,0 +1,19 @@
+/**
+ * utils/export: turns records into files other tools accept, and backups back into records.
+ * Strings and bytes only: the UI does downloads, file pickers and database writes.
+ * Public surface: toMarkdown, toStandaloneHtml, toZip, toMarkdownZip, safeFileName,
+ * createBackup, parseBackup, verifyBackup, planImport (format: BACKUP-FORMAT.md).
+ * Must not import: dexie, preact, storage, messaging, components, browser extension APIs.
+ */
+
+export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
+export { CANCELLED, type ProgressOptions } from './chunked';
+export { type BackupInput, type CreateBackupOptions, createBackup } from './create-backup';
+export { type BackupArticle, type ParsedBackup, parseBackup, type Rejection } from './parse-backup';
+export { type ImportPlan, type ImportPolicy, type PlanImportOptions, planImport } from './plan-import';
+export { safeFileName } from './safe-file-name';
+export { type MarkdownOptions, toMarkdown } from './to-markdown';
+export { type MarkdownZipOptions, toMarkdownZip } from './to-markdown-zip';
+export { type StandaloneHtmlOptions, toStandaloneHtml } from './to-standalone-html';
+export { toZip, type ZipEntry } from './to-zip';
+export { type BackupCounts, verifyBackup } from './verify-backup';

@@ -1,0 +1,166 @@
+import * as v from 'valibot';
+import { type ArticleContent, type ArticleMeta, err, type Highlight, ok, type Result } from '@/utils/model';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  backupArticleSchema,
+  FIELD_LIMITS,
+  firstIssue,
+  highlightSchema,
+  utf8Length,
+} from './backup-schema';
+import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
+import { unsafeKeyReason } from './unsafe-key';
+
+/** One article of a backup: its library entry and its body. */
+export interface BackupArticle {
+  meta: ArticleMeta;
+  content: ArticleContent;
+}
+
+/** A record of the file that was not accepted, and why (the UI lists these). */
+export interface Rejection {
+  kind: 'article' | 'highlight' | 'settings';
+  /** Position in the file's `articles` or `highlights` list (0 for settings). */
+  index: number;
+  reason: string;
+}
+
+/** What a backup file holds once every record has been checked. */
+export interface ParsedBackup {
+  exportedAt: string | null;
+  articles: BackupArticle[];
+  highlights: Highlight[];
+  /** The settings object as written (plain JSON, no unsafe keys); the caller validates each setting. */
+  settings: Record<string, unknown>;
+  rejected: Rejection[];
+}
+
+/**
+ * Reads a backup file's text and checks every record (types, required fields, sizes, unsafe keys,
+ * duplicates, highlights whose article is absent). Good records are kept and bad ones listed in
+ * `rejected` with a reason; a file that is not a Readmark backup at all is `{ ok: false }`.
+ * Never modifies any prototype. `contentHtml` is untrusted: sanitise it again before storing.
+ */
+export async function parseBackup(
+  text: string,
+  options: ProgressOptions = {},
+): Promise<Result<ParsedBackup>> {
+  let root: unknown;
+  try {
+    root = JSON.parse(text);
+  } catch (error) {
+    return err(`This file is not a Readmark backup: it is not valid JSON (${(error as Error).message}).`);
+  }
+  const header = readHeader(root);
+  if (!header.ok) return header;
+  const { articles: rawArticles, highlights: rawHighlights } = header.value;
+  const parsed: ParsedBackup = {
+    exportedAt: header.value.exportedAt,
+    articles: [],
+    highlights: [],
+    settings: {},
+    rejected: [],
+  };
+  const reject = (kind: Rejection['kind'], index: number, reason: string) =>
+    parsed.rejected.push({ kind, index, reason });
+  const total = rawArticles.length + rawHighlights.length;
+  const progress = options.onProgress;
+  const ids = new Set<string>();
+  const canonicals = new Set<string>();
+  const articlesDone = await forEachChunked(
+    rawArticles,
+    (raw, index) => {
+      const record = checkRecord(raw, backupArticleSchema);
+      if (!record.ok) return reject('article', index, record.error);
+      const { meta, content } = record.value;
+      if (content.articleId !== meta.id)
+        return reject('article', index, 'content.articleId differs from meta.id');
+      if (ids.has(meta.id)) return reject('article', index, `duplicate article id "${meta.id}"`);
+      if (canonicals.has(meta.canonicalUrl))
+        return reject(
+          'article',
+          index,
+          `another article in this backup has the canonical URL ${meta.canonicalUrl}`,
+        );
+      ids.add(meta.id);
+      canonicals.add(meta.canonicalUrl);
+      parsed.articles.push(record.value as BackupArticle);
+    },
+    { signal: options.signal, onProgress: progress && ((done) => progress(done, total)) },
+  );
+  if (!articlesDone) return err(CANCELLED);
+  const highlightIds = new Set<string>();
+  const highlightsDone = await forEachChunked(
+    rawHighlights,
+    (raw, index) => {
+      const record = checkRecord(raw, highlightSchema);
+      if (!record.ok) return reject('highlight', index, record.error);
+      const highlight = record.value as Highlight;
+      if (!ids.has(highlight.articleId))
+        return reject(
+          'highlight',
+          index,
+          `its article "${highlight.articleId}" is not in this backup (or was rejected)`,
+        );
+      if (highlightIds.has(highlight.id))
+        return reject('highlight', index, `duplicate highlight id "${highlight.id}"`);
+      highlightIds.add(highlight.id);
+      parsed.highlights.push(highlight);
+    },
+    {
+      signal: options.signal,
+      onProgress: progress && ((done) => progress(rawArticles.length + done, total)),
+    },
+  );
+  if (!highlightsDone) return err(CANCELLED);
+  const settings = checkSettings(header.value.settings);
+  if (settings.ok) parsed.settings = settings.value;
+  else reject('settings', 0, settings.error);
+  return ok(parsed);
+}
+
+interface Header {
+  exportedAt: string | null;
+  articles: unknown[];
+  highlights: unknown[];
+  settings: unknown;
+}
+
+function readHeader(root: unknown): Result<Header> {
+  if (typeof root !== 'object' || root === null || Array.isArray(root))
+    return err('This file is not a Readmark backup: it holds no backup object.');
+  const file = root as Record<string, unknown>;
+  if (file.format !== BACKUP_FORMAT)
+    return err('This file is not a Readmark backup: its "format" is not "readmark-backup".');
+  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
+    return err('This Readmark backup is damaged: its "version" is missing or not a whole number.');
+  if (file.version > BACKUP_VERSION)
+    return err(
+      `This backup was made by a newer Readmark (format version ${file.version}); update Readmark to import it.`,
+    );
+  if (!Array.isArray(file.articles)) return err('This Readmark backup is damaged: "articles" is not a list.');
+  if (!Array.isArray(file.highlights))
+    return err('This Readmark backup is damaged: "highlights" is not a list.');
+  return ok({
+    exportedAt: typeof file.exportedAt === 'string' ? file.exportedAt.slice(0, 64) : null,
+    articles: file.articles,
+    highlights: file.highlights,
+    settings: file.settings ?? {},
+  });
+}
+
+function checkRecord<S extends v.GenericSchema>(raw: unknown, schema: S): Result<v.InferOutput<S>> {
+  const unsafe = unsafeKeyReason(raw);
+  if (unsafe) return err(unsafe);
+  const result = v.safeParse(schema, raw);
+  return result.success ? ok(result.output) : err(firstIssue(result.issues));
+}
+
+function checkSettings(raw: unknown): Result<Record<string, unknown>> {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('settings: not an object');
+  const unsafe = unsafeKeyReason(raw, 'settings');
+  if (unsafe) return err(unsafe);
+  if (utf8Length(JSON.stringify(raw)) > FIELD_LIMITS.settings) return err('settings: larger than 1 MiB');
+  return ok(raw as Record<string, unknown>);
+}
