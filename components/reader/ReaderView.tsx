@@ -1,0 +1,91 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { createSanitiser } from '@/utils/extraction';
+import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
+import { t } from '../shared/i18n';
+import { ProgressBar } from './ProgressBar';
+import { prepareArticle } from './prepare-article';
+import { ReaderHeader } from './ReaderHeader';
+import { ReaderSettings } from './ReaderSettings';
+import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
+import { TableOfContents } from './TableOfContents';
+import type { ReaderSettingsState } from './use-reader-settings';
+import { useReadingPosition } from './use-reading-position';
+
+interface Props {
+  db: ReadmarkDb;
+  article: StoredArticle;
+  reader: ReaderSettingsState;
+}
+
+/** The loaded article: tool bar, progress, header, contents, body and the side panel. */
+export function ReaderView({ db, article, reader }: Props) {
+  const { meta, content } = article;
+  const { settings } = reader;
+  // Saved HTML is untrusted forever: sanitised again here, at render time, then prepared
+  // (lazy images, heading ids) without DOMPurify's help since that pass adds nothing executable.
+  const sanitise = useMemo(() => createSanitiser(window), []);
+  const prepared = useMemo(
+    () => prepareArticle(sanitise(content.contentHtml), new DOMParser()),
+    [sanitise, content.contentHtml],
+  );
+  const body = useRef<HTMLElement>(null);
+  const position = useReadingPosition({
+    db,
+    articleId: meta.id,
+    articleRef: body,
+    savedProgress: reader.loaded ? meta.progress : null,
+    layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width}`,
+  });
+  const [panelOpen, setPanelOpen] = useState(false);
+  const panelToggle = useRef<HTMLButtonElement>(null);
+  const closePanel = () => {
+    setPanelOpen(false);
+    panelToggle.current?.focus();
+  };
+  useEffect(() => {
+    document.title = meta.title;
+  }, [meta.title]);
+
+  const failure = reader.error ?? position.error;
+  return (
+    <>
+      <ProgressBar progress={position.progress} />
+      <header class="reader-bar">
+        <a class="reader-bar-link" href={browser.runtime.getURL('/library.html')}>
+          {t('backToLibrary')}
+        </a>
+        <ReaderSettings settings={settings} update={reader.update} />
+        <button
+          type="button"
+          id="reader-panel-toggle"
+          ref={panelToggle}
+          aria-expanded={panelOpen}
+          aria-controls={SIDE_PANEL_ID}
+          onClick={() => (panelOpen ? closePanel() : setPanelOpen(true))}
+        >
+          {t('panelTitle')}
+        </button>
+      </header>
+      {failure && (
+        <p role="alert" class="notice reader-failure">
+          {failure}
+        </p>
+      )}
+      <div class="reader-layout" data-panel={panelOpen ? 'open' : 'closed'}>
+        <main class="reader" lang={meta.lang ?? undefined} dir={meta.dir ?? undefined}>
+          <ReaderHeader meta={meta} />
+          <TableOfContents entries={prepared.toc} />
+          {/* Sanitised with DOMPurify just above, under a strict CSP. */}
+          <article
+            ref={body}
+            class="reader-content"
+            aria-labelledby="reader-title"
+            dangerouslySetInnerHTML={{ __html: prepared.html }}
+          />
+        </main>
+        {panelOpen && <SidePanel meta={meta} content={content} onClose={closePanel} />}
+      </div>
+    </>
+  );
+}
