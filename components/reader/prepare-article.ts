@@ -52,6 +52,7 @@ function uniqueId(base: string, taken: Set<string>): string {
 }
 
 // Elements after which a removed block's text starts a new line.
+const BLOCK_END = '\uE000';
 const BLOCKS =
   'address, article, aside, blockquote, br, dd, div, dt, figcaption, footer, h1, h2, h3, h4, h5, h6, header, li, ol, p, pre, section, table, tr, ul';
 
@@ -61,9 +62,10 @@ const BLOCKS =
  */
 export function textOfHtml(html: string, parser: DOMParser): string {
   const { body } = parser.parseFromString(`<!doctype html><body>${html}`, 'text/html');
-  for (const element of body.querySelectorAll(BLOCKS)) element.after('\n');
+  // A private-use character marks block ends: newlines in the source are only spaces.
+  for (const element of body.querySelectorAll(BLOCKS)) element.after(BLOCK_END);
   return (body.textContent ?? '')
-    .split('\n')
+    .split(BLOCK_END)
     .map((line) => line.replace(/\s+/g, ' ').trim())
     .filter(Boolean)
     .join('\n');
