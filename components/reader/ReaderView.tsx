@@ -30,14 +30,15 @@ export function ReaderView({ db, article, reader }: Props) {
     [sanitise, content.contentHtml],
   );
   const body = useRef<HTMLElement>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
   const position = useReadingPosition({
     db,
     articleId: meta.id,
     articleRef: body,
     savedProgress: reader.loaded ? meta.progress : null,
-    layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width}`,
+    // The open panel narrows the column on wide screens: the text reflows, the place must not move.
+    layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen}`,
   });
-  const [panelOpen, setPanelOpen] = useState(false);
   const panelToggle = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
     setPanelOpen(false);

@@ -15,9 +15,9 @@ export interface PreparedArticle {
 export const TOC_MIN_HEADINGS = 3;
 
 /**
- * The render-time pass over already sanitised article HTML (no DOMPurify here: it only adds
- * attributes that cannot run code): images load lazily and decode off the main thread, and every
- * h2–h4 gets an id so the table of contents can link to it. Headings keep an id the page gave
+ * The render-time pass over already sanitised article HTML (no DOMPurify here: it only adds or
+ * drops attributes that cannot run code): images load lazily and decode off the main thread,
+ * in-article #links stay in the tab, and every h2–h4 gets an id so the table of contents can link to it. Headings keep an id the page gave
  * them (the article's own #links may point there); others get a slug of their text, unique in
  * the article. `parser` parses into an inert document: nothing loads, nothing runs.
  */
@@ -26,6 +26,11 @@ export function prepareArticle(sanitisedHtml: string, parser: DOMParser): Prepar
   for (const img of doc.body.querySelectorAll('img')) {
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');
+  }
+  // The sanitiser opens every link in a new tab; in-article links (#footnote-1) must stay in place.
+  for (const link of doc.body.querySelectorAll('a[href^="#"]')) {
+    link.removeAttribute('target');
+    link.removeAttribute('rel');
   }
   const taken = new Set([...doc.body.querySelectorAll('[id]')].map((el) => el.id));
   const toc: TocEntry[] = [];

@@ -52,6 +52,16 @@ describe('prepareArticle', () => {
     expect(doc.querySelectorAll('p')).toHaveLength(3);
   });
 
+  test('in-article #links stay in the tab; links out still open a new one', () => {
+    const input =
+      '<p><a href="#fn-1" target="_blank" rel="noopener noreferrer">1</a> <a href="https://example.org/" target="_blank" rel="noopener noreferrer">out</a></p>';
+    const doc = new DOMParser().parseFromString(prepareArticle(input, parser()).html, 'text/html');
+    const [footnote, out] = doc.querySelectorAll('a');
+    expect(footnote!.hasAttribute('target')).toBe(false);
+    expect(out!.getAttribute('target')).toBe('_blank');
+    expect(out!.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
   test('an article without headings has an empty contents list', () => {
     expect(prepareArticle('<p>Just text.</p>', parser()).toc).toEqual([]);
   });
