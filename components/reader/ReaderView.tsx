@@ -51,8 +51,8 @@ export function ReaderView({ db, article, reader }: Props) {
   const failure = reader.error ?? position.error;
   return (
     <>
-      <ProgressBar progress={position.progress} />
       <header class="reader-bar">
+        <ProgressBar progress={position.progress} />
         <a class="reader-bar-link" href={browser.runtime.getURL('/library.html')}>
           {t('backToLibrary')}
         </a>

@@ -20,7 +20,7 @@ interface Options {
 
 /**
  * Tracks how far through the article the reader is, saves it (throttled, and on leaving the page)
- * and scrolls back there when the article is opened again or reflows. Nothing is saved before the
+ * and scrolls back there when the article is opened again or reflows (settings, window size). Nothing is saved before the
  * stored position was restored, so opening an article never overwrites where the reader was.
  */
 export function useReadingPosition({ db, articleId, articleRef, savedProgress, layoutKey }: Options) {
@@ -62,12 +62,20 @@ export function useReadingPosition({ db, articleId, articleRef, savedProgress, l
       setProgress(value);
       save(value);
     };
+    // A narrower or wider window reflows the text; the browser keeps the pixel offset, not the place.
+    const onResize = () => {
+      const article = articleRef.current;
+      if (!article || restoredFor.current !== articleId) return;
+      window.scrollTo({ top: scrollYFor(current.current, geometry(article)), behavior: 'instant' });
+    };
     const onHide = () => save.flush();
     window.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onResize);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       window.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onResize);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
       save.flush();

@@ -1,10 +1,27 @@
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
 import { attachRealPopup } from './real-popup';
+
+const AXE = readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's WCAG 2.x A/AA violations on the page, as "rule: target" lines (empty when clean). */
+async function axeViolations(page: Page): Promise<string[]> {
+  // Evaluated over CDP, which the page's CSP does not govern: no inline script is injected.
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(options: object): Promise<AxeResults> } }).axe;
+    const results = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
+    return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
+interface AxeResults {
+  violations: { id: string; nodes: { target: string[] }[] }[];
+}
 
 interface StoredMeta {
   id: string;
@@ -161,7 +178,7 @@ describe('reader view', () => {
     await reader.keyboard.press('Enter');
     const panel = reader.locator('#reader-panel');
     await expect.poll(() => panel.isVisible()).toBe(true);
-    expect(await reader.evaluate(() => document.activeElement?.id)).toBe('reader-panel');
+    await expect.poll(() => reader.evaluate(() => document.activeElement?.id)).toBe('reader-panel');
     expect(await panel.textContent()).toContain('No highlights or notes yet.');
     expect(await panel.textContent()).toContain('No tags yet.');
     await panel.locator('.reader-removed summary').click();
@@ -197,6 +214,62 @@ describe('reader view', () => {
       .poll(() => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top)), { timeout: 5_000 })
       .toBeGreaterThan(40);
     await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(120);
+    await reader.close();
+  });
+
+  test('passes an accessibility audit in every theme, with its panels open, and fits a phone', async () => {
+    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const metas = await readStore<StoredMeta>(library, 'articles');
+    await library.close();
+    const guide = metas.find((m) => m.title.startsWith('Keeping a rain gauge'))!;
+    const reader = await openReader(guide.id);
+    await reader.locator('#reader-settings-toggle').click();
+    for (const theme of ['Light', 'Sepia', 'Dark']) {
+      await reader.getByRole('radio', { name: theme, exact: true }).check();
+      expect(await axeViolations(reader), `${theme} with settings open`).toEqual([]);
+    }
+    await reader.locator('#reader-panel-toggle').click();
+    expect(await axeViolations(reader), 'side panel open').toEqual([]);
+
+    // A phone-sized window: the reader keeps its place in the text, and nothing sticks out sideways.
+    await reader.evaluate(() => {
+      const article = document.querySelector('.reader-content')!;
+      const end = article.getBoundingClientRect().bottom + scrollY - document.documentElement.clientHeight;
+      window.scrollTo({ top: Math.round(end * 0.4), behavior: 'instant' });
+    });
+    const before = await progressIn(reader);
+    expect(before).toBeCloseTo(0.4, 2);
+    await reader.setViewportSize({ width: 390, height: 780 });
+    await expect.poll(() => progressIn(reader)).toBeCloseTo(before, 2);
+    const overflow = () =>
+      reader.evaluate(() => {
+        const sticksOut = [
+          ...document.querySelectorAll('#reader-panel, #reader-settings-panel, .reader-bar *'),
+        ]
+          .map((element) => ({ element, rect: element.getBoundingClientRect() }))
+          .filter(({ rect }) => rect.left < 0 || rect.right > innerWidth)
+          .map(({ element }) => element.id || element.className);
+        return { scroll: document.documentElement.scrollWidth - innerWidth, sticksOut };
+      });
+    expect(await overflow()).toEqual({ scroll: 0, sticksOut: [] });
+    await reader.screenshot({ path: join(SCREENSHOTS, 'reader-phone-panel-dark.png') });
+    await reader.keyboard.press('Escape');
+    await reader.locator('#reader-settings-toggle').click();
+    expect(await overflow()).toEqual({ scroll: 0, sticksOut: [] });
+    await reader.screenshot({ path: join(SCREENSHOTS, 'reader-phone-settings-dark.png') });
+    await reader.close();
+  });
+
+  test('with reduced motion asked for, nothing scrolls smoothly', async () => {
+    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const [meta] = await readStore<StoredMeta>(library, 'articles');
+    await library.close();
+    const reader = await openReader(meta!.id);
+    const behaviour = () => reader.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
+    await reader.emulateMedia({ reducedMotion: 'no-preference' });
+    expect(await behaviour()).toBe('smooth');
+    await reader.emulateMedia({ reducedMotion: 'reduce' });
+    expect(await behaviour()).toBe('auto');
     await reader.close();
   });
 });
