@@ -8,7 +8,8 @@ import { prepareArticle } from './prepare-article';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderSettings } from './ReaderSettings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
-import { TableOfContents } from './TableOfContents';
+import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
+import { useFitsBeside } from './use-fits-beside';
 import type { ReaderSettingsState } from './use-reader-settings';
 import { useReadingPosition } from './use-reading-position';
 
@@ -31,13 +32,15 @@ export function ReaderView({ db, article, reader }: Props) {
   );
   const body = useRef<HTMLElement>(null);
   const [panelOpen, setPanelOpen] = useState(false);
+  const tocBeside = useFitsBeside(body, TOC_BESIDE_REM);
   const position = useReadingPosition({
     db,
     articleId: meta.id,
     articleRef: body,
     savedProgress: reader.loaded ? meta.progress : null,
-    // The open panel narrows the column on wide screens: the text reflows, the place must not move.
-    layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen}`,
+    // Whatever moves the text must not move the reader's place: the settings, the open panel (it
+    // narrows the column on wide screens) and the contents leaving the flow for the margin.
+    layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen} ${tocBeside}`,
   });
   const panelToggle = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
@@ -76,7 +79,7 @@ export function ReaderView({ db, article, reader }: Props) {
       <div class="reader-layout" data-panel={panelOpen ? 'open' : 'closed'}>
         <main class="reader" lang={meta.lang ?? undefined} dir={meta.dir ?? undefined}>
           <ReaderHeader meta={meta} />
-          <TableOfContents entries={prepared.toc} />
+          <TableOfContents entries={prepared.toc} beside={tocBeside} />
           {/* Sanitised with DOMPurify just above, under a strict CSP. */}
           <article
             ref={body}

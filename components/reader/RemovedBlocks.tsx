@@ -18,7 +18,7 @@ export function RemovedBlocks({ blocks }: { blocks: RemovedBlock[] }) {
       <ul class="reader-removed">
         {blocks.map((block, index) => (
           <li key={`${block.rule}-${index}`}>
-            <details>
+            <details class="reader-removed-block">
               <summary>
                 <span class="reader-removed-label">{block.label}</span>
                 <span class="reader-removed-sample">{block.sample}</span>

@@ -76,6 +76,31 @@ describe('reader view', () => {
       return scrollY / (bottom - document.documentElement.clientHeight);
     });
 
+  // The reader keeps its place through a reflow: the paragraph under the reading line (80 px, just
+  // below the tool bar) stays there. Place one paragraph's middle on the line, then read where the
+  // line falls in it (0 = its top, 1 = its bottom).
+  const LINE = 80;
+  const placeOnLine = (reader: Page, paragraph: number) =>
+    reader.evaluate(
+      ([n, line]) => {
+        const rect = document.querySelectorAll('.reader-content p')[n!]!.getBoundingClientRect();
+        window.scrollBy({ top: Math.round(rect.top + rect.height / 2 - line!), behavior: 'instant' });
+        // Scroll events fire with the next frames: let the reader see where it now is.
+        return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      },
+      [paragraph, LINE],
+    );
+  /** Still the same paragraph at the line, give or take a line of text. */
+  const nearMiddle = (at: number) => at > 0.3 && at < 0.7;
+  const lineIn = (reader: Page, paragraph: number) =>
+    reader.evaluate(
+      ([n, line]) => {
+        const rect = document.querySelectorAll('.reader-content p')[n!]!.getBoundingClientRect();
+        return (line! - rect.top) / rect.height;
+      },
+      [paragraph, LINE],
+    );
+
   test('settings and reading position are kept across a reload', async () => {
     const meta = await save('/pages/news-article.html', 'Harbour town votes to rebuild its tidal footbridge');
     const reader = await openReader(meta.id);
@@ -138,6 +163,14 @@ describe('reader view', () => {
     await reader.locator('#reader-settings-toggle').click();
     expect(await reader.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
     expect(await reader.getByLabel('Text size').inputValue()).toBe('21');
+    // Larger text reflows the article: the line being read stays under the tool bar.
+    await placeOnLine(reader, 6);
+    await reader.getByLabel('Text size').fill('27');
+    await expect
+      .poll(() => reader.locator('.reader').evaluate((e) => getComputedStyle(e).fontSize))
+      .toBe('27px');
+    expect(nearMiddle(await lineIn(reader, 6))).toBe(true);
+    await reader.getByLabel('Text size').fill('21');
     await reader.close();
   });
 
@@ -214,6 +247,29 @@ describe('reader view', () => {
       .poll(() => heading.evaluate((h) => Math.round(h.getBoundingClientRect().top)), { timeout: 5_000 })
       .toBeGreaterThan(40);
     await expect.poll(() => heading.evaluate((h) => h.getBoundingClientRect().top)).toBeLessThan(120);
+    await expect.poll(() => links.nth(3).getAttribute('aria-current')).toBe('location');
+    expect(await reader.locator('.reader-toc [aria-current]').count()).toBe(1);
+
+    // Under the header in a 1280 px window; beside the column, and still in view, in a wide one.
+    const toc = reader.locator('.reader-toc');
+    expect(await toc.getAttribute('data-placement')).toBe('inline');
+    // The contents leave the flow and the lines get longer: the text being read stays in place.
+    // (A paragraph early enough that the wider page can still scroll it to the line.)
+    await placeOnLine(reader, 5);
+    await expect.poll(() => links.nth(1).getAttribute('aria-current')).toBe('location'); // "Sheltered plots"
+    await reader.setViewportSize({ width: 1700, height: 900 });
+    await expect.poll(() => toc.getAttribute('data-placement')).toBe('beside');
+    await expect.poll(() => lineIn(reader, 5).then(nearMiddle)).toBe(true);
+    expect(await links.nth(1).getAttribute('aria-current')).toBe('location');
+    const layout = await reader.evaluate(() => {
+      const list = document.querySelector('.reader-toc ol')!.getBoundingClientRect();
+      const column = document.querySelector('.reader-content')!.getBoundingClientRect();
+      return { listRight: list.right, listTop: list.top, listBottom: list.bottom, columnLeft: column.left };
+    });
+    expect(layout.listRight).toBeLessThan(layout.columnLeft);
+    expect(layout.listTop).toBeGreaterThan(0);
+    expect(layout.listBottom).toBeLessThan(900);
+    await reader.screenshot({ path: join(SCREENSHOTS, 'reader-toc-wide-dark.png') });
     await reader.close();
   });
 
@@ -232,15 +288,9 @@ describe('reader view', () => {
     expect(await axeViolations(reader), 'side panel open').toEqual([]);
 
     // A phone-sized window: the reader keeps its place in the text, and nothing sticks out sideways.
-    await reader.evaluate(() => {
-      const article = document.querySelector('.reader-content')!;
-      const end = article.getBoundingClientRect().bottom + scrollY - document.documentElement.clientHeight;
-      window.scrollTo({ top: Math.round(end * 0.4), behavior: 'instant' });
-    });
-    const before = await progressIn(reader);
-    expect(before).toBeCloseTo(0.4, 2);
+    await placeOnLine(reader, 5);
     await reader.setViewportSize({ width: 390, height: 780 });
-    await expect.poll(() => progressIn(reader)).toBeCloseTo(before, 2);
+    await expect.poll(() => lineIn(reader, 5).then(nearMiddle)).toBe(true);
     const overflow = () =>
       reader.evaluate(() => {
         const sticksOut = [

@@ -14,7 +14,7 @@ let root: HTMLElement;
 beforeEach(() => {
   db = openDb(`readmark-reader-${crypto.randomUUID()}`);
   root = document.body.appendChild(document.createElement('div'));
-  // jsdom has neither matchMedia nor scrollTo; the reader needs both.
+  // jsdom has no matchMedia, scrolling or ResizeObserver; the reader needs them (no layout here).
   window.matchMedia = vi.fn((query: string) => ({
     matches: false,
     media: query,
@@ -22,6 +22,14 @@ beforeEach(() => {
     removeEventListener: () => undefined,
   })) as unknown as typeof window.matchMedia;
   window.scrollTo = vi.fn() as typeof window.scrollTo;
+  window.scrollBy = vi.fn() as typeof window.scrollBy;
+  vi.stubGlobal(
+    'ResizeObserver',
+    class {
+      observe() {}
+      disconnect() {}
+    },
+  );
   // WXT's fake browser has no i18n: each string reads as its key.
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => key);
 });
@@ -30,6 +38,7 @@ afterEach(() => {
   root.remove();
   db.close();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 /** Renders the reader and waits until `ready` finds something (liveQuery answers asynchronously). */
