@@ -18,7 +18,8 @@ const PANEL_ID = 'reader-settings-panel';
 
 /**
  * The "Aa" button and the settings it opens: font, text size, line spacing, line length and theme.
- * A disclosure: the panel follows the button in tab order; Escape or a click elsewhere closes it.
+ * A disclosure: the panel follows the button in tab order; Escape, a click elsewhere or tabbing
+ * out of it closes it.
  */
 export function ReaderSettings({ settings, update }: Props) {
   const [open, setOpen] = useState(false);
@@ -59,6 +60,11 @@ export function ReaderSettings({ settings, update }: Props) {
           class="reader-popover"
           aria-label={t('readingSettings')}
           onKeyDown={(event) => event.key === 'Escape' && close()}
+          onFocusOut={(event) => {
+            // Tabbing out of the panel (not into the button that toggles it) closes it.
+            const next = event.relatedTarget as Node | null;
+            if (next && !root.current?.contains(next)) setOpen(false);
+          }}
         >
           <ChoiceGroup<ReaderFont>
             name="font"

@@ -283,7 +283,18 @@ describe('reader view', () => {
     for (const theme of ['Light', 'Sepia', 'Dark']) {
       await reader.getByRole('radio', { name: theme, exact: true }).check();
       expect(await axeViolations(reader), `${theme} with settings open`).toEqual([]);
+      if (theme === 'Sepia') {
+        await reader.getByRole('radio', { name: 'Dyslexia-friendly' }).check();
+        await reader.screenshot({ path: join(SCREENSHOTS, 'reader-sepia-legible.png') });
+        await reader.getByRole('radio', { name: 'Sans' }).check();
+      }
     }
+    // Tabbing out of the settings closes them.
+    await reader.getByLabel('Line length').focus();
+    for (let i = 0; i < 8 && (await reader.locator('#reader-settings-panel').count()) > 0; i++) {
+      await reader.keyboard.press('Tab');
+    }
+    expect(await reader.locator('#reader-settings-panel').count()).toBe(0);
     await reader.locator('#reader-panel-toggle').click();
     expect(await axeViolations(reader), 'side panel open').toEqual([]);
 
