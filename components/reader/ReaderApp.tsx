@@ -1,17 +1,31 @@
-import { useMemo } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { createSanitiser } from '@/utils/extraction';
 import { getArticle, type ReadmarkDb } from '@/utils/storage';
-import { formatDate, formatReadingTime } from '../shared/format';
 import { t } from '../shared/i18n';
 import { useObserved } from '../shared/use-observed';
+import { applyReaderSettings } from './apply-reader-settings';
+import { ReaderView } from './ReaderView';
+import { useMediaQuery } from './use-media-query';
+import { useReaderSettings } from './use-reader-settings';
 
+/** reader.html?id=…: one saved article, in the reader's own settings (which apply even to the error page). */
 export function ReaderApp({ db, id }: { db: ReadmarkDb; id: string }) {
   const article = useObserved(() => getArticle(db, id), [db, id]);
-  // Saved HTML is untrusted forever: sanitised again here, at render time.
-  const sanitise = useMemo(() => createSanitiser(window), []);
+  const reader = useReaderSettings(db);
+  const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
+  // A layout effect, before the view's: the position is restored in the final layout.
+  useLayoutEffect(
+    () => applyReaderSettings(document.documentElement, reader.settings, systemDark),
+    [reader.settings, systemDark],
+  );
 
-  if (article.kind === 'loading') return <p role="status">{t('loading')}</p>;
+  if (article.kind === 'loading') {
+    return (
+      <p role="status" class="reader-status">
+        {t('loading')}
+      </p>
+    );
+  }
   if (article.kind === 'error' || !article.value) {
     return (
       <main class="reader">
@@ -22,24 +36,5 @@ export function ReaderApp({ db, id }: { db: ReadmarkDb; id: string }) {
       </main>
     );
   }
-  const { meta, content } = article.value;
-  document.title = meta.title;
-  return (
-    <main class="reader" lang={meta.lang ?? undefined} dir={meta.dir ?? undefined}>
-      <header class="reader-header">
-        <h1>{meta.title}</h1>
-        <p class="meta">
-          {[meta.byline, meta.siteName, formatDate(meta.publishedTime)].filter(Boolean).join(' · ')}
-        </p>
-        <p class="meta">
-          {t('savedDate', formatDate(meta.savedAt))} · {formatReadingTime(meta.readingTimeMinutes)} ·{' '}
-          <a href={meta.url} rel="noopener noreferrer" target="_blank">
-            {t('original')}
-          </a>
-        </p>
-      </header>
-      {/* Sanitised with DOMPurify just above, under a strict CSP. */}
-      <article class="reader-content" dangerouslySetInnerHTML={{ __html: sanitise(content.contentHtml) }} />
-    </main>
-  );
+  return <ReaderView db={db} article={article.value} reader={reader} />;
 }

@@ -1,7 +1,11 @@
 import { render } from 'preact';
 import { ReaderApp } from '@/components/reader';
 import { openDb } from '@/utils/storage';
+// Order matters: reader.css overrides theme.css's palette with selectors of the same weight,
+// and reader-panels.css builds on reader.css.
 import '@/components/shared/theme.css';
+import '@/components/reader/reader.css';
+import '@/components/reader/reader-panels.css';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
 render(<ReaderApp db={openDb()} id={id} />, document.getElementById('app')!);

@@ -1,0 +1,95 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { createSanitiser } from '@/utils/extraction';
+import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
+import { t } from '../shared/i18n';
+import { ProgressBar } from './ProgressBar';
+import { prepareArticle } from './prepare-article';
+import { ReaderHeader } from './ReaderHeader';
+import { ReaderSettings } from './ReaderSettings';
+import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
+import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
+import { useFitsBeside } from './use-fits-beside';
+import type { ReaderSettingsState } from './use-reader-settings';
+import { useReadingPosition } from './use-reading-position';
+
+interface Props {
+  db: ReadmarkDb;
+  article: StoredArticle;
+  reader: ReaderSettingsState;
+}
+
+/** The loaded article: tool bar, progress, header, contents, body and the side panel. */
+export function ReaderView({ db, article, reader }: Props) {
+  const { meta, content } = article;
+  const { settings } = reader;
+  // Saved HTML is untrusted forever: sanitised again here, at render time, then prepared
+  // (lazy images, heading ids) without DOMPurify's help since that pass adds nothing executable.
+  const sanitise = useMemo(() => createSanitiser(window), []);
+  const prepared = useMemo(
+    () => prepareArticle(sanitise(content.contentHtml), new DOMParser()),
+    [sanitise, content.contentHtml],
+  );
+  const body = useRef<HTMLElement>(null);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const tocBeside = useFitsBeside(body, TOC_BESIDE_REM);
+  const position = useReadingPosition({
+    db,
+    articleId: meta.id,
+    articleRef: body,
+    savedProgress: reader.loaded ? meta.progress : null,
+    // Whatever moves the text must not move the reader's place: the settings, the open panel (it
+    // narrows the column on wide screens) and the contents leaving the flow for the margin.
+    layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen} ${tocBeside}`,
+  });
+  const panelToggle = useRef<HTMLButtonElement>(null);
+  const closePanel = () => {
+    setPanelOpen(false);
+    panelToggle.current?.focus();
+  };
+  useEffect(() => {
+    document.title = meta.title;
+  }, [meta.title]);
+
+  const failure = reader.error ?? position.error;
+  return (
+    <>
+      <header class="reader-bar">
+        <ProgressBar progress={position.progress} />
+        <a class="reader-bar-link" href={browser.runtime.getURL('/library.html')}>
+          {t('backToLibrary')}
+        </a>
+        <ReaderSettings settings={settings} update={reader.update} />
+        <button
+          type="button"
+          id="reader-panel-toggle"
+          ref={panelToggle}
+          aria-expanded={panelOpen}
+          aria-controls={SIDE_PANEL_ID}
+          onClick={() => (panelOpen ? closePanel() : setPanelOpen(true))}
+        >
+          {t('panelTitle')}
+        </button>
+      </header>
+      {failure && (
+        <p role="alert" class="notice reader-failure">
+          {failure}
+        </p>
+      )}
+      <div class="reader-layout" data-panel={panelOpen ? 'open' : 'closed'}>
+        <main class="reader" lang={meta.lang ?? undefined} dir={meta.dir ?? undefined}>
+          <ReaderHeader meta={meta} />
+          <TableOfContents entries={prepared.toc} beside={tocBeside} />
+          {/* Sanitised with DOMPurify just above, under a strict CSP. */}
+          <article
+            ref={body}
+            class="reader-content"
+            aria-labelledby="reader-title"
+            dangerouslySetInnerHTML={{ __html: prepared.html }}
+          />
+        </main>
+        {panelOpen && <SidePanel meta={meta} content={content} onClose={closePanel} />}
+      </div>
+    </>
+  );
+}

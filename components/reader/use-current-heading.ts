@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/** A heading counts as the current section once its top is this close to the top of the window (below the tool bar). */
+const READING_LINE_PX = 120;
+
+/**
+ * The id of the section being read: the last of `ids` whose heading has reached the reading line,
+ * or null above the first one. Recomputed at most once per frame while scrolling.
+ */
+export function useCurrentHeading(ids: string[]): string | null {
+  const [current, setCurrent] = useState<string | null>(null);
+  const key = ids.join(' ');
+  useEffect(() => {
+    let frame = 0;
+    const update = () => {
+      frame = 0;
+      let found: string | null = null;
+      for (const id of ids) {
+        const heading = document.getElementById(id);
+        if (!heading || heading.getBoundingClientRect().top > READING_LINE_PX) break;
+        found = id;
+      }
+      setCurrent(found);
+    };
+    const schedule = () => {
+      if (!frame) frame = requestAnimationFrame(update);
+    };
+    update();
+    window.addEventListener('scroll', schedule, { passive: true });
+    window.addEventListener('resize', schedule);
+    return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('scroll', schedule);
+      window.removeEventListener('resize', schedule);
+    };
+  }, [key]);
+  return current;
+}

@@ -1,0 +1,87 @@
+// @vitest-environment jsdom
+import { describe, expect, test } from 'vitest';
+import { prepareArticle, slugify, textOfHtml } from '@/components/reader/prepare-article';
+
+const parser = () => new DOMParser();
+
+describe('prepareArticle', () => {
+  const html = `
+    <p>Opening.</p>
+    <h2>Why it matters</h2><p>One.</p>
+    <h3 id="own-id">A detail</h3><p>Two.</p>
+    <h4>  Smaller   <em>point</em> </h4>
+    <h2>Why it matters</h2>
+    <h5>Too deep for the contents</h5>
+    <h2>   </h2>
+    <figure><img src="https://example.org/a.jpg" alt="A"></figure>`;
+
+  test('lists h2–h4 in order with their level and text, skipping empty headings', () => {
+    const { toc } = prepareArticle(html, parser());
+    expect(toc.map(({ level, text }) => [level, text])).toEqual([
+      [2, 'Why it matters'],
+      [3, 'A detail'],
+      [4, 'Smaller point'],
+      [2, 'Why it matters'],
+    ]);
+  });
+
+  test('gives headings unique ids, keeping the ids the page already had', () => {
+    const { toc, html: out } = prepareArticle(html, parser());
+    expect(toc.map((entry) => entry.id)).toEqual([
+      'rm-why-it-matters',
+      'own-id',
+      'rm-smaller-point',
+      'rm-why-it-matters-2',
+    ]);
+    const doc = new DOMParser().parseFromString(out, 'text/html');
+    for (const entry of toc) expect(doc.getElementById(entry.id)?.textContent?.trim()).toBeTruthy();
+  });
+
+  test('never reuses an id that something else in the article has', () => {
+    const { toc } = prepareArticle('<p id="rm-notes">x</p><h2>Notes</h2><h2>Notes</h2>', parser());
+    expect(toc.map((entry) => entry.id)).toEqual(['rm-notes-2', 'rm-notes-3']);
+  });
+
+  test('images load lazily and decode asynchronously; the rest is left as it was', () => {
+    const { html: out } = prepareArticle(html, parser());
+    const doc = new DOMParser().parseFromString(out, 'text/html');
+    const img = doc.querySelector('img')!;
+    expect(img.getAttribute('loading')).toBe('lazy');
+    expect(img.getAttribute('decoding')).toBe('async');
+    expect(img.getAttribute('src')).toBe('https://example.org/a.jpg');
+    expect(doc.querySelectorAll('p')).toHaveLength(3);
+  });
+
+  test('in-article #links stay in the tab; links out still open a new one', () => {
+    const input =
+      '<p><a href="#fn-1" target="_blank" rel="noopener noreferrer">1</a> <a href="https://example.org/" target="_blank" rel="noopener noreferrer">out</a></p>';
+    const doc = new DOMParser().parseFromString(prepareArticle(input, parser()).html, 'text/html');
+    const [footnote, out] = doc.querySelectorAll('a');
+    expect(footnote!.hasAttribute('target')).toBe(false);
+    expect(out!.getAttribute('target')).toBe('_blank');
+    expect(out!.getAttribute('rel')).toBe('noopener noreferrer');
+  });
+
+  test('an article without headings has an empty contents list', () => {
+    expect(prepareArticle('<p>Just text.</p>', parser()).toc).toEqual([]);
+  });
+});
+
+describe('slugify', () => {
+  test('keeps letters and digits of any script, lower-cased and hyphenated', () => {
+    expect(slugify('Où en est-on ? 2026')).toBe('rm-où-en-est-on-2026');
+    expect(slugify('東京の天気')).toBe('rm-東京の天気');
+    expect(slugify('¿?!')).toBe('rm-section');
+  });
+});
+
+describe('textOfHtml', () => {
+  test('one line per block, spaces collapsed, no markup', () => {
+    expect(
+      textOfHtml(
+        '<h4>Get  the report</h4><p>Sign <b>up</b>\n now.</p><ul><li>a</li><li>b</li></ul>',
+        parser(),
+      ),
+    ).toBe('Get the report\nSign up now.\na\nb');
+  });
+});
