@@ -14,13 +14,9 @@ export {
   type LibraryFingerprint,
   sameFingerprint,
 } from './library-fingerprint';
-export {
-  LibraryIndex,
-  type LibraryIndexOptions,
-  type LibrarySearch,
-  type SerialisedLibraryIndex,
-} from './library-index';
+export { LibraryIndex, type LibrarySearch } from './library-index';
 export { normaliseTag, tagKey } from './normalise-tag';
 export { renameTag } from './rename-tag';
+export type { LibraryIndexOptions, SerialisedLibraryIndex } from './saved-index';
 export { INDEXED_TEXT_LIMIT, type SearchableArticle } from './search-document';
 export { type ArticleSort, type SortField, sortArticles } from './sort-articles';

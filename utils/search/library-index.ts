@@ -1,15 +1,15 @@
-import MiniSearch, { type AsPlainObject } from 'minisearch';
+import MiniSearch from 'minisearch';
 import { err, ok, type Result } from '@/utils/model';
-import {
-  articleStamp,
-  fingerprintOf,
-  INDEX_FORMAT,
-  type LibraryFingerprint,
-  sameFingerprint,
-} from './library-fingerprint';
+import { articleStamp, fingerprintOf, INDEX_FORMAT, type LibraryFingerprint } from './library-fingerprint';
 import { processTerm } from './process-term';
-import { INDEXED_TEXT_LIMIT, type SearchableArticle, toSearchDocument } from './search-document';
-import { MINISEARCH_OPTIONS } from './search-options';
+import { type LibraryIndexOptions, readSaved, type SerialisedLibraryIndex } from './saved-index';
+import {
+  INDEXED_TEXT_LIMIT,
+  type SearchableArticle,
+  type SearchDocument,
+  toSearchDocument,
+} from './search-document';
+import { libraryQuery, MINISEARCH_OPTIONS } from './search-options';
 
 /** What a search found: matching ids with their scores, best first (a Map keeps that order). */
 export interface LibrarySearch {
@@ -22,20 +22,6 @@ export interface LibrarySearch {
   scores: ReadonlyMap<string, number>;
 }
 
-/** The persisted form of a LibraryIndex: plain JSON data, safe to keep in IndexedDB. */
-export interface SerialisedLibraryIndex {
-  format: number;
-  textLimit: number;
-  /** Per-article stamps behind the fingerprint (see articleStamp). */
-  stamps: Record<string, number>;
-  index: AsPlainObject;
-}
-
-export interface LibraryIndexOptions {
-  /** Characters of body text indexed per article; default INDEXED_TEXT_LIMIT. */
-  textLimit?: number;
-}
-
 const queryTokenize: (text: string) => string[] = MiniSearch.getDefault('tokenize');
 
 /**
@@ -44,7 +30,7 @@ const queryTokenize: (text: string) => string[] = MiniSearch.getDefault('tokeniz
  */
 export class LibraryIndex {
   private constructor(
-    private readonly mini: MiniSearch<ReturnType<typeof toSearchDocument>>,
+    private readonly mini: MiniSearch<SearchDocument>,
     private readonly stamps: Map<string, number>,
     readonly textLimit: number,
   ) {}
@@ -75,19 +61,37 @@ export class LibraryIndex {
     expected?: LibraryFingerprint,
     options: LibraryIndexOptions = {},
   ): Result<LibraryIndex> {
-    const data = typeof json === 'string' ? parseJson(json) : json;
-    if (!isSerialised(data)) return err('not a library index');
-    const textLimit = options.textLimit ?? INDEXED_TEXT_LIMIT;
-    if (data.format !== INDEX_FORMAT || data.textLimit !== textLimit)
-      return err('stale: index format changed');
-    const stamps = new Map(Object.entries(data.stamps));
-    if (expected && !sameFingerprint(fingerprintOf(stamps.values()), expected)) {
-      return err('stale: library changed since the index was saved');
-    }
+    const saved = readSaved(json, expected, options);
+    if (!saved.ok) return saved;
     try {
-      return ok(new LibraryIndex(MiniSearch.loadJS(data.index, MINISEARCH_OPTIONS), stamps, textLimit));
+      return ok(
+        new LibraryIndex(
+          MiniSearch.loadJS(saved.value.index, MINISEARCH_OPTIONS),
+          saved.value.stamps,
+          saved.value.textLimit,
+        ),
+      );
     } catch (error) {
-      return err(`corrupt index: ${error instanceof Error ? error.message : String(error)}`);
+      return corrupt(error);
+    }
+  }
+
+  /**
+   * As load, but yields to the event loop while rebuilding its maps, so the library page stays
+   * responsive (the list can show before search is ready).
+   */
+  static async loadAsync(
+    json: unknown,
+    expected?: LibraryFingerprint,
+    options: LibraryIndexOptions = {},
+  ): Promise<Result<LibraryIndex>> {
+    const saved = readSaved(json, expected, options);
+    if (!saved.ok) return saved;
+    try {
+      const mini = await MiniSearch.loadJSAsync(saved.value.index, MINISEARCH_OPTIONS);
+      return ok(new LibraryIndex(mini, saved.value.stamps, saved.value.textLimit));
+    } catch (error) {
+      return corrupt(error);
     }
   }
 
@@ -121,11 +125,11 @@ export class LibraryIndex {
    * only stop words): the UI then shows the whole library, as for an empty box.
    */
   search(query: string): LibrarySearch | null {
-    const terms = queryTokenize(query).filter((token) => processTerm(token) !== null);
+    const terms = queryTokenize(query).flatMap((token) => processTerm(token) ?? []);
     if (terms.length === 0) return null;
-    const all = this.mini.search(query, { combineWith: 'AND' });
+    const all = this.mini.search(libraryQuery(terms, 'AND'));
     if (all.length > 0 || terms.length === 1) return { mode: 'all-terms', scores: toScores(all) };
-    return { mode: 'any-term', scores: toScores(this.mini.search(query, { combineWith: 'OR' })) };
+    return { mode: 'any-term', scores: toScores(this.mini.search(libraryQuery(terms, 'OR'))) };
   }
 
   /** The library state this index covers; compare with fingerprintLibrary(). */
@@ -148,23 +152,6 @@ function toScores(results: readonly { id: string; score: number }[]): Map<string
   return new Map(results.map((r) => [r.id, r.score]));
 }
 
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return null;
-  }
-}
-
-function isSerialised(data: unknown): data is SerialisedLibraryIndex {
-  if (typeof data !== 'object' || data === null) return false;
-  const d = data as Partial<SerialisedLibraryIndex>;
-  return (
-    typeof d.format === 'number' &&
-    typeof d.textLimit === 'number' &&
-    typeof d.stamps === 'object' &&
-    d.stamps !== null &&
-    typeof d.index === 'object' &&
-    d.index !== null
-  );
+function corrupt(error: unknown): Result<LibraryIndex> {
+  return err(`corrupt index: ${error instanceof Error ? error.message : String(error)}`);
 }

@@ -37,8 +37,20 @@ describe('LibraryIndex search', () => {
     expect(ids(index, 'conteiners')).toEqual(['harbour']);
   });
 
+  it('forgives two typos, such as swapped letters, from six letters on', () => {
+    expect(ids(index, 'cotnainers')).toEqual(['harbour']);
+    expect(ids(index, 'ldeger')).toContain('ledger');
+  });
+
   it('does not make short words fuzzy', () => {
     expect(ids(index, 'cug')).toEqual([]);
+  });
+
+  it('completes a 3-letter prefix in titles, tags and notes but only whole words in the body', () => {
+    // "aud" begins "auditor", a body word only; "Accounting" is a tag.
+    expect(ids(index, 'aud')).toEqual([]);
+    expect(ids(index, 'audi')).toEqual(['ledger']);
+    expect(ids(index, 'acc')).toEqual(['ledger']);
   });
 
   it('ranks a title match above a body match', () => {
@@ -120,6 +132,14 @@ describe('LibraryIndex persistence', () => {
     if (!loaded.ok) throw new Error(loaded.error);
     for (const query of queries) expect(loaded.value.search(query)).toEqual(index.search(query));
     expect(sameFingerprint(loaded.value.fingerprint(), index.fingerprint())).toBe(true);
+  });
+
+  it('loads asynchronously with the same answers', async () => {
+    const index = LibraryIndex.build([ledger, harbour, garden]);
+    const loaded = await LibraryIndex.loadAsync(index.toJSON(), index.fingerprint());
+    if (!loaded.ok) throw new Error(loaded.error);
+    for (const query of queries) expect(loaded.value.search(query)).toEqual(index.search(query));
+    expect((await LibraryIndex.loadAsync('[]')).ok).toBe(false);
   });
 
   it('accepts a saved index that covers the library, and detects a stale one', () => {
