@@ -1,6 +1,6 @@
 /**
- * utils/search: the library's search and list engine, pure and synchronous (the library page
- * runs it; storage persists what it returns).
+ * utils/search: the library's search and list engine. Pure computation, no I/O: the library page
+ * runs it, and storage keeps the index it serialises.
  * Public surface: LibraryIndex (full-text index, incremental, persistable) with
  * fingerprintLibrary to detect a stale saved index; filterArticles, siteOf and sortArticles over
  * ArticleMeta arrays; tag helpers normaliseTag, tagKey, renameTag, countTags.

@@ -40,13 +40,14 @@ export const SEARCH_FIELDS = Object.keys(FIELD_BOOSTS) as SearchField[];
 
 /**
  * How much body text is indexed per article. Postings grow with every distinct word of every
- * body, and with them build time, index size on disk, load time and memory; the words that tell an
- * article apart (its subject, names, places) come in its title and first screens. 12,000
- * characters (~2,000 words) covers the whole of a typical article and the opening of a long one;
- * passages the reader highlighted deeper down stay findable through the quotes and notes fields.
- * Figures behind the choice: tests/bench/search.ts.
+ * body, and with them build time, index size, load time and memory, while the words that tell an
+ * article apart (its subject, names, places) come in its title and opening. 6,000 characters
+ * (~1,000 words) hold a typical article whole and the opening of a long one; passages the reader
+ * highlighted further down stay findable through the quotes and notes fields. At 10,000 articles
+ * of 300–5,000 words this takes the index to 0.4× the size, memory and build time of whole
+ * bodies (tests/bench/search.ts).
  */
-export const INDEXED_TEXT_LIMIT = 12_000;
+export const INDEXED_TEXT_LIMIT = 6_000;
 
 /** Cuts at the last space before the limit so no half word becomes a bogus term. */
 function leadingText(text: string, limit: number): string {
