@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { filterArticles, siteOf } from '@/utils/search';
+import { makeMeta } from './make-article';
+
+const unread = makeMeta('unread', { tags: ['AI', 'Policy'], siteName: 'The Ledger' });
+const read = makeMeta('read', { readAt: 5, tags: ['ai'], canonicalUrl: 'https://www.harbour.example/x' });
+const archived = makeMeta('archived', { archived: 1, readAt: 5, tags: ['Policy'] });
+const favourite = makeMeta('favourite', { favourite: 1, tags: ['gardening'], siteName: 'The Ledger' });
+const archivedFavourite = makeMeta('archivedFavourite', { favourite: 1, archived: 1 });
+const all = [unread, read, archived, favourite, archivedFavourite];
+
+const idsOf = (metas: { id: string }[]) => metas.map((m) => m.id);
+
+describe('filterArticles', () => {
+  it('hides archived articles except on the archived and favourites shelves', () => {
+    expect(idsOf(filterArticles(all, {}))).toEqual(['unread', 'read', 'favourite']);
+    expect(idsOf(filterArticles(all, { status: 'unread' }))).toEqual(['unread', 'favourite']);
+    expect(idsOf(filterArticles(all, { status: 'read' }))).toEqual(['read']);
+    expect(idsOf(filterArticles(all, { status: 'archived' }))).toEqual(['archived', 'archivedFavourite']);
+    expect(idsOf(filterArticles(all, { status: 'favourites' }))).toEqual(['favourite', 'archivedFavourite']);
+  });
+
+  it('filters by any or all of some tags, whatever their case or spacing', () => {
+    const any = filterArticles(all, { status: 'archived', tags: { mode: 'any', tags: [' policy'] } });
+    expect(idsOf(any)).toEqual(['archived']);
+    expect(idsOf(filterArticles(all, { tags: { mode: 'any', tags: ['#AI', 'gardening'] } }))).toEqual([
+      'unread',
+      'read',
+      'favourite',
+    ]);
+    expect(idsOf(filterArticles(all, { tags: { mode: 'all', tags: ['ai', 'POLICY'] } }))).toEqual(['unread']);
+    expect(idsOf(filterArticles(all, { tags: { mode: 'all', tags: [] } }))).toEqual(
+      idsOf(filterArticles(all, {})),
+    );
+  });
+
+  it('filters by site, by name or else by host', () => {
+    expect(siteOf(read)).toBe('harbour.example');
+    expect(siteOf(unread)).toBe('The Ledger');
+    expect(idsOf(filterArticles(all, { site: 'The Ledger' }))).toEqual(['unread', 'favourite']);
+    expect(idsOf(filterArticles(all, { site: 'harbour.example' }))).toEqual(['read']);
+  });
+
+  it('combines a search result with status, tag and site', () => {
+    const matches = new Map([
+      ['favourite', 2],
+      ['archived', 3],
+      ['unread', 1],
+    ]);
+    expect(idsOf(filterArticles(all, { matches }))).toEqual(['unread', 'favourite']);
+    expect(
+      idsOf(filterArticles(all, { matches, site: 'The Ledger', tags: { mode: 'any', tags: ['ai'] } })),
+    ).toEqual(['unread']);
+    expect(filterArticles(all, { matches: new Set<string>() })).toEqual([]);
+  });
+});

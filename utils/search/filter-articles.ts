@@ -1,0 +1,65 @@
+import type { ArticleMeta } from '@/utils/model';
+import { tagKey } from './normalise-tag';
+
+/**
+ * Which shelf of the library to show. Archived articles appear only on the 'archived' shelf and
+ * on 'favourites' (a favourite is kept on purpose, wherever it is filed); 'all', 'unread' and
+ * 'read' leave them out, as archiving is how a reader clears them away.
+ */
+export type ReadStatus = 'all' | 'unread' | 'read' | 'archived' | 'favourites';
+
+export interface ArticleFilter {
+  status?: ReadStatus;
+  /** Tags compared by tagKey; 'any' keeps articles with at least one, 'all' with every one. */
+  tags?: { mode: 'any' | 'all'; tags: readonly string[] };
+  /** A site as given by siteOf. */
+  site?: string | null;
+  /** Search matches (a LibrarySearch's scores, or any set of ids); null or absent: no search. */
+  matches?: { has(id: string): boolean } | null;
+}
+
+const HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:www\.)?([^/?#:]+)/i;
+
+/** The site an article is filed under: its site name, else its host without "www.". */
+export function siteOf(meta: Pick<ArticleMeta, 'siteName' | 'canonicalUrl'>): string {
+  const name = meta.siteName?.trim();
+  if (name) return name;
+  // A regex, not new URL(): this runs for every article on every keystroke.
+  return HOST.exec(meta.canonicalUrl)?.[1]?.toLowerCase() ?? '';
+}
+
+function statusTest(status: ReadStatus): (meta: ArticleMeta) => boolean {
+  switch (status) {
+    case 'all':
+      return (m) => m.archived === 0;
+    case 'unread':
+      return (m) => m.archived === 0 && m.readAt === null;
+    case 'read':
+      return (m) => m.archived === 0 && m.readAt !== null;
+    case 'archived':
+      return (m) => m.archived === 1;
+    case 'favourites':
+      return (m) => m.favourite === 1;
+  }
+}
+
+function tagTest(mode: 'any' | 'all', wanted: ReadonlySet<string>): (meta: ArticleMeta) => boolean {
+  if (mode === 'any') return (meta) => meta.tags.some((tag) => wanted.has(tagKey(tag)));
+  const required = [...wanted];
+  return (meta) => {
+    const keys = meta.tags.map(tagKey);
+    return required.every((key) => keys.includes(key));
+  };
+}
+
+/** The articles that pass every part of the filter, in their input order. */
+export function filterArticles(metas: readonly ArticleMeta[], filter: ArticleFilter): ArticleMeta[] {
+  const tests: ((meta: ArticleMeta) => boolean)[] = [statusTest(filter.status ?? 'all')];
+  const matches = filter.matches;
+  if (matches) tests.push((m) => matches.has(m.id));
+  const site = filter.site;
+  if (site) tests.push((m) => siteOf(m) === site);
+  const wanted = new Set((filter.tags?.tags ?? []).map(tagKey).filter((key) => key !== ''));
+  if (filter.tags && wanted.size > 0) tests.push(tagTest(filter.tags.mode, wanted));
+  return metas.filter((meta) => tests.every((test) => test(meta)));
+}

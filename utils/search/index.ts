@@ -1,0 +1,22 @@
+/**
+ * utils/search: the library's search and list engine. Pure computation, no I/O: the library page
+ * runs it, and storage keeps the index it serialises.
+ * Public surface: LibraryIndex (full-text index, incremental, persistable) with
+ * fingerprintLibrary to detect a stale saved index; filterArticles, siteOf and sortArticles over
+ * ArticleMeta arrays; tag helpers normaliseTag, tagKey, renameTag, countTags.
+ * May import only @/utils/model and minisearch: no dexie, preact, browser APIs or other rooms.
+ */
+export { countTags, type TagCount } from './count-tags';
+export { type ArticleFilter, filterArticles, type ReadStatus, siteOf } from './filter-articles';
+export {
+  fingerprintLibrary,
+  INDEX_FORMAT,
+  type LibraryFingerprint,
+  sameFingerprint,
+} from './library-fingerprint';
+export { LibraryIndex, type LibrarySearch } from './library-index';
+export { normaliseTag, tagKey } from './normalise-tag';
+export { renameTag } from './rename-tag';
+export type { LibraryIndexOptions, SerialisedLibraryIndex } from './saved-index';
+export { INDEXED_TEXT_LIMIT, type SearchableArticle } from './search-document';
+export { type ArticleSort, type SortField, sortArticles } from './sort-articles';
