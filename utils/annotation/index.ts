@@ -1,0 +1,31 @@
+/**
+ * utils/annotation: places highlights in a document and describes new ones. Pure over a DOM: the
+ * same code runs in the reader (over the stored copy, where anchoring is exact), in the content
+ * script (over the live page, where it may be fuzzy) and in Node for tests and benchmarks.
+ * Public surface: buildTextModel; rangeToTextOffsets / textOffsetsToRange / textOffsetsToPoints;
+ * describe; anchor / anchorAll (DOM Ranges) and locate / locateAll (text offsets); splitRangeByTextNode.
+ * Must not import: browser extension APIs, window globals, dexie, preact, storage, messaging, export.
+ */
+export {
+  type AnchorOptions,
+  type AnchorResult,
+  type AnchorSelectors,
+  type AnchorSpan,
+  anchor,
+  anchorAll,
+  locate,
+  locateAll,
+} from './anchor';
+export { CONTEXT_LENGTH, describe, type HighlightSelectors } from './describe';
+export { type ElementKind, elementKind } from './element-kind';
+export { type AnchorMethod, DEFAULT_MIN_SCORE } from './match-quote';
+export { splitRangeByTextNode, type TextSlice } from './split-range';
+export { buildTextModel, normaliseSpace, type TextModel } from './text-model';
+export {
+  type BoundaryPoints,
+  pointToTextOffset,
+  rangeToTextOffsets,
+  type TextSpan,
+  textOffsetsToPoints,
+  textOffsetsToRange,
+} from './text-offsets';

@@ -1,0 +1,178 @@
+import { elementKind } from './element-kind';
+
+/**
+ * The text of a root element as anchoring sees it, with an exact way back to the DOM.
+ *
+ * `text` is the rendered-ish text: text nodes in document order, skipping script/style/hidden
+ * subtrees, with every run of whitespace (including the edges of block elements and `<br>`)
+ * collapsed to one space and no space at either end. So the reader copy and the live page's
+ * article region give the same text even when their markup and source whitespace differ.
+ *
+ * Each character of `text` remembers its "raw" position: its offset in the concatenation of the
+ * model's text nodes. Raw positions map to (Text node, offset) points and back exactly.
+ * The model is a snapshot: rebuild it after the DOM changes.
+ */
+export interface TextModel {
+  readonly root: Node;
+  readonly doc: Document;
+  readonly text: string;
+  /** Text nodes that contribute to `text`, in document order (never empty ones). */
+  readonly nodes: readonly Text[];
+  /** Raw start of each node; one extra entry holds the total raw length. */
+  readonly nodeStarts: Int32Array;
+  /** Raw position of each character of `text` (non-decreasing). */
+  readonly rawPos: Int32Array;
+  /** 1 where a character of `text` stands for a block edge and has no character in the DOM. */
+  readonly virtual: Uint8Array;
+  readonly nodeIndex: ReadonlyMap<Node, number>;
+}
+
+const TEXT_NODE = 3;
+const ELEMENT_NODE = 1;
+const DOCUMENT_NODE = 9;
+
+/**
+ * Whitespace: exactly the characters of the regular expression class `\s` (so stored selectors
+ * can be normalised with `normaliseSpace`), which covers HTML's collapsible spaces and also
+ * no-break spaces, since copies of a page disagree on `&nbsp;`.
+ */
+export function isSpaceCode(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 0xa0) return false;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Collapses runs of whitespace to one space, as the text model does (ends are kept). */
+export function normaliseSpace(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
+/** Growable output buffers for the normalised text. */
+class TextBuffer {
+  codes = new Uint16Array(1024);
+  raw = new Int32Array(1024);
+  virtual = new Uint8Array(1024);
+  length = 0;
+
+  push(code: number, rawPos: number, isVirtual: boolean): void {
+    if (this.length === this.codes.length) this.grow();
+    this.codes[this.length] = code;
+    this.raw[this.length] = rawPos;
+    this.virtual[this.length] = isVirtual ? 1 : 0;
+    this.length++;
+  }
+
+  private grow(): void {
+    const size = this.codes.length * 2;
+    const codes = new Uint16Array(size);
+    codes.set(this.codes);
+    const raw = new Int32Array(size);
+    raw.set(this.raw);
+    const virtual = new Uint8Array(size);
+    virtual.set(this.virtual);
+    this.codes = codes;
+    this.raw = raw;
+    this.virtual = virtual;
+  }
+
+  toText(): string {
+    let text = '';
+    // fromCharCode.apply takes a bounded argument list: decode in chunks.
+    for (let i = 0; i < this.length; i += 8192) {
+      const chunk = this.codes.subarray(i, Math.min(this.length, i + 8192));
+      text += String.fromCharCode.apply(null, chunk as unknown as number[]);
+    }
+    return text;
+  }
+}
+
+/** Builds the text model of `root` (an element, fragment or whole Document). */
+export function buildTextModel(root: Node): TextModel {
+  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
+  if (!doc) throw new Error('buildTextModel: root has no owner document');
+  const out = new TextBuffer();
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let raw = 0;
+  // A space is owed before the next visible character; `pendingRaw` is where it stands.
+  let pending = false;
+  let pendingRaw = 0;
+  let pendingVirtual = false;
+  const blockEdge = () => {
+    if (pending) return;
+    pending = true;
+    pendingRaw = raw;
+    pendingVirtual = true;
+  };
+  const addText = (node: Text) => {
+    const data = node.data;
+    if (data.length === 0) return;
+    nodes.push(node);
+    starts.push(raw);
+    for (let i = 0; i < data.length; i++) {
+      const c = data.charCodeAt(i);
+      if (isSpaceCode(c)) {
+        if (!pending) {
+          pending = true;
+          pendingRaw = raw + i;
+          pendingVirtual = false;
+        }
+        continue;
+      }
+      if (pending && out.length > 0) out.push(32, pendingRaw, pendingVirtual);
+      pending = false;
+      out.push(c, raw + i, false);
+    }
+    raw += data.length;
+  };
+
+  // Iterative walk: pages can nest deeper than the call stack allows.
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === TEXT_NODE) addText(node as Text);
+    else if (node.nodeType === ELEMENT_NODE) {
+      const kind = elementKind(node as Element);
+      if (kind === 'block') blockEdge();
+      descend = kind !== 'skip';
+    }
+    if (descend && node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (
+        node &&
+        node !== root &&
+        node.nodeType === ELEMENT_NODE &&
+        elementKind(node as Element) === 'block'
+      ) {
+        blockEdge();
+      }
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  starts.push(raw);
+
+  return {
+    root,
+    doc,
+    text: out.toText(),
+    nodes,
+    nodeStarts: Int32Array.from(starts),
+    rawPos: out.raw.slice(0, out.length),
+    virtual: out.virtual.slice(0, out.length),
+    nodeIndex: new Map(nodes.map((n, i) => [n, i])),
+  };
+}
