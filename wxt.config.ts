@@ -11,7 +11,15 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
+    permissions: [
+      'activeTab',
+      'scripting',
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      // Chrome's service worker has no DOM: extraction for in-page highlights runs in an offscreen document.
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {

@@ -1,7 +1,10 @@
+import { highlightHandlers, setUpAutoRepaint, setUpHighlightCommands } from '@/components/background';
 import { createHandler, currentSelf, listen, senders, toBackground } from '@/utils/messaging';
 import { ok } from '@/utils/model';
+import { openDb } from '@/utils/storage';
 
 export default defineBackground(() => {
+  const db = openDb();
   listen(
     createHandler(
       {
@@ -9,9 +12,12 @@ export default defineBackground(() => {
         allowed: senders,
         handlers: {
           ping: async () => ok({ version: browser.runtime.getManifest().version }),
+          ...highlightHandlers(db),
         },
       },
       currentSelf(),
     ),
   );
+  setUpHighlightCommands();
+  setUpAutoRepaint();
 });

@@ -1,30 +1,75 @@
+import { mountPageUi, PageAnnotations } from '@/components/toolbar';
 import { createHandler, currentSelf, listen, toContent } from '@/utils/messaging';
-import { ok } from '@/utils/model';
+import { err, ok } from '@/utils/model';
 
-// Injected on demand (activeTab + scripting) when the reader opens Readmark on a tab, so it
-// needs no host permission and works in tabs opened before the extension was installed.
+// Injected on demand (activeTab + scripting) when the reader opens Readmark on a tab, uses the
+// context menu or the shortcut, so it needs no host permission and works in tabs opened before
+// the extension was installed. With the optional host access it is registered on every page.
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
   main() {
-    // Guard against a second injection into the same page (the popup injects when no script answers).
+    // Guard against a second injection into the same page (each popup open injects when no script answers).
     const marker = Symbol.for('readmark.content');
     const scope = globalThis as { [marker]?: true };
     if (scope[marker]) return;
     scope[marker] = true;
 
-    const handle = createHandler(
-      {
-        schemas: toContent,
-        allowed: { capture: ['extension'] },
-        handlers: {
-          // Only serialise here: parsing and Readability run in an extension Worker, never on the page's thread.
-          capture: async () =>
-            ok({ url: location.href, title: document.title, html: document.documentElement.outerHTML }),
+    const annotations = new PageAnnotations(document);
+    mountPageUi(document, annotations);
+    void annotations.load().then((loaded) => {
+      if (!loaded.ok) annotations.notify(loaded.error);
+    });
+
+    const currentRange = () => {
+      const selection = document.getSelection();
+      return selection && !selection.isCollapsed && selection.rangeCount ? selection.getRangeAt(0) : null;
+    };
+
+    listen(
+      createHandler(
+        {
+          schemas: toContent,
+          allowed: {
+            capture: ['extension'],
+            highlightSelection: ['extension'],
+            highlightStatus: ['extension'],
+            scrollToHighlight: ['extension'],
+            reattachToSelection: ['extension'],
+            repaint: ['extension'],
+          },
+          handlers: {
+            // Only serialise here: parsing and Readability run in an extension Worker, never on the page's thread.
+            capture: async () =>
+              ok({ url: location.href, title: document.title, html: document.documentElement.outerHTML }),
+            highlightSelection: async ({ color }) => {
+              const range = currentRange();
+              const result = range
+                ? await annotations.create(range, color ?? 'yellow', '')
+                : err<never>('Select some text of the article first, then choose "Highlight selection".');
+              if (!result.ok) annotations.notify(result.error);
+              return result;
+            },
+            highlightStatus: async () =>
+              ok(annotations.highlights.map((h) => ({ id: h.id, anchored: annotations.isAnchored(h.id) }))),
+            scrollToHighlight: async ({ id }) => {
+              const range = annotations.painter.range(id);
+              if (!range) return err('This highlight could not be found on the page.');
+              range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+              return ok(true as const);
+            },
+            reattachToSelection: async ({ id }) => {
+              const range = currentRange();
+              return range ? annotations.reattach(id, range) : err('Select the passage on the page first.');
+            },
+            repaint: async () => {
+              const loaded = await annotations.load();
+              return loaded.ok ? ok(true as const) : loaded;
+            },
+          },
         },
-      },
-      currentSelf(),
+        currentSelf(),
+      ),
     );
-    listen(handle);
   },
 });

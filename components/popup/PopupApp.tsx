@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
+import { PageHighlights } from './PageHighlights';
 import { usePagePreview } from './use-page-preview';
 
 const OPENING_CHARS = 320;
@@ -61,6 +62,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
         {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}
       </p>
+      {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
     </main>
   );
 }

@@ -11,6 +11,7 @@ export type PreviewState =
   | { kind: 'error'; message: string }
   | {
       kind: 'preview';
+      tabId: number;
       article: ExtractedArticle;
       saved: ArticleMeta | null;
       saving: boolean;
@@ -37,7 +38,14 @@ export function usePagePreview(db: ReadmarkDb) {
       const extracted = await extractInWorker(capture.value);
       if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
       const saved = (await findArticleByCanonicalUrl(db, extracted.value.canonicalUrl)) ?? null;
-      set({ kind: 'preview', article: extracted.value, saved, saving: false, saveError: null });
+      set({
+        kind: 'preview',
+        tabId: tab.id,
+        article: extracted.value,
+        saved,
+        saving: false,
+        saveError: null,
+      });
     })().catch((error: unknown) => set({ kind: 'error', message: String(error) }));
     return () => {
       cancelled = true;

@@ -6,6 +6,7 @@
  * describe; anchor / anchorAll (DOM Ranges) and locate / locateAll (text offsets); splitRangeByTextNode.
  * Must not import: browser extension APIs, window globals, dexie, preact, storage, messaging, export.
  */
+
 export {
   type AnchorOptions,
   type AnchorResult,
@@ -18,6 +19,7 @@ export {
 } from './anchor';
 export { CONTEXT_LENGTH, describe, type HighlightSelectors } from './describe';
 export { type ElementKind, elementKind } from './element-kind';
+export { locateInText } from './locate-in-text';
 export { type AnchorMethod, DEFAULT_MIN_SCORE } from './match-quote';
 export { splitRangeByTextNode, type TextSlice } from './split-range';
 export { buildTextModel, normaliseSpace, type TextModel } from './text-model';

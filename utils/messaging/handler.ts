@@ -42,11 +42,25 @@ const envelope = v.strictObject({ type: v.string(), payload: v.unknown() });
  * sender and the payload before the handler runs, and turns anything thrown into an error value
  * (thrown errors do not cross the messaging boundary).
  */
+export interface MessageHandler {
+  (message: unknown, sender: SenderInfo): Promise<Result<unknown>>;
+  /**
+   * Whether this handler answers this message. Several extension contexts (background, offscreen
+   * document) hear the same runtime message; a context must stay silent on messages that are not
+   * its own, or its "unknown type" answer could win the race against the real one.
+   */
+  accepts(message: unknown): boolean;
+}
+
 export function createHandler<S extends Schemas, A extends { [K in keyof S]: unknown }>(
   spec: HandlerSpec<S, A>,
   self: Self,
-): (message: unknown, sender: SenderInfo) => Promise<Result<unknown>> {
-  return async (message, sender) => {
+): MessageHandler {
+  const accepts = (message: unknown) => {
+    const type = (message as { type?: unknown } | null)?.type;
+    return typeof type === 'string' && Object.hasOwn(spec.schemas, type);
+  };
+  const handle = async (message: unknown, sender: SenderInfo): Promise<Result<unknown>> => {
     const parsed = v.safeParse(envelope, message);
     if (!parsed.success) return err('Malformed message.');
     const { type, payload } = parsed.output;
@@ -65,4 +79,5 @@ export function createHandler<S extends Schemas, A extends { [K in keyof S]: unk
       return err(error instanceof Error ? error.message : String(error));
     }
   };
+  return Object.assign(handle, { accepts });
 }

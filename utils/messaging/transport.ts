@@ -1,16 +1,27 @@
 import { browser } from 'wxt/browser';
 import { err, type Result } from '@/utils/model';
-import type { SenderInfo } from './handler';
-import type { BackgroundAnswers, ContentAnswers, ToBackground, ToContent } from './protocol';
+import type { MessageHandler } from './handler';
+import type {
+  BackgroundAnswers,
+  ContentAnswers,
+  OffscreenAnswers,
+  ToBackground,
+  ToContent,
+  ToOffscreen,
+} from './protocol';
 
 /** Our own identity, for sender checks. */
 export function currentSelf() {
   return { id: browser.runtime.id, origin: new URL(browser.runtime.getURL('/')).origin };
 }
 
-/** Listens for messages and answers each with its handler's Result (sendResponse + `return true` works in every browser). */
-export function listen(handle: (message: unknown, sender: SenderInfo) => Promise<Result<unknown>>) {
+/**
+ * Answers the messages `handle` accepts with its Result (sendResponse + `return true` works in
+ * every browser) and stays silent on the rest, which belong to another context.
+ */
+export function listen(handle: MessageHandler) {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!handle.accepts(message)) return false;
     handle(message, sender).then(sendResponse);
     return true;
   });
@@ -48,4 +59,16 @@ function asResult<T>(answer: unknown): Result<T> {
 
 function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Sends a message to the offscreen document (Chrome), where extraction has a DOM and a Worker. */
+export async function sendToOffscreen<K extends keyof ToOffscreen>(
+  type: K,
+  payload: ToOffscreen[K],
+): Promise<Result<OffscreenAnswers[K]>> {
+  try {
+    return asResult(await browser.runtime.sendMessage({ type, payload }));
+  } catch (error) {
+    return err(`Readmark's extraction page did not answer (${describe(error)}).`);
+  }
 }

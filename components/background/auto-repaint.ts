@@ -1,0 +1,34 @@
+import { browser } from 'wxt/browser';
+
+/** The optional host access that lets highlights be repainted on every visit, without a click. */
+export const AUTO_REPAINT_ORIGINS = ['http://*/*', 'https://*/*'];
+const SCRIPT_ID = 'readmark-auto-repaint';
+
+/**
+ * Keeps the content script registered on every page exactly while the reader has granted the
+ * optional host access (granted from the library's settings, revocable in the browser).
+ */
+export function setUpAutoRepaint() {
+  const sync = () => void syncRegistration();
+  browser.runtime.onStartup.addListener(sync);
+  browser.runtime.onInstalled.addListener(sync);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+}
+
+async function syncRegistration() {
+  const granted = await browser.permissions.contains({ origins: AUTO_REPAINT_ORIGINS });
+  const registered = (await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] })).length > 0;
+  if (granted && !registered) {
+    await browser.scripting.registerContentScripts([
+      {
+        id: SCRIPT_ID,
+        js: ['/content-scripts/content.js'],
+        matches: AUTO_REPAINT_ORIGINS,
+        runAt: 'document_idle',
+      },
+    ]);
+  } else if (!granted && registered) {
+    await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
+  }
+}

@@ -1,0 +1,40 @@
+import type { HighlightColor } from '@/utils/model';
+
+/**
+ * Highlight paint: light backgrounds with near-black text, so the pair keeps a contrast ratio
+ * above 7:1 whatever the page's own colours (light or dark theme). Checked in
+ * tests/unit/toolbar/highlight-colors.test.ts.
+ */
+export const HIGHLIGHT_PAINT: Record<HighlightColor, { background: string; text: string }> = {
+  yellow: { background: '#ffe566', text: '#1a1a1a' },
+  green: { background: '#b5eab0', text: '#1a1a1a' },
+  blue: { background: '#bcdcff', text: '#1a1a1a' },
+  pink: { background: '#ffc4dd', text: '#1a1a1a' },
+  purple: { background: '#dccbff', text: '#1a1a1a' },
+};
+
+/** The CSS Custom Highlight name for a colour (one registry entry per colour). */
+export const highlightName = (color: HighlightColor) => `readmark-${color}`;
+
+/** Rules for both paint paths: ::highlight() and the <readmark-mark> fallback wrapper. */
+export function highlightCss(): string {
+  return Object.entries(HIGHLIGHT_PAINT)
+    .map(
+      ([color, paint]) =>
+        `::highlight(${highlightName(color as HighlightColor)}), readmark-mark[data-color="${color}"] { background-color: ${paint.background}; color: ${paint.text}; }`,
+    )
+    .join('\n');
+}
+
+/** WCAG relative luminance contrast ratio of two #rrggbb colours. */
+export function contrastRatio(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, bl] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * bl!;
+  };
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return (hi! + 0.05) / (lo! + 0.05);
+}

@@ -1,0 +1,191 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Highlight, HighlightColor, Result } from '@/utils/model';
+import { t } from '../shared/i18n';
+import type { PageAnnotations } from './page-annotations';
+import { SelectionToolbar, type ToolbarLabels } from './SelectionToolbar';
+
+type ToolbarState =
+  | { mode: 'create'; range: Range; at: Point; autoFocus: boolean }
+  | { mode: 'edit'; id: string; at: Point; autoFocus: boolean };
+interface Point {
+  x: number;
+  y: number;
+}
+interface Toast {
+  message: string;
+  alert?: boolean;
+  undo?: () => void;
+}
+
+const TOAST_MS = 8_000;
+
+export const toolbarLabels = (): ToolbarLabels => ({
+  toolbar: t('toolbarLabel'),
+  addNote: t('toolbarAddNote'),
+  editNote: t('toolbarEditNote'),
+  saveNote: t('toolbarSaveNote'),
+  notePlaceholder: t('toolbarNotePlaceholder'),
+  copy: t('toolbarCopy'),
+  copied: t('toolbarCopied'),
+  remove: t('toolbarDelete'),
+  close: t('toolbarClose'),
+});
+
+/** Below the middle of a range, in page coordinates. */
+function pointUnder(range: Range, win: Window): Point {
+  const rect = range.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2 + win.scrollX, y: rect.bottom + win.scrollY };
+}
+
+/**
+ * The in-page UI: the toolbar for new selections and clicked highlights, and a toast for errors
+ * and undo. Rendered inside a closed shadow root by mountPageUi.
+ */
+export function PageUi({ annotations, host }: { annotations: PageAnnotations; host: HTMLElement }) {
+  const doc = host.ownerDocument;
+  const win = doc.defaultView!;
+  const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
+  const [toast, setToast] = useState<Toast | null>(null);
+  const [, setVersion] = useState(0);
+
+  useEffect(() => annotations.subscribe(() => setVersion((n) => n + 1)), [annotations]);
+  useEffect(() => annotations.onNotice((message) => setToast({ message, alert: true })), [annotations]);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  useEffect(() => {
+    const fromUs = (event: Event) => event.composedPath().includes(host);
+    const selectionRange = () => {
+      const selection = doc.getSelection();
+      return selection && !selection.isCollapsed && selection.rangeCount
+        ? selection.getRangeAt(0).cloneRange()
+        : null;
+    };
+    const onMouseUp = (event: MouseEvent) => {
+      if (fromUs(event) || event.button !== 0) return;
+      // Let the browser settle the selection first.
+      setTimeout(() => {
+        const range = selectionRange();
+        if (range) return setToolbar({ mode: 'create', range, at: pointUnder(range, win), autoFocus: false });
+        const id = annotations.painter.hitTest(event.clientX, event.clientY);
+        const painted = id && annotations.painter.range(id);
+        setToolbar(
+          id && painted ? { mode: 'edit', id, at: pointUnder(painted, win), autoFocus: false } : null,
+        );
+      });
+    };
+    const onKeyUp = (event: KeyboardEvent) => {
+      if (fromUs(event) || !event.shiftKey) return;
+      const range = selectionRange();
+      if (range) setToolbar({ mode: 'create', range, at: pointUnder(range, win), autoFocus: false });
+    };
+    // Tab right after a selection moves into the toolbar: keyboard users reach it without a mouse.
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === 'Tab' && !event.shiftKey && !fromUs(event)) {
+        setToolbar((current) => {
+          if (!current) return current;
+          event.preventDefault();
+          return { ...current, autoFocus: true };
+        });
+      } else if (event.key === 'Escape' && !fromUs(event)) setToolbar(null);
+    };
+    doc.addEventListener('mouseup', onMouseUp, true);
+    doc.addEventListener('keyup', onKeyUp, true);
+    doc.addEventListener('keydown', onKeyDown, true);
+    return () => {
+      doc.removeEventListener('mouseup', onMouseUp, true);
+      doc.removeEventListener('keyup', onKeyUp, true);
+      doc.removeEventListener('keydown', onKeyDown, true);
+    };
+  }, [annotations, doc, host, win]);
+
+  const report = (result: Result<unknown>, success?: Toast) => {
+    if (!result.ok) setToast({ message: result.error, alert: true });
+    else if (success) setToast(success);
+  };
+
+  const close = () => {
+    setToolbar(null);
+    doc.getSelection()?.removeAllRanges();
+  };
+
+  let view = null;
+  if (toolbar?.mode === 'create') {
+    const { range } = toolbar;
+    const create = async (color: HighlightColor, note: string) => {
+      close();
+      report(await annotations.create(range, color, note));
+    };
+    view = (
+      <SelectionToolbar
+        mode="create"
+        at={toolbar.at}
+        autoFocus={toolbar.autoFocus}
+        colorNames={annotations.colorNames}
+        labels={toolbarLabels()}
+        onColor={(color) => create(color, '')}
+        onNote={(note, color) => create(color, note)}
+        onCopy={() => void navigator.clipboard.writeText(range.toString())}
+        onClose={close}
+      />
+    );
+  } else if (toolbar?.mode === 'edit') {
+    const highlight = annotations.highlights.find((h) => h.id === toolbar.id);
+    if (highlight) view = editToolbar(highlight, toolbar);
+  }
+
+  function editToolbar(highlight: Highlight, state: ToolbarState) {
+    return (
+      <SelectionToolbar
+        key={highlight.id}
+        mode="edit"
+        at={state.at}
+        autoFocus={state.autoFocus}
+        colorNames={annotations.colorNames}
+        labels={toolbarLabels()}
+        color={highlight.color}
+        note={highlight.note}
+        onColor={async (color) => report(await annotations.update(highlight.id, { color }))}
+        onNote={async (note) => {
+          close();
+          report(await annotations.update(highlight.id, { note }));
+        }}
+        onCopy={() => void navigator.clipboard.writeText(highlight.quote.exact)}
+        onDelete={async () => {
+          close();
+          const result = await annotations.remove(highlight.id);
+          report(result, {
+            message: t('highlightDeleted'),
+            undo: () => {
+              setToast(null);
+              void annotations.restore(highlight).then((restored) => report(restored));
+            },
+          });
+        }}
+        onClose={close}
+      />
+    );
+  }
+
+  return (
+    <>
+      {view}
+      {toast && (
+        <div class="toast" role={toast.alert ? 'alert' : 'status'}>
+          <span>{toast.message}</span>
+          {toast.undo && (
+            <button type="button" class="action undo" onClick={toast.undo}>
+              {t('undo')}
+            </button>
+          )}
+          <button type="button" class="action" aria-label={t('toolbarClose')} onClick={() => setToast(null)}>
+            ×
+          </button>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * The toolbar's own styles, applied inside its shadow root. `all: initial` on the host cuts off
+ * every inherited page style; the toolbar looks the same on any page, light or dark.
+ */
+export const TOOLBAR_CSS = `
+:host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
+* { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+.toolbar { position: absolute; transform: translate(-50%, 8px); background: #1f1f24; color: #f4f4f6;
+  border-radius: 10px; padding: 6px; box-shadow: 0 4px 18px rgba(0,0,0,.35); font-size: 13px; line-height: 1.3;
+  min-width: max-content; }
+.row { display: flex; gap: 4px; align-items: center; }
+.swatches { display: flex; gap: 4px; margin-right: 4px; }
+.swatch { width: 24px; height: 24px; border-radius: 50%; border: 2px solid #1f1f24; outline: 1px solid #8a8a96; cursor: pointer; padding: 0; }
+.swatch.current { outline: 3px solid #ffffff; }
+button:focus-visible, textarea:focus-visible { outline: 3px solid #7fb0ff; outline-offset: 2px; }
+.action { background: transparent; color: #f4f4f6; border: 1px solid #55555f; border-radius: 6px; padding: 4px 8px;
+  font-size: 13px; cursor: pointer; }
+.action:hover { background: #34343c; }
+.action.primary { background: #7fb0ff; color: #0b1220; border-color: #7fb0ff; font-weight: 600; }
+.note { display: flex; flex-direction: column; gap: 6px; margin-top: 6px; }
+textarea { width: 280px; font-size: 13px; padding: 6px; border-radius: 6px; border: 1px solid #55555f;
+  background: #2a2a31; color: #f4f4f6; resize: vertical; }
+.toast { position: fixed; left: 50%; bottom: 24px; transform: translateX(-50%); background: #1f1f24; color: #f4f4f6;
+  border-radius: 8px; padding: 8px 12px; display: flex; gap: 12px; align-items: center; font-size: 14px;
+  box-shadow: 0 4px 18px rgba(0,0,0,.35); }
+.toast[role="alert"] { background: #5a1d1d; }
+`;

@@ -1,0 +1,139 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { readStore } from './idb';
+import { clickText, dragSelect, paintedCounts, selectText } from './page-helpers';
+import { byClass, clickPageUi, pageUiText, swatch, waitForPageUi } from './page-ui';
+import { attachRealPopup } from './real-popup';
+
+interface StoredHighlight {
+  id: string;
+  articleId: string;
+  color: string;
+  note: string;
+  quote: { exact: string };
+}
+
+const KEPT = 'Engineers told councillors that salt had reached the steel pins';
+const DELETED = 'The estimated price is 4.2 million pounds';
+const PAGE = '/pages/news-article.html';
+
+// Highlight on the live page → reload → painted again; the page changes → re-anchored or orphan.
+describe('highlights on the live page', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  let page: Page;
+  let library: Page;
+
+  const highlights = () => readStore<StoredHighlight>(library, 'highlights');
+  const openPopup = async () => {
+    await browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(browser);
+    await popup.waitFor(`document.querySelector('#save')`);
+    return popup;
+  };
+
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchWithExtension();
+    page = await browser.open(`${server.origin}${PAGE}`);
+    library = await browser.open(browser.extensionUrl('/library.html'));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('select → toolbar → colour, on a page not saved yet, saves the article and the highlight', async () => {
+    // Without host access the page script arrives with the reader's click on Readmark.
+    (await openPopup()).close();
+    await dragSelect(page, KEPT);
+    await waitForPageUi(page, swatch('pink'));
+    await page.screenshot({ path: join(SCREENSHOTS, 'toolbar.png') });
+    await clickPageUi(page, swatch('pink'));
+    await expect.poll(async () => (await highlights()).length, { timeout: 15_000 }).toBe(1);
+    const [saved] = await highlights();
+    expect(saved).toMatchObject({ color: 'pink', note: '', quote: { exact: KEPT } });
+    const articles = await readStore<{ id: string }>(library, 'articles');
+    expect(articles).toHaveLength(1);
+    expect(saved!.articleId).toBe(articles[0]!.id);
+    await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1 });
+  });
+
+  test('click a highlight → add a note; the note never enters the page', async () => {
+    await clickText(page, 'salt had reached');
+    await waitForPageUi(page, byClass('note-toggle'));
+    await clickPageUi(page, byClass('note-toggle'));
+    await waitForPageUi(page, (_a, name) => name === 'TEXTAREA');
+    await page.keyboard.type('Ask the engineers for the survey');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await highlights())[0]?.note).toBe('Ask the engineers for the survey');
+    expect(await page.content()).not.toContain('Ask the engineers');
+  });
+
+  test('the context-menu / shortcut path highlights the selection', async () => {
+    await selectText(page, DELETED);
+    const tabId = await browser.activeTabId(page);
+    await browser.sw.evaluate(
+      (id) => chrome.tabs.sendMessage(id, { type: 'highlightSelection', payload: { color: 'green' } }),
+      tabId,
+    );
+    await expect.poll(async () => (await highlights()).length).toBe(2);
+    await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1, green: 1 });
+  });
+
+  test('reload → opening Readmark paints them again and the popup lists them', async () => {
+    await page.reload();
+    expect(await paintedCounts(page)).toEqual({});
+    const popup = await openPopup();
+    await popup.waitFor(`document.querySelectorAll('.highlight-item').length === 2`);
+    const listed = await popup.evaluate<string>(`document.querySelector('.page-highlights').textContent`);
+    expect(listed).toContain(KEPT);
+    expect(listed).toContain('Ask the engineers for the survey');
+    await popup.screenshot(join(SCREENSHOTS, 'popup-highlights.png'));
+    await popup.close();
+    await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1, green: 1 });
+  });
+
+  test('on an edited page an edited passage re-anchors and a deleted one is an orphan with its note', async () => {
+    const original = readFileSync(resolve(process.cwd(), `tests/fixtures${PAGE}`), 'utf8');
+    const edited = original
+      .replace('<p>MERROW BAY', '<p>UPDATE: this story was corrected on Wednesday.</p><p>MERROW BAY')
+      .replace('salt had reached', 'salt has reached')
+      .replace(/<p>The estimated price[^<]*<\/p>/, '');
+    server.route(PAGE, edited);
+    await page.reload();
+    const popup = await openPopup();
+    await popup.waitFor(`document.querySelectorAll('.highlight-item.orphan').length === 1`);
+    const orphan = await popup.evaluate<string>(
+      `document.querySelector('.highlight-item.orphan').textContent`,
+    );
+    expect(orphan).toContain(DELETED);
+    expect(await paintedCounts(page)).toEqual({ pink: 1 });
+
+    // Re-attach the orphan to a passage of the changed page.
+    await selectText(page, 'A lift section in the middle');
+    await popup.evaluate(`document.querySelector('.highlight-item.orphan .reattach').click()`);
+    await popup.waitFor(`document.querySelectorAll('.highlight-item.orphan').length === 0`);
+    await popup.close();
+    await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1, green: 1 });
+    expect(await highlights()).toHaveLength(2);
+  });
+
+  test('delete with undo puts the highlight back, note and all', async () => {
+    await clickText(page, 'salt has reached');
+    await waitForPageUi(page, byClass('delete'));
+    await clickPageUi(page, byClass('delete'));
+    await expect.poll(async () => (await highlights()).length).toBe(1);
+    expect(await pageUiText(page)).toContain('Highlight deleted.');
+    await clickPageUi(page, byClass('undo'));
+    await expect.poll(async () => (await highlights()).length).toBe(2);
+    expect((await highlights()).find((h) => h.color === 'pink')?.note).toBe(
+      'Ask the engineers for the survey',
+    );
+    await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1, green: 1 });
+  });
+});

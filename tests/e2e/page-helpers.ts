@@ -1,0 +1,70 @@
+import type { Page } from 'playwright-core';
+
+/** Viewport rectangles of the first occurrence of `text` in the page. */
+function rectsOf(page: Page, text: string) {
+  return page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(needle) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      return [...range.getClientRects()].map((r) => ({
+        left: r.left,
+        right: r.right,
+        top: r.top,
+        bottom: r.bottom,
+      }));
+    }
+    throw new Error(`"${needle}" is not on the page`);
+  }, text);
+}
+
+/** Selects `text` by dragging the mouse over it, as a reader does. */
+export async function dragSelect(page: Page, text: string): Promise<void> {
+  const rects = await rectsOf(page, text);
+  const first = rects[0]!;
+  const last = rects[rects.length - 1]!;
+  await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2);
+  await page.mouse.down();
+  await page.mouse.move(last.right - 1, (last.top + last.bottom) / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+/** Clicks the middle of the first occurrence of `text` (e.g. on a painted highlight). */
+export async function clickText(page: Page, text: string): Promise<void> {
+  const [rect] = await rectsOf(page, text);
+  await page.mouse.click((rect!.left + rect!.right) / 2, (rect!.top + rect!.bottom) / 2);
+}
+
+/** Selects `text` without the mouse (for paths that read the selection, like the context menu). */
+export async function selectText(page: Page, text: string): Promise<void> {
+  await page.evaluate((needle) => {
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent?.indexOf(needle) ?? -1;
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + needle.length);
+      document.getSelection()!.removeAllRanges();
+      document.getSelection()!.addRange(range);
+      return;
+    }
+    throw new Error(`"${needle}" is not on the page`);
+  }, text);
+}
+
+/** How many ranges each Readmark colour paints in the page (CSS Custom Highlight API). */
+export function paintedCounts(page: Page): Promise<Record<string, number>> {
+  return page.evaluate(() => {
+    const counts: Record<string, number> = {};
+    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple']) {
+      const entry = CSS.highlights.get(`readmark-${color}`);
+      if (entry?.size) counts[color] = entry.size;
+    }
+    return counts;
+  });
+}
