@@ -1,4 +1,4 @@
-import { mountPageUi, PageAnnotations } from '@/components/toolbar';
+import { mountAnnotationUi, PageAnnotations } from '@/components/toolbar';
 import { createHandler, currentSelf, listen, toContent } from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
 
@@ -16,7 +16,7 @@ export default defineContentScript({
     scope[marker] = true;
 
     const annotations = new PageAnnotations(document);
-    mountPageUi(document, annotations);
+    mountAnnotationUi(document, annotations);
     void annotations.load().then((loaded) => {
       if (!loaded.ok) annotations.notify(loaded.error);
     });

@@ -10,6 +10,7 @@ import { ReaderSettings } from './ReaderSettings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
+import { useReaderAnnotations } from './use-reader-annotations';
 import type { ReaderSettingsState } from './use-reader-settings';
 import { useReadingPosition } from './use-reading-position';
 
@@ -42,6 +43,7 @@ export function ReaderView({ db, article, reader }: Props) {
     // narrows the column on wide screens) and the contents leaving the flow for the margin.
     layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen} ${tocBeside}`,
   });
+  const annotations = useReaderAnnotations(body, db, meta.id, content.textContent, prepared.html);
   const panelToggle = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
     setPanelOpen(false);
@@ -88,7 +90,9 @@ export function ReaderView({ db, article, reader }: Props) {
             dangerouslySetInnerHTML={{ __html: prepared.html }}
           />
         </main>
-        {panelOpen && <SidePanel meta={meta} content={content} onClose={closePanel} />}
+        {panelOpen && (
+          <SidePanel meta={meta} content={content} annotations={annotations} onClose={closePanel} />
+        )}
       </div>
     </>
   );

@@ -3,12 +3,14 @@ import type { ArticleContent, ArticleMeta } from '@/utils/model';
 import { t } from '../shared/i18n';
 import { HighlightsPanel } from './HighlightsPanel';
 import { RemovedBlocks } from './RemovedBlocks';
+import type { ReaderAnnotations } from './reader-annotations';
 
 export const SIDE_PANEL_ID = 'reader-panel';
 
 interface Props {
   meta: ArticleMeta;
   content: ArticleContent;
+  annotations: ReaderAnnotations | null;
   onClose(): void;
 }
 
@@ -17,7 +19,7 @@ interface Props {
  * focus when it opens (so keyboard and screen-reader users land in it); Escape or the close button
  * closes it and the toggle gets focus back (ReaderApp does that).
  */
-export function SidePanel({ meta, content, onClose }: Props) {
+export function SidePanel({ meta, content, annotations, onClose }: Props) {
   const panel = useRef<HTMLElement>(null);
   useEffect(() => panel.current?.focus(), []);
   return (
@@ -37,7 +39,7 @@ export function SidePanel({ meta, content, onClose }: Props) {
       </div>
       <section aria-labelledby="reader-highlights-title">
         <h3 id="reader-highlights-title">{t('highlightsTitle')}</h3>
-        <HighlightsPanel articleId={meta.id} />
+        <HighlightsPanel annotations={annotations} />
       </section>
       <section aria-labelledby="reader-tags-title">
         <h3 id="reader-tags-title">{t('tagsTitle')}</h3>

@@ -1,4 +1,3 @@
-// components/reader: the reader view (reader.html?id=…). ReaderApp is the page; HighlightsPanel is
-// the side-panel section that highlighting will fill. Styles: reader.css, then reader-panels.css.
-export { HighlightsPanel } from './HighlightsPanel';
+// components/reader: the reader view (reader.html?id=…): the article, its settings, contents,
+// reading position, and highlighting over the stored copy. Styles: reader.css, then reader-panels.css.
 export { ReaderApp } from './ReaderApp';

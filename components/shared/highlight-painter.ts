@@ -1,5 +1,6 @@
 import { splitRangeByTextNode } from '@/utils/annotation';
 import type { HighlightColor } from '@/utils/model';
+import { adoptStyles } from './adopt-styles';
 import { highlightCss, highlightName } from './highlight-colors';
 
 interface Painted {
@@ -12,7 +13,6 @@ interface Painted {
 /**
  * Paints highlights in a document. With the CSS Custom Highlight API the page's DOM is never
  * touched; where it is missing, text is wrapped in <readmark-mark> elements, a tag no page uses.
- * Styles go in through adoptedStyleSheets: no <style> element, and no page CSP to trip over.
  */
 export class HighlightPainter {
   private painted = new Map<string, Painted>();
@@ -25,9 +25,7 @@ export class HighlightPainter {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     this.registry =
       win?.CSS?.highlights && typeof win.Highlight === 'function' ? win.CSS.highlights : undefined;
-    const sheet = new (win?.CSSStyleSheet ?? CSSStyleSheet)();
-    sheet.replaceSync(highlightCss());
-    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+    adoptStyles(doc, highlightCss());
   }
 
   /** Paints (or repaints) one highlight. */

@@ -1,63 +1,30 @@
-import { anchorAll, describe } from '@/utils/annotation';
+import { type AnchorSelectors, describe } from '@/utils/annotation';
 import { type PageCapture, sendToBackground } from '@/utils/messaging';
-import {
-  type ColorNames,
-  DEFAULT_COLOR_NAMES,
-  err,
-  type Highlight,
-  type HighlightColor,
-  type Result,
-} from '@/utils/model';
-import { HighlightPainter } from '../shared/highlight-painter';
+import { err, type Highlight, type HighlightColor, ok, type Result } from '@/utils/model';
+import { AnnotationSet } from './annotation-set';
 
 /**
- * The live page's highlights: fetched from the background, anchored in the page's text, painted,
- * and changed through messages (this runs in the page's origin: no database here).
- * Notes stay in this object and the toolbar's closed shadow root, never in the page's DOM.
+ * The live page's highlights. This runs in the page's origin: every read and write is a message
+ * to the background, never the database. Notes stay in this object and the toolbar's closed
+ * shadow root, never in the page's DOM.
  */
-export class PageAnnotations {
+export class PageAnnotations extends AnnotationSet {
   articleId: string | null = null;
-  highlights: Highlight[] = [];
-  colorNames: ColorNames = DEFAULT_COLOR_NAMES;
-  readonly painter: HighlightPainter;
-  private listeners = new Set<() => void>();
-  private noticeListeners = new Set<(message: string) => void>();
 
   constructor(private readonly doc: Document) {
-    this.painter = new HighlightPainter(doc);
+    super(doc.body);
   }
 
-  subscribe(listener: () => void) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
-  }
-
-  /** Errors from paths without a toolbar (context menu, shortcut) reach the reader through this. */
-  onNotice(listener: (message: string) => void) {
-    this.noticeListeners.add(listener);
-    return () => this.noticeListeners.delete(listener);
-  }
-
-  notify(message: string) {
-    for (const listener of this.noticeListeners) listener(message);
-  }
-
-  /** Fetches this page's highlights and paints every one that can be found; the rest are orphans. */
+  /** Fetches this page's highlights from the background and paints them. */
   async load(): Promise<Result<void>> {
     const answer = await sendToBackground('pageHighlights', { canonicalUrl: this.canonicalUrl() });
     if (!answer.ok) return answer;
     this.articleId = answer.value.article?.id ?? null;
-    this.highlights = answer.value.highlights;
-    this.colorNames = answer.value.colorNames;
-    this.repaintAll();
-    return { ok: true, value: undefined };
+    this.show(answer.value.highlights, answer.value.colorNames);
+    return ok(undefined);
   }
 
-  isAnchored(id: string) {
-    return this.painter.has(id);
-  }
-
-  /** Saves a highlight for `range` (saving the article first when the page is not saved yet). */
+  /** Saves a highlight for `range`, saving the article first when the page is not saved yet. */
   async create(range: Range, color: HighlightColor, note: string): Promise<Result<Highlight>> {
     const page = describe(this.doc.body, range);
     if (!page) return err('Select some text of the article first.');
@@ -68,78 +35,35 @@ export class PageAnnotations {
       note,
       capture: this.articleId ? undefined : this.capture(),
     });
-    if (answer.ok) {
-      this.articleId = answer.value.articleId;
-      this.highlights = [...this.highlights, answer.value];
-      this.painter.paint(answer.value.id, range.cloneRange(), color);
-      this.emit();
-    }
-    return answer;
+    if (answer.ok) this.articleId = answer.value.articleId;
+    return this.track(answer, 'added', range.cloneRange());
   }
 
-  async update(id: string, changes: { color?: HighlightColor; note?: string }): Promise<Result<Highlight>> {
-    const answer = await sendToBackground('updateHighlight', { id, ...changes });
-    if (answer.ok) {
-      this.replace(answer.value);
-      if (changes.color) this.painter.recolor(id, changes.color);
-    }
-    return answer;
+  async update(id: string, changes: { color?: HighlightColor; note?: string }) {
+    return this.track(await sendToBackground('updateHighlight', { id, ...changes }), 'changed');
   }
 
-  async remove(id: string): Promise<Result<Highlight>> {
-    const answer = await sendToBackground('deleteHighlight', { id });
-    if (answer.ok) {
-      this.highlights = this.highlights.filter((h) => h.id !== id);
-      this.painter.remove(id);
-      this.emit();
-    }
-    return answer;
+  async remove(id: string) {
+    return this.track(await sendToBackground('deleteHighlight', { id }), 'removed');
   }
 
-  /** Undo of remove: puts the highlight back exactly as it was. */
-  async restore(highlight: Highlight): Promise<Result<Highlight>> {
-    const answer = await sendToBackground('restoreHighlight', { highlight });
-    if (answer.ok) {
-      this.highlights = [...this.highlights, answer.value];
-      this.repaintAll();
-    }
-    return answer;
+  async restore(highlight: Highlight) {
+    return this.track(await sendToBackground('restoreHighlight', { highlight }), 'added');
   }
 
   /** Re-attaches an orphan to a new selection on this page (its place in the saved article is kept). */
   async reattach(id: string, range: Range): Promise<Result<Highlight>> {
     const page = describe(this.doc.body, range);
     if (!page) return err('Select the passage to attach the highlight to first.');
-    const answer = await sendToBackground('updateHighlight', { id, page });
-    if (answer.ok) {
-      this.replace(answer.value);
-      this.painter.paint(id, range.cloneRange(), answer.value.color);
-    }
-    return answer;
+    return this.track(await sendToBackground('updateHighlight', { id, page }), 'changed', range.cloneRange());
   }
 
-  repaintAll() {
-    this.painter.clear();
-    // On the page, its own selectors (where it was made or re-attached) are the best guide; the
-    // article's quote, without its article-text position, is the fallback.
-    const spans = anchorAll(
-      this.doc.body,
-      this.highlights.map((h) => h.page ?? { quote: h.quote }),
-    );
-    spans.forEach((span, index) => {
-      const highlight = this.highlights[index]!;
-      if (span) this.painter.paint(highlight.id, span.range, highlight.color);
-    });
-    this.emit();
-  }
-
-  private replace(next: Highlight) {
-    this.highlights = this.highlights.map((h) => (h.id === next.id ? next : h));
-    this.emit();
-  }
-
-  private emit() {
-    for (const listener of this.listeners) listener();
+  /**
+   * On the page, its own selectors (where it was made or re-attached) are the best guide; the
+   * article's quote, without its article-text position, is the fallback.
+   */
+  protected selectorsFor(highlight: Highlight): AnchorSelectors {
+    return highlight.page ?? { quote: highlight.quote };
   }
 
   private canonicalUrl(): string | null {

@@ -136,4 +136,30 @@ describe('highlights on the live page', () => {
     );
     await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1, green: 1 });
   });
+
+  test('the reader view shows the same highlights, and one made there appears on the page', async () => {
+    const [article] = await readStore<{ id: string }>(library, 'articles');
+    const reader = await browser.open(browser.extensionUrl(`/reader.html?id=${article!.id}`));
+    await expect.poll(() => paintedCounts(reader)).toEqual({ pink: 1, green: 1 });
+    await reader.locator('#reader-panel-toggle').click();
+    await expect.poll(() => reader.locator('.reader-highlight').count()).toBe(2);
+    expect(await reader.locator('.reader-panel').textContent()).toContain('Ask the engineers for the survey');
+    expect(await reader.locator('.reader-highlight.orphan').count()).toBe(0);
+    await reader.locator('#reader-panel-toggle').click();
+
+    await dragSelect(reader, 'The old bridge will not be lost entirely');
+    await waitForPageUi(reader, swatch('blue'));
+    await clickPageUi(reader, swatch('blue'));
+    await expect.poll(async () => (await highlights()).length).toBe(3);
+    expect((await highlights()).find((h) => h.color === 'blue')?.quote.exact).toBe(
+      'The old bridge will not be lost entirely',
+    );
+    await expect.poll(() => paintedCounts(reader)).toEqual({ pink: 1, green: 1, blue: 1 });
+    await reader.screenshot({ path: join(SCREENSHOTS, 'reader-highlights.png') });
+    await reader.close();
+
+    await page.reload();
+    (await openPopup()).close();
+    await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1, green: 1, blue: 1 });
+  });
 });

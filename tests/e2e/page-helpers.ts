@@ -10,7 +10,8 @@ function rectsOf(page: Page, text: string) {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + needle.length);
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      // Instantly (pages may scroll smoothly): the rectangles are measured after scrolling.
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
       return [...range.getClientRects()].map((r) => ({
         left: r.left,
         right: r.right,

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor, Result } from '@/utils/model';
 import { t } from '../shared/i18n';
-import type { PageAnnotations } from './page-annotations';
+import type { AnnotationSet } from './annotation-set';
 import { SelectionToolbar, type ToolbarLabels } from './SelectionToolbar';
 
 type ToolbarState =
@@ -38,10 +38,10 @@ function pointUnder(range: Range, win: Window): Point {
 }
 
 /**
- * The in-page UI: the toolbar for new selections and clicked highlights, and a toast for errors
- * and undo. Rendered inside a closed shadow root by mountPageUi.
+ * The annotation UI (live page and reader): the toolbar for new selections and clicked highlights, and a toast for errors
+ * and undo. Rendered inside a closed shadow root by mountAnnotationUi.
  */
-export function PageUi({ annotations, host }: { annotations: PageAnnotations; host: HTMLElement }) {
+export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet; host: HTMLElement }) {
   const doc = host.ownerDocument;
   const win = doc.defaultView!;
   const [toolbar, setToolbar] = useState<ToolbarState | null>(null);

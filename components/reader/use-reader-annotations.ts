@@ -1,0 +1,42 @@
+import type { RefObject } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { DEFAULT_COLOR_NAMES } from '@/utils/model';
+import { getSetting, listHighlights, observe, type ReadmarkDb } from '@/utils/storage';
+import { mountAnnotationUi } from '../toolbar';
+import { ReaderAnnotations } from './reader-annotations';
+
+/**
+ * Highlighting in the reader: the same toolbar as on pages, over the rendered article, showing
+ * every highlight of the article (made here or on the page) and following changes made elsewhere.
+ */
+export function useReaderAnnotations(
+  body: RefObject<HTMLElement | null>,
+  db: ReadmarkDb,
+  articleId: string,
+  articleText: string,
+  html: string,
+): ReaderAnnotations | null {
+  const [annotations, setAnnotations] = useState<ReaderAnnotations | null>(null);
+
+  useEffect(() => {
+    if (!body.current) return;
+    const set = new ReaderAnnotations(body.current, db, articleId, articleText);
+    const host = mountAnnotationUi(document, set);
+    setAnnotations(set);
+    const stop = observe(
+      async () => ({
+        highlights: await listHighlights(db, articleId),
+        colorNames: await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
+      }),
+      ({ highlights, colorNames }) => set.show(highlights, colorNames),
+      (error) => set.notify(String(error)),
+    );
+    return () => {
+      stop();
+      set.painter.clear();
+      host.remove();
+    };
+  }, [body, db, articleId, articleText, html]);
+
+  return annotations;
+}

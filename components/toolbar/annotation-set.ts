@@ -1,0 +1,98 @@
+import { type AnchorSelectors, anchorAll } from '@/utils/annotation';
+import {
+  type ColorNames,
+  DEFAULT_COLOR_NAMES,
+  type Highlight,
+  type HighlightColor,
+  type Result,
+} from '@/utils/model';
+import { HighlightPainter } from '../shared/highlight-painter';
+
+/**
+ * The highlights shown over one root (the live page's body, or the reader's article): anchored,
+ * painted, and kept in step with what the toolbar does. Subclasses say where highlights are
+ * stored (messages to the background on a page, the database in the reader) and which selectors
+ * find them in their root.
+ */
+export abstract class AnnotationSet {
+  highlights: Highlight[] = [];
+  colorNames: ColorNames = DEFAULT_COLOR_NAMES;
+  readonly painter: HighlightPainter;
+  private listeners = new Set<() => void>();
+  private noticeListeners = new Set<(message: string) => void>();
+
+  constructor(protected readonly root: HTMLElement) {
+    this.painter = new HighlightPainter(root.ownerDocument, root);
+  }
+
+  abstract create(range: Range, color: HighlightColor, note: string): Promise<Result<Highlight>>;
+  abstract update(id: string, changes: { color?: HighlightColor; note?: string }): Promise<Result<Highlight>>;
+  abstract remove(id: string): Promise<Result<Highlight>>;
+  /** Undo of remove: puts the highlight back exactly as it was. */
+  abstract restore(highlight: Highlight): Promise<Result<Highlight>>;
+  /** The selectors that find a highlight in this root. */
+  protected abstract selectorsFor(highlight: Highlight): AnchorSelectors;
+
+  subscribe(listener: () => void) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Errors from paths without a toolbar (context menu, shortcut) reach the reader through this. */
+  onNotice(listener: (message: string) => void) {
+    this.noticeListeners.add(listener);
+    return () => this.noticeListeners.delete(listener);
+  }
+
+  notify(message: string) {
+    for (const listener of this.noticeListeners) listener(message);
+  }
+
+  isAnchored(id: string) {
+    return this.painter.has(id);
+  }
+
+  /** Replaces the whole set and paints every highlight that can be found; the rest are orphans. */
+  show(highlights: Highlight[], colorNames: ColorNames) {
+    this.highlights = highlights;
+    this.colorNames = colorNames;
+    this.painter.clear();
+    const spans = anchorAll(
+      this.root,
+      highlights.map((h) => this.selectorsFor(h)),
+    );
+    spans.forEach((span, index) => {
+      const highlight = highlights[index]!;
+      if (span) this.painter.paint(highlight.id, span.range, highlight.color);
+    });
+    this.emit();
+  }
+
+  /** Keeps the local state in step after a successful write. */
+  protected track(result: Result<Highlight>, change: 'added' | 'changed' | 'removed', range?: Range) {
+    if (!result.ok) return result;
+    const highlight = result.value;
+    if (change === 'removed') {
+      this.highlights = this.highlights.filter((h) => h.id !== highlight.id);
+      this.painter.remove(highlight.id);
+    } else {
+      const others = this.highlights.filter((h) => h.id !== highlight.id);
+      this.highlights =
+        change === 'added'
+          ? [...others, highlight]
+          : this.highlights.map((h) => (h.id === highlight.id ? highlight : h));
+      const painted = range ?? this.painter.range(highlight.id) ?? this.anchorOne(highlight);
+      if (painted) this.painter.paint(highlight.id, painted, highlight.color);
+    }
+    this.emit();
+    return result;
+  }
+
+  private anchorOne(highlight: Highlight): Range | undefined {
+    return anchorAll(this.root, [this.selectorsFor(highlight)])[0]?.range;
+  }
+
+  private emit() {
+    for (const listener of this.listeners) listener();
+  }
+}
