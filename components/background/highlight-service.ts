@@ -76,14 +76,18 @@ export function highlightHandlers(db: ReadmarkDb) {
       const stored = await getArticle(db, meta.id);
       if (!stored) return err('The article was removed while the highlight was being saved.');
       // Where the quote sits in the saved article's text: what the reader view anchors on.
-      // The page position means nothing in the article text: place by quote and context alone.
-      const match = locateInText(stored.content.textContent, { quote: payload.page.quote });
+      // The page position means nothing in the article text: place by quote and context alone,
+      // and by the quote alone when the page's context is page furniture (a quote at the
+      // article's first or last words has menus or comments beside it on the page).
+      const text = stored.content.textContent;
+      const { quote } = payload.page;
+      const match =
+        locateInText(text, { quote }) ?? locateInText(text, { quote: { ...quote, prefix: '', suffix: '' } });
       if (!match) {
         return err(
           'This passage is not part of the article Readmark saved from this page (it may be a menu, a comment or an advert), so it cannot be highlighted.',
         );
       }
-      const text = stored.content.textContent;
       const now = Date.now();
       const highlight: Highlight = {
         id: crypto.randomUUID(),
