@@ -8,6 +8,7 @@
 export * from './articles';
 export { DB_NAME, openDb, type ReadmarkDb, type SettingRecord } from './db';
 export * from './highlights';
+export * from './integrity';
 export { observe } from './observe';
 export { getSetting, setSetting } from './settings';
 export { describeStorageError, isQuotaError } from './storage-error';

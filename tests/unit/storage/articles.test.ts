@@ -133,3 +133,16 @@ describe('progress and settings', () => {
     expect(await getSetting(db, 'reader', { font: 'serif' })).toEqual({ font: 'sans' });
   });
 });
+
+describe('storage full', () => {
+  test('a quota error in the middle of a save leaves nothing half-written and says why', async () => {
+    // The body write fails the way a full disk does; the meta written before it must roll back.
+    db.contents.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const result = await saveArticle(db, makeExtracted());
+    expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no storage space left/) });
+    expect(await db.articles.count()).toBe(0);
+    expect(await db.contents.count()).toBe(0);
+  });
+});
