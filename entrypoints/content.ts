@@ -1,5 +1,5 @@
 import { mountAnnotationUi, PageAnnotations } from '@/components/toolbar';
-import { createHandler, currentSelf, listen, toContent } from '@/utils/messaging';
+import { contentSenders, createHandler, currentSelf, listen, toContent } from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
 
 // Injected on demand (activeTab + scripting) when the reader opens Readmark on a tab, uses the
@@ -30,14 +30,7 @@ export default defineContentScript({
       createHandler(
         {
           schemas: toContent,
-          allowed: {
-            capture: ['extension'],
-            highlightSelection: ['extension'],
-            highlightStatus: ['extension'],
-            scrollToHighlight: ['extension'],
-            reattachToSelection: ['extension'],
-            repaint: ['extension'],
-          },
+          allowed: contentSenders,
           handlers: {
             // Only serialise here: parsing and Readability run in an extension Worker, never on the page's thread.
             capture: async () =>

@@ -57,11 +57,11 @@ check('type-check', 'npx tsc --noEmit');
 check('lint and format', 'npx biome check .');
 vitest('unit tests', 'vitest.config.ts', 'unit');
 check('chrome build', 'npx wxt build');
-vitest('end-to-end tests (Chromium)', 'vitest.e2e.config.ts', 'e2e');
 check(
   'firefox build + web-ext lint',
   'npx wxt build -b firefox && npx web-ext lint --source-dir .output/firefox-mv3',
 );
+vitest('end-to-end tests (Chromium)', 'vitest.e2e.config.ts', 'e2e');
 check('zip packages', 'npx wxt zip && npx wxt zip -b firefox');
 
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);

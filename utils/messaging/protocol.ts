@@ -91,6 +91,19 @@ export const toOffscreen = {
   offscreenExtract: v.strictObject({ capture }),
 } as const;
 
+/** Only our own extension pages and background may drive the content script or the offscreen document. */
+export const contentSenders: Record<keyof typeof toContent, readonly ('page' | 'extension')[]> = {
+  capture: ['extension'],
+  highlightSelection: ['extension'],
+  highlightStatus: ['extension'],
+  scrollToHighlight: ['extension'],
+  reattachToSelection: ['extension'],
+  repaint: ['extension'],
+};
+export const offscreenSenders: Record<keyof typeof toOffscreen, readonly ('page' | 'extension')[]> = {
+  offscreenExtract: ['extension'],
+};
+
 /** Which senders may send each background message: 'page' = our content script in a tab, 'extension' = our pages. */
 export const senders: Record<keyof typeof toBackground, readonly ('page' | 'extension')[]> = {
   ping: ['page', 'extension'],

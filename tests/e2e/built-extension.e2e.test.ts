@@ -1,0 +1,52 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+
+// Reviewed lists: a change to the built manifest fails here until the list is updated on purpose.
+const REVIEWED = {
+  permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus'],
+  chromeOnlyPermissions: ['offscreen'],
+  optionalHostPermissions: ['http://*/*', 'https://*/*'],
+  extensionPagesCsp: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+};
+
+const OUTPUTS = ['chrome-mv3', 'firefox-mv3']
+  .map((name) => resolve(process.cwd(), '.output', name))
+  .filter((dir) => existsSync(join(dir, 'manifest.json')));
+
+describe.each(OUTPUTS)('built extension %s', (dir) => {
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+  const isChrome = dir.endsWith('chrome-mv3');
+
+  test('asks only for the reviewed permissions; broad host access stays optional', () => {
+    const expected = [...REVIEWED.permissions, ...(isChrome ? REVIEWED.chromeOnlyPermissions : [])];
+    expect([...manifest.permissions].sort()).toEqual(expected.sort());
+    expect(manifest.optional_host_permissions).toEqual(REVIEWED.optionalHostPermissions);
+    expect(manifest.host_permissions).toBeUndefined();
+    expect(manifest.content_scripts).toBeUndefined();
+  });
+
+  test('keeps a strict CSP and exposes nothing to web pages or other extensions', () => {
+    expect(manifest.content_security_policy).toEqual({ extension_pages: REVIEWED.extensionPagesCsp });
+    expect(manifest.web_accessible_resources).toBeUndefined();
+    expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  test('the content script never listens to window messages (pages could drive it) nor opens IndexedDB', () => {
+    const script = readFileSync(join(dir, 'content-scripts/content.js'), 'utf8');
+    expect(script).not.toMatch(/addEventListener\(\s*[`'"]message[`'"]|\bonmessage\s*=/);
+    expect(script).not.toMatch(/indexedDB|Dexie/);
+  });
+
+  test('no extension page listens to window messages either', () => {
+    const chunks = join(dir, 'chunks');
+    const files = existsSync(chunks) ? readdirSync(chunks).map((f) => join(chunks, f)) : [];
+    for (const file of files.filter((f) => f.endsWith('.js'))) {
+      expect(readFileSync(file, 'utf8'), file).not.toMatch(/window\.addEventListener\(\s*[`'"]message[`'"]/);
+    }
+  });
+});
+
+test('at least the Chrome build was checked', () => {
+  expect(OUTPUTS.some((dir) => dir.endsWith('chrome-mv3'))).toBe(true);
+});
