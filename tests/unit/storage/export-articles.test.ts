@@ -87,7 +87,7 @@ describe('exportArticleFile', () => {
       ok: true,
       value: { name: 'Same title.md', type: expect.stringMatching(/markdown/) },
     });
-    if (md.ok) expect(md.value.data).toMatch(/note 1[^]*note 2/); // reading order, not creation order
+    if (md.ok) expect(md.value.data).toMatch(/note 1[\s\S]*note 2/); // reading order, not creation order
     const html = await exportArticleFile(db, id, 'html');
     expect(html).toMatchObject({ ok: true, value: { name: 'Same title.html' } });
     expect(await exportArticleFile(db, 'gone', 'html')).toMatchObject({ ok: false });

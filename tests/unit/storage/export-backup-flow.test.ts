@@ -98,7 +98,7 @@ describe('restore', () => {
       const preview = await previewBackup(db, backup.value.text);
       if (!preview.ok) throw new Error(preview.error);
       await importBackup(db, preview.value, policy, sanitise);
-      expect(((await db.settings.get('colorNames'))?.value as { yellow: string }).yellow).toBe(expected);
+      expect((await db.settings.get('colorNames'))?.value).toMatchObject({ yellow: expected });
     }
   });
 
