@@ -111,7 +111,7 @@ function PreviewSummary({
                 value={value}
                 checked={policy === value}
                 onChange={() => onPolicy(value)}
-              />{' '}
+              />
               {t(label)}
             </label>
           ))}
