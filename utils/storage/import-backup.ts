@@ -52,6 +52,7 @@ export async function applyImportPlan(
 ): Promise<Result<ImportCounts>> {
   const { sanitise, onProgress, signal } = options;
   const settings = plan.putSettings ?? [];
+  const deleted = new Set(plan.deleteArticleIds);
   const total =
     plan.deleteArticleIds.length +
     plan.putArticles.length +
@@ -84,7 +85,7 @@ export async function applyImportPlan(
         );
         let renamed = 0;
         await step(plan.putHighlights, async (highlights) => {
-          const safe = await withoutForeignIds(db, highlights, new Set(plan.deleteArticleIds));
+          const safe = await withoutForeignIds(db, highlights, deleted);
           renamed += safe.renamed;
           await db.highlights.bulkPut(safe.highlights);
         });
