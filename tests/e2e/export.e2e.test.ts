@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
@@ -164,6 +165,34 @@ describe('export and backup', () => {
     await options.emulateMedia({ colorScheme: 'dark' });
     await options.screenshot({ path: join(SCREENSHOTS, 'options-dark.png'), fullPage: true });
     await options.close();
+  });
+
+  // Last in this profile: taking over the browser's download behaviour bypasses Playwright's own.
+  test('the real toolbar popup downloads the export too', async () => {
+    const cdp = await first.context.browser()!.newBrowserCDPSession();
+    const folder = mkdtempSync(join(tmpdir(), 'readmark-downloads-'));
+    const done = new Promise<{ guid: string; name: string }>((resolve) => {
+      let name = '';
+      cdp.on('Browser.downloadWillBegin' as never, (event: { suggestedFilename: string }) => {
+        name = event.suggestedFilename;
+      });
+      cdp.on('Browser.downloadProgress' as never, (event: { guid: string; state: string }) => {
+        if (event.state === 'completed') resolve({ guid: event.guid, name });
+      });
+    });
+    await cdp.send(
+      'Browser.setDownloadBehavior' as never,
+      { behavior: 'allowAndName', downloadPath: folder, eventsEnabled: true } as never,
+    );
+    await first.clickToolbarButton(article);
+    const popup = await attachRealPopup(first);
+    await popup.waitFor(`document.querySelector('#export-markdown')`);
+    await popup.evaluate(`document.querySelector('#export-markdown').click()`);
+    const file = await done;
+    expect(file.name).toBe(`${TITLE}.md`);
+    expect(readFileSync(join(folder, file.guid), 'utf8')).toContain(NOTE);
+    await popup.close();
+    await cdp.detach();
   });
 
   test('a fresh browser profile restores the same library from the file', async () => {
