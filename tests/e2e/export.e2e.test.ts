@@ -32,7 +32,7 @@ async function download(page: Page, selector: string): Promise<{ name: string; t
   return { name: file.suggestedFilename(), text: readFileSync(path, 'utf8'), path };
 }
 
-/** Puts a highlight with raw IndexedDB from an extension page (the shape of utils/model/highlight.ts). */
+/** Puts a highlight with raw IndexedDB from an extension page (the shape of utils/model/highlight.ts); the database must exist. */
 function insertHighlight(page: Page, highlight: StoredHighlight & Record<string, unknown>) {
   return page.evaluate(
     (record) =>
@@ -284,7 +284,10 @@ describe('export and backup', () => {
   });
 });
 
-/** Adds `count` small articles with raw IndexedDB (the shapes of utils/model/article.ts). */
+/**
+ * Adds `count` small articles with raw IndexedDB (the shapes of utils/model/article.ts). The
+ * database must exist already: on a fresh profile, `indexedDB.open` would create an empty one.
+ */
 function seedArticles(page: Page, count: number) {
   return page.evaluate(
     (n) =>
