@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
+import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { usePagePreview } from './use-page-preview';
 
@@ -58,6 +59,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {saved ? t('saveAgain') : article.isProbablyArticle ? t('save') : t('saveAnyway')}
         </button>
         <LibraryLink articleId={saved?.id} />
+        {saved && <ExportArticle db={db} articleId={saved.id} />}
       </div>
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
         {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}

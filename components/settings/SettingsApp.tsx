@@ -1,0 +1,21 @@
+import type { FunctionComponent } from 'preact';
+import type { ReadmarkDb } from '@/utils/storage';
+import { t } from '../shared/i18n';
+import { BackupSection } from './BackupSection';
+
+/** The sections of the options page, in order: adding one is one line here. */
+const SECTIONS: { id: string; Section: FunctionComponent<{ db: ReadmarkDb }> }[] = [
+  { id: 'backup', Section: BackupSection },
+];
+
+/** The options page (options.html). */
+export function SettingsApp({ db }: { db: ReadmarkDb }) {
+  return (
+    <main class="settings">
+      <h1>{t('settingsTitle')}</h1>
+      {SECTIONS.map(({ id, Section }) => (
+        <Section key={id} db={db} />
+      ))}
+    </main>
+  );
+}

@@ -1,0 +1,1 @@
+export { SettingsApp } from './SettingsApp';

@@ -1,0 +1,101 @@
+import {
+  type ProgressOptions,
+  safeFileName,
+  toMarkdown,
+  toStandaloneHtml,
+  toZip,
+  type ZipEntry,
+} from '@/utils/export';
+import { createSanitiser, type Sanitiser } from '@/utils/extraction';
+import { type ColorNames, DEFAULT_COLOR_NAMES, err, ok, type Result } from '@/utils/model';
+import {
+  type ArticleForExport,
+  getArticle,
+  getSetting,
+  listHighlights,
+  type ReadmarkDb,
+  readArticlesForExport,
+  STORAGE_CANCELLED,
+} from '@/utils/storage';
+import { FILE_TYPES } from './download';
+
+export type ExportFormat = 'markdown' | 'html';
+
+/** A file ready for downloadFile. */
+export interface ExportedFile {
+  name: string;
+  data: string;
+  type: string;
+}
+
+/**
+ * One article as a file: Markdown (front matter, body, highlights) or a standalone HTML page (the
+ * body sanitised again with `sanitise`), named after its title.
+ */
+export function articleFile(
+  { meta, content, highlights }: ArticleForExport,
+  format: ExportFormat,
+  colorNames: ColorNames,
+  sanitise: Sanitiser,
+): ExportedFile {
+  const name = safeFileName(meta.title);
+  return format === 'markdown'
+    ? {
+        name: `${name}.md`,
+        data: toMarkdown(meta, content, highlights, { colorNames }),
+        type: FILE_TYPES.markdown,
+      }
+    : {
+        name: `${name}.html`,
+        data: toStandaloneHtml(meta, content, highlights, sanitise, { colorNames }),
+        type: FILE_TYPES.html,
+      };
+}
+
+/** The saved article `id` as a Markdown or HTML file, with its highlights and the reader's colour names. */
+export async function exportArticleFile(
+  db: ReadmarkDb,
+  id: string,
+  format: ExportFormat,
+): Promise<Result<ExportedFile>> {
+  const [article, highlights, colorNames] = await Promise.all([
+    getArticle(db, id),
+    listHighlights(db, id),
+    getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
+  ]);
+  if (!article) return err('This article is not in your library any more.');
+  return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window)));
+}
+
+/**
+ * The articles `ids` as one zip of Markdown or standalone HTML files (names made unique:
+ * "Title.md", "Title (2).md"). Progress counts reading and converting (first half) then zipping
+ * (second half); a cancel answers `{ ok: false }` and nothing partial. Needs a real DOM (`window`)
+ * for the HTML sanitiser: call it from an extension page.
+ */
+export async function exportArticlesZip(
+  db: ReadmarkDb,
+  ids: readonly string[],
+  format: ExportFormat,
+  { onProgress, signal }: ProgressOptions = {},
+): Promise<Result<Uint8Array>> {
+  const colorNames = await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES);
+  const sanitise = createSanitiser(window);
+  const total = ids.length * 2;
+  const files: ZipEntry[] = [];
+  const read = await readArticlesForExport(
+    db,
+    ids,
+    (articles, idsDone) => {
+      for (const article of articles) files.push(articleFile(article, format, colorNames, sanitise));
+      onProgress?.(idsDone, total);
+    },
+    { signal },
+  );
+  if (!read) return err(STORAGE_CANCELLED);
+  // Some ids may be gone: the zip half is scaled so progress still ends at `total`.
+  const zipped =
+    onProgress &&
+    ((done: number, of: number) => onProgress(ids.length + Math.round((done / of) * ids.length), total));
+  return toZip(files, { signal, onProgress: zipped });
+}
