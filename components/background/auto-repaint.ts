@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
+import { AUTO_REPAINT_ORIGINS } from '../shared/auto-repaint';
 
-/** The optional host access that lets highlights be repainted on every visit, without a click. */
-export const AUTO_REPAINT_ORIGINS = ['http://*/*', 'https://*/*'];
 const SCRIPT_ID = 'readmark-auto-repaint';
 
 /**

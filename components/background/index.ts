@@ -1,4 +1,4 @@
-export { AUTO_REPAINT_ORIGINS, setUpAutoRepaint } from './auto-repaint';
+export { setUpAutoRepaint } from './auto-repaint';
 export { extractPage } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';
 export { highlightHandlers } from './highlight-service';

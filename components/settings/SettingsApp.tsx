@@ -2,10 +2,14 @@ import type { FunctionComponent } from 'preact';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
 import { BackupSection } from './BackupSection';
+import { HighlightsSection } from './HighlightsSection';
+import { IntegritySection } from './IntegritySection';
 
 /** The sections of the options page, in order: adding one is one line here. */
 const SECTIONS: { id: string; Section: FunctionComponent<{ db: ReadmarkDb }> }[] = [
+  { id: 'highlights', Section: HighlightsSection },
   { id: 'backup', Section: BackupSection },
+  { id: 'integrity', Section: IntegritySection },
 ];
 
 /** The options page (options.html). */

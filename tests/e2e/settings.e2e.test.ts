@@ -1,0 +1,46 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { dragSelect, paintedCounts } from './page-helpers';
+import { clickPageUi, swatch, waitForPageUi } from './page-ui';
+import { attachRealPopup } from './real-popup';
+
+const PASSAGE = 'Engineers told councillors that salt had reached the steel pins';
+
+describe('settings: colour names and the integrity check', () => {
+  let server: FixtureServer;
+  let browser: ExtensionBrowser;
+  beforeAll(async () => {
+    server = await startFixtureServer();
+    browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('a renamed colour is what the in-page toolbar offers', async () => {
+    const options = await browser.open(browser.extensionUrl('/options.html'));
+    const pink = options.locator('input[name="color-pink"]');
+    await pink.fill('Check this');
+    await pink.press('Tab');
+    await expect.poll(() => options.locator('.color-names [role=status]').textContent()).toBe('Saved.');
+    await options.screenshot({ path: join(SCREENSHOTS, 'options-highlights.png'), fullPage: true });
+
+    const page = await browser.open(`${server.origin}/pages/news-article.html`);
+    await browser.clickToolbarButton(page);
+    (await attachRealPopup(browser)).close();
+    await dragSelect(page, PASSAGE);
+    await waitForPageUi(page, (attributes) => attributes['aria-label'] === 'Check this');
+    await clickPageUi(page, swatch('pink'));
+    await expect.poll(() => paintedCounts(page), { timeout: 15_000 }).toEqual({ pink: 1 });
+
+    await options.reload();
+    await options.locator('#integrity-check').click();
+    await expect
+      .poll(() => options.locator('#integrity-report').textContent())
+      .toContain('Everything is in order.');
+    expect(await options.locator('#integrity-report').textContent()).toContain('Articles: 1, highlights: 1.');
+  });
+});
