@@ -105,3 +105,20 @@ export function matchesAround(
   }
   return matches;
 }
+
+/** How far past a match an inserted block (an advert, a caption) may push its context. */
+const CONTEXT_GAP = 160;
+
+/**
+ * Whether the stored prefix (`side` 'prefix') or suffix still stands within CONTEXT_GAP
+ * characters of a match, with at most a quarter of its characters edited: a block inserted
+ * next to a highlight pushes its context away without removing it.
+ */
+export function contextNearby(text: string, m: RawMatch, piece: string, side: 'prefix' | 'suffix'): boolean {
+  if (piece.trim().length < 8) return false;
+  const window =
+    side === 'suffix'
+      ? text.slice(m.end, m.end + CONTEXT_GAP + piece.length)
+      : text.slice(Math.max(0, m.start - CONTEXT_GAP - piece.length), m.start);
+  return search(window, piece, seedErrors(piece.length)).length > 0;
+}

@@ -17,7 +17,6 @@ export {
   locateAll,
 } from './anchor';
 export { CONTEXT_LENGTH, describe, type HighlightSelectors } from './describe';
-export { type ElementKind, elementKind } from './element-kind';
 export { type AnchorMethod, DEFAULT_MIN_SCORE } from './match-quote';
 export { splitRangeByTextNode, type TextSlice } from './split-range';
 export { buildTextModel, normaliseSpace, type TextModel } from './text-model';

@@ -1,4 +1,11 @@
-import { globalGuesses, LOCAL_RADIUS, matchesAround, matchNear, type RawMatch } from './fuzzy-search';
+import {
+  contextNearby,
+  globalGuesses,
+  LOCAL_RADIUS,
+  matchesAround,
+  matchNear,
+  type RawMatch,
+} from './fuzzy-search';
 import { contextSimilarities, type QuoteContext, scoreMatch } from './match-score';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -77,7 +84,7 @@ const SIDE_SUPPORTS = 0.5;
 /**
  * Whether a match may stand. Besides the minimum score: a fuzzy match of a loosely similar
  * quote needs the stored context on both sides (an empty side, at the article's edge, neither
- * helps nor hurts), since where a passage was deleted the text on one side often survives next
+ * helps nor hurts; a side pushed away by an inserted block still counts), since where a passage was deleted the text on one side often survives next
  * to something merely similar; and a long quote found exactly, once, stands even where both
  * sides were edited.
  */
@@ -89,9 +96,12 @@ function acceptable(text: string, m: TextMatch, ctx: QuoteContext, minScore: num
   }
   if (m.score < minScore) return false;
   if (1 - m.errors / exact.length >= CLOSE_QUOTE) return true;
-  // Each side that was stored must agree, and at least one must have been stored.
+  // Each side that was stored must agree (next to the match, or past a block inserted there),
+  // and at least one must have been stored.
   const [p, s] = contextSimilarities(text, m.start, m.end, ctx);
-  return (prefix.length > 0 || suffix.length > 0) && p >= SIDE_SUPPORTS && s >= SIDE_SUPPORTS;
+  const prefixAgrees = p >= SIDE_SUPPORTS || contextNearby(text, m, prefix, 'prefix');
+  const suffixAgrees = s >= SIDE_SUPPORTS || contextNearby(text, m, suffix, 'suffix');
+  return (prefix.length > 0 || suffix.length > 0) && prefixAgrees && suffixAgrees;
 }
 
 /** The best-scoring of some raw matches. */
