@@ -4,7 +4,8 @@
  *
  * Quotes are drawn from the Readability corpus's expected.html (../shared, skipped with a notice
  * when absent) and from tests/fixtures/annotation. Each is described on the "reader copy", then
- * re-anchored (with `anchor`, one highlight alone) on a "live page": the same article cloned into
+ * re-anchored on a "live page" (with anchorAll together with the article's other highlights, and
+ * with anchor alone, as locateAll/locate spans): the same article cloned into
  * site chrome (header, sidebar teaser, an advert between blocks, footer), after one mutation.
  * Invisible marker elements placed around the passage before the mutation tell where the
  * original passage is afterwards (they add no text). "correct": the anchored span overlaps the
@@ -13,8 +14,8 @@
  * Quotes the article repeats with the same text on one side (or that the page's teaser repeats)
  * are tallied apart: text cannot tell those copies apart, only position can.
  *
- * Knobs: CASE=text,1-char (cases whose names start so), NO_SPEED=1, DEBUG=1 (print misses),
- * SEED=n (another draw of quotes and mutations).
+ * Knobs: CASE=text,1-char (cases whose names start so; CASE=speed: the timing only), NO_SPEED=1,
+ * DEBUG=1 (print misses), SEED=n (another draw of quotes and mutations).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -460,14 +461,16 @@ const articles = loadArticles();
 const quotes = articles.flatMap((a) =>
   drawQuotes(element(a.html), a.name.startsWith('fixture:') ? QUOTES_PER_FIXTURE : QUOTES_PER_PAGE),
 );
-console.log('anchorAll: all highlights of the article at once (as the content script does);');
-console.log('anchor(): the one highlight alone, with no other highlight to tell how the page moved.');
-mutationBench(
-  'Quotes that text alone identifies',
-  quotes.filter((q) => !q.ambiguous),
-);
-mutationBench(
-  'Ambiguous quotes (the article repeats the quote with the same text on one side; only position tells)',
-  quotes.filter((q) => q.ambiguous),
-);
-if (!process.env.CASE && !process.env.NO_SPEED) speedBench(articles);
+if (process.env.CASE !== 'speed') {
+  console.log('anchorAll: all highlights of the article at once (as the content script does);');
+  console.log('anchor(): the one highlight alone, with no other highlight to tell how the page moved.');
+  mutationBench(
+    'Quotes that text alone identifies',
+    quotes.filter((q) => !q.ambiguous),
+  );
+  mutationBench(
+    'Ambiguous quotes (the article repeats the quote with the same text on one side; only position tells)',
+    quotes.filter((q) => q.ambiguous),
+  );
+}
+if (!process.env.NO_SPEED && (!process.env.CASE || process.env.CASE === 'speed')) speedBench(articles);
