@@ -4,12 +4,18 @@
  *
  * Quotes are drawn from the Readability corpus's expected.html (../shared, skipped with a notice
  * when absent) and from tests/fixtures/annotation. Each is described on the "reader copy", then
- * re-anchored (with `anchor`, one highlight alone) on a "live page": the same article cloned into
+ * re-anchored on a "live page" (with anchorAll together with the article's other highlights, and
+ * with anchor alone, as locateAll/locate spans): the same article cloned into
  * site chrome (header, sidebar teaser, an advert between blocks, footer), after one mutation.
  * Invisible marker elements placed around the passage before the mutation tell where the
  * original passage is afterwards (they add no text). "correct": the anchored span overlaps the
  * passage by at least half of their union (exact boundaries are counted too); for a deleted
  * passage, an orphan or a place whose text is the quote itself (a legitimate duplicate).
+ * Quotes the article repeats with the same text on one side (or that the page's teaser repeats)
+ * are tallied apart: text cannot tell those copies apart, only position can.
+ *
+ * Knobs: CASE=text,1-char (cases whose names start so; CASE=speed: the timing only), NO_SPEED=1,
+ * DEBUG=1 (print misses), SEED=n (another draw of quotes and mutations).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -28,6 +34,7 @@ import {
   pointToTextOffset,
   rangeToTextOffsets,
   type TextModel,
+  type TextSpan,
   textOffsetsToRange,
 } from '../../utils/annotation';
 
@@ -41,7 +48,7 @@ const WORDS = (
   'gentle orbit market thunder pocket silver anchor ladder morning fabric signal distant tunnel'
 ).split(' ');
 
-let seed = 20261128;
+let seed = Number(process.env.SEED ?? 20261128);
 /** Mulberry32: a seeded generator, so every run draws the same quotes and mutations. */
 function random(): number {
   seed = (seed + 0x6d2b79f5) | 0;
@@ -292,6 +299,25 @@ interface Tally {
 }
 const tally = (): Tally => ({ n: 0, correct: 0, exactBounds: 0, wrong: 0, orphan: 0 });
 
+/** With DEBUG=1, prints a miss: the stored quote, what was found and where the passage is. */
+function explain(
+  kind: string,
+  model: TextModel,
+  q: Quote,
+  found: AnchorSpan | null,
+  expected?: TextSpan,
+): void {
+  if (!process.env.DEBUG) return;
+  const around = (span: TextSpan) => JSON.stringify(model.text.slice(span.start - 40, span.end + 40));
+  console.log(
+    kind,
+    JSON.stringify(q.selectors.quote),
+    found,
+    found && around(found),
+    expected && around(expected),
+  );
+}
+
 /** Counts one anchoring of `q` on the mutated live page (whose model is `model`). */
 function judge(model: TextModel, live: Live, q: Quote, found: AnchorSpan | null, t: Tally): void {
   t.n++;
@@ -301,14 +327,7 @@ function judge(model: TextModel, live: Live, q: Quote, found: AnchorSpan | null,
     if (!found || model.text.slice(found.start, found.end) === q.selectors.quote.exact) t.correct++;
     else {
       t.wrong++;
-      if (process.env.DEBUG) {
-        console.log(
-          'DELETED',
-          found,
-          JSON.stringify(q.selectors.quote),
-          JSON.stringify(model.text.slice(found.start - 40, found.end + 40)),
-        );
-      }
+      explain('WRONG (deleted)', model, q, found);
     }
     return;
   }
@@ -316,28 +335,16 @@ function judge(model: TextModel, live: Live, q: Quote, found: AnchorSpan | null,
     pointToTextOffset(model, m.parentNode!, [...m.parentNode!.childNodes].indexOf(m), side);
   const expected = { start: at(live.startMark, 'start'), end: at(live.endMark, 'end') };
   if (!found) {
-    if (process.env.DEBUG_ORPHANS) {
-      const best = locate(model, q.selectors, { minScore: 0 });
-      console.log(
-        'ORPHAN',
-        best?.score,
-        best?.method,
-        JSON.stringify(q.selectors.quote),
-        JSON.stringify(model.text.slice(expected.start, expected.end)),
-        best && JSON.stringify(model.text.slice(best.start, best.end)),
-      );
-    }
-    return void t.orphan++;
+    t.orphan++;
+    explain('ORPHAN', model, q, found, expected);
+    return;
   }
   const overlap = Math.min(found.end, expected.end) - Math.max(found.start, expected.start);
   const union = Math.max(found.end, expected.end) - Math.min(found.start, expected.start);
   if (overlap / union >= 0.5) t.correct++;
   else {
     t.wrong++;
-    if (process.env.DEBUG) {
-      const around = (a: number, b: number) => JSON.stringify(model.text.slice(a - 40, b + 40));
-      console.log(found, q.selectors, around(found.start, found.end), around(expected.start, expected.end));
-    }
+    explain('WRONG', model, q, found, expected);
   }
   if (found.start === expected.start && found.end === expected.end) t.exactBounds++;
 }
@@ -454,14 +461,16 @@ const articles = loadArticles();
 const quotes = articles.flatMap((a) =>
   drawQuotes(element(a.html), a.name.startsWith('fixture:') ? QUOTES_PER_FIXTURE : QUOTES_PER_PAGE),
 );
-console.log('anchorAll: all highlights of the article at once (as the content script does);');
-console.log('anchor(): the one highlight alone, with no other highlight to tell how the page moved.');
-mutationBench(
-  'Quotes that text alone identifies',
-  quotes.filter((q) => !q.ambiguous),
-);
-mutationBench(
-  'Ambiguous quotes (the article repeats the quote with the same text on one side; only position tells)',
-  quotes.filter((q) => q.ambiguous),
-);
-if (!process.env.CASE && !process.env.NO_SPEED) speedBench(articles);
+if (process.env.CASE !== 'speed') {
+  console.log('anchorAll: all highlights of the article at once (as the content script does);');
+  console.log('anchor(): the one highlight alone, with no other highlight to tell how the page moved.');
+  mutationBench(
+    'Quotes that text alone identifies',
+    quotes.filter((q) => !q.ambiguous),
+  );
+  mutationBench(
+    'Ambiguous quotes (the article repeats the quote with the same text on one side; only position tells)',
+    quotes.filter((q) => q.ambiguous),
+  );
+}
+if (!process.env.NO_SPEED && (!process.env.CASE || process.env.CASE === 'speed')) speedBench(articles);

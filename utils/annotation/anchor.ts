@@ -111,26 +111,30 @@ export function locateAll(
 ): (AnchorSpan | null)[] {
   const minScore = options.minScore ?? DEFAULT_MIN_SCORE;
   const { text } = model;
-  // A quote that occurs once, in its context, is surely in place: it tells the shift around it.
-  const exact = highlights.map((h) => {
-    const ctx = contextOf(h, null);
-    const unique = ctx.exact.length > 0 && text.indexOf(ctx.exact) === text.lastIndexOf(ctx.exact);
-    return unique ? matchExact(text, ctx) : null;
-  });
-  const isTrusted = (m: TextMatch | null): m is TextMatch => !!m && m.score >= Math.max(TRUSTED, minScore);
-  const trusted: Shift[] = highlights
-    .flatMap((h, i) => {
-      const m = exact[i] ?? null;
-      return h.position && isTrusted(m)
-        ? [{ stored: h.position.start, shift: m.start - h.position.start }]
-        : [];
-    })
-    .sort((a, b) => a.stored - b.stored);
+  // First, in stored order: a highlight found exactly, in context, where the last sure one
+  // predicts (or, failing that, as the only occurrence of its quote) is sure, and tells the
+  // shift from there on. On an unchanged page this finds all of them without a search.
+  const order = highlights
+    .map((h, i) => ({ start: h.position?.start, i }))
+    .filter((x): x is { start: number; i: number } => x.start !== undefined)
+    .sort((a, b) => a.start - b.start);
+  const sure: (TextMatch | null)[] = highlights.map(() => null);
+  const trusted: Shift[] = [];
+  let shift: number | null = null;
+  for (const { start, i } of order) {
+    const ctx = contextOf(highlights[i]!, shift);
+    const m = matchExact(text, ctx);
+    if (!m || m.score < Math.max(TRUSTED, minScore)) continue;
+    if (m.method !== 'position' && text.indexOf(ctx.exact) !== text.lastIndexOf(ctx.exact)) continue;
+    sure[i] = m;
+    shift = m.start - start;
+    trusted.push({ stored: start, shift });
+  }
   return highlights.map((h, i) => {
-    const first = exact[i] ?? null;
-    if (isTrusted(first)) return trimmed(model, first);
-    const shift = h.position ? nearestShift(trusted, h.position.start) : null;
-    return trimmed(model, matchQuote(text, contextOf(h, shift), minScore));
+    const first = sure[i];
+    if (first) return trimmed(model, first);
+    const nearest = h.position ? nearestShift(trusted, h.position.start) : null;
+    return trimmed(model, matchQuote(text, contextOf(h, nearest), minScore));
   });
 }
 

@@ -16,6 +16,8 @@ export interface RawMatch {
  */
 const SEED_LENGTH = 64;
 const SEED_ERROR_RATIO = 0.25;
+/** Guesses verified at most per quote. */
+const MAX_GUESSES = 24;
 /** How far from the expected position the local search looks, each way. */
 export const LOCAL_RADIUS = 2048;
 
@@ -33,8 +35,7 @@ export function globalGuesses(text: string, ctx: QuoteContext): number[] {
       : [0, Math.floor((exact.length - SEED_LENGTH) / 2), exact.length - SEED_LENGTH];
   for (const offset of pieceStarts) {
     const piece = exact.slice(offset, offset + SEED_LENGTH);
-    const errors = exact.length <= SEED_LENGTH ? Math.floor(piece.length / 2) : seedErrors(piece.length);
-    for (const m of search(text, piece, errors)) guesses.push(m.start - offset);
+    for (const m of search(text, piece, seedErrors(piece.length))) guesses.push(m.start - offset);
   }
   if (prefix.length >= 8) {
     for (const m of search(text, prefix, seedErrors(prefix.length))) guesses.push(m.end);
@@ -42,7 +43,10 @@ export function globalGuesses(text: string, ctx: QuoteContext): number[] {
   if (suffix.length >= 8) {
     for (const m of search(text, suffix, seedErrors(suffix.length))) guesses.push(m.start - exact.length);
   }
-  return dedupe(guesses, Math.max(8, exact.length >> 3));
+  const kept = dedupe(guesses, Math.max(8, exact.length >> 3));
+  // A short quote can match almost anywhere: keep the guesses nearest where it is expected.
+  if (ctx.hint !== null) kept.sort((a, b) => Math.abs(a - ctx.hint!) - Math.abs(b - ctx.hint!));
+  return kept.slice(0, MAX_GUESSES);
 }
 
 /** Drops guesses within `tolerance` of one already kept (searches report runs of near ends). */
@@ -104,4 +108,21 @@ export function matchesAround(
     if (m) matches.push(m);
   }
   return matches;
+}
+
+/** How far past a match an inserted block (an advert, a caption) may push its context. */
+const CONTEXT_GAP = 160;
+
+/**
+ * Whether the stored prefix (`side` 'prefix') or suffix still stands within CONTEXT_GAP
+ * characters of a match, with at most a quarter of its characters edited: a block inserted
+ * next to a highlight pushes its context away without removing it.
+ */
+export function contextNearby(text: string, m: RawMatch, piece: string, side: 'prefix' | 'suffix'): boolean {
+  if (piece.trim().length < 8) return false;
+  const window =
+    side === 'suffix'
+      ? text.slice(m.end, m.end + CONTEXT_GAP + piece.length)
+      : text.slice(Math.max(0, m.start - CONTEXT_GAP - piece.length), m.start);
+  return search(window, piece, seedErrors(piece.length)).length > 0;
 }

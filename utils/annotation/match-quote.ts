@@ -1,4 +1,11 @@
-import { globalGuesses, LOCAL_RADIUS, matchesAround, matchNear, type RawMatch } from './fuzzy-search';
+import {
+  contextNearby,
+  globalGuesses,
+  LOCAL_RADIUS,
+  matchesAround,
+  matchNear,
+  type RawMatch,
+} from './fuzzy-search';
 import { contextSimilarities, type QuoteContext, scoreMatch } from './match-score';
 
 export type AnchorMethod = 'position' | 'exact' | 'fuzzy';
@@ -23,6 +30,12 @@ const SIDE_AGREES = 0.8;
 const MAX_ERROR_RATIO = 0.5;
 /** Exact occurrences scored in full at most (the ones with the best-matching edges win a place). */
 const MAX_SCORED_OCCURRENCES = 64;
+/** A quote at least this long that occurs exactly once is its own evidence, whatever surrounds it. */
+const SELF_EVIDENT_LENGTH = 24;
+/** Quote similarity from which a fuzzy match needs no more than one side of context. */
+const CLOSE_QUOTE = 0.85;
+/** Similarity from which a side of the context counts as supporting a fuzzy match. */
+const SIDE_SUPPORTS = 0.5;
 
 /** Scores a raw match and labels the step that found it. */
 function finish(text: string, m: RawMatch, ctx: QuoteContext): TextMatch {
@@ -67,19 +80,12 @@ function bestExact(text: string, ctx: QuoteContext): TextMatch | null {
   return best;
 }
 
-/** A quote at least this long that occurs exactly once is its own evidence, whatever surrounds it. */
-const SELF_EVIDENT_LENGTH = 24;
-/** Quote similarity from which a fuzzy match needs no more than one side of context. */
-const CLOSE_QUOTE = 0.85;
-/** Similarity from which a side of the context counts as supporting a fuzzy match. */
-const SIDE_SUPPORTS = 0.5;
-
 /**
  * Whether a match may stand. Besides the minimum score: a fuzzy match of a loosely similar
  * quote needs the stored context on both sides (an empty side, at the article's edge, neither
- * helps nor hurts), since where a passage was deleted the text on one side often survives next
- * to something merely similar; and a long quote found exactly, once, stands even where both
- * sides were edited.
+ * helps nor hurts; a side pushed away by an inserted block still counts), since where a passage
+ * was deleted the text on one side often survives next to something merely similar; and a long
+ * quote found exactly, once, stands even where both sides were edited.
  */
 function acceptable(text: string, m: TextMatch, ctx: QuoteContext, minScore: number): boolean {
   const { exact, prefix, suffix } = ctx;
@@ -89,15 +95,18 @@ function acceptable(text: string, m: TextMatch, ctx: QuoteContext, minScore: num
   }
   if (m.score < minScore) return false;
   if (1 - m.errors / exact.length >= CLOSE_QUOTE) return true;
-  // Each side that was stored must agree, and at least one must have been stored.
+  // Each side that was stored must agree (next to the match, or past a block inserted there),
+  // and at least one must have been stored.
   const [p, s] = contextSimilarities(text, m.start, m.end, ctx);
-  return (prefix.length > 0 || suffix.length > 0) && p >= SIDE_SUPPORTS && s >= SIDE_SUPPORTS;
+  const prefixAgrees = p >= SIDE_SUPPORTS || contextNearby(text, m, prefix, 'prefix');
+  const suffixAgrees = s >= SIDE_SUPPORTS || contextNearby(text, m, suffix, 'suffix');
+  return (prefix.length > 0 || suffix.length > 0) && prefixAgrees && suffixAgrees;
 }
 
-/** The best-scoring of some raw matches. */
-function bestOf(text: string, ctx: QuoteContext, matches: readonly RawMatch[]): TextMatch | null {
+/** The best-scoring of some raw matches (nulls are skipped). */
+function bestOf(text: string, ctx: QuoteContext, matches: readonly (RawMatch | null)[]): TextMatch | null {
   let best: TextMatch | null = null;
-  for (const m of matches) best = better(best, finish(text, m, ctx));
+  for (const m of matches) if (m) best = better(best, finish(text, m, ctx));
   return best;
 }
 
@@ -127,8 +136,8 @@ export function matchExact(text: string, ctx: QuoteContext): TextMatch | null {
  */
 export function matchQuote(text: string, ctx: QuoteContext, minScore = DEFAULT_MIN_SCORE): TextMatch | null {
   const { hint, exact } = ctx;
-  let best = matchExact(text, ctx);
   if (exact.length === 0) return null;
+  let best = matchExact(text, ctx);
   if (best?.method === 'position') return acceptable(text, best, ctx, minScore) ? best : null;
   const maxErrors = Math.floor(exact.length * MAX_ERROR_RATIO);
   // Even when the quote occurs elsewhere, look near the expected place: an edited original
@@ -138,16 +147,10 @@ export function matchQuote(text: string, ctx: QuoteContext, minScore = DEFAULT_M
     best = better(best, bestOf(text, ctx, matchesAround(text, exact, hint, radius, maxErrors)));
   }
   if (!best || best.score < CONFIDENT) {
-    const guesses = globalGuesses(text, ctx);
-    const near = guesses.map((guess) => matchNear(text, exact, guess, maxErrors + 16, maxErrors));
-    best = better(
-      best,
-      bestOf(
-        text,
-        ctx,
-        near.filter((m): m is RawMatch => m !== null),
-      ),
+    const near = globalGuesses(text, ctx).map((guess) =>
+      matchNear(text, exact, guess, maxErrors + 16, maxErrors),
     );
+    best = better(best, bestOf(text, ctx, near));
   }
   return best && acceptable(text, best, ctx, minScore) ? best : null;
 }

@@ -25,7 +25,7 @@ const QUOTE_WEIGHT_CAP = 96;
 /** Weight of the position term, in characters of evidence. */
 const POSITION_WEIGHT = 6;
 /** The same for a calibrated hint, and the distance at which it has fallen to one half. */
-const CALIBRATED_WEIGHT = 30;
+const CALIBRATED_WEIGHT = 15;
 const CALIBRATED_HALF = 500;
 /** Distance (in characters) at which the position term has fallen to one half. */
 const POSITION_HALF = 2000;

@@ -21,7 +21,11 @@ export interface Highlight {
   articleId: string;
   color: HighlightColor;
   note: string;
-  /** Selectors against the saved article's textContent (exact in the reader view). */
+  /**
+   * Selectors against the saved article: the quote and its context as the reader copy shows them;
+   * the position in the stored textContent (whitespace-collapsed), a hint that the quote verifies
+   * (the reader's text model can differ from textContent by a space at block edges).
+   */
   quote: TextQuoteSelector;
   position: TextPositionSelector;
   /**
