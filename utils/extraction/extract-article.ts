@@ -1,6 +1,12 @@
 import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { type ExtractedArticle, normaliseUrl } from '@/utils/model';
+import type { ExtractedArticle } from '@/utils/model';
+import { collapse } from './block-facts';
+import { blockText } from './block-text';
+import { buildMetadata, readPageFacts } from './metadata';
+import { prepare } from './prepare';
+import { measureReading } from './reading-time';
 import type { Sanitiser } from './sanitise';
+import { standardise } from './standardise';
 
 export interface ExtractOptions {
   /** The page's URL: relative links resolve against it, and it is the fallback canonical URL. */
@@ -9,47 +15,40 @@ export interface ExtractOptions {
   sanitise?: Sanitiser;
 }
 
-const WORDS_PER_MINUTE = 230;
-
 /**
- * The extraction pipeline: Readability on a copy of `doc` (never the document itself: Readability
- * mutates its input), then metadata and sanitising. Throws when no article text can be found.
+ * The extraction pipeline over a copy of `doc` (never `doc` itself: every step mutates).
+ * Throws when no article text can be found.
  */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractedArticle {
-  const isProbablyArticle = isProbablyReaderable(doc);
-  const copy = doc.cloneNode(true) as Document;
-  const parsed = new Readability(copy, { keepClasses: false }).parse();
-  if (!parsed?.content || !parsed.textContent?.trim())
-    throw new Error('No article text was found on this page.');
-  const textContent = parsed.textContent.replace(/\s+/g, ' ').trim();
-  const wordCount = textContent.split(' ').filter(Boolean).length;
-  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const canonical = canonicalHref ? resolveUrl(canonicalHref, options.url) : null;
-  const contentHtml = options.sanitise ? options.sanitise(parsed.content) : parsed.content;
-  return {
-    url: options.url,
-    title: parsed.title?.trim() || doc.title || options.url,
-    byline: parsed.byline?.trim() || null,
-    siteName: parsed.siteName?.trim() || null,
-    publishedTime: parsed.publishedTime ?? null,
-    lang: parsed.lang || doc.documentElement.getAttribute('lang') || null,
-    dir: parsed.dir === 'rtl' ? 'rtl' : parsed.dir === 'ltr' ? 'ltr' : null,
-    leadImage: null,
-    canonicalUrl: normaliseUrl(canonical ?? options.url) ?? options.url,
-    excerpt: parsed.excerpt?.trim() || textContent.slice(0, 200),
-    wordCount,
-    readingTimeMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
-    contentHtml,
-    textContent,
-    removed: [],
-    isProbablyArticle,
-  };
+  return extractOwnedDocument(doc.cloneNode(true) as Document, options);
 }
 
-function resolveUrl(href: string, base: string): string | null {
-  try {
-    return new URL(href, base).toString();
-  } catch {
-    return null;
-  }
+/**
+ * The pipeline on a document it may mutate: prepare → Readability → standardise → metadata →
+ * sanitise. extractFromHtml parses straight into one and skips the copy.
+ */
+export function extractOwnedDocument(doc: Document, options: ExtractOptions): ExtractedArticle {
+  const facts = readPageFacts(doc);
+  const prepared = prepare(doc, options.url);
+  const isProbablyArticle = isProbablyReaderable(doc);
+  const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
+  const content = parsed?.content;
+  if (!parsed || !content || !collapse(content.textContent ?? ''))
+    throw new Error('No article text was found on this page.');
+
+  const removed = standardise(content, prepared);
+  const textContent = blockText(content);
+  const firstImage = content.querySelector('img[src]')?.getAttribute('src') ?? null;
+  const meta = buildMetadata(parsed, facts, { url: options.url, base: prepared.base, firstImage });
+  const { sanitise } = options;
+  return {
+    url: options.url,
+    ...meta,
+    excerpt: meta.excerpt ?? textContent.slice(0, 200),
+    ...measureReading(textContent),
+    contentHtml: sanitise ? sanitise(content.innerHTML) : content.innerHTML,
+    textContent,
+    removed: sanitise ? removed.map((block) => ({ ...block, html: sanitise(block.html) })) : removed,
+    isProbablyArticle,
+  };
 }

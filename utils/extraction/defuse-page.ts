@@ -1,0 +1,63 @@
+import { FORM_MARK } from './block-facts';
+
+/**
+ * First step of prepare: makes the page safe to walk. In a real DOM a page can clobber DOM
+ * properties by naming things: `<input name="parentNode">` shadows `form.parentNode` (Readability
+ * then loops forever), `<input name="tagName">` makes it throw, `<img name="querySelectorAll">`
+ * shadows the document's method. So, before anyone walks the tree:
+ * - every <form> becomes a <div> with the same class/id/role and a FORM_MARK attribute listing the
+ *   kinds of controls it held (the rules still see "a form with an e-mail box");
+ * - every form control is removed (Readability drops them from the article anyway);
+ * - names on img/iframe/embed/object, which reach into `document`, are dropped.
+ * Form and document properties are read from their prototypes, which a page cannot shadow.
+ */
+export function defusePage(doc: Document): void {
+  const forms = [...safeCall<NodeListOf<Element>>(doc, 'querySelectorAll', 'form')];
+  for (const form of forms) replaceForm(doc, form);
+  const controls = safeCall<NodeListOf<Element>>(doc, 'querySelectorAll', CONTROLS);
+  for (const control of [...controls]) control.remove();
+  const named = safeCall<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED);
+  for (const el of [...named]) el.removeAttribute('name');
+}
+
+const CONTROLS = 'input, textarea, select, button, output, datalist, keygen, object, embed';
+const NAMED = 'img[name], iframe[name], embed[name], object[name], fieldset[name]';
+const KEPT_ATTRIBUTES = ['class', 'id', 'role', 'aria-label', 'data-hook', 'data-testid', 'style', 'hidden'];
+
+function replaceForm(doc: Document, form: Element): void {
+  const div = doc.createElement('div');
+  for (const name of KEPT_ATTRIBUTES) {
+    const value = safeCall<string | null>(form, 'getAttribute', name);
+    if (value !== null) div.setAttribute(name, value);
+  }
+  const kinds = new Set<string>();
+  for (const control of safeCall<NodeListOf<Element>>(form, 'querySelectorAll', CONTROLS)) {
+    kinds.add(controlKind(control));
+  }
+  div.setAttribute(FORM_MARK, [...kinds].join(' ') || 'none');
+  for (let child = safeGet<Node | null>(form, 'firstChild'); child; child = safeGet(form, 'firstChild')) {
+    div.appendChild(child);
+  }
+  safeCall(form, 'replaceWith', div);
+}
+
+function controlKind(control: Element): string {
+  const tag = control.localName;
+  if (tag !== 'input') return tag === 'button' ? 'submit' : tag;
+  const type = (control.getAttribute('type') ?? 'text').toLowerCase();
+  if (type === 'email' || /e-?mail/i.test(control.getAttribute('name') ?? '')) return 'email';
+  return type === 'submit' || type === 'image' ? 'submit' : type;
+}
+
+/** Reads `name` from the object's prototype chain, never from the (clobberable) object itself. */
+function safeGet<T>(obj: object, name: string): T {
+  for (let proto = Object.getPrototypeOf(obj); proto; proto = Object.getPrototypeOf(proto)) {
+    const descriptor = Object.getOwnPropertyDescriptor(proto, name);
+    if (descriptor) return (descriptor.get ? descriptor.get.call(obj) : descriptor.value) as T;
+  }
+  throw new Error(`DOM property ${name} not found`);
+}
+
+function safeCall<T>(obj: object, name: string, ...args: unknown[]): T {
+  return (safeGet<(...a: unknown[]) => T>(obj, name) as (...a: unknown[]) => T).apply(obj, args);
+}

@@ -1,0 +1,150 @@
+import { normaliseUrl } from '@/utils/model';
+import { toAbsolute } from './resolve-media';
+
+/** Page facts read before Readability runs (it deletes the JSON-LD scripts and most of <body>). */
+export interface PageFacts {
+  jsonLd: Record<string, unknown>[];
+  meta: Map<string, string>;
+  canonicalHref: string | null;
+  firstTime: string | null;
+  htmlLang: string | null;
+  htmlDir: string | null;
+  title: string;
+}
+
+/** What Readability found, as its parse() returns it. */
+export interface ReadabilityMetadata {
+  title?: string | null;
+  byline?: string | null;
+  siteName?: string | null;
+  publishedTime?: string | null;
+  excerpt?: string | null;
+  lang?: string | null;
+  dir?: string | null;
+}
+
+export interface Metadata {
+  title: string;
+  byline: string | null;
+  siteName: string | null;
+  publishedTime: string | null;
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  leadImage: string | null;
+  canonicalUrl: string;
+  excerpt: string | null;
+}
+
+const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage|Posting/;
+
+export function readPageFacts(doc: Document): PageFacts {
+  const meta = new Map<string, string>();
+  for (const el of doc.querySelectorAll('meta[content]')) {
+    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
+      .trim()
+      .toLowerCase();
+    const content = el.getAttribute('content')?.trim();
+    if (key && content && !meta.has(key)) meta.set(key, content);
+    const httpEquiv = el.getAttribute('http-equiv')?.toLowerCase();
+    if (httpEquiv === 'content-language' && content) meta.set('content-language', content);
+  }
+  const jsonLd: Record<string, unknown>[] = [];
+  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
+    jsonLd.push(...parseJsonLd(script.textContent ?? ''));
+  }
+  const html = doc.documentElement;
+  return {
+    jsonLd,
+    meta,
+    canonicalHref: doc.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null,
+    firstTime: doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+    htmlLang: html?.getAttribute('lang') ?? html?.getAttribute('xml:lang') ?? null,
+    htmlDir: html?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? null,
+    title: doc.title ?? '',
+  };
+}
+
+/** Merges Readability's metadata with the page facts; every URL absolute, times ISO 8601. */
+export function buildMetadata(
+  found: ReadabilityMetadata,
+  facts: PageFacts,
+  page: { url: string; base: string; firstImage: string | null },
+): Metadata {
+  const ld = facts.jsonLd.find((item) => ARTICLE_TYPES.test(String(item['@type'] ?? ''))) ?? facts.jsonLd[0];
+  const m = (key: string) => facts.meta.get(key) ?? null;
+  const httpUrl = (href: string | null | undefined) => {
+    const absolute = href ? toAbsolute(href.trim(), page.base) : null;
+    return absolute && /^https?:/i.test(absolute) ? absolute : null;
+  };
+  const canonical = httpUrl(facts.canonicalHref) ?? httpUrl(m('og:url'));
+  const dir = (found.dir ?? facts.htmlDir ?? '').toLowerCase();
+  return {
+    title: clean(found.title) ?? clean(m('og:title')) ?? clean(facts.title) ?? page.url,
+    byline: clean(found.byline) ?? personName(ld?.author) ?? clean(m('author')),
+    siteName: clean(found.siteName) ?? clean(m('og:site_name')) ?? personName(ld?.publisher),
+    publishedTime: toIso(
+      found.publishedTime ??
+        m('article:published_time') ??
+        stringOf(ld?.datePublished) ??
+        m('datepublished') ??
+        facts.firstTime,
+    ),
+    lang:
+      clean(found.lang) ??
+      clean(facts.htmlLang) ??
+      clean(m('content-language')) ??
+      clean(m('og:locale')?.replace('_', '-')),
+    dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
+    leadImage:
+      httpUrl(m('og:image')) ??
+      httpUrl(m('og:image:url')) ??
+      httpUrl(m('twitter:image')) ??
+      httpUrl(imageUrl(ld?.image)) ??
+      httpUrl(page.firstImage),
+    canonicalUrl: normaliseUrl(canonical ?? page.url) ?? page.url,
+    excerpt: clean(found.excerpt),
+  };
+}
+
+function parseJsonLd(text: string): Record<string, unknown>[] {
+  try {
+    const data: unknown = JSON.parse(text.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
+    const items = Array.isArray(data) ? data : [data];
+    return items.flatMap((item) => {
+      if (!item || typeof item !== 'object') return [];
+      const graph = (item as Record<string, unknown>)['@graph'];
+      return Array.isArray(graph) ? (graph as Record<string, unknown>[]) : [item as Record<string, unknown>];
+    });
+  } catch {
+    return []; // Broken JSON-LD is common; the meta tags usually say the same.
+  }
+}
+
+function clean(value: string | null | undefined): string | null {
+  const trimmed = value?.replace(/\s+/g, ' ').trim();
+  return trimmed || null;
+}
+
+function stringOf(value: unknown): string | null {
+  return typeof value === 'string' ? value : null;
+}
+
+function personName(value: unknown): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === 'string') return clean(first);
+  if (first && typeof first === 'object') return clean(stringOf((first as Record<string, unknown>).name));
+  return null;
+}
+
+function imageUrl(value: unknown): string | null {
+  const first = Array.isArray(value) ? value[0] : value;
+  if (typeof first === 'string') return first;
+  if (first && typeof first === 'object') return stringOf((first as Record<string, unknown>).url);
+  return null;
+}
+
+function toIso(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const time = Date.parse(value.trim());
+  return Number.isNaN(time) ? null : new Date(time).toISOString();
+}

@@ -1,0 +1,173 @@
+import type { RemovedBlock } from '@/utils/model';
+import { collapse } from './block-facts';
+import { defusePage } from './defuse-page';
+import { matchRule } from './match-rule';
+import { MARKER_PREFIX } from './removed-blocks';
+import { resolveMedia, toAbsolute } from './resolve-media';
+
+/** A removal made by prepare; `el` is the detached block, serialised once we know it matters. */
+export interface Removal extends Omit<RemovedBlock, 'html'> {
+  el: Element;
+}
+
+export interface Prepared {
+  removals: Removal[];
+  /** A copy of the first figure that looks like the article's lead picture, with its caption. */
+  leadFigure: Element | null;
+  /** Absolute base URL of the page (its <base href>, else its URL). */
+  base: string;
+}
+
+// Deeper than any real page (the 130 test pages stay under 60). Past it the subtree becomes plain
+// text: Readability recurses over the tree and a 20,000-deep page overflows the stack.
+export const MAX_DEPTH = 200;
+const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript', 'head']);
+const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
+const PULL_QUOTE = /pull-?quote/i;
+const LEAD_FIGURE =
+  /featured|hero|lead|post-thumbnail|entry-thumbnail|td-post-featured-image|wp-post-image|article-image|main-image/i;
+
+/**
+ * Step 1 of the pipeline, on a document the pipeline owns: defuse forms, then one walk over the
+ * body that caps depth, removes boilerplate (rules table) and hidden elements, turns pull-quote
+ * asides into blockquotes (Readability drops asides), makes URLs absolute and wakes lazy images.
+ */
+export function prepare(doc: Document, url: string): Prepared {
+  defusePage(doc);
+  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
+  const base = (baseHref && toAbsolute(baseHref, url)) || url;
+  const body = doc.body;
+  const prepared: Prepared = { removals: [], leadFigure: null, base };
+  if (!body) return prepared;
+  const bodyTextLength = collapse(body.textContent ?? '').length;
+
+  let el: Element | null = body.firstElementChild;
+  let depth = 1;
+  while (el) {
+    let nextSibling: Element | null = el.nextElementSibling;
+    let parent: Element | null = el.parentElement;
+    const step = visit(el, depth, bodyTextLength, prepared, doc);
+    if (step && 'levelsUp' in step) {
+      // A label took its whole widget, an ancestor already walked past: go on after the widget.
+      ({ nextSibling, parent } = step);
+      depth -= step.levelsUp;
+    } else if (step?.firstElementChild) {
+      el = step.firstElementChild;
+      depth++;
+      continue;
+    }
+    el = nextSibling;
+    for (let up = parent; !el && up && up !== body; up = up.parentElement) {
+      el = up.nextElementSibling;
+      depth--;
+    }
+  }
+  return prepared;
+}
+
+interface AfterAncestor {
+  nextSibling: Element | null;
+  parent: Element | null;
+  levelsUp: number;
+}
+
+/**
+ * Handles one element. Returns the element to descend into, null to skip its subtree, or where to
+ * go on when the removal took an ancestor of `el`.
+ */
+function visit(
+  el: Element,
+  depth: number,
+  bodyTextLength: number,
+  prepared: Prepared,
+  doc: Document,
+): Element | AfterAncestor | null {
+  const tag = el.localName;
+  if (SKIPPED.has(tag)) return null;
+  if (depth > MAX_DEPTH) {
+    el.textContent = el.textContent ?? '';
+    return null;
+  }
+  const match = matchRule(el, signatureOf(el), bodyTextLength);
+  if (match) {
+    const { target } = match;
+    let after: AfterAncestor | null = null;
+    if (target !== el) {
+      let levelsUp = 0;
+      for (let up: Element | null = el; up && up !== target; up = up.parentElement) levelsUp++;
+      after = { nextSibling: target.nextElementSibling, parent: target.parentElement, levelsUp };
+    }
+    remove(target, match.rule.id, match.rule.label, match.facts.text, prepared, doc);
+    return after;
+  }
+  if (isHidden(el)) {
+    remove(el, 'hidden', 'hidden element', null, prepared, doc);
+    return null;
+  }
+  resolveMedia(el, prepared.base);
+  if (tag === 'aside' && PULL_QUOTE.test(el.getAttribute('class') ?? ''))
+    return rename(el, 'blockquote', doc);
+  if (tag === 'figure' && !prepared.leadFigure && isLeadFigure(el)) {
+    prepared.leadFigure = el.cloneNode(true) as Element;
+    for (const media of prepared.leadFigure.querySelectorAll('img, source'))
+      resolveMedia(media, prepared.base);
+  }
+  return el;
+}
+
+// Ids made from a heading ("gmail-predictable-scriptable-responses-from-humans") name the prose,
+// not a widget: matching "responses" or "ad" in them would delete sections of the article.
+const SLUG_ID = /(?:[-_][^-_]+){3}/;
+
+function signatureOf(el: Element): string {
+  let signature = el.getAttribute('class') ?? '';
+  const id = el.getAttribute('id');
+  if (id && !SLUG_ID.test(id)) signature += ` ${id}`;
+  for (const name of ['role', 'aria-label', 'data-hook', 'data-testid', 'data-component']) {
+    const value = el.getAttribute(name);
+    if (value) signature += ` ${value}`;
+  }
+  return signature.trim();
+}
+
+function isHidden(el: Element): boolean {
+  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') {
+    // Readability's exception, kept for parity: some themes hide the fallback image only from AT.
+    return !(el.getAttribute('class') ?? '').includes('fallback-image');
+  }
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
+}
+
+function isLeadFigure(figure: Element): boolean {
+  if (!figure.querySelector('img')) return false;
+  return LEAD_FIGURE.test(
+    `${figure.getAttribute('class') ?? ''} ${figure.parentElement?.getAttribute('class') ?? ''}`,
+  );
+}
+
+function remove(
+  target: Element,
+  rule: string,
+  label: string,
+  text: string | null,
+  prepared: Prepared,
+  doc: Document,
+): void {
+  const sample = collapse(text ?? target.textContent ?? '');
+  if (!sample && !target.querySelector('img, video, iframe')) {
+    target.remove();
+    return;
+  }
+  const marker = doc.createElement('span');
+  marker.setAttribute('id', `${MARKER_PREFIX}${prepared.removals.length}`);
+  target.replaceWith(marker);
+  prepared.removals.push({ rule, label, sample: sample.slice(0, 120), el: target });
+}
+
+function rename(el: Element, tag: string, doc: Document): Element {
+  const renamed = doc.createElement(tag);
+  while (el.firstChild) renamed.appendChild(el.firstChild);
+  el.replaceWith(renamed);
+  return renamed;
+}

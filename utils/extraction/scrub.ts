@@ -1,0 +1,29 @@
+import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_TAGS, SAFE_URL, URL_ATTRIBUTES } from './url-policy';
+
+const FORBIDDEN_TAG_SET = new Set(FORBIDDEN_TAGS);
+const FORBIDDEN_ATTRIBUTE_SET = new Set([...FORBIDDEN_ATTRIBUTES, 'class']);
+const URL_ATTRIBUTE_SET = new Set(URL_ATTRIBUTES);
+
+/**
+ * Applies the URL and tag policy to a subtree with plain DOM calls, so it works where DOMPurify
+ * cannot (linkedom in a Worker): drops forbidden elements, event handlers, data-* attributes,
+ * classes and unsafe URLs. Not a replacement for the sanitiser: a second line behind it, and the
+ * only one where no real DOM exists (the caller sanitises again before rendering).
+ */
+export function scrub(root: Element): void {
+  for (const el of [...root.querySelectorAll('*')]) {
+    if (FORBIDDEN_TAG_SET.has(el.localName)) {
+      el.remove();
+      continue;
+    }
+    for (const { name, value } of [...el.attributes]) {
+      const lower = name.toLowerCase();
+      const drop =
+        lower.startsWith('on') ||
+        lower.startsWith('data-') ||
+        FORBIDDEN_ATTRIBUTE_SET.has(lower) ||
+        (URL_ATTRIBUTE_SET.has(lower) && !SAFE_URL.test(value.trim()));
+      if (drop) el.removeAttribute(name);
+    }
+  }
+}
