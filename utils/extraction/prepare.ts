@@ -3,6 +3,10 @@ import { collapse } from './block-facts';
 import { defusePage } from './defuse-page';
 import { matchRule } from './match-rule';
 import { MARKER_PREFIX } from './removed-blocks';
+
+/** The placeholder prepare leaves where it removed a block; standardise turns it into a <span>. */
+export const MARKER_TAG = 'readmark-removed';
+
 import { resolveMedia, toAbsolute } from './resolve-media';
 
 /** A removal made by prepare; `el` is the detached block, serialised once we know it matters. */
@@ -16,6 +20,8 @@ export interface Prepared {
   leadFigure: Element | null;
   /** Absolute base URL of the page (its <base href>, else its URL). */
   base: string;
+  /** Whether the walk has passed a paragraph of prose yet (a figure before it is the lead). */
+  proseSeen: boolean;
 }
 
 // Deeper than any real page (the 130 test pages stay under 60). Past it the subtree becomes plain
@@ -24,6 +30,8 @@ export const MAX_DEPTH = 200;
 const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript', 'head']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const PULL_QUOTE = /pull-?quote/i;
+// A paragraph this long is prose, not a kicker or a caption.
+const PROSE_LENGTH = 150;
 const LEAD_FIGURE =
   /featured|hero|lead|post-thumbnail|entry-thumbnail|td-post-featured-image|wp-post-image|article-image|main-image/i;
 
@@ -37,7 +45,7 @@ export function prepare(doc: Document, url: string): Prepared {
   const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
   const base = (baseHref && toAbsolute(baseHref, url)) || url;
   const body = doc.body;
-  const prepared: Prepared = { removals: [], leadFigure: null, base };
+  const prepared: Prepared = { removals: [], leadFigure: null, base, proseSeen: false };
   if (!body) return prepared;
   const bodyTextLength = collapse(body.textContent ?? '').length;
 
@@ -107,7 +115,8 @@ function visit(
   resolveMedia(el, prepared.base);
   if (tag === 'aside' && PULL_QUOTE.test(el.getAttribute('class') ?? ''))
     return rename(el, 'blockquote', doc);
-  if (tag === 'figure' && !prepared.leadFigure && isLeadFigure(el)) {
+  if (tag === 'p' && !prepared.proseSeen) prepared.proseSeen = (el.textContent?.length ?? 0) > PROSE_LENGTH;
+  if (tag === 'figure' && !prepared.leadFigure && isLeadFigure(el, prepared.proseSeen)) {
     prepared.leadFigure = el.cloneNode(true) as Element;
     for (const media of prepared.leadFigure.querySelectorAll('img, source'))
       resolveMedia(media, prepared.base);
@@ -139,8 +148,10 @@ function isHidden(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-function isLeadFigure(figure: Element): boolean {
+/** The first picture before any prose, or one a theme names as the featured image. */
+function isLeadFigure(figure: Element, proseSeen: boolean): boolean {
   if (!figure.querySelector('img')) return false;
+  if (!proseSeen) return true;
   return LEAD_FIGURE.test(
     `${figure.getAttribute('class') ?? ''} ${figure.parentElement?.getAttribute('class') ?? ''}`,
   );
@@ -159,7 +170,9 @@ function remove(
     target.remove();
     return;
   }
-  const marker = doc.createElement('span');
+  // A custom element, not a <span>: Readability wraps stray phrasing content in <p> and then
+  // deletes the empty paragraphs, markers included; it leaves unknown elements alone.
+  const marker = doc.createElement(MARKER_TAG);
   marker.setAttribute('id', `${MARKER_PREFIX}${prepared.removals.length}`);
   target.replaceWith(marker);
   prepared.removals.push({ rule, label, sample: sample.slice(0, 120), el: target });

@@ -49,7 +49,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     id: 'newsletter',
     label: 'newsletter box',
     signature: part(
-      'newsletter|newsletters|subscribe|subscription|subscriptions|subscribe-widget|signup|sign-up|mailchimp|mc4wp|optin|opt-in|email-capture|email-signup|jetpack-subscriptions|sqs-block-newsletter|tdn_block_newsletter_subscribe',
+      'newsletter|newsletters|cta|subscribe|subscription|subscriptions|subscribe-widget|signup|sign-up|mailchimp|mc4wp|optin|opt-in|email-capture|email-signup|jetpack-subscriptions|sqs-block-newsletter|tdn_block_newsletter_subscribe',
     ),
     when: (f) => f.textLength < 1500,
     reason: 'Capped in length: "subscriber-content" wrappers on paywalled sites hold the article itself.',
@@ -80,6 +80,12 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     text: /^(?:.{0,60}(?:unable to save your signature|your subscription was successful|thanks? (?:you )?for (?:subscribing|signing up)|sign up for (?:our|the|my) (?:\w+ )?newsletter|subscribe to (?:our|the|my) (?:\w+ )?newsletter|get (?:our|the) (?:\w+ )?newsletter|enter your e-?mail(?: address)?|check your (?:inbox|e-?mail) to confirm).{0,120})$/i,
     maxText: 200,
     reason: 'Success and error messages of sign-up boxes, often hidden by CSS we do not evaluate.',
+  },
+  {
+    id: 'newsletter',
+    label: 'newsletter box',
+    text: /^(?:subscribe(?: now| for free)?|sign up(?: now| for free)?|join (?:now|for free)|ready for more\??|get the app|follow)[.!]?$/i,
+    reason: 'Calls to action that themes print as lone buttons or headings beside sign-up boxes.',
   },
   {
     id: 'paywall',

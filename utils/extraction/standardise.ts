@@ -1,6 +1,6 @@
 import type { RemovedBlock } from '@/utils/model';
 import { collapse } from './block-facts';
-import type { Prepared } from './prepare';
+import { MARKER_TAG, type Prepared } from './prepare';
 import { MARKER_PREFIX } from './removed-blocks';
 import { scrub } from './scrub';
 
@@ -15,13 +15,15 @@ export function standardise(content: Element, prepared: Prepared): RemovedBlock[
   restoreLeadFigure(content, prepared.leadFigure);
   scrub(content);
   const removed: RemovedBlock[] = [];
-  for (const marker of content.querySelectorAll(`span[id^="${MARKER_PREFIX}"]`)) {
+  for (const marker of content.querySelectorAll(MARKER_TAG)) {
     const removal = prepared.removals[Number(marker.id.slice(MARKER_PREFIX.length))];
     if (!removal) {
       marker.remove();
       continue;
     }
-    marker.id = `${MARKER_PREFIX}${removed.length}`;
+    const span = marker.ownerDocument.createElement('span');
+    span.id = `${MARKER_PREFIX}${removed.length}`;
+    marker.replaceWith(span);
     scrub(removal.el);
     removed.push({
       rule: removal.rule,
