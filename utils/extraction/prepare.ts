@@ -91,6 +91,11 @@ function visit(
   doc: Document,
 ): Element | AfterAncestor | null {
   const tag = el.localName;
+  if (tag === 'noscript') {
+    // Readability swaps a lazy image for the <img> of the <noscript> after it: make that one absolute too.
+    for (const img of el.querySelectorAll('img')) resolveMedia(img, prepared.base);
+    return null;
+  }
   if (SKIPPED.has(tag)) return null;
   if (depth > MAX_DEPTH) {
     el.textContent = el.textContent ?? '';

@@ -11,6 +11,7 @@ import { scrub } from './scrub';
  * so marker `readmark-removed-N` belongs to `removed[N]`.
  */
 export function standardise(content: Element, prepared: Prepared): RemovedBlock[] {
+  restoreFragmentLinks(content, [prepared.base, content.ownerDocument.baseURI]);
   dropRepeatedPullQuotes(content);
   restoreLeadFigure(content, prepared.leadFigure);
   scrub(content);
@@ -33,6 +34,15 @@ export function standardise(content: Element, prepared: Prepared): RemovedBlock[
     });
   }
   return removed;
+}
+
+/** Readability resolves "#notes" against the document's own URL; in the saved copy it is "#notes" again. */
+function restoreFragmentLinks(content: Element, pageUrls: (string | null | undefined)[]): void {
+  const pages = new Set(pageUrls.filter(Boolean).map((url) => url!.split('#')[0]));
+  for (const a of content.querySelectorAll('a[href*="#"]')) {
+    const [page, fragment] = a.getAttribute('href')!.split('#', 2);
+    if (fragment && pages.has(page)) a.setAttribute('href', `#${fragment}`);
+  }
 }
 
 // Shorter quotes are too likely to repeat a phrase by chance.
