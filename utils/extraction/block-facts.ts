@@ -4,13 +4,14 @@
  */
 export class BlockFacts {
   readonly tag: string;
-  private textCache: string | null = null;
   private linkDensityCache = -1;
 
   constructor(
     readonly el: Element,
     /** Class names, id, role, aria-label and data-hook/testid/component, joined by spaces. */
     readonly signature: string,
+    /** The collapsed text, when the caller already has it. */
+    private textCache: string | null = null,
   ) {
     this.tag = el.localName;
   }

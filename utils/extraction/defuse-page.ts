@@ -1,27 +1,37 @@
 import { FORM_MARK } from './block-facts';
 
 /**
- * First step of prepare: makes the page safe to walk. In a real DOM a page can clobber DOM
- * properties by naming things: `<input name="parentNode">` shadows `form.parentNode` (Readability
- * then loops forever), `<input name="tagName">` makes it throw, `<img name="querySelectorAll">`
- * shadows the document's method. So, before anyone walks the tree:
- * - every <form> becomes a <div> with the same class/id/role and a FORM_MARK attribute listing the
- *   kinds of controls it held (the rules still see "a form with an e-mail box");
- * - every form control is removed (Readability drops them from the article anyway);
- * - names on img/iframe/embed/object, which reach into `document`, are dropped.
- * Form and document properties are read from their prototypes, which a page cannot shadow.
+ * First step of prepare: makes forms safe to walk. In a real DOM a page can clobber DOM properties
+ * by naming things: `<input name="parentNode">` shadows `form.parentNode` (Readability then loops
+ * forever), `<input name="tagName">` makes it throw. So, before anyone walks the tree, every
+ * <form> becomes a <div> with the same class/id/role and a FORM_MARK attribute listing the kinds
+ * of controls it held (the rules still see "a form with an e-mail box"), and its controls go
+ * (Readability drops them from the article anyway). Form and document properties are read from
+ * their prototypes, which a page cannot shadow. Controls outside forms and names that reach into
+ * `document` (img/iframe/embed/object) are dealt with by prepare's walk: see `isDefused`.
  */
 export function defusePage(doc: Document): void {
-  const forms = [...safeCall<NodeListOf<Element>>(doc, 'querySelectorAll', 'form')];
+  const forms = [...safeCall<HTMLCollectionOf<Element>>(doc, 'getElementsByTagName', 'form')];
   for (const form of forms) replaceForm(doc, form);
-  const controls = safeCall<NodeListOf<Element>>(doc, 'querySelectorAll', CONTROLS);
-  for (const control of [...controls]) control.remove();
-  const named = safeCall<NodeListOf<Element>>(doc, 'querySelectorAll', NAMED);
-  for (const el of [...named]) el.removeAttribute('name');
+}
+
+/**
+ * For prepare's walk, which must call it on every element before Readability runs: removes form
+ * controls and drops names that shadow `document` properties. True when `el` was removed.
+ */
+export function isDefused(el: Element): boolean {
+  if (CONTROL_TAGS.has(el.localName)) {
+    el.remove();
+    return true;
+  }
+  if (NAMED_TAGS.has(el.localName)) el.removeAttribute('name');
+  return false;
 }
 
 const CONTROLS = 'input, textarea, select, button, output, datalist, keygen, object, embed';
-const NAMED = 'img[name], iframe[name], embed[name], object[name], fieldset[name]';
+const CONTROL_TAGS = new Set(CONTROLS.split(', '));
+// <img name="body"> would shadow document.body, and so on, in a real DOM.
+const NAMED_TAGS = new Set(['img', 'iframe', 'fieldset', 'form']);
 const KEPT_ATTRIBUTES = ['class', 'id', 'role', 'aria-label', 'data-hook', 'data-testid', 'style', 'hidden'];
 
 function replaceForm(doc: Document, form: Element): void {
@@ -31,8 +41,9 @@ function replaceForm(doc: Document, form: Element): void {
     if (value !== null) div.setAttribute(name, value);
   }
   const kinds = new Set<string>();
-  for (const control of safeCall<NodeListOf<Element>>(form, 'querySelectorAll', CONTROLS)) {
+  for (const control of [...safeCall<NodeListOf<Element>>(form, 'querySelectorAll', CONTROLS)]) {
     kinds.add(controlKind(control));
+    control.remove();
   }
   div.setAttribute(FORM_MARK, [...kinds].join(' ') || 'none');
   for (let child = safeGet<Node | null>(form, 'firstChild'); child; child = safeGet(form, 'firstChild')) {
@@ -50,7 +61,7 @@ function controlKind(control: Element): string {
 }
 
 /** Reads `name` from the object's prototype chain, never from the (clobberable) object itself. */
-function safeGet<T>(obj: object, name: string): T {
+export function safeGet<T>(obj: object, name: string): T {
   for (let proto = Object.getPrototypeOf(obj); proto; proto = Object.getPrototypeOf(proto)) {
     const descriptor = Object.getOwnPropertyDescriptor(proto, name);
     if (descriptor) return (descriptor.get ? descriptor.get.call(obj) : descriptor.value) as T;

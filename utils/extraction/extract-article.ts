@@ -1,4 +1,4 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { ExtractedArticle } from '@/utils/model';
 import { collapse } from './block-facts';
 import { blockText } from './block-text';
@@ -28,9 +28,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Extracte
  * sanitise. extractFromHtml parses straight into one and skips the copy.
  */
 export function extractOwnedDocument(doc: Document, options: ExtractOptions): ExtractedArticle {
-  const facts = readPageFacts(doc);
-  const prepared = prepare(doc, options.url);
-  const isProbablyArticle = isProbablyReaderable(doc);
+  const prepared = prepare(doc, options.url, readPageFacts(doc));
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content;
   if (!parsed || !content || !collapse(content.textContent ?? ''))
@@ -39,7 +37,7 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
   const removed = standardise(content, prepared);
   const textContent = blockText(content);
   const firstImage = content.querySelector('img[src]')?.getAttribute('src') ?? null;
-  const meta = buildMetadata(parsed, facts, { url: options.url, base: prepared.base, firstImage });
+  const meta = buildMetadata(parsed, prepared.facts, { url: options.url, base: prepared.base, firstImage });
   const { sanitise } = options;
   return {
     url: options.url,
@@ -49,6 +47,21 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
     contentHtml: sanitise ? sanitise(content.innerHTML) : content.innerHTML,
     textContent,
     removed: sanitise ? removed.map((block) => ({ ...block, html: sanitise(block.html) })) : removed,
-    isProbablyArticle,
+    isProbablyArticle: looksLikeArticle(content),
   };
+}
+
+/**
+ * Readability's isProbablyReaderable test (enough long paragraphs: the square roots of their
+ * lengths past 140 characters add up to 20), run on the extracted article rather than on the
+ * whole page, which would cost another walk over every element.
+ */
+function looksLikeArticle(content: Element): boolean {
+  let score = 0;
+  for (const block of content.querySelectorAll('p, pre, article')) {
+    const length = collapse(block.textContent ?? '').length;
+    if (length >= 140) score += Math.sqrt(length - 140);
+    if (score > 20) return true;
+  }
+  return false;
 }

@@ -1,4 +1,4 @@
-import { BlockFacts, collapse } from './block-facts';
+import { BlockFacts, collapse, FORM_MARK } from './block-facts';
 import { REMOVAL_RULES, type RemovalRule } from './removal-rules';
 
 const DEFAULT_MAX_TEXT = 120;
@@ -14,8 +14,6 @@ const LONGEST_TEXT = Math.max(...REMOVAL_RULES.map((r) => (r.text ? (r.maxText ?
 const PROTECTED_TAGS = new Set(['h1', 'table', 'pre', 'code', 'blockquote', 'math', 'svg', 'body', 'main']);
 const PROTECTED_SIGNATURE =
   /correction|editors?-note|pull-?quote|table-of-contents|(?:^|[-_\s])toc(?:[-_\s]|$)/i;
-// Elements whose whole text is a candidate for label rules: small, leaf-like blocks.
-const LABEL_MAX_CHILDREN = 4;
 
 export interface RuleMatch {
   rule: RemovalRule;
@@ -31,13 +29,13 @@ export interface RuleMatch {
 export function matchRule(el: Element, signature: string, bodyTextLength: number): RuleMatch | null {
   const tag = el.localName;
   if (PROTECTED_TAGS.has(tag)) return null;
-  const facts = new BlockFacts(el, signature);
   const signatureHit = signature !== '' && ANY_SIGNATURE.test(signature);
   if (signatureHit && PROTECTED_SIGNATURE.test(signature)) return null;
-  const textCandidate = el.childElementCount <= LABEL_MAX_CHILDREN && hasShortText(el);
-  const textHit = textCandidate && ANY_TEXT.test(facts.text);
-  const structural = el.hasAttribute('data-readmark-form') || tag === 'nav';
+  const shortText = shortTextOf(el);
+  const textHit = shortText !== null && ANY_TEXT.test(shortText);
+  const structural = tag === 'nav' || el.hasAttribute(FORM_MARK);
   if (!signatureHit && !textHit && !structural) return null;
+  const facts = new BlockFacts(el, signature, shortText);
   for (const rule of REMOVAL_RULES) {
     if (rule.tags && !rule.tags.includes(tag)) continue;
     if (rule.signature && !(signatureHit && rule.signature.test(signature))) continue;
@@ -55,10 +53,32 @@ export function matchRule(el: Element, signature: string, bodyTextLength: number
   return null;
 }
 
-/** Cheap upper bound on text length, without serialising a large subtree. */
-function hasShortText(el: Element): boolean {
-  const text = el.textContent ?? '';
-  return text.length <= LONGEST_TEXT * 4 && collapse(text).length <= LONGEST_TEXT;
+// Past this much raw text (indentation included) or this many nodes a block is no label.
+const RAW_TEXT_BUDGET = LONGEST_TEXT * 4;
+const NODE_BUDGET = 48;
+
+/**
+ * The element's collapsed text when it is short enough for the label rules, else null. Walks the
+ * subtree only until a budget runs out, so wrappers around the whole page cost a few nodes.
+ */
+function shortTextOf(el: Element): string | null {
+  let text = '';
+  let nodes = 0;
+  let node: Node | null = el.firstChild;
+  while (node) {
+    if (++nodes > NODE_BUDGET) return null;
+    if (node.nodeType === 3) {
+      text += (node as Text).data;
+      if (text.length > RAW_TEXT_BUDGET) return null;
+    }
+    if (node.firstChild && node.nodeType === 1) node = node.firstChild;
+    else {
+      while (node && node !== el && !node.nextSibling) node = node.parentNode;
+      node = node && node !== el ? node.nextSibling : null;
+    }
+  }
+  const collapsed = collapse(text);
+  return collapsed.length <= LONGEST_TEXT ? collapsed : null;
 }
 
 // A widget around a label holds little prose of its own: mostly links, at most a short blurb.

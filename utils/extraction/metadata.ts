@@ -1,4 +1,5 @@
 import { normaliseUrl } from '@/utils/model';
+import { safeGet } from './defuse-page';
 import { toAbsolute } from './resolve-media';
 
 /** Page facts read before Readability runs (it deletes the JSON-LD scripts and most of <body>). */
@@ -6,6 +7,7 @@ export interface PageFacts {
   jsonLd: Record<string, unknown>[];
   meta: Map<string, string>;
   canonicalHref: string | null;
+  baseHref: string | null;
   firstTime: string | null;
   htmlLang: string | null;
   htmlDir: string | null;
@@ -37,31 +39,65 @@ export interface Metadata {
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage|Posting/;
 
+/**
+ * The facts in <head>. Elements of these kinds in <body> are added by prepare's walk through
+ * `notePageElement`, so the document is walked once.
+ */
 export function readPageFacts(doc: Document): PageFacts {
-  const meta = new Map<string, string>();
-  for (const el of doc.querySelectorAll('meta[content]')) {
-    const key = (el.getAttribute('property') ?? el.getAttribute('name') ?? el.getAttribute('itemprop') ?? '')
-      .trim()
-      .toLowerCase();
-    const content = el.getAttribute('content')?.trim();
-    if (key && content && !meta.has(key)) meta.set(key, content);
-    const httpEquiv = el.getAttribute('http-equiv')?.toLowerCase();
-    if (httpEquiv === 'content-language' && content) meta.set('content-language', content);
-  }
-  const jsonLd: Record<string, unknown>[] = [];
-  for (const script of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    jsonLd.push(...parseJsonLd(script.textContent ?? ''));
-  }
   const html = doc.documentElement;
-  return {
-    jsonLd,
-    meta,
-    canonicalHref: doc.querySelector('link[rel="canonical"][href]')?.getAttribute('href') ?? null,
-    firstTime: doc.querySelector('time[datetime]')?.getAttribute('datetime') ?? null,
+  const facts: PageFacts = {
+    jsonLd: [],
+    meta: new Map(),
+    canonicalHref: null,
+    baseHref: null,
+    firstTime: null,
     htmlLang: html?.getAttribute('lang') ?? html?.getAttribute('xml:lang') ?? null,
-    htmlDir: html?.getAttribute('dir') ?? doc.body?.getAttribute('dir') ?? null,
-    title: doc.title ?? '',
+    htmlDir: html?.getAttribute('dir') ?? null,
+    // Read from the prototype: <img name="title"> shadows document.title in a real DOM.
+    title: String(safeGet<string | null>(doc, 'title') ?? ''),
   };
+  const head = html?.firstElementChild?.localName === 'head' ? html.firstElementChild : null;
+  for (let el = head?.firstElementChild ?? null; el; el = el.nextElementSibling) notePageElement(facts, el);
+  return facts;
+}
+
+/** Tags `notePageElement` reads; others need not be offered to it. */
+export const FACT_TAGS = new Set(['meta', 'link', 'script', 'time', 'base']);
+
+/** Adds what `el` says about the page (a meta tag, the canonical link, JSON-LD, a <time>). */
+export function notePageElement(facts: PageFacts, el: Element): void {
+  switch (el.localName) {
+    case 'meta': {
+      const content = el.getAttribute('content')?.trim();
+      if (!content) return;
+      const key = (
+        el.getAttribute('property') ??
+        el.getAttribute('name') ??
+        el.getAttribute('itemprop') ??
+        ''
+      )
+        .trim()
+        .toLowerCase();
+      if (key && !facts.meta.has(key)) facts.meta.set(key, content);
+      if (el.getAttribute('http-equiv')?.toLowerCase() === 'content-language')
+        facts.meta.set('content-language', content);
+      return;
+    }
+    case 'link':
+      if (!facts.canonicalHref && el.getAttribute('rel')?.toLowerCase() === 'canonical')
+        facts.canonicalHref = el.getAttribute('href');
+      return;
+    case 'script':
+      if (el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
+        facts.jsonLd.push(...parseJsonLd(el.textContent ?? ''));
+      return;
+    case 'time':
+      facts.firstTime ??= el.getAttribute('datetime');
+      return;
+    case 'base':
+      facts.baseHref ??= el.getAttribute('href');
+      return;
+  }
 }
 
 /** Merges Readability's metadata with the page facts; every URL absolute, times ISO 8601. */

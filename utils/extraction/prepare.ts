@@ -1,7 +1,8 @@
 import type { RemovedBlock } from '@/utils/model';
 import { collapse } from './block-facts';
-import { defusePage } from './defuse-page';
+import { defusePage, isDefused, safeGet } from './defuse-page';
 import { matchRule } from './match-rule';
+import { FACT_TAGS, notePageElement, type PageFacts } from './metadata';
 import { MARKER_PREFIX } from './removed-blocks';
 
 /** The placeholder prepare leaves where it removed a block; standardise turns it into a <span>. */
@@ -22,6 +23,8 @@ export interface Prepared {
   base: string;
   /** Whether the walk has passed a paragraph of prose yet (a figure before it is the lead). */
   proseSeen: boolean;
+  /** The page facts, completed with those found in <body>. */
+  facts: PageFacts;
 }
 
 // Deeper than any real page (the 130 test pages stay under 60). Past it the subtree becomes plain
@@ -40,12 +43,12 @@ const LEAD_FIGURE =
  * body that caps depth, removes boilerplate (rules table) and hidden elements, turns pull-quote
  * asides into blockquotes (Readability drops asides), makes URLs absolute and wakes lazy images.
  */
-export function prepare(doc: Document, url: string): Prepared {
+export function prepare(doc: Document, url: string, facts: PageFacts): Prepared {
   defusePage(doc);
-  const baseHref = doc.querySelector('base[href]')?.getAttribute('href');
-  const base = (baseHref && toAbsolute(baseHref, url)) || url;
-  const body = doc.body;
-  const prepared: Prepared = { removals: [], leadFigure: null, base, proseSeen: false };
+  const base = (facts.baseHref && toAbsolute(facts.baseHref, url)) || url;
+  // `document` may be clobbered by named images until the walk below: ask its prototype.
+  const body = safeGet<HTMLElement | null>(doc, 'body');
+  const prepared: Prepared = { removals: [], leadFigure: null, base, proseSeen: false, facts };
   if (!body) return prepared;
   const bodyTextLength = collapse(body.textContent ?? '').length;
 
@@ -91,12 +94,13 @@ function visit(
   doc: Document,
 ): Element | AfterAncestor | null {
   const tag = el.localName;
+  if (FACT_TAGS.has(tag)) notePageElement(prepared.facts, el);
   if (tag === 'noscript') {
     // Readability swaps a lazy image for the <img> of the <noscript> after it: make that one absolute too.
     for (const img of el.querySelectorAll('img')) resolveMedia(img, prepared.base);
     return null;
   }
-  if (SKIPPED.has(tag)) return null;
+  if (SKIPPED.has(tag) || isDefused(el)) return null;
   if (depth > MAX_DEPTH) {
     el.textContent = el.textContent ?? '';
     return null;
