@@ -32,7 +32,7 @@ export class BlockFacts {
       const total = this.textLength;
       let linked = 0;
       if (total > 0) {
-        for (const a of this.el.querySelectorAll('a')) linked += collapse(a.textContent ?? '').length;
+        for (const a of this.el.getElementsByTagName('a')) linked += collapse(a.textContent ?? '').length;
       }
       this.linkDensityCache = total > 0 ? Math.min(1, linked / total) : 0;
     }
@@ -48,9 +48,11 @@ export class BlockFacts {
   get fragmentLinkShare(): number {
     let all = 0;
     let fragments = 0;
-    for (const a of this.el.querySelectorAll('a[href]')) {
+    for (const a of this.el.getElementsByTagName('a')) {
+      const href = a.getAttribute('href');
+      if (href === null) continue;
       all++;
-      if (a.getAttribute('href')?.startsWith('#')) fragments++;
+      if (href.startsWith('#')) fragments++;
     }
     return all ? fragments / all : 0;
   }

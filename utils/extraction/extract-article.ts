@@ -34,7 +34,7 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
   if (!parsed || !content || !collapse(content.textContent ?? ''))
     throw new Error('No article text was found on this page.');
 
-  const removed = standardise(content, prepared);
+  const { removed, looksLikeArticle } = standardise(content, prepared);
   const textContent = blockText(content);
   const firstImage = content.querySelector('img[src]')?.getAttribute('src') ?? null;
   const meta = buildMetadata(parsed, prepared.facts, { url: options.url, base: prepared.base, firstImage });
@@ -47,21 +47,6 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
     contentHtml: sanitise ? sanitise(content.innerHTML) : content.innerHTML,
     textContent,
     removed: sanitise ? removed.map((block) => ({ ...block, html: sanitise(block.html) })) : removed,
-    isProbablyArticle: looksLikeArticle(content),
+    isProbablyArticle: looksLikeArticle,
   };
-}
-
-/**
- * Readability's isProbablyReaderable test (enough long paragraphs: the square roots of their
- * lengths past 140 characters add up to 20), run on the extracted article rather than on the
- * whole page, which would cost another walk over every element.
- */
-function looksLikeArticle(content: Element): boolean {
-  let score = 0;
-  for (const block of content.querySelectorAll('p, pre, article')) {
-    const length = collapse(block.textContent ?? '').length;
-    if (length >= 140) score += Math.sqrt(length - 140);
-    if (score > 20) return true;
-  }
-  return false;
 }

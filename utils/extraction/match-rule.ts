@@ -1,5 +1,6 @@
 import { BlockFacts, collapse, FORM_MARK } from './block-facts';
 import { REMOVAL_RULES, type RemovalRule } from './removal-rules';
+import { someElement } from './walk-elements';
 
 const DEFAULT_MAX_TEXT = 120;
 // Quick rejects, so that most elements cost one regex test per kind of rule.
@@ -100,9 +101,18 @@ function climbToWidget(label: Element, labelLength: number): Element {
   return widget;
 }
 
+const PROSE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'table', 'pre', 'blockquote', 'figure']);
+const ARTICLE_BODY_CLASS = /(?:^|\s)(?:entry-content|post-content)(?:\s|$)/;
+
 function isArticleContent(facts: BlockFacts, bodyTextLength: number): boolean {
   if (facts.textLength > 0.5 * bodyTextLength && facts.textLength > 500) return true;
   // An in-page table of contents (or footnotes): its links stay on the page.
   if (facts.fragmentLinkShare > 0.6) return true;
-  return facts.el.querySelector('h1, [itemprop="articleBody"], .entry-content, .post-content') !== null;
+  return someElement(
+    facts.el,
+    (el) =>
+      el.localName === 'h1' ||
+      el.getAttribute('itemprop') === 'articleBody' ||
+      ARTICLE_BODY_CLASS.test(el.getAttribute('class') ?? ''),
+  );
 }

@@ -1,4 +1,5 @@
 import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_TAGS, SAFE_URL, URL_ATTRIBUTES } from './url-policy';
+import { walkElements } from './walk-elements';
 
 const FORBIDDEN_TAG_SET = new Set(FORBIDDEN_TAGS);
 const FORBIDDEN_ATTRIBUTE_SET = new Set([...FORBIDDEN_ATTRIBUTES, 'class']);
@@ -10,11 +11,18 @@ const URL_ATTRIBUTE_SET = new Set(URL_ATTRIBUTES);
  * classes and unsafe URLs. Not a replacement for the sanitiser: a second line behind it, and the
  * only one where no real DOM exists (the caller sanitises again before rendering).
  */
-export function scrub(root: Element): void {
-  for (const el of [...root.querySelectorAll('*')]) {
-    if (FORBIDDEN_TAG_SET.has(el.localName)) {
+export function scrub(root: Element, collect: ReadonlySet<string> = NOTHING): Map<string, Element[]> {
+  const found = new Map<string, Element[]>();
+  walkElements(root, (el) => {
+    const tag = el.localName;
+    if (FORBIDDEN_TAG_SET.has(tag)) {
       el.remove();
-      continue;
+      return false;
+    }
+    if (collect.has(tag)) {
+      const list = found.get(tag);
+      if (list) list.push(el);
+      else found.set(tag, [el]);
     }
     for (const { name, value } of [...el.attributes]) {
       const lower = name.toLowerCase();
@@ -25,5 +33,9 @@ export function scrub(root: Element): void {
         (URL_ATTRIBUTE_SET.has(lower) && !SAFE_URL.test(value.trim()));
       if (drop) el.removeAttribute(name);
     }
-  }
+    return true;
+  });
+  return found;
 }
+
+const NOTHING: ReadonlySet<string> = new Set();

@@ -4,19 +4,37 @@ import { MARKER_TAG, type Prepared } from './prepare';
 import { MARKER_PREFIX } from './removed-blocks';
 import { scrub } from './scrub';
 
+export interface Standardised {
+  /** The removals that sat inside the article, in order: marker N belongs to removed[N]. */
+  removed: RemovedBlock[];
+  /** Readability's isProbablyReaderable test, run on the article rather than the whole page. */
+  looksLikeArticle: boolean;
+}
+
+const COLLECTED = new Set(['a', 'blockquote', 'p', 'li', 'pre', 'img', MARKER_TAG]);
+
 /**
- * Step 3, on Readability's article element: drops pull quotes that repeat a paragraph, puts back
- * the lead figure when Readability left it outside, applies the URL policy, and keeps in the trace
- * only the removals that sat inside the article (their markers survived Readability), renumbered
- * so marker `readmark-removed-N` belongs to `removed[N]`.
+ * Step 3, on Readability's article element, in one walk (the scrub): applies the URL policy,
+ * turns links to the page itself back into fragments, drops pull quotes that repeat a paragraph,
+ * puts back the lead figure when Readability left it outside, and keeps in the trace only the
+ * removals that sat inside the article (their markers survived Readability), renumbered.
  */
-export function standardise(content: Element, prepared: Prepared): RemovedBlock[] {
-  restoreFragmentLinks(content, [prepared.base, content.ownerDocument.baseURI]);
-  dropRepeatedPullQuotes(content);
-  restoreLeadFigure(content, prepared.leadFigure);
-  scrub(content);
+export function standardise(content: Element, prepared: Prepared): Standardised {
+  const found = scrub(content, COLLECTED);
+  const list = (tag: string) => found.get(tag) ?? [];
+  restoreFragmentLinks(list('a'), [prepared.base, content.ownerDocument.baseURI]);
+  const paragraphs = list('p').map((p) => collapse(p.textContent ?? ''));
+  dropRepeatedPullQuotes(list('blockquote'), [...list('p'), ...list('li')]);
+  restoreLeadFigure(content, prepared.leadFigure, list('img'));
+  return {
+    removed: traceRemovals(list(MARKER_TAG), prepared),
+    looksLikeArticle: isReaderable([...paragraphs, ...list('pre').map((pre) => pre.textContent ?? '')]),
+  };
+}
+
+function traceRemovals(markers: Element[], prepared: Prepared): RemovedBlock[] {
   const removed: RemovedBlock[] = [];
-  for (const marker of content.querySelectorAll(MARKER_TAG)) {
+  for (const marker of markers) {
     const removal = prepared.removals[Number(marker.id.slice(MARKER_PREFIX.length))];
     if (!removal) {
       marker.remove();
@@ -26,21 +44,17 @@ export function standardise(content: Element, prepared: Prepared): RemovedBlock[
     span.id = `${MARKER_PREFIX}${removed.length}`;
     marker.replaceWith(span);
     scrub(removal.el);
-    removed.push({
-      rule: removal.rule,
-      label: removal.label,
-      sample: removal.sample,
-      html: removal.el.outerHTML,
-    });
+    const { rule, label, sample } = removal;
+    removed.push({ rule, label, sample, html: removal.el.outerHTML });
   }
   return removed;
 }
 
 /** Readability resolves "#notes" against the document's own URL; in the saved copy it is "#notes" again. */
-function restoreFragmentLinks(content: Element, pageUrls: (string | null | undefined)[]): void {
+function restoreFragmentLinks(links: Element[], pageUrls: (string | null | undefined)[]): void {
   const pages = new Set(pageUrls.filter(Boolean).map((url) => url!.split('#')[0]));
-  for (const a of content.querySelectorAll('a[href*="#"]')) {
-    const [page, fragment] = a.getAttribute('href')!.split('#', 2);
+  for (const a of links) {
+    const [page, fragment] = (a.getAttribute('href') ?? '').split('#', 2);
     if (fragment && pages.has(page)) a.setAttribute('href', `#${fragment}`);
   }
 }
@@ -49,12 +63,11 @@ function restoreFragmentLinks(content: Element, pageUrls: (string | null | undef
 const MIN_PULL_QUOTE = 30;
 
 /** A pull quote repeats a sentence of the body for the eye; a reader wants the sentence once. */
-function dropRepeatedPullQuotes(content: Element): void {
-  const quotes = [...content.querySelectorAll('blockquote')];
+function dropRepeatedPullQuotes(quotes: Element[], blocks: Element[]): void {
   if (quotes.length === 0) return;
-  const body = [...content.querySelectorAll('p, li')]
-    .filter((p) => !p.closest('blockquote'))
-    .map((p) => collapse(p.textContent ?? '').toLowerCase())
+  const body = blocks
+    .filter((block) => !block.closest('blockquote'))
+    .map((block) => collapse(block.textContent ?? '').toLowerCase())
     .join('\n');
   for (const quote of quotes) {
     const text = collapse(quote.textContent ?? '')
@@ -64,14 +77,22 @@ function dropRepeatedPullQuotes(content: Element): void {
   }
 }
 
-function restoreLeadFigure(content: Element, figure: Element | null): void {
+function restoreLeadFigure(content: Element, figure: Element | null, images: Element[]): void {
   const src = figure?.querySelector('img')?.getAttribute('src');
-  if (!figure || !src) return;
-  for (const img of content.querySelectorAll('img')) {
-    if (img.getAttribute('src') === src) return;
-  }
+  if (!figure || !src || images.some((img) => img.getAttribute('src') === src)) return;
+  scrub(figure);
   const first = content.firstElementChild;
   // Readability wraps the article in <div id="readability-page-1">: the figure goes inside it.
   const host = first?.id.startsWith('readability-page') ? first : content;
   host.insertBefore(figure, host.firstChild);
+}
+
+/** Readability's isProbablyReaderable score: √(length − 140) summed over long blocks, over 20. */
+function isReaderable(texts: string[]): boolean {
+  let score = 0;
+  for (const text of texts) {
+    if (text.length >= 140) score += Math.sqrt(text.length - 140);
+    if (score > 20) return true;
+  }
+  return false;
 }
