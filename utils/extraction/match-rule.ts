@@ -94,8 +94,7 @@ function climbToWidget(label: Element, labelLength: number): Element {
     if (facts.textLength > 1500) break;
     const ownText = facts.textLength * (1 - facts.linkDensity) - labelLength;
     if (ownText > WIDGET_MAX_OWN_TEXT) break;
-    if (parent.querySelector('p, h1, h2, h3, table, pre, blockquote, figure') && facts.linkDensity < 0.5)
-      break;
+    if (facts.linkDensity < 0.5 && someElement(parent, (el) => PROSE_TAGS.has(el.localName))) break;
     widget = parent;
   }
   return widget;

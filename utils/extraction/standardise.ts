@@ -23,12 +23,11 @@ export function standardise(content: Element, prepared: Prepared): Standardised 
   const found = scrub(content, COLLECTED);
   const list = (tag: string) => found.get(tag) ?? [];
   restoreFragmentLinks(list('a'), [prepared.base, content.ownerDocument.baseURI]);
-  const paragraphs = list('p').map((p) => collapse(p.textContent ?? ''));
   dropRepeatedPullQuotes(list('blockquote'), [...list('p'), ...list('li')]);
   restoreLeadFigure(content, prepared.leadFigure, list('img'));
   return {
     removed: traceRemovals(list(MARKER_TAG), prepared),
-    looksLikeArticle: isReaderable([...paragraphs, ...list('pre').map((pre) => pre.textContent ?? '')]),
+    looksLikeArticle: isReaderable([...list('p'), ...list('pre')]),
   };
 }
 
@@ -88,9 +87,10 @@ function restoreLeadFigure(content: Element, figure: Element | null, images: Ele
 }
 
 /** Readability's isProbablyReaderable score: √(length − 140) summed over long blocks, over 20. */
-function isReaderable(texts: string[]): boolean {
+function isReaderable(blocks: Element[]): boolean {
   let score = 0;
-  for (const text of texts) {
+  for (const block of blocks) {
+    const text = collapse(block.textContent ?? '');
     if (text.length >= 140) score += Math.sqrt(text.length - 140);
     if (score > 20) return true;
   }
