@@ -9,6 +9,8 @@ export interface PageFacts {
   canonicalHref: string | null;
   baseHref: string | null;
   firstTime: string | null;
+  /** Text of the first author link (rel="author", or a link in a theme's author-name slot). */
+  authorLink: string | null;
   htmlLang: string | null;
   htmlDir: string | null;
   title: string;
@@ -51,6 +53,7 @@ export function readPageFacts(doc: Document): PageFacts {
     canonicalHref: null,
     baseHref: null,
     firstTime: null,
+    authorLink: null,
     htmlLang: html?.getAttribute('lang') ?? html?.getAttribute('xml:lang') ?? null,
     htmlDir: html?.getAttribute('dir') ?? null,
     // Read from the prototype: <img name="title"> shadows document.title in a real DOM.
@@ -62,7 +65,8 @@ export function readPageFacts(doc: Document): PageFacts {
 }
 
 /** Tags `notePageElement` reads; others need not be offered to it. */
-export const FACT_TAGS = new Set(['meta', 'link', 'script', 'time', 'base']);
+export const FACT_TAGS = new Set(['meta', 'link', 'script', 'time', 'base', 'a']);
+const AUTHOR_SLOT = /author-name|byline|author vcard/i;
 
 /** Adds what `el` says about the page (a meta tag, the canonical link, JSON-LD, a <time>). */
 export function notePageElement(facts: PageFacts, el: Element): void {
@@ -97,6 +101,14 @@ export function notePageElement(facts: PageFacts, el: Element): void {
     case 'base':
       facts.baseHref ??= el.getAttribute('href');
       return;
+    case 'a':
+      if (facts.authorLink) return;
+      if (
+        el.getAttribute('rel') === 'author' ||
+        AUTHOR_SLOT.test(el.parentElement?.getAttribute('class') ?? '')
+      )
+        facts.authorLink = clean(el.textContent);
+      return;
   }
 }
 
@@ -116,7 +128,7 @@ export function buildMetadata(
   const dir = (found.dir ?? facts.htmlDir ?? '').toLowerCase();
   return {
     title: clean(found.title) ?? clean(m('og:title')) ?? clean(facts.title) ?? page.url,
-    byline: clean(found.byline) ?? personName(ld?.author) ?? clean(m('author')),
+    byline: nameLike(found.byline) ?? personName(ld?.author) ?? clean(m('author')) ?? facts.authorLink,
     siteName: clean(found.siteName) ?? clean(m('og:site_name')) ?? personName(ld?.publisher),
     publishedTime: toIso(
       found.publishedTime ??
@@ -159,6 +171,13 @@ function parseJsonLd(text: string): Record<string, unknown>[] {
 function clean(value: string | null | undefined): string | null {
   const trimmed = value?.replace(/\s+/g, ' ').trim();
   return trimmed || null;
+}
+
+// Readability takes a byline element's whole text: "June OkaforFeb 19, 2024• 3 min read", or an
+// author's bio. A name is short and has no digits; anything else yields to the author link.
+function nameLike(value: string | null | undefined): string | null {
+  const name = clean(value)?.replace(/^by\s+/i, '');
+  return name && name.length <= 60 && !/\d/.test(name) ? name : null;
 }
 
 function stringOf(value: unknown): string | null {
