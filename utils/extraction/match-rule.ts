@@ -46,7 +46,9 @@ export function matchRule(el: Element, signature: string, bodyTextLength: number
     )
       continue;
     if (rule.when && !rule.when(facts)) continue;
+    if (rule.text && isPartOfProse(el, facts.textLength)) continue;
     const target = rule.climb ? climbToWidget(el, facts.textLength) : el;
+    if (rule.text && HEADINGS.has(tag) && target === el && isFollowedByProse(el)) continue;
     const targetFacts = target === el ? facts : new BlockFacts(target, '');
     if (isArticleContent(targetFacts, bodyTextLength)) continue;
     return { rule, target, facts: targetFacts };
@@ -82,8 +84,49 @@ function shortTextOf(el: Element): string | null {
   return collapsed.length <= LONGEST_TEXT ? collapsed : null;
 }
 
-// A widget around a label holds little prose of its own: mostly links, at most a short blurb.
-const WIDGET_MAX_OWN_TEXT = 160;
+// A widget around a label holds links and next to no text of its own.
+const WIDGET_MAX_OWN_TEXT = 40;
+const INLINE_TAGS = new Set([
+  'a',
+  'abbr',
+  'b',
+  'cite',
+  'code',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+]);
+const CAPTION = /caption|credit/i;
+
+/**
+ * A label-like word that belongs to prose: inline inside a longer sentence ("a <code>Response</code>
+ * object"), or in a caption ("<em>Source:</em> Supplied").
+ */
+function isPartOfProse(el: Element, textLength: number): boolean {
+  let ancestor = el.parentElement;
+  for (let level = 0; ancestor && level < 4; level++, ancestor = ancestor.parentElement) {
+    if (ancestor.localName === 'figcaption' || CAPTION.test(ancestor.getAttribute('class') ?? ''))
+      return true;
+  }
+  const parent = el.parentElement;
+  if (!INLINE_TAGS.has(el.localName) || !parent || !SENTENCE_HOSTS.has(parent.localName)) return false;
+  return collapse(parent.textContent ?? '').length > textLength + 20;
+}
+
+// Where inline elements sit inside sentences; a <div> of meta <span>s is no sentence.
+const SENTENCE_HOSTS = new Set(['p', 'li', 'td', 'dd', 'blockquote', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
 
 /** From a label ("RELATED STORIES", "Share this:") up to the widget it names. */
 function climbToWidget(label: Element, labelLength: number): Element {
@@ -100,7 +143,15 @@ function climbToWidget(label: Element, labelLength: number): Element {
   return widget;
 }
 
-const PROSE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'table', 'pre', 'blockquote', 'figure']);
+const HEADINGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
+/** A heading over prose ("Response", "Related work") titles a section of the article, not a widget. */
+function isFollowedByProse(heading: Element): boolean {
+  const next = heading.nextElementSibling;
+  return !!next && PROSE_TAGS.has(next.localName) && (next.textContent?.trim().length ?? 0) > 0;
+}
+
+const PROSE_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'table', 'pre', 'blockquote', 'figure', 'ul', 'ol']);
 const ARTICLE_BODY_CLASS = /(?:^|\s)(?:entry-content|post-content)(?:\s|$)/;
 
 function isArticleContent(facts: BlockFacts, bodyTextLength: number): boolean {

@@ -30,7 +30,8 @@ export interface Prepared {
 // Deeper than any real page (the 130 test pages stay under 60). Past it the subtree becomes plain
 // text: Readability recurses over the tree and a 20,000-deep page overflows the stack.
 export const MAX_DEPTH = 200;
-const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript', 'head']);
+// Never walked for rules: not prose, or code whose tokens are classed "comment", "tag"…
+const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript', 'head', 'pre', 'code']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const PULL_QUOTE = /pull-?quote/i;
 // A paragraph this long is prose, not a kicker or a caption.

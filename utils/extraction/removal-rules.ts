@@ -180,9 +180,16 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     id: 'post-navigation',
     label: 'post navigation',
     signature: part(
-      'post-navigation|post-nav|navigation|nav-links|nav-previous|nav-next|pagination|pager|blog-pager|next-prev|prev-next|td-post-next-prev|item-pagination|post-pagination|breadcrumbs?',
+      'post-navigation|post-nav|nav-links|nav-previous|nav-next|pagination|pager|blog-pager|next-prev|prev-next|td-post-next-prev|item-pagination|post-pagination|breadcrumbs?',
     ),
     when: (f) => f.textLength < 500,
+  },
+  {
+    id: 'post-navigation',
+    label: 'post navigation',
+    signature: /(?:^|\s)navigation(?:\s|$)/i,
+    when: (f) => f.textLength < 500,
+    reason: 'The whole word only: Wikipedia\'s "navigation-not-searchable" hatnotes are part of the article.',
   },
   {
     id: 'post-navigation',

@@ -83,3 +83,22 @@ describe('extraction pipeline', () => {
     expect(english.readingTimeMinutes).toBe(Math.max(1, Math.round(english.wordCount / 230)));
   });
 });
+
+describe('label rules leave prose alone', () => {
+  it('keeps words that look like labels inside sentences, headings over prose, code and captions', () => {
+    const html = page(`<article>${prose(3)}
+      <h2>Response</h2><p>The server answers with a <code>Response</code> object, and <span>Share</span> is only a word here.</p>
+      <pre><code><span class="comment">// the comment stays</span>\nfetch(url)</code></pre>
+      <figure><img src="/a.jpg"><figcaption>A bridge at dusk. <span class="credit"><em>Source:</em> Supplied</span></figcaption></figure>
+      ${prose(3, 'After')}</article>`);
+    const article = extractFromHtml(html, { url });
+    for (const kept of [
+      'Response object',
+      'Share is only a word',
+      '// the comment stays',
+      'Source: Supplied',
+    ])
+      expect(article.textContent).toContain(kept);
+    expect(article.contentHtml).toMatch(/<h2[^>]*>Response<\/h2>/);
+  });
+});
