@@ -16,7 +16,7 @@ import {
   SEED_FILE,
   textOverlap,
 } from '../fixtures/extraction/corpus';
-import { buildSeedPage } from '../fixtures/extraction/seed-page';
+import { buildSeedPage, SEED_BOILERPLATE } from '../fixtures/extraction/seed-page';
 
 interface Page {
   name: string;
@@ -132,14 +132,7 @@ if (existsSync(SEED_FILE)) {
     html: seed.html,
     url: 'https://news.example/2023/11/myanmar-fraud/',
     reference: [seed.caption, ...seed.paragraphs].join('\n'),
-    boilerplate: [
-      'RELATED STORIES',
-      'Unable to save your signature',
-      'Your subscription was successful',
-      'LEAVE A REPLY',
-      'Please enter your comment!',
-      'Please enter your name here',
-    ],
+    boilerplate: SEED_BOILERPLATE,
   });
 }
 // Warm up the JIT on both extractors before measuring anything.

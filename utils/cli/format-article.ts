@@ -9,7 +9,8 @@ export type Format = (typeof FORMATS)[number];
 /** File extension for each output format. */
 export const EXTENSIONS: Record<Format, string> = { json: 'json', markdown: 'md', html: 'html', text: 'txt' };
 
-const JSON_FIELDS = [
+/** The fields of the JSON output, in order: the article without isProbablyArticle. */
+export const JSON_FIELDS = [
   'url',
   'title',
   'byline',

@@ -1,4 +1,4 @@
-import { normaliseUrl } from '@/utils/model';
+import { type ExtractedArticle, normaliseUrl } from '@/utils/model';
 import { safeGet } from './defuse-page';
 import { toAbsolute } from './resolve-media';
 
@@ -27,17 +27,11 @@ export interface ReadabilityMetadata {
   dir?: string | null;
 }
 
-export interface Metadata {
-  title: string;
-  byline: string | null;
-  siteName: string | null;
-  publishedTime: string | null;
-  lang: string | null;
-  dir: 'ltr' | 'rtl' | null;
-  leadImage: string | null;
-  canonicalUrl: string;
-  excerpt: string | null;
-}
+/** The article's metadata fields; the excerpt is null when the page has none (the text supplies it). */
+export type Metadata = Pick<
+  ExtractedArticle,
+  'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang' | 'dir' | 'leadImage' | 'canonicalUrl'
+> & { excerpt: string | null };
 
 const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage|Posting/;
 

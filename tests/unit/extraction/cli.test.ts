@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { JSON_FIELDS } from '../../../utils/cli/format-article';
 
 const CLI = path.resolve(process.cwd(), 'utils/cli/extract.ts');
 const TSX = path.resolve(process.cwd(), 'node_modules/.bin/tsx');
@@ -25,23 +26,9 @@ describe('npm run extract', () => {
     const { code, stdout, stderr } = run('--url', url, FIXTURE, notHtml, path.join(scratch, 'missing.html'));
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
-    expect(Object.keys(json)).toEqual([
-      'url',
-      'title',
-      'byline',
-      'siteName',
-      'publishedTime',
-      'lang',
-      'dir',
-      'leadImage',
-      'canonicalUrl',
-      'excerpt',
-      'wordCount',
-      'readingTimeMinutes',
-      'contentHtml',
-      'textContent',
-      'removed',
-    ]);
+    expect(Object.keys(json)).toEqual([...JSON_FIELDS]);
+    expect(JSON_FIELDS).toHaveLength(15);
+    expect(JSON_FIELDS).not.toContain('isProbablyArticle');
     expect(json.title).toBe('Harbour town votes to rebuild its wooden breakwater');
     expect(json.contentHtml).toContain(
       'src="https://kellanbay-news.example/wp-content/uploads/2024/03/breakwater-696x464.jpg"',
