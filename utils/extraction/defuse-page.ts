@@ -41,7 +41,8 @@ function replaceForm(doc: Document, form: Element): void {
     if (value !== null) div.setAttribute(name, value);
   }
   const kinds = new Set<string>();
-  for (const control of [...safeCall<NodeListOf<Element>>(form, 'querySelectorAll', CONTROLS)]) {
+  const descendants = [...safeCall<HTMLCollectionOf<Element>>(form, 'getElementsByTagName', '*')];
+  for (const control of descendants.filter((el) => CONTROL_TAGS.has(el.localName))) {
     kinds.add(controlKind(control));
     control.remove();
   }

@@ -36,7 +36,7 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
 
   const { removed, looksLikeArticle } = standardise(content, prepared);
   const textContent = blockText(content);
-  const firstImage = content.querySelector('img[src]')?.getAttribute('src') ?? null;
+  const firstImage = content.getElementsByTagName('img')[0]?.getAttribute('src') ?? null;
   const meta = buildMetadata(parsed, prepared.facts, { url: options.url, base: prepared.base, firstImage });
   const { sanitise } = options;
   return {

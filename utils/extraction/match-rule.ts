@@ -8,7 +8,12 @@ const ANY_SIGNATURE = new RegExp(
   REMOVAL_RULES.flatMap((r) => (r.signature ? [r.signature.source] : [])).join('|'),
   'i',
 );
-const ANY_TEXT = new RegExp(REMOVAL_RULES.flatMap((r) => (r.text ? [r.text.source] : [])).join('|'), 'i');
+const anyText = (rules: readonly RemovalRule[]) =>
+  new RegExp(rules.flatMap((r) => (r.text ? [r.text.source] : [])).join('|'), 'i');
+// Label rules (short text) and message rules (up to a few hundred characters) are screened apart,
+// so a paragraph of prose meets only the few message patterns.
+const LABEL_TEXT = anyText(REMOVAL_RULES.filter((r) => (r.maxText ?? DEFAULT_MAX_TEXT) <= DEFAULT_MAX_TEXT));
+const MESSAGE_TEXT = anyText(REMOVAL_RULES.filter((r) => (r.maxText ?? DEFAULT_MAX_TEXT) > DEFAULT_MAX_TEXT));
 const LONGEST_TEXT = Math.max(...REMOVAL_RULES.map((r) => (r.text ? (r.maxText ?? DEFAULT_MAX_TEXT) : 0)));
 
 // Never removed by any rule: real content by its nature.
@@ -33,7 +38,9 @@ export function matchRule(el: Element, signature: string, bodyTextLength: number
   const signatureHit = signature !== '' && ANY_SIGNATURE.test(signature);
   if (signatureHit && PROTECTED_SIGNATURE.test(signature)) return null;
   const shortText = shortTextOf(el);
-  const textHit = shortText !== null && ANY_TEXT.test(shortText);
+  const textHit =
+    !!shortText &&
+    ((shortText.length <= DEFAULT_MAX_TEXT && LABEL_TEXT.test(shortText)) || MESSAGE_TEXT.test(shortText));
   const structural = tag === 'nav' || el.hasAttribute(FORM_MARK);
   if (!signatureHit && !textHit && !structural) return null;
   const facts = new BlockFacts(el, signature, shortText);
@@ -80,6 +87,7 @@ function shortTextOf(el: Element): string | null {
       node = node && node !== el ? node.nextSibling : null;
     }
   }
+  if (!/\S/.test(text)) return '';
   const collapsed = collapse(text);
   return collapsed.length <= LONGEST_TEXT ? collapsed : null;
 }

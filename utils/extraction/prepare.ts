@@ -9,6 +9,7 @@ import { MARKER_PREFIX } from './removed-blocks';
 export const MARKER_TAG = 'readmark-removed';
 
 import { resolveMedia, toAbsolute } from './resolve-media';
+import { someElement } from './walk-elements';
 
 /** A removal made by prepare; `el` is the detached block, serialised once we know it matters. */
 export interface Removal extends Omit<RemovedBlock, 'html'> {
@@ -34,6 +35,7 @@ export const MAX_DEPTH = 200;
 const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript', 'head', 'pre', 'code']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const PULL_QUOTE = /pull-?quote/i;
+const MEDIA = new Set(['img', 'picture', 'video', 'iframe']);
 // A paragraph this long is prose, not a kicker or a caption.
 const PROSE_LENGTH = 150;
 const LEAD_FIGURE =
@@ -98,7 +100,7 @@ function visit(
   if (FACT_TAGS.has(tag)) notePageElement(prepared.facts, el);
   if (tag === 'noscript') {
     // Readability swaps a lazy image for the <img> of the <noscript> after it: make that one absolute too.
-    for (const img of el.querySelectorAll('img')) resolveMedia(img, prepared.base);
+    for (const img of el.getElementsByTagName('img')) resolveMedia(img, prepared.base);
     return null;
   }
   if (SKIPPED.has(tag) || isDefused(el)) return null;
@@ -128,7 +130,8 @@ function visit(
   if (tag === 'p' && !prepared.proseSeen) prepared.proseSeen = (el.textContent?.length ?? 0) > PROSE_LENGTH;
   if (tag === 'figure' && !prepared.leadFigure && isLeadFigure(el, prepared.proseSeen)) {
     prepared.leadFigure = el.cloneNode(true) as Element;
-    for (const media of prepared.leadFigure.querySelectorAll('img, source'))
+    const figure = prepared.leadFigure;
+    for (const media of [...figure.getElementsByTagName('img'), ...figure.getElementsByTagName('source')])
       resolveMedia(media, prepared.base);
   }
   return el;
@@ -160,7 +163,7 @@ function isHidden(el: Element): boolean {
 
 /** The first picture before any prose, or one a theme names as the featured image. */
 function isLeadFigure(figure: Element, proseSeen: boolean): boolean {
-  if (!figure.querySelector('img')) return false;
+  if (figure.getElementsByTagName('img').length === 0) return false;
   if (!proseSeen) return true;
   return LEAD_FIGURE.test(
     `${figure.getAttribute('class') ?? ''} ${figure.parentElement?.getAttribute('class') ?? ''}`,
@@ -176,7 +179,7 @@ function remove(
   doc: Document,
 ): void {
   const sample = collapse(text ?? target.textContent ?? '');
-  if (!sample && !target.querySelector('img, video, iframe')) {
+  if (!sample && !someElement(target, (el) => MEDIA.has(el.localName))) {
     target.remove();
     return;
   }

@@ -6,8 +6,8 @@
  * A rule matches on one or more of:
  * - `signature`: tested against each class name, the id, role, aria-label and the data-hook /
  *   data-testid / data-component attributes (CMS themes name their widgets there);
- * - `text`: tested against the element's whole trimmed text, only when the text is short
- *   (≤ `maxText`, label-like), so a long paragraph that happens to start with a keyword survives;
+ * - `text`: tested against the element's trimmed text, only when the text is short (≤ `maxText`:
+ *   label-like, or a short message), so a long paragraph that mentions a keyword survives;
  * - `when`: a structural check on the element's facts (link density, form controls).
  * All conditions given must hold.
  */
@@ -77,7 +77,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
   {
     id: 'newsletter-label',
     label: 'newsletter box',
-    text: /^(?:.{0,60}(?:unable to save your signature|your subscription was successful|thanks? (?:you )?for (?:subscribing|signing up)|sign up for (?:our|the|my) (?:\w+ )?newsletter|subscribe to (?:our|the|my) (?:\w+ )?newsletter|get (?:our|the) (?:\w+ )?newsletter|enter your e-?mail(?: address)?|check your (?:inbox|e-?mail) to confirm).{0,120})$/i,
+    text: /(?:unable to save your signature|your subscription was successful|thanks? (?:you )?for (?:subscribing|signing up)|sign up for (?:our|the|my) (?:\w+ )?newsletter|subscribe to (?:our|the|my) (?:\w+ )?newsletter|get (?:our|the) (?:\w+ )?newsletter|enter your e-?mail(?: address)?|check your (?:inbox|e-?mail) to confirm)/i,
     maxText: 200,
     reason: 'Success and error messages of sign-up boxes, often hidden by CSS we do not evaluate.',
   },
@@ -98,7 +98,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
   {
     id: 'paywall',
     label: 'membership prompt',
-    text: /^(?:.{0,80}(?:become a (?:member|subscriber)|already a (?:member|subscriber)\??|this (?:post|article|story) is for (?:paid )?(?:subscribers|members)|subscribe (?:now )?to (?:continue|keep) reading|you have \d+ free articles?|upgrade to paid).{0,200})$/i,
+    text: /(?:become a (?:member|subscriber)|already a (?:member|subscriber)\??|this (?:post|article|story) is for (?:paid )?(?:subscribers|members)|subscribe (?:now )?to (?:continue|keep) reading|you have \d+ free articles?|upgrade to paid)/i,
     maxText: 300,
   },
   {
@@ -110,7 +110,7 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
   {
     id: 'cookies',
     label: 'cookie banner',
-    text: /^(?:.{0,200}(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings)).{0,400})$/i,
+    text: /(?:we use cookies|this (?:web)?site uses cookies|accept (?:all )?cookies|cookie (?:policy|settings))/i,
     maxText: 600,
   },
   {

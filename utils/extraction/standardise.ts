@@ -77,7 +77,7 @@ function dropRepeatedPullQuotes(quotes: Element[], blocks: Element[]): void {
 }
 
 function restoreLeadFigure(content: Element, figure: Element | null, images: Element[]): void {
-  const src = figure?.querySelector('img')?.getAttribute('src');
+  const src = figure?.getElementsByTagName('img')[0]?.getAttribute('src');
   if (!figure || !src || images.some((img) => img.getAttribute('src') === src)) return;
   scrub(figure);
   const first = content.firstElementChild;
