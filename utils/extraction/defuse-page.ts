@@ -70,6 +70,7 @@ export function safeGet<T>(obj: object, name: string): T {
   throw new Error(`DOM property ${name} not found`);
 }
 
-function safeCall<T>(obj: object, name: string, ...args: unknown[]): T {
+/** Calls method `name` as found on the object's prototype chain (see safeGet). */
+export function safeCall<T>(obj: object, name: string, ...args: unknown[]): T {
   return (safeGet<(...a: unknown[]) => T>(obj, name) as (...a: unknown[]) => T).apply(obj, args);
 }

@@ -2,6 +2,7 @@ import { Readability } from '@mozilla/readability';
 import type { ExtractedArticle } from '@/utils/model';
 import { collapse } from './block-facts';
 import { blockText } from './block-text';
+import { safeCall } from './defuse-page';
 import { buildMetadata, readPageFacts } from './metadata';
 import { prepare } from './prepare';
 import { measureReading } from './reading-time';
@@ -20,7 +21,8 @@ export interface ExtractOptions {
  * Throws when no article text can be found.
  */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractedArticle {
-  return extractOwnedDocument(doc.cloneNode(true) as Document, options);
+  // From the prototype: <form name="cloneNode"> shadows document.cloneNode in a real DOM.
+  return extractOwnedDocument(safeCall<Document>(doc, 'cloneNode', true), options);
 }
 
 /**

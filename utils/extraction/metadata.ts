@@ -40,7 +40,7 @@ const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage|Posting/;
  * `notePageElement`, so the document is walked once.
  */
 export function readPageFacts(doc: Document): PageFacts {
-  const html = doc.documentElement;
+  const html = safeGet<HTMLElement | null>(doc, 'documentElement');
   const facts: PageFacts = {
     jsonLd: [],
     meta: new Map(),

@@ -108,7 +108,8 @@ function visit(
     el.textContent = el.textContent ?? '';
     return null;
   }
-  const match = matchRule(el, signatureOf(el), bodyTextLength);
+  const attributed = el.hasAttributes();
+  const match = matchRule(el, attributed ? signatureOf(el) : '', bodyTextLength);
   if (match) {
     const { target } = match;
     let after: AfterAncestor | null = null;
@@ -120,7 +121,7 @@ function visit(
     remove(target, match.rule.id, match.rule.label, match.facts.text, prepared, doc);
     return after;
   }
-  if (isHidden(el)) {
+  if (attributed && isHidden(el)) {
     remove(el, 'hidden', 'hidden element', null, prepared, doc);
     return null;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { createSanitiser, extractArticle, extractFromHtml } from '@/utils/extraction';
+import { extractOwnedDocument } from '../../../utils/extraction/extract-article';
 import { loadFixtures } from '../../fixtures/extraction/corpus';
 
 const sanitise = createSanitiser(new JSDOM('').window as unknown as Window & typeof globalThis);
@@ -62,11 +63,47 @@ describe('invariants', () => {
     }
   });
 
-  it('survives a clobbering form on a real (jsdom) document', () => {
-    const html = `<html><body><form><input name="parentNode"><input name="firstElementChild"><input name="nextElementSibling"><input name="tagName"><img name="querySelectorAll">${prose}</form></body></html>`;
+  // jsdom implements no named-property clobbering, so the test does what a browser does: own
+  // properties that shadow the DOM's getters and methods, on the form (which prepare replaces)
+  // and on the caller's document (which the pipeline only copies). A browser's clobbering of the
+  // copy is live and ends when prepare drops the names; an own property would not, so the copy
+  // is not clobbered here.
+  it('survives DOM clobbering by named controls and images', () => {
+    const html = `<html><head><title>Clobbered</title></head><body><img name="x"><form id="f"><input name="parentNode">${prose}</form></body></html>`;
     const { document } = new JSDOM(html).window;
-    const article = extractArticle(document, { url: 'https://example.org/a', sanitise });
-    expect(article.textContent).toContain('Paragraph 5');
+    const input = document.querySelector('input')!;
+    const img = document.querySelector('img')!;
+    const clobber = (target: object, names: string[], value: unknown) => {
+      for (const name of names) Object.defineProperty(target, name, { value, configurable: true });
+    };
+    const owned = document.implementation.createHTMLDocument('');
+    owned.replaceChild(owned.importNode(document.documentElement, true), owned.documentElement);
+    clobber(
+      owned.querySelector('form')!,
+      [
+        'parentNode',
+        'firstChild',
+        'firstElementChild',
+        'nextElementSibling',
+        'tagName',
+        'getAttribute',
+        'getElementsByTagName',
+        'replaceWith',
+      ],
+      owned.querySelector('input'),
+    );
+    clobber(
+      document,
+      ['cloneNode', 'documentElement', 'body', 'title', 'querySelectorAll', 'getElementsByTagName'],
+      img,
+    );
+    expect(input).toBeTruthy();
+
+    const viaCopy = extractArticle(document, { url: 'https://example.org/a', sanitise });
+    expect(viaCopy.textContent).toContain('Paragraph 5');
+    const inPlace = extractOwnedDocument(owned, { url: 'https://example.org/a', sanitise });
+    expect(inPlace.textContent).toContain('Paragraph 5');
+    expect(inPlace.title).toBe('Clobbered');
   });
 
   const payloadsFile = path.resolve(process.cwd(), '../shared/corpora/xss-payloads/dompurify-fixtures.json');
