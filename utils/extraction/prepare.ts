@@ -9,7 +9,7 @@ import { MARKER_PREFIX } from './removed-blocks';
 export const MARKER_TAG = 'readmark-removed';
 
 import { resolveMedia, toAbsolute } from './resolve-media';
-import { someElement } from './walk-elements';
+import { someElement, walkElements } from './walk-elements';
 
 /** A removal made by prepare; `el` is the detached block, serialised once we know it matters. */
 export interface Removal extends Omit<RemovedBlock, 'html'> {
@@ -129,11 +129,14 @@ function visit(
   if (tag === 'aside' && PULL_QUOTE.test(el.getAttribute('class') ?? ''))
     return rename(el, 'blockquote', doc);
   if (tag === 'p' && !prepared.proseSeen) prepared.proseSeen = (el.textContent?.length ?? 0) > PROSE_LENGTH;
-  if (tag === 'figure' && !prepared.leadFigure && isLeadFigure(el, prepared.proseSeen)) {
-    prepared.leadFigure = el.cloneNode(true) as Element;
-    const figure = prepared.leadFigure;
-    for (const media of [...figure.getElementsByTagName('img'), ...figure.getElementsByTagName('source')])
-      resolveMedia(media, prepared.base);
+  if (!prepared.leadFigure && isLeadFigure(el, prepared.proseSeen)) {
+    const figure = el.cloneNode(true) as Element;
+    resolveMedia(figure, prepared.base);
+    walkElements(figure, (child) => {
+      resolveMedia(child, prepared.base);
+      return true;
+    });
+    prepared.leadFigure = figure;
   }
   return el;
 }
@@ -163,11 +166,15 @@ function isHidden(el: Element): boolean {
 }
 
 /** The first picture before any prose, or one a theme names as the featured image. */
-function isLeadFigure(figure: Element, proseSeen: boolean): boolean {
-  if (figure.getElementsByTagName('img').length === 0) return false;
+function isLeadFigure(el: Element, proseSeen: boolean): boolean {
+  const tag = el.localName;
+  if (tag !== 'figure' && tag !== 'div') return false;
+  // A theme's featured-image <div> (tagDiv, older WordPress) counts only before the prose.
+  if (tag === 'div' && (proseSeen || !LEAD_FIGURE.test(el.getAttribute('class') ?? ''))) return false;
+  if (el.getElementsByTagName('img').length === 0) return false;
   if (!proseSeen) return true;
   return LEAD_FIGURE.test(
-    `${figure.getAttribute('class') ?? ''} ${figure.parentElement?.getAttribute('class') ?? ''}`,
+    `${el.getAttribute('class') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`,
   );
 }
 

@@ -13,6 +13,7 @@ const URL_ATTRIBUTE_SET = new Set(URL_ATTRIBUTES);
  */
 export function scrub(root: Element, collect: ReadonlySet<string> = NOTHING): Map<string, Element[]> {
   const found = new Map<string, Element[]>();
+  scrubAttributes(root);
   walkElements(root, (el) => {
     const tag = el.localName;
     if (FORBIDDEN_TAG_SET.has(tag)) {
@@ -24,18 +25,28 @@ export function scrub(root: Element, collect: ReadonlySet<string> = NOTHING): Ma
       if (list) list.push(el);
       else found.set(tag, [el]);
     }
-    for (const { name, value } of [...el.attributes]) {
-      const lower = name.toLowerCase();
-      const drop =
-        lower.startsWith('on') ||
-        lower.startsWith('data-') ||
-        FORBIDDEN_ATTRIBUTE_SET.has(lower) ||
-        (URL_ATTRIBUTE_SET.has(lower) && !SAFE_URL.test(value.trim()));
-      if (drop) el.removeAttribute(name);
-    }
+    scrubAttributes(el);
     return true;
   });
   return found;
+}
+
+/** Whether the policy drops this element whole (the caller decides what to do with a root). */
+export function isForbiddenTag(el: Element): boolean {
+  return FORBIDDEN_TAG_SET.has(el.localName);
+}
+
+function scrubAttributes(el: Element): void {
+  if (!el.hasAttributes()) return;
+  for (const { name, value } of [...el.attributes]) {
+    const lower = name.toLowerCase();
+    const drop =
+      lower.startsWith('on') ||
+      lower.startsWith('data-') ||
+      FORBIDDEN_ATTRIBUTE_SET.has(lower) ||
+      (URL_ATTRIBUTE_SET.has(lower) && !SAFE_URL.test(value.trim()));
+    if (drop) el.removeAttribute(name);
+  }
 }
 
 const NOTHING: ReadonlySet<string> = new Set();

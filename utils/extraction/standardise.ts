@@ -2,7 +2,7 @@ import type { RemovedBlock } from '@/utils/model';
 import { collapse } from './block-facts';
 import { MARKER_TAG, type Prepared } from './prepare';
 import { MARKER_PREFIX } from './removed-blocks';
-import { scrub } from './scrub';
+import { isForbiddenTag, scrub } from './scrub';
 
 export interface Standardised {
   /** The removals that sat inside the article, in order: marker N belongs to removed[N]. */
@@ -36,6 +36,10 @@ function traceRemovals(markers: Element[], prepared: Prepared): RemovedBlock[] {
   for (const marker of markers) {
     const removal = prepared.removals[Number(marker.id.slice(MARKER_PREFIX.length))];
     if (!removal) {
+      marker.remove();
+      continue;
+    }
+    if (isForbiddenTag(removal.el)) {
       marker.remove();
       continue;
     }

@@ -39,7 +39,9 @@ const hostileArticle = `<html><head><title>t</title></head><body><article>${pros
 <p><a href=" JavaScript:alert(1)">a</a> <a href="vbscript:msgbox(1)">b</a> <a href="data:text/html,<script>alert(1)</script>">c</a>
 <img src="x" onerror="alert(1)"> <svg onload="alert(1)"></svg> <iframe src="javascript:alert(1)"></iframe>
 <a href="/relative/link" onclick="steal()">relative</a> <a href="#section">fragment</a> <a href="mailto:a@b.example">mail</a></p>
-<script>alert(1)</script><details open ontoggle="alert(1)"><summary>more</summary>${prose}</details></article></body></html>`;
+<script>alert(1)</script><details open ontoggle="alert(1)"><summary>more</summary>${prose}</details>
+<div class="newsletter" onclick="steal()"><p>Sign up for our weekly letter.</p><a href="javascript:alert(1)">go</a><img src="x" onerror="alert(2)"></div>
+${prose}</article></body></html>`;
 
 describe('invariants', () => {
   it('never mutates the input document', () => {
@@ -57,6 +59,8 @@ describe('invariants', () => {
     const scrubbed = extractFromHtml(hostileArticle, { url: 'https://example.org/post' });
     for (const article of [purified, scrubbed]) {
       expect(unsafeParts(article.contentHtml)).toEqual([]);
+      expect(article.removed.map((block) => block.label)).toContain('newsletter box');
+      for (const block of article.removed) expect(unsafeParts(block.html)).toEqual([]);
       expect(article.contentHtml).toContain('href="https://example.org/relative/link"');
       expect(article.contentHtml).toContain('href="#section"');
       expect(article.contentHtml).toContain('href="mailto:a@b.example"');
