@@ -35,6 +35,7 @@ export const MAX_DEPTH = 200;
 const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript', 'head', 'pre', 'code']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const PULL_QUOTE = /pull-?quote/i;
+const LEAD_CAPTION_LENGTH = 400;
 const MEDIA = new Set(['img', 'picture', 'video', 'iframe']);
 // A paragraph this long is prose, not a kicker or a caption.
 const PROSE_LENGTH = 150;
@@ -171,7 +172,16 @@ function isLeadFigure(el: Element, proseSeen: boolean): boolean {
   if (tag !== 'figure' && tag !== 'div') return false;
   // A theme's featured-image <div> (tagDiv, older WordPress) counts only before the prose.
   if (tag === 'div' && (proseSeen || !LEAD_FIGURE.test(el.getAttribute('class') ?? ''))) return false;
-  if (el.getElementsByTagName('img').length === 0) return false;
+  // One picture and at most a caption: a block with more text or links is a teaser list.
+  let images = 0;
+  let links = 0;
+  walkElements(el, (child) => {
+    if (child.localName === 'img') images++;
+    if (child.localName === 'a') links++;
+    return child.localName !== 'noscript'; // its <img> is the same picture, for no-JS readers
+  });
+  if (images !== 1 || links > 2) return false;
+  if ((el.textContent?.length ?? 0) > LEAD_CAPTION_LENGTH) return false;
   if (!proseSeen) return true;
   return LEAD_FIGURE.test(
     `${el.getAttribute('class') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`,
