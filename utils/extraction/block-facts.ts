@@ -61,6 +61,10 @@ export class BlockFacts {
 /** Attribute that prepare puts on the <div> that replaces a <form>, listing its control kinds. */
 export const FORM_MARK = 'data-readmark-form';
 
+/** `text` with runs of whitespace made one space, trimmed. */
 export function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most short texts have nothing to collapse; a test is cheaper than a replace that copies.
+  return MESSY_WHITESPACE.test(text) ? text.replace(/\s+/g, ' ').trim() : text.trim();
 }
+
+const MESSY_WHITESPACE = /\s\s|[^\S ]/;
