@@ -31,6 +31,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Extracte
  */
 export function extractOwnedDocument(doc: Document, options: ExtractOptions): ExtractedArticle {
   const prepared = prepare(doc, options.url, readPageFacts(doc));
+  lowerCaseCreatedElements(doc);
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content;
   if (!parsed || !content || !collapse(content.textContent ?? ''))
@@ -51,4 +52,15 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
     removed: sanitise ? removed.map((block) => ({ ...block, html: sanitise(block.html) })) : removed,
     isProbablyArticle: looksLikeArticle,
   };
+}
+
+/**
+ * linkedom keeps the case createElement is given, and Readability asks for "DIV" and "P": the
+ * article would hold elements whose localName is "P", which no check for "p" sees, and serialise
+ * as <DIV>. An HTML document lower-cases them (as browsers and jsdom do).
+ */
+function lowerCaseCreatedElements(doc: Document): void {
+  const create = doc.createElement.bind(doc);
+  doc.createElement = ((name: string, options?: ElementCreationOptions) =>
+    create(name.toLowerCase(), options)) as typeof doc.createElement;
 }

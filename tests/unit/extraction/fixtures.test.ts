@@ -31,6 +31,8 @@ describe('CMS fixtures', () => {
         expect(article.textContent.split(expected.pullQuoteOnce).length - 1).toBe(1);
       }
       expect(article.contentHtml).not.toMatch(/<script|data:image|src="\//i);
+      // Readability creates "DIV" and "P"; the article must hold ordinary lower-case elements.
+      expect(article.contentHtml).not.toMatch(/<\/?[A-Z]/);
     });
   }
 });
