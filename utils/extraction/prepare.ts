@@ -1,6 +1,7 @@
 import type { RemovedBlock } from '@/utils/model';
 import { collapse } from './block-facts';
 import { defusePage, isDefused, safeGet } from './defuse-page';
+import { copyFigure, isLeadFigure } from './lead-figure';
 import { matchRule } from './match-rule';
 import { FACT_TAGS, notePageElement, type PageFacts } from './metadata';
 import { MARKER_PREFIX } from './removed-blocks';
@@ -9,7 +10,7 @@ import { MARKER_PREFIX } from './removed-blocks';
 export const MARKER_TAG = 'readmark-removed';
 
 import { resolveMedia, toAbsolute } from './resolve-media';
-import { someElement, walkElements } from './walk-elements';
+import { someElement } from './walk-elements';
 
 /** A removal made by prepare; `el` is the detached block, serialised once we know it matters. */
 export interface Removal extends Omit<RemovedBlock, 'html'> {
@@ -35,12 +36,9 @@ export const MAX_DEPTH = 200;
 const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'math', 'noscript', 'head', 'pre', 'code']);
 const HIDDEN_STYLE = /(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)/i;
 const PULL_QUOTE = /pull-?quote/i;
-const LEAD_CAPTION_LENGTH = 400;
 const MEDIA = new Set(['img', 'picture', 'video', 'iframe']);
 // A paragraph this long is prose, not a kicker or a caption.
 const PROSE_LENGTH = 150;
-const LEAD_FIGURE =
-  /featured|hero|lead|post-thumbnail|entry-thumbnail|td-post-featured-image|wp-post-image|article-image|main-image/i;
 
 /**
  * Step 1 of the pipeline, on a document the pipeline owns: defuse forms, then one walk over the
@@ -130,15 +128,8 @@ function visit(
   if (tag === 'aside' && PULL_QUOTE.test(el.getAttribute('class') ?? ''))
     return rename(el, 'blockquote', doc);
   if (tag === 'p' && !prepared.proseSeen) prepared.proseSeen = (el.textContent?.length ?? 0) > PROSE_LENGTH;
-  if (!prepared.leadFigure && isLeadFigure(el, prepared.proseSeen)) {
-    const figure = el.cloneNode(true) as Element;
-    resolveMedia(figure, prepared.base);
-    walkElements(figure, (child) => {
-      resolveMedia(child, prepared.base);
-      return true;
-    });
-    prepared.leadFigure = figure;
-  }
+  if (!prepared.leadFigure && isLeadFigure(el, prepared.proseSeen))
+    prepared.leadFigure = copyFigure(el, prepared.base);
   return el;
 }
 
@@ -164,28 +155,6 @@ function isHidden(el: Element): boolean {
   }
   const style = el.getAttribute('style');
   return style !== null && HIDDEN_STYLE.test(style);
-}
-
-/** The first picture before any prose, or one a theme names as the featured image. */
-function isLeadFigure(el: Element, proseSeen: boolean): boolean {
-  const tag = el.localName;
-  if (tag !== 'figure' && tag !== 'div') return false;
-  // A theme's featured-image <div> (tagDiv, older WordPress) counts only before the prose.
-  if (tag === 'div' && (proseSeen || !LEAD_FIGURE.test(el.getAttribute('class') ?? ''))) return false;
-  // One picture and at most a caption: a block with more text or links is a teaser list.
-  let images = 0;
-  let links = 0;
-  walkElements(el, (child) => {
-    if (child.localName === 'img') images++;
-    if (child.localName === 'a') links++;
-    return child.localName !== 'noscript'; // its <img> is the same picture, for no-JS readers
-  });
-  if (images !== 1 || links > 2) return false;
-  if ((el.textContent?.length ?? 0) > LEAD_CAPTION_LENGTH) return false;
-  if (!proseSeen) return true;
-  return LEAD_FIGURE.test(
-    `${el.getAttribute('class') ?? ''} ${el.parentElement?.getAttribute('class') ?? ''}`,
-  );
 }
 
 function remove(
