@@ -3,8 +3,9 @@
  * in a Worker, an extension page and Node.
  * Public surface: extractArticle (pipeline over a Document, never mutated), extractFromHtml
  * (linkedom parse + pipeline), createSanitiser (DOMPurify with Readmark's URL policy),
- * blockText (the text as textContent holds it), formatRemovedSummary / restoreRemovedBlock (the "Removed: …" line and its undo), and
- * REMOVAL_RULES (the rules table, read-only, for a settings or debug view).
+ * blockText (an element's text as textContent holds it), formatRemovedSummary and
+ * restoreRemovedBlock (the "Removed: …" line and its undo), REMOVAL_RULES (the rules table,
+ * read-only, for a settings or debug view).
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
 
