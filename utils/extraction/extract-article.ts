@@ -1,6 +1,13 @@
-import { isProbablyReaderable, Readability } from '@mozilla/readability';
-import { type ExtractedArticle, normaliseUrl } from '@/utils/model';
+import { Readability } from '@mozilla/readability';
+import type { ExtractedArticle } from '@/utils/model';
+import { collapse } from './block-facts';
+import { blockText } from './block-text';
+import { safeCall } from './defuse-page';
+import { buildMetadata, readPageFacts } from './metadata';
+import { prepare } from './prepare';
+import { measureReading } from './reading-time';
 import type { Sanitiser } from './sanitise';
+import { standardise } from './standardise';
 
 export interface ExtractOptions {
   /** The page's URL: relative links resolve against it, and it is the fallback canonical URL. */
@@ -9,60 +16,51 @@ export interface ExtractOptions {
   sanitise?: Sanitiser;
 }
 
-const WORDS_PER_MINUTE = 230;
-
 /**
- * The extraction pipeline: Readability on a copy of `doc` (never the document itself: Readability
- * mutates its input), then metadata and sanitising. Throws when no article text can be found.
+ * The extraction pipeline over a copy of `doc` (never `doc` itself: every step mutates).
+ * Throws when no article text can be found.
  */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractedArticle {
-  const isProbablyArticle = isProbablyReaderable(doc);
-  const copy = doc.cloneNode(true) as Document;
-  pinBaseUrl(copy, options.url);
-  const parsed = new Readability(copy, { keepClasses: false }).parse();
-  if (!parsed?.content || !parsed.textContent?.trim())
+  // From the prototype: <form name="cloneNode"> shadows document.cloneNode in a real DOM.
+  return extractOwnedDocument(safeCall<Document>(doc, 'cloneNode', true), options);
+}
+
+/**
+ * The pipeline on a document it may mutate: prepare → Readability → standardise → metadata →
+ * sanitise. extractFromHtml parses straight into one and skips the copy.
+ */
+export function extractOwnedDocument(doc: Document, options: ExtractOptions): ExtractedArticle {
+  const prepared = prepare(doc, options.url, readPageFacts(doc));
+  lowerCaseCreatedElements(doc);
+  const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
+  const content = parsed?.content;
+  if (!parsed || !content || !collapse(content.textContent ?? ''))
     throw new Error('No article text was found on this page.');
-  const textContent = parsed.textContent.replace(/\s+/g, ' ').trim();
-  const wordCount = textContent.split(' ').filter(Boolean).length;
-  const canonicalHref = doc.querySelector('link[rel="canonical"]')?.getAttribute('href');
-  const canonical = canonicalHref ? resolveUrl(canonicalHref, options.url) : null;
-  const contentHtml = options.sanitise ? options.sanitise(parsed.content) : parsed.content;
+
+  const { removed, looksLikeArticle } = standardise(content, prepared);
+  const textContent = blockText(content);
+  const firstImage = content.getElementsByTagName('img')[0]?.getAttribute('src') ?? null;
+  const meta = buildMetadata(parsed, prepared.facts, { url: options.url, base: prepared.base, firstImage });
+  const { sanitise } = options;
   return {
     url: options.url,
-    title: parsed.title?.trim() || doc.title || options.url,
-    byline: parsed.byline?.trim() || null,
-    siteName: parsed.siteName?.trim() || null,
-    publishedTime: parsed.publishedTime ?? null,
-    lang: parsed.lang || doc.documentElement.getAttribute('lang') || null,
-    dir: parsed.dir === 'rtl' ? 'rtl' : parsed.dir === 'ltr' ? 'ltr' : null,
-    leadImage: null,
-    canonicalUrl: normaliseUrl(canonical ?? options.url) ?? options.url,
-    excerpt: parsed.excerpt?.trim() || textContent.slice(0, 200),
-    wordCount,
-    readingTimeMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
-    contentHtml,
+    ...meta,
+    excerpt: meta.excerpt ?? textContent.slice(0, 200),
+    ...measureReading(textContent),
+    contentHtml: sanitise ? sanitise(content.innerHTML) : content.innerHTML,
     textContent,
-    removed: [],
-    isProbablyArticle,
+    removed: sanitise ? removed.map((block) => ({ ...block, html: sanitise(block.html) })) : removed,
+    isProbablyArticle: looksLikeArticle,
   };
 }
 
-function resolveUrl(href: string, base: string): string | null {
-  try {
-    return new URL(href, base).toString();
-  } catch {
-    return null;
-  }
-}
-
 /**
- * Readability resolves relative links against `baseURI` and keeps `#fragment` links only when
- * `baseURI === documentURI`. A parsed copy reports the parser's URL (the extension page, or
- * nothing under linkedom), so pin both to the page's URL, honouring a `<base href>`.
+ * linkedom keeps the case createElement is given, and Readability asks for "DIV" and "P": the
+ * article would hold elements whose localName is "P", which no check for "p" sees, and serialise
+ * as <DIV>. An HTML document lower-cases them (as browsers and jsdom do).
  */
-function pinBaseUrl(doc: Document, url: string): void {
-  const base = doc.querySelector('base[href]')?.getAttribute('href');
-  const baseUrl = (base && resolveUrl(base, url)) || url;
-  Object.defineProperty(doc, 'documentURI', { value: url, configurable: true });
-  Object.defineProperty(doc, 'baseURI', { value: baseUrl, configurable: true });
+function lowerCaseCreatedElements(doc: Document): void {
+  const create = doc.createElement.bind(doc);
+  doc.createElement = ((name: string, options?: ElementCreationOptions) =>
+    create(name.toLowerCase(), options)) as typeof doc.createElement;
 }

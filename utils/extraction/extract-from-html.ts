@@ -1,12 +1,13 @@
 import { parseHTML } from 'linkedom';
 import type { ExtractedArticle } from '@/utils/model';
-import { type ExtractOptions, extractArticle } from './extract-article';
+import { type ExtractOptions, extractOwnedDocument } from './extract-article';
 
 /**
  * Parses serialised HTML with linkedom (pure JS: runs in a Worker and in Node, never on a live
- * page) and runs the pipeline over it.
+ * page) and runs the pipeline over it. The parsed document is the pipeline's own, so no copy.
  */
 export function extractFromHtml(html: string, options: ExtractOptions): ExtractedArticle {
+  if (!/<[a-z!]/i.test(html)) throw new Error('The input is not HTML.');
   const { document } = parseHTML(html);
-  return extractArticle(document as unknown as Document, options);
+  return extractOwnedDocument(document as unknown as Document, options);
 }

@@ -1,10 +1,17 @@
 /**
  * utils/extraction: turns a page into a clean article. Pure over a Document: the same code runs
  * in a Worker, an extension page and Node.
- * Public surface: extractArticle (pipeline over a Document), extractFromHtml (parse + pipeline),
- * createSanitiser (DOMPurify with Readmark's URL policy).
+ * Public surface: extractArticle (pipeline over a Document, never mutated), extractFromHtml
+ * (linkedom parse + pipeline), createSanitiser (DOMPurify with Readmark's URL policy),
+ * blockText (an element's text as textContent holds it), formatRemovedSummary and
+ * restoreRemovedBlock (the "Removed: …" line and its undo), REMOVAL_RULES (the rules table,
+ * read-only, for a settings or debug view).
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
+
+export { blockText } from './block-text';
 export { type ExtractOptions, extractArticle } from './extract-article';
 export { extractFromHtml } from './extract-from-html';
+export { REMOVAL_RULES, type RemovalRule } from './removal-rules';
+export { formatRemovedSummary, restoreRemovedBlock } from './removed-blocks';
 export { createSanitiser, type Sanitiser } from './sanitise';

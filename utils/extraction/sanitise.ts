@@ -1,13 +1,9 @@
 import createDOMPurify from 'dompurify';
+import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_TAGS, SAFE_URL, URL_ATTRIBUTES } from './url-policy';
 
 /** Turns untrusted article HTML into HTML that is safe to store and to render. */
 export type Sanitiser = (html: string) => string;
 
-// Only these URL schemes survive: http(s), mailto, and in-page fragments (and relative URLs,
-// which the pipeline has already made absolute). Everything else (javascript:, data:, vbscript:,
-// blob:, chrome-extension:...) is dropped, whatever its case or leading whitespace.
-const SAFE_URL = /^(?:https?:|mailto:|#)/i;
-const URL_ATTRIBUTES = ['href', 'src', 'cite', 'poster', 'action', 'formaction', 'xlink:href'];
 const PROBE = '<img src="x" onerror="alert(1)"><a href=" JavaScript:alert(1)">x</a>';
 
 /**
@@ -23,29 +19,16 @@ export function createSanitiser(win: Parameters<typeof createDOMPurify>[0]): San
       const value = node.getAttribute?.(name);
       if (value != null && !SAFE_URL.test(value.trim())) node.removeAttribute(name);
     }
-    if (node.tagName === 'A' && node.getAttribute('href')) {
+    // Links leave the reader in a new tab; in-page fragments stay put.
+    if (node.tagName === 'A' && /^(?:https?|mailto):/i.test(node.getAttribute('href') ?? '')) {
       node.setAttribute('rel', 'noopener noreferrer');
       node.setAttribute('target', '_blank');
     }
   });
   const sanitise: Sanitiser = (html) =>
     purify.sanitize(html, {
-      FORBID_TAGS: [
-        'style',
-        'form',
-        'input',
-        'button',
-        'select',
-        'textarea',
-        'iframe',
-        'frame',
-        'object',
-        'embed',
-        'base',
-        'meta',
-        'link',
-      ],
-      FORBID_ATTR: ['style', 'srcset', 'ping', 'formaction', 'action', 'srcdoc'],
+      FORBID_TAGS: FORBIDDEN_TAGS,
+      FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
       ADD_ATTR: ['target'],
       ALLOW_DATA_ATTR: false,
     });

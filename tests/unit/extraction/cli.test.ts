@@ -1,0 +1,65 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { JSON_FIELDS } from '../../../utils/cli/format-article';
+
+const CLI = path.resolve(process.cwd(), 'utils/cli/extract.ts');
+const TSX = path.resolve(process.cwd(), 'node_modules/.bin/tsx');
+const FIXTURE = path.resolve(process.cwd(), 'tests/fixtures/extraction/wordpress-tagdiv/page.html');
+
+function run(...args: string[]) {
+  const result = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('npm run extract', () => {
+  const scratch = mkdtempSync(path.join(tmpdir(), 'readmark-extract-'));
+  const notHtml = path.join(scratch, 'notes.txt');
+  writeFileSync(notHtml, 'plain words, no markup at all');
+  const empty = path.join(scratch, 'empty.html');
+  writeFileSync(empty, '<html><body><nav><a href="/">Home</a></nav></body></html>');
+
+  it('prints the JSON fields for a good file and reports the bad ones on stderr', () => {
+    const url = 'https://kellanbay-news.example/harbour-town-votes-to-rebuild-breakwater/';
+    const { code, stdout, stderr } = run('--url', url, FIXTURE, notHtml, path.join(scratch, 'missing.html'));
+    expect(code).toBe(0);
+    const json = JSON.parse(stdout) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([...JSON_FIELDS]);
+    expect(JSON_FIELDS).toHaveLength(15);
+    expect(JSON_FIELDS).not.toContain('isProbablyArticle');
+    expect(json.title).toBe('Harbour town votes to rebuild its wooden breakwater');
+    expect(json.contentHtml).toContain(
+      'src="https://kellanbay-news.example/wp-content/uploads/2024/03/breakwater-696x464.jpg"',
+    );
+    expect(stderr).toMatch(/notes\.txt: The input is not HTML/);
+    expect(stderr).toMatch(/missing\.html: cannot read this file/);
+  });
+
+  it('exits non-zero when every input fails', () => {
+    const { code, stderr } = run(notHtml, empty);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/empty\.html: No article text/);
+  });
+
+  it('writes markdown files for a directory into --out', () => {
+    const out = path.join(scratch, 'out');
+    const { code } = run('--format', 'markdown', '--out', out, path.dirname(FIXTURE));
+    expect(code).toBe(0);
+    const [file] = readdirSync(out);
+    expect(file).toMatch(/wordpress-tagdiv_page\.md$/);
+    const markdown = readFileSync(path.join(out, file!), 'utf8');
+    // The extension's own Markdown exporter: YAML front matter, then the title and the body.
+    expect(markdown).toMatch(/^---\ntitle: "Harbour town votes[^\n]*"\n/);
+    expect(markdown).toMatch(/\n# Harbour town votes/);
+    expect(markdown).toContain('Turnout was high.');
+    expect(markdown).not.toContain('LEAVE A REPLY');
+  });
+
+  it('rejects an unknown format with usage', () => {
+    const { code, stderr } = run('--format', 'pdf', FIXTURE);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/unknown format "pdf"[\s\S]*usage:/);
+  });
+});

@@ -1,0 +1,102 @@
+import type { RemovedBlock } from '@/utils/model';
+import { collapse } from './block-facts';
+import { MARKER_TAG, type Prepared } from './prepare';
+import { MARKER_PREFIX } from './removed-blocks';
+import { isForbiddenTag, scrub } from './scrub';
+
+export interface Standardised {
+  /** The removals that sat inside the article, in order: marker N belongs to removed[N]. */
+  removed: RemovedBlock[];
+  /** Readability's isProbablyReaderable test, run on the article rather than the whole page. */
+  looksLikeArticle: boolean;
+}
+
+const COLLECTED = new Set(['a', 'blockquote', 'p', 'li', 'pre', 'img', MARKER_TAG]);
+
+/**
+ * Step 3, on Readability's article element, in one walk (the scrub): applies the URL policy,
+ * turns links to the page itself back into fragments, drops pull quotes that repeat a paragraph,
+ * puts back the lead figure when Readability left it outside, and keeps in the trace only the
+ * removals that sat inside the article (their markers survived Readability), renumbered.
+ */
+export function standardise(content: Element, prepared: Prepared): Standardised {
+  const found = scrub(content, COLLECTED);
+  const list = (tag: string) => found.get(tag) ?? [];
+  restoreFragmentLinks(list('a'), [prepared.base, content.ownerDocument.baseURI]);
+  dropRepeatedPullQuotes(list('blockquote'), [...list('p'), ...list('li')]);
+  restoreLeadFigure(content, prepared.leadFigure, list('img'));
+  return {
+    removed: traceRemovals(list(MARKER_TAG), prepared),
+    looksLikeArticle: isReaderable([...list('p'), ...list('pre')]),
+  };
+}
+
+function traceRemovals(markers: Element[], prepared: Prepared): RemovedBlock[] {
+  const removed: RemovedBlock[] = [];
+  for (const marker of markers) {
+    const removal = prepared.removals[Number(marker.id.slice(MARKER_PREFIX.length))];
+    if (!removal) {
+      marker.remove();
+      continue;
+    }
+    if (isForbiddenTag(removal.el)) {
+      marker.remove();
+      continue;
+    }
+    const span = marker.ownerDocument.createElement('span');
+    span.id = `${MARKER_PREFIX}${removed.length}`;
+    marker.replaceWith(span);
+    scrub(removal.el);
+    const { rule, label, sample } = removal;
+    removed.push({ rule, label, sample, html: removal.el.outerHTML });
+  }
+  return removed;
+}
+
+/** Readability resolves "#notes" against the document's own URL; in the saved copy it is "#notes" again. */
+function restoreFragmentLinks(links: Element[], pageUrls: (string | null | undefined)[]): void {
+  const pages = new Set(pageUrls.filter(Boolean).map((url) => url!.split('#')[0]));
+  for (const a of links) {
+    const [page, fragment] = (a.getAttribute('href') ?? '').split('#', 2);
+    if (fragment && pages.has(page)) a.setAttribute('href', `#${fragment}`);
+  }
+}
+
+// Shorter quotes are too likely to repeat a phrase by chance.
+const MIN_PULL_QUOTE = 30;
+
+/** A pull quote repeats a sentence of the body for the eye; a reader wants the sentence once. */
+function dropRepeatedPullQuotes(quotes: Element[], blocks: Element[]): void {
+  if (quotes.length === 0) return;
+  const body = blocks
+    .filter((block) => !block.closest('blockquote'))
+    .map((block) => collapse(block.textContent ?? '').toLowerCase())
+    .join('\n');
+  for (const quote of quotes) {
+    const text = collapse(quote.textContent ?? '')
+      .toLowerCase()
+      .replace(/^["“”']+|["“”']+$/g, '');
+    if (text.length >= MIN_PULL_QUOTE && body.includes(text)) quote.remove();
+  }
+}
+
+function restoreLeadFigure(content: Element, figure: Element | null, images: Element[]): void {
+  const src = figure?.getElementsByTagName('img')[0]?.getAttribute('src');
+  if (!figure || !src || images.some((img) => img.getAttribute('src') === src)) return;
+  scrub(figure);
+  const first = content.firstElementChild;
+  // Readability wraps the article in <div id="readability-page-1">: the figure goes inside it.
+  const host = first?.id.startsWith('readability-page') ? first : content;
+  host.insertBefore(figure, host.firstChild);
+}
+
+/** Readability's isProbablyReaderable score: √(length − 140) summed over long blocks, over 20. */
+function isReaderable(blocks: Element[]): boolean {
+  let score = 0;
+  for (const block of blocks) {
+    const text = collapse(block.textContent ?? '');
+    if (text.length >= 140) score += Math.sqrt(text.length - 140);
+    if (score > 20) return true;
+  }
+  return false;
+}
