@@ -4,12 +4,13 @@ import { formatDate, formatReadingTime, formatWordCount } from '../shared/format
 import { t } from '../shared/i18n';
 import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
+import { RemovedBlocks } from './RemovedBlocks';
 import { usePagePreview } from './use-page-preview';
 
 const OPENING_CHARS = 320;
 
 export function PopupApp({ db }: { db: ReadmarkDb }) {
-  const { state, save } = usePagePreview(db);
+  const { state, save, keep } = usePagePreview(db);
 
   if (state.kind === 'loading') {
     return (
@@ -32,7 +33,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
     );
   }
 
-  const { article, saved, saving, saveError } = state;
+  const { article, saved, saving, saveError, kept } = state;
   const opening = article.textContent.slice(0, OPENING_CHARS);
   return (
     <main class="popup">
@@ -49,6 +50,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {article.textContent.length > OPENING_CHARS ? '…' : ''}
         </p>
       </article>
+      {!saved && <RemovedBlocks removed={article.removed} kept={kept} onKeep={keep} />}
       {!article.isProbablyArticle && !saved && (
         <p class="notice" id="not-article">
           {t('notArticle')}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { blockText, restoreRemovedBlock } from '@/utils/extraction';
 import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
 import { findArticleByCanonicalUrl, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { extractInWorker } from '../shared/extract-in-worker';
@@ -16,6 +17,8 @@ export type PreviewState =
       saved: ArticleMeta | null;
       saving: boolean;
       saveError: string | null;
+      /** Removed blocks the reader chose to keep (indexes into article.removed). */
+      kept: ReadonlySet<number>;
     };
 
 /**
@@ -45,6 +48,7 @@ export function usePagePreview(db: ReadmarkDb) {
         saved,
         saving: false,
         saveError: null,
+        kept: new Set(),
       });
     })().catch((error: unknown) => set({ kind: 'error', message: String(error) }));
     return () => {
@@ -55,7 +59,7 @@ export function usePagePreview(db: ReadmarkDb) {
   async function save() {
     if (state.kind !== 'preview') return;
     setState({ ...state, saving: true, saveError: null });
-    const result = await saveArticle(db, state.article);
+    const result = await saveArticle(db, withKeptBlocks(state.article, state.kept));
     setState(
       result.ok
         ? { ...state, saving: false, saved: result.value, saveError: null }
@@ -63,5 +67,25 @@ export function usePagePreview(db: ReadmarkDb) {
     );
   }
 
-  return { state, save };
+  /** Keeps a removed block in the article that will be saved. */
+  function keep(index: number) {
+    if (state.kind !== 'preview') return;
+    setState({ ...state, kept: new Set([...state.kept, index]) });
+  }
+
+  return { state, save, keep };
+}
+
+/** The article with the kept blocks put back where they stood, and only the others in the trace. */
+function withKeptBlocks(article: ExtractedArticle, kept: ReadonlySet<number>): ExtractedArticle {
+  if (kept.size === 0) return article;
+  let contentHtml = article.contentHtml;
+  for (const index of kept) contentHtml = restoreRemovedBlock(contentHtml, article.removed, index);
+  const body = new DOMParser().parseFromString(contentHtml, 'text/html').body;
+  return {
+    ...article,
+    contentHtml,
+    textContent: blockText(body).replace(/\s+/g, ' ').trim(),
+    removed: article.removed.filter((_, index) => !kept.has(index)),
+  };
 }

@@ -61,4 +61,35 @@ describe('pages that are not articles, and pages no extension may touch', () => 
     await popup.close();
     await page.close();
   });
+
+  test('a removed block the reader keeps is saved in the article, and only the rest stay in the trace', async () => {
+    const page = await browser.open(`${server.origin}/pages/news-article.html`);
+    await browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(browser);
+    await popup.waitFor(`document.querySelector('#removed-summary button')`);
+    await popup.evaluate(`document.querySelector('#removed-summary button').click()`);
+    await popup.waitFor(`document.querySelectorAll('.removed-list li').length === 2`);
+    await popup.screenshot(join(SCREENSHOTS, 'popup-removed.png'));
+    await popup.evaluate(
+      `[...document.querySelectorAll('.removed-list li')].find((li) => li.textContent.includes('newsletter box')).querySelector('button.keep').click()`,
+    );
+    await popup.waitFor(
+      `document.querySelector('#removed-summary').textContent.startsWith('Removed: advertisement')`,
+    );
+    await popup.evaluate(`document.querySelector('#save').click()`);
+    await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
+    await popup.close();
+    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const contents = await readStore<{ textContent: string; removed: { label: string }[] }>(
+      library,
+      'contents',
+    );
+    const saved = contents.find(
+      (c) => c.textContent.includes('tidal footbridge') || c.textContent.includes('MERROW BAY'),
+    );
+    expect(saved?.textContent).toContain('Get the morning tide report');
+    expect(saved?.removed.map((block) => block.label)).toEqual(['advertisement']);
+    await library.close();
+    await page.close();
+  });
 });

@@ -45,6 +45,9 @@ describe('toolbar → preview → save → library', () => {
     expect(preview.meta[1]).toMatch(/\d+ min read · \d+ words/);
     expect(preview.opening).toContain('The town council voted on Tuesday evening');
     expect(preview.width).toBe(380);
+    expect(await popup.evaluate<string>(`document.querySelector('#removed-summary').textContent`)).toContain(
+      'Removed: advertisement, newsletter box',
+    );
     await popup.screenshot(join(SCREENSHOTS, 'popup-preview.png'));
 
     await popup.evaluate(`document.querySelector('#save').click()`);
@@ -75,6 +78,20 @@ describe('toolbar → preview → save → library', () => {
     expect(contents[0]!.articleId).toBe(meta!.id);
     expect(contents[0]!.textContent).toContain('Two of its oak handrails will be kept by the town museum');
     expect(contents[0]!.contentHtml).not.toMatch(/<script|<form|\son\w+=/i);
+    // Page furniture and widget messages stay out, wherever the theme put them.
+    for (const boilerplate of [
+      'LEAVE A REPLY',
+      'Please enter your comment!',
+      'RELATED STORIES',
+      'Your subscription was successful.',
+      'Unable to save your signature',
+      'Advertisement',
+      'Share on Facebook',
+      'Imogen Vasquez covers the coast',
+      'Most read',
+    ]) {
+      expect(contents[0]!.textContent).not.toContain(boilerplate);
+    }
     await library.close();
   });
 
