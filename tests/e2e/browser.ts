@@ -2,6 +2,8 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
 export const SCREENSHOTS = resolve(process.cwd(), 'test-results/screenshots');
@@ -103,4 +105,24 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
     close: () => context.close(),
   };
   return browser;
+}
+
+/**
+ * For a describe block: a fixture server and a browser with the extension, started before its
+ * tests and closed after them. Read `server` and `browser` inside tests (they are set by then).
+ */
+export function useExtensionBrowser(): {
+  readonly server: FixtureServer;
+  readonly browser: ExtensionBrowser;
+} {
+  const env = {} as { server: FixtureServer; browser: ExtensionBrowser };
+  beforeAll(async () => {
+    env.server = await startFixtureServer();
+    env.browser = await launchWithExtension();
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }

@@ -1,28 +1,17 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { describe, expect, test } from 'vitest';
+import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { attachRealPopup } from './real-popup';
 
 // Pages that are not plain articles: every one ends in a clear message, never a spinner.
 describe('pages that are not articles, and pages no extension may touch', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useExtensionBrowser();
 
   test('a page that is not an article says so and offers "Save anyway", which saves', async () => {
-    const page = await browser.open(`${server.origin}/pages/not-an-article.html`);
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
+    const page = await env.browser.open(`${env.server.origin}/pages/not-an-article.html`);
+    await env.browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(env.browser);
     await popup.waitFor(`document.querySelector('#save')`);
     expect(await popup.evaluate<string>(`document.querySelector('#not-article').textContent`)).toContain(
       'does not look like an article',
@@ -32,7 +21,7 @@ describe('pages that are not articles, and pages no extension may touch', () => 
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
     await popup.close();
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const [saved] = await readStore<{ title: string }>(library, 'articles');
     expect(saved?.title).toContain('Tide tables');
     await library.close();
@@ -40,9 +29,9 @@ describe('pages that are not articles, and pages no extension may touch', () => 
   });
 
   test("a browser page explains that browsers don't let extensions read it", async () => {
-    const page = await browser.open('chrome://version');
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
+    const page = await env.browser.open('chrome://version');
+    await env.browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(env.browser);
     await popup.waitFor(`document.querySelector('#status[role=alert]')`);
     expect(await popup.evaluate<string>(`document.querySelector('#status').textContent`)).toContain(
       "browser's own pages",
@@ -53,9 +42,9 @@ describe('pages that are not articles, and pages no extension may touch', () => 
   });
 
   test('without a toolbar click (no activeTab) the popup explains instead of failing silently', async () => {
-    const page = await browser.open(`${server.origin}/pages/news-article.html`);
-    const tabId = await browser.activeTabId(page);
-    const popup = await browser.openPopupFor(tabId);
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    const tabId = await env.browser.activeTabId(page);
+    const popup = await env.browser.openPopupFor(tabId);
     await expect.poll(() => popup.locator('#status[role=alert]').count(), { timeout: 10_000 }).toBe(1);
     expect(await popup.locator('#status').textContent()).toContain('not allowed to read this page');
     await popup.close();
@@ -63,9 +52,9 @@ describe('pages that are not articles, and pages no extension may touch', () => 
   });
 
   test('a removed block the reader keeps is saved in the article, and only the rest stay in the trace', async () => {
-    const page = await browser.open(`${server.origin}/pages/news-article.html`);
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    await env.browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(env.browser);
     await popup.waitFor(`document.querySelector('#removed-summary button')`);
     await popup.evaluate(`document.querySelector('#removed-summary button').click()`);
     await popup.waitFor(`document.querySelectorAll('.removed-list li').length === 2`);
@@ -79,7 +68,7 @@ describe('pages that are not articles, and pages no extension may touch', () => 
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
     await popup.close();
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const contents = await readStore<{ textContent: string; removed: { label: string }[] }>(
       library,
       'contents',

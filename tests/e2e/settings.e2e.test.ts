@@ -1,7 +1,6 @@
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { describe, expect, test } from 'vitest';
+import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { dragSelect, paintedCounts } from './page-helpers';
 import { clickPageUi, swatch, waitForPageUi } from './page-ui';
 import { attachRealPopup } from './real-popup';
@@ -9,28 +8,19 @@ import { attachRealPopup } from './real-popup';
 const PASSAGE = 'Engineers told councillors that salt had reached the steel pins';
 
 describe('settings: colour names and the integrity check', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useExtensionBrowser();
 
   test('a renamed colour is what the in-page toolbar offers', async () => {
-    const options = await browser.open(browser.extensionUrl('/options.html'));
+    const options = await env.browser.open(env.browser.extensionUrl('/options.html'));
     const pink = options.locator('input[name="color-pink"]');
     await pink.fill('Check this');
     await pink.press('Tab');
     await expect.poll(() => options.locator('.color-names [role=status]').textContent()).toBe('Saved.');
     await options.screenshot({ path: join(SCREENSHOTS, 'options-highlights.png'), fullPage: true });
 
-    const page = await browser.open(`${server.origin}/pages/news-article.html`);
-    await browser.clickToolbarButton(page);
-    (await attachRealPopup(browser)).close();
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    await env.browser.clickToolbarButton(page);
+    (await attachRealPopup(env.browser)).close();
     await dragSelect(page, PASSAGE);
     await waitForPageUi(page, (attributes) => attributes['aria-label'] === 'Check this');
     await clickPageUi(page, swatch('pink'));

@@ -1,4 +1,4 @@
-import type { ExtractedArticle } from '@/utils/model';
+import type { ExtractedArticle, Highlight } from '@/utils/model';
 
 /** An extracted article as the pipeline would return it; override what a test cares about. */
 export function makeExtracted(overrides: Partial<ExtractedArticle> = {}): ExtractedArticle {
@@ -19,6 +19,21 @@ export function makeExtracted(overrides: Partial<ExtractedArticle> = {}): Extrac
     textContent: 'The council voted to replace the bridge.',
     removed: [],
     isProbablyArticle: true,
+    ...overrides,
+  };
+}
+
+/** A stored highlight on `articleId`; override what a test cares about. */
+export function makeHighlight(articleId: string, overrides: Partial<Highlight> = {}): Highlight {
+  return {
+    id: crypto.randomUUID(),
+    articleId,
+    color: 'yellow',
+    note: '',
+    quote: { type: 'TextQuoteSelector', exact: 'voted', prefix: 'The council ', suffix: ' to replace' },
+    position: { type: 'TextPositionSelector', start: 12, end: 17 },
+    createdAt: 1,
+    updatedAt: 1,
     ...overrides,
   };
 }

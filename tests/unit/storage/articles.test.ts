@@ -11,7 +11,7 @@ import {
   setSetting,
   updateProgress,
 } from '@/utils/storage';
-import { makeExtracted } from '../../support/articles';
+import { makeExtracted, makeHighlight } from '../../support/articles';
 
 let db: ReadmarkDb;
 beforeEach(() => {
@@ -44,16 +44,7 @@ describe('saveArticle', () => {
     const first = await saveArticle(db, makeExtracted(), 1000);
     if (!first.ok) throw new Error(first.error);
     await db.articles.update(first.value.id, { tags: ['harbour'] });
-    await db.highlights.put({
-      id: 'h1',
-      articleId: first.value.id,
-      color: 'yellow',
-      note: 'keep me',
-      quote: { type: 'TextQuoteSelector', exact: 'council', prefix: 'The ', suffix: ' voted' },
-      position: { type: 'TextPositionSelector', start: 4, end: 11 },
-      createdAt: 1,
-      updatedAt: 1,
-    });
+    await db.highlights.put(makeHighlight(first.value.id, { note: 'keep me' }));
     const second = await saveArticle(
       db,
       makeExtracted({ title: 'Updated title', textContent: 'New text.' }),
@@ -97,16 +88,7 @@ describe('reading and deleting', () => {
   test('delete removes the article, its body and its highlights together', async () => {
     const saved = await saveArticle(db, makeExtracted());
     if (!saved.ok) throw new Error(saved.error);
-    await db.highlights.put({
-      id: 'h1',
-      articleId: saved.value.id,
-      color: 'green',
-      note: '',
-      quote: { type: 'TextQuoteSelector', exact: 'bridge', prefix: '', suffix: '' },
-      position: { type: 'TextPositionSelector', start: 0, end: 6 },
-      createdAt: 1,
-      updatedAt: 1,
-    });
+    await db.highlights.put(makeHighlight(saved.value.id, { color: 'green' }));
     expect((await deleteArticle(db, saved.value.id)).ok).toBe(true);
     expect(await db.articles.count()).toBe(0);
     expect(await db.contents.count()).toBe(0);

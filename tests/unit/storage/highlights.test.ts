@@ -10,7 +10,7 @@ import {
   saveArticle,
   updateHighlight,
 } from '@/utils/storage';
-import { makeExtracted } from '../../support/articles';
+import { makeExtracted, makeHighlight } from '../../support/articles';
 
 let db: ReadmarkDb;
 let articleId: string;
@@ -21,17 +21,7 @@ beforeEach(async () => {
   articleId = saved.value.id;
 });
 
-const highlight = (overrides: Partial<Highlight> = {}): Highlight => ({
-  id: crypto.randomUUID(),
-  articleId,
-  color: 'yellow',
-  note: '',
-  quote: { type: 'TextQuoteSelector', exact: 'voted', prefix: 'The council ', suffix: ' to replace' },
-  position: { type: 'TextPositionSelector', start: 12, end: 17 },
-  createdAt: 1,
-  updatedAt: 1,
-  ...overrides,
-});
+const highlight = (overrides: Partial<Highlight> = {}) => makeHighlight(articleId, overrides);
 
 describe('highlights', () => {
   test('put, list in creation order, update colour and note', async () => {

@@ -1,6 +1,6 @@
 import { beforeEach, expect, test } from 'vitest';
 import { checkIntegrity, isHealthy, openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
-import { makeExtracted } from '../../support/articles';
+import { makeExtracted, makeHighlight } from '../../support/articles';
 
 let db: ReadmarkDb;
 beforeEach(() => {
@@ -19,16 +19,7 @@ test('finds half-written articles, stray bodies, highlights without article and 
   if (!saved.ok) throw new Error(saved.error);
   await db.contents.delete(saved.value.id);
   await db.contents.put({ articleId: 'ghost', contentHtml: '', textContent: '', removed: [] });
-  await db.highlights.put({
-    id: 'lost',
-    articleId: 'gone',
-    color: 'yellow',
-    note: '',
-    quote: { type: 'TextQuoteSelector', exact: 'x', prefix: '', suffix: '' },
-    position: { type: 'TextPositionSelector', start: 0, end: 1 },
-    createdAt: 1,
-    updatedAt: 1,
-  });
+  await db.highlights.put(makeHighlight('gone', { id: 'lost' }));
   await db.articles.put({
     ...saved.value,
     id: 'broken',
