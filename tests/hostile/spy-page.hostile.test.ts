@@ -7,6 +7,7 @@ import { clickText, paintedCounts } from '../e2e/page-helpers';
 import { byClass, clickPageUi, waitForPageUi } from '../e2e/page-ui';
 import { attachRealPopup } from '../e2e/real-popup';
 import { recordFigures } from './support/figures';
+import { integrityOf, readLibrary } from './support/raw-integrity';
 
 // A page that spies on everything: a MutationObserver on the whole document (installed by the
 // page before any extension script exists), and a patched attachShadow that tries to force shadow
@@ -147,6 +148,10 @@ describe('a spying page cannot read the reader’s notes or tags', () => {
     expect(visible).not.toContain(TAG);
     // The page's patched attachShadow never ran for Readmark's UI (content scripts have their own world).
     expect(await page.evaluate(() => document.querySelector('readmark-ui')?.shadowRoot ?? null)).toBeNull();
+    expect(integrityOf(await readLibrary(library))).toEqual({
+      partialArticles: [],
+      highlightsWithoutArticle: [],
+    });
   });
 });
 

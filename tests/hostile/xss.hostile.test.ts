@@ -11,6 +11,7 @@ import { attachRealPopup } from '../e2e/real-popup';
 import { hostilePages } from '../fixtures/hostile/hostile-pages';
 import { OWN_VECTORS, type Vector } from '../fixtures/hostile/own-vectors';
 import { recordFigures } from './support/figures';
+import { integrityOf, readLibrary } from './support/raw-integrity';
 import { installSentinel, type Sentinel } from './support/sentinel';
 
 // Hostile articles go through the real pipeline (toolbar → popup → Save), then are rendered where
@@ -53,6 +54,7 @@ describe('hostile article content through the real pipeline', () => {
   let browser: ExtensionBrowser;
   let sentinel: Sentinel;
   let markdownHits: string[] = [];
+  let libraryHealth = 'not checked';
   const frontMatterHits: string[] = [];
   let survived = 0;
   const rendered = { reader: 0, library: 0, html: 0, markdown: 0 };
@@ -93,6 +95,7 @@ describe('hostile article content through the real pipeline', () => {
       'foreign image requests (article <img> with an http(s) URL, allowed by the sanitiser)':
         foreignImages().length,
       'Markdown bodies with executable raw HTML': markdownHits.length,
+      'library integrity after the saves': libraryHealth,
       'Markdown front matter with raw HTML (title/author)': frontMatterHits.length,
     });
     for (const e of sentinel?.events.filter((e) => !sentinel.cspInertParse().includes(e)) ?? [])
@@ -206,6 +209,9 @@ describe('hostile article content through the real pipeline', () => {
     await settle(library);
     expect(await dangerousNodes(library)).toEqual([]);
     rendered.library++;
+    const integrity = integrityOf(await readLibrary(library));
+    libraryHealth = `${integrity.partialArticles.length} partial articles, ${integrity.highlightsWithoutArticle.length} highlights without article`;
+    expect(integrity).toEqual({ partialArticles: [], highlightsWithoutArticle: [] });
     await library.close();
   });
 
