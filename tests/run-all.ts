@@ -62,6 +62,7 @@ check(
   'npx wxt build -b firefox && npx web-ext lint --source-dir .output/firefox-mv3',
 );
 vitest('end-to-end tests (Chromium)', 'vitest.e2e.config.ts', 'e2e');
+vitest('hostile input and fault suite (Chromium)', 'vitest.hostile.config.ts', 'hostile');
 check('zip packages', 'npx wxt zip && npx wxt zip -b firefox');
 
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
