@@ -225,12 +225,10 @@ describe('hostile article content through the real pipeline', () => {
     expect(markdownHits).toEqual([]);
   });
 
-  // BUG (utils/export/front-matter.ts yamlString): the page title and author go into the YAML
-  // front matter as JSON strings, so `<img src=x onerror=…>` in a <title> stays raw HTML. Tools
-  // that read front matter are safe; a CommonMark renderer without front-matter support (or one
-  // that shows it, e.g. GitHub's table) meets raw HTML. Fix: escape <, > and & in yamlString as
-  // \u003c, \u003e, \u0026 (valid in YAML double-quoted scalars).
-  test.fails('BUG: the Markdown front matter carries no raw HTML from the page title or author', () => {
+  // The page title and author go into the YAML front matter; a CommonMark renderer without
+  // front-matter support (or one that shows it, e.g. GitHub's table) would meet raw HTML there,
+  // so yamlString escapes <, > and & (valid in YAML double-quoted scalars).
+  test('the Markdown front matter carries no raw HTML from the page title or author', () => {
     expect(rendered.markdown).toBeGreaterThan(0);
     expect(frontMatterHits).toEqual([]);
   });

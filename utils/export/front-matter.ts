@@ -4,7 +4,9 @@ import type { ArticleMeta } from '@/utils/model';
 // U+FFFE/U+FFFF and lone surrogates must be written as escapes. JSON.stringify already escapes
 // C0 controls and lone surrogates; this catches the rest, plus the characters some YAML 1.1
 // readers take for line breaks (NEL, U+2028, U+2029) and a stray byte-order mark.
-const NON_PRINTABLE = /[\u007f-\u009f\ufeff\ufffe\uffff\u2028\u2029]/g;
+// `<`, `>` and `&` are escaped too: a Markdown renderer that does not know front matter shows
+// it as text, and HTML-allowing ones would otherwise meet a page title's markup raw.
+const NON_PRINTABLE = /[\u007f-\u009f\ufeff\ufffe\uffff\u2028\u2029<>&]/g;
 
 /**
  * A YAML double-quoted scalar. JSON strings are YAML 1.2 double-quoted scalars, so every quote,

@@ -67,6 +67,10 @@ export function createHandler<S extends Schemas, A extends { [K in keyof S]: unk
     if (!Object.hasOwn(spec.schemas, type)) return err(`Unknown message type "${type}".`);
     const kind = classifySender(sender, self);
     if (!spec.allowed[type]?.includes(kind)) return err(`"${type}" is not allowed from this sender.`);
+    // valibot's object schemas accept arrays; a payload is always a plain object.
+    if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      return err(`Invalid "${type}" message: the payload is not an object.`);
+    }
     const checked = v.safeParse(spec.schemas[type] as v.GenericSchema, payload);
     if (!checked.success) {
       const issue = checked.issues[0];
