@@ -8,6 +8,15 @@
 export * from './articles';
 export { DB_NAME, openDb, type ReadmarkDb, type SettingRecord } from './db';
 export * from './highlights';
+export * from './library-actions';
 export { observe } from './observe';
+export {
+  type IndexSource,
+  listHighlightStamps,
+  loadSearchIndex,
+  readIndexSources,
+  SEARCH_INDEX_KEY,
+  saveSearchIndex,
+} from './search-index-store';
 export { getSetting, setSetting } from './settings';
 export { describeStorageError, isQuotaError } from './storage-error';
