@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ArticleMeta } from '@/utils/model';
+import {
+  listArticles,
+  listHighlightStamps,
+  listNewestArticles,
+  observe,
+  type ReadmarkDb,
+} from '@/utils/storage';
+import type { HighlightStamp } from './search-index-sync';
+
+/** Rows that fill a tall window: shown while the whole library is still being read. */
+const FIRST_ROWS = 40;
+
+export interface LibraryArticles {
+  /** Null until the first rows are read. */
+  metas: ArticleMeta[] | null;
+  /** True once `metas` is the whole library (before that, only the newest unarchived articles). */
+  complete: boolean;
+  highlights: HighlightStamp[] | null;
+  error: string | null;
+}
+
+/**
+ * The library's metadata, kept current as articles and highlights change in any tab. Reading
+ * 10,000 records takes a while, so the newest few are read first and shown at once.
+ */
+export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
+  const [state, setState] = useState<LibraryArticles>({
+    metas: null,
+    complete: false,
+    highlights: null,
+    error: null,
+  });
+  useEffect(() => {
+    let complete = false;
+    const fail = (error: unknown) => setState((s) => ({ ...s, error: String(error) }));
+    listNewestArticles(db, FIRST_ROWS)
+      .then((metas) => !complete && setState((s) => (s.complete ? s : { ...s, metas })))
+      .catch(fail);
+    const stopArticles = observe(
+      () => listArticles(db),
+      (metas) => {
+        complete = true;
+        setState((s) => ({ ...s, metas, complete: true, error: null }));
+      },
+      fail,
+    );
+    const stopHighlights = observe(
+      () => listHighlightStamps(db),
+      (highlights) => setState((s) => ({ ...s, highlights })),
+      fail,
+    );
+    return () => {
+      stopArticles();
+      stopHighlights();
+    };
+  }, [db]);
+  return state;
+}

@@ -1,0 +1,69 @@
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ArticleMeta } from '@/utils/model';
+import type { LibrarySearch } from '@/utils/search';
+import type { ReadmarkDb } from '@/utils/storage';
+import { type HighlightStamp, type IndexState, SearchIndexSync } from './search-index-sync';
+
+/** Results follow the typing at most this often: the first key searches at once, the last one always. */
+const SEARCH_INTERVAL_MS = 60;
+
+export interface LibrarySearchState {
+  index: IndexState;
+  /** The query the shown results answer. */
+  applied: string;
+  results: LibrarySearch | null;
+}
+
+/** Until the index is ready, a plain match on titles and sites keeps the search box useful. */
+function titleSearch(metas: readonly ArticleMeta[], query: string): LibrarySearch | null {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0) return null;
+  const scores = new Map<string, number>();
+  for (const meta of metas) {
+    const haystack = `${meta.title} ${meta.siteName ?? ''}`.toLowerCase();
+    if (words.every((word) => haystack.includes(word))) scores.set(meta.id, 1);
+  }
+  return { mode: 'all-terms', scores };
+}
+
+/**
+ * Full-text search over the library as the reader types. The index is restored or caught up in
+ * the background (see SearchIndexSync) once the whole list is known, and kept current after.
+ */
+export function useLibrarySearch(
+  db: ReadmarkDb,
+  metas: readonly ArticleMeta[] | null,
+  complete: boolean,
+  highlights: readonly HighlightStamp[] | null,
+  query: string,
+): LibrarySearchState {
+  const [index, setIndex] = useState<IndexState>({ phase: 'loading' });
+  const sync = useMemo(() => new SearchIndexSync(db, setIndex), [db]);
+  useEffect(() => () => sync.dispose(), [sync]);
+  useEffect(() => {
+    if (complete && metas && highlights) void sync.update(metas, highlights);
+  }, [sync, metas, complete, highlights]);
+
+  const [shown, setShown] = useState<{ applied: string; results: LibrarySearch | null }>({
+    applied: '',
+    results: null,
+  });
+  const lastRun = useRef(0);
+  useEffect(() => {
+    const run = () => {
+      lastRun.current = performance.now();
+      const results = sync.isReady ? sync.search(query) : titleSearch(metas ?? [], query);
+      setShown({ applied: query, results });
+    };
+    const wait = lastRun.current + SEARCH_INTERVAL_MS - performance.now();
+    if (wait <= 0) {
+      run();
+      return;
+    }
+    const timer = setTimeout(run, wait);
+    return () => clearTimeout(timer);
+    // index.phase: search again when the index becomes ready; metas: when the library changes.
+  }, [sync, query, index.phase, metas]);
+
+  return { index, ...shown };
+}
