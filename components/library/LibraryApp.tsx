@@ -37,9 +37,9 @@ interface Props {
 export function LibraryApp({ db, focusId, onExport }: Props) {
   const library = useLibraryArticles(db);
   const metas = library.metas;
-  const [query, setQuery] = useState('');
   const [filters, setFilters] = useState(DEFAULT_FILTERS);
-  const search = useLibrarySearch(db, metas, library.complete, library.highlights, query);
+  const search = useLibrarySearch(db, metas, library.complete, library.highlights);
+  const query = search.query;
   const actions = useLibraryActions(db);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
@@ -147,7 +147,7 @@ export function LibraryApp({ db, focusId, onExport }: Props) {
         {!empty && (
           <LibraryToolbar
             query={query}
-            onQuery={setQuery}
+            onQuery={search.setQuery}
             searchRef={searchRef}
             index={search.index}
             filters={filters}

@@ -40,6 +40,7 @@ export class SearchIndexSync {
   private running = false;
   private ready = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private unsaved = false;
   private disposed = false;
 
   constructor(
@@ -67,10 +68,8 @@ export class SearchIndexSync {
 
   /** Writes any pending save now (tests, and a page about to close). */
   async flush(): Promise<void> {
-    if (this.saveTimer === undefined) return;
     clearTimeout(this.saveTimer);
-    this.saveTimer = undefined;
-    await saveSearchIndex(this.db, JSON.stringify(this.index));
+    await this.save();
   }
 
   dispose(): void {
@@ -145,17 +144,22 @@ export class SearchIndexSync {
   }
 
   private scheduleSave(): void {
+    this.unsaved = true;
     clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
       // Serialising a large index takes a moment: do it when the page is idle.
       const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
       idle(() => {
-        if (this.disposed) return;
-        saveSearchIndex(this.db, JSON.stringify(this.index)).catch((error: unknown) =>
-          this.onState({ phase: 'error', message: String(error) }),
-        );
+        if (!this.disposed) {
+          this.save().catch((error: unknown) => this.onState({ phase: 'error', message: String(error) }));
+        }
       });
     }, this.saveDelayMs);
+  }
+
+  private async save(): Promise<void> {
+    if (!this.unsaved) return;
+    this.unsaved = false;
+    await saveSearchIndex(this.db, JSON.stringify(this.index));
   }
 }

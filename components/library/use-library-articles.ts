@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ArticleMeta } from '@/utils/model';
 import {
   listArticles,
@@ -32,28 +32,35 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
     highlights: null,
     error: null,
   });
-  useEffect(() => {
-    let complete = false;
+  // A layout effect starts reading with the first render, not after the first frame.
+  useLayoutEffect(() => {
+    const stops: (() => void)[] = [];
+    let stopped = false;
     const fail = (error: unknown) => setState((s) => ({ ...s, error: String(error) }));
+    const watchAll = () => {
+      if (stopped) return;
+      stops.push(
+        observe(
+          () => listArticles(db),
+          (metas) => setState((s) => ({ ...s, metas, complete: true, error: null })),
+          fail,
+        ),
+        observe(
+          () => listHighlightStamps(db),
+          (highlights) => setState((s) => ({ ...s, highlights })),
+          fail,
+        ),
+      );
+    };
+    // The whole list is read only after the first rows are in: both at once, the big read's
+    // decoding on the main thread would hold back the small one.
     listNewestArticles(db, FIRST_ROWS)
-      .then((metas) => !complete && setState((s) => (s.complete ? s : { ...s, metas })))
-      .catch(fail);
-    const stopArticles = observe(
-      () => listArticles(db),
-      (metas) => {
-        complete = true;
-        setState((s) => ({ ...s, metas, complete: true, error: null }));
-      },
-      fail,
-    );
-    const stopHighlights = observe(
-      () => listHighlightStamps(db),
-      (highlights) => setState((s) => ({ ...s, highlights })),
-      fail,
-    );
+      .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
+      .catch(fail)
+      .finally(() => setTimeout(watchAll, 0));
     return () => {
-      stopArticles();
-      stopHighlights();
+      stopped = true;
+      for (const stop of stops) stop();
     };
   }, [db]);
   return state;

@@ -9,6 +9,9 @@ const SEARCH_INTERVAL_MS = 60;
 
 export interface LibrarySearchState {
   index: IndexState;
+  /** What the reader typed. */
+  query: string;
+  setQuery(query: string): void;
   /** The query the shown results answer. */
   applied: string;
   results: LibrarySearch | null;
@@ -29,13 +32,14 @@ function titleSearch(metas: readonly ArticleMeta[], query: string): LibrarySearc
 /**
  * Full-text search over the library as the reader types. The index is restored or caught up in
  * the background (see SearchIndexSync) once the whole list is known, and kept current after.
+ * A keystroke searches in its own event (not in an effect, which Preact runs only after the
+ * next frame), so the results render with the keystroke.
  */
 export function useLibrarySearch(
   db: ReadmarkDb,
   metas: readonly ArticleMeta[] | null,
   complete: boolean,
   highlights: readonly HighlightStamp[] | null,
-  query: string,
 ): LibrarySearchState {
   const [index, setIndex] = useState<IndexState>({ phase: 'loading' });
   const sync = useMemo(() => new SearchIndexSync(db, setIndex), [db]);
@@ -44,26 +48,34 @@ export function useLibrarySearch(
     if (complete && metas && highlights) void sync.update(metas, highlights);
   }, [sync, metas, complete, highlights]);
 
+  const [query, setTyped] = useState('');
   const [shown, setShown] = useState<{ applied: string; results: LibrarySearch | null }>({
     applied: '',
     results: null,
   });
+  const latest = useRef({ query, metas });
+  latest.current = { query, metas };
   const lastRun = useRef(0);
-  useEffect(() => {
-    const run = () => {
-      lastRun.current = performance.now();
-      const results = sync.isReady ? sync.search(query) : titleSearch(metas ?? [], query);
-      setShown({ applied: query, results });
-    };
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const run = () => {
+    clearTimeout(timer.current);
+    lastRun.current = performance.now();
+    const { query: text, metas: current } = latest.current;
+    setShown({ applied: text, results: sync.isReady ? sync.search(text) : titleSearch(current ?? [], text) });
+  };
+  const setQuery = (text: string) => {
+    setTyped(text);
+    latest.current = { ...latest.current, query: text };
     const wait = lastRun.current + SEARCH_INTERVAL_MS - performance.now();
-    if (wait <= 0) {
-      run();
-      return;
-    }
-    const timer = setTimeout(run, wait);
-    return () => clearTimeout(timer);
-    // index.phase: search again when the index becomes ready; metas: when the library changes.
-  }, [sync, query, index.phase, metas]);
+    clearTimeout(timer.current);
+    if (wait <= 0) run();
+    else timer.current = setTimeout(run, wait);
+  };
+  // Search again when the index becomes ready, and when the library changes under the results.
+  useEffect(() => {
+    if (latest.current.query.trim() !== '') run();
+  }, [index.phase, metas]);
+  useEffect(() => () => clearTimeout(timer.current), []);
 
-  return { index, ...shown };
+  return { index, query, setQuery, ...shown };
 }
