@@ -38,7 +38,7 @@ export function LibraryApp({ db, focusId, onExport }: Props) {
   const library = useLibraryArticles(db);
   const metas = library.metas;
   const [filters, setFilters] = useState(DEFAULT_FILTERS);
-  const search = useLibrarySearch(db, metas, library.complete, library.highlights);
+  const search = useLibrarySearch(metas);
   const query = search.query;
   const actions = useLibraryActions(db);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -1,13 +1,6 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { ArticleMeta } from '@/utils/model';
-import {
-  listArticles,
-  listHighlightStamps,
-  listNewestArticles,
-  observe,
-  type ReadmarkDb,
-} from '@/utils/storage';
-import type { HighlightStamp } from './search-index-sync';
+import { listArticles, listNewestArticles, observe, type ReadmarkDb } from '@/utils/storage';
 
 /** Rows that fill a tall window: shown while the whole library is still being read. */
 const FIRST_ROWS = 40;
@@ -17,19 +10,17 @@ export interface LibraryArticles {
   metas: ArticleMeta[] | null;
   /** True once `metas` is the whole library (before that, only the newest unarchived articles). */
   complete: boolean;
-  highlights: HighlightStamp[] | null;
   error: string | null;
 }
 
 /**
- * The library's metadata, kept current as articles and highlights change in any tab. Reading
+ * The library's metadata, kept current as articles change in any tab. Reading
  * 10,000 records takes a while, so the newest few are read first and shown at once.
  */
 export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
   const [state, setState] = useState<LibraryArticles>({
     metas: null,
     complete: false,
-    highlights: null,
     error: null,
   });
   // A layout effect starts reading with the first render, not after the first frame.
@@ -43,11 +34,6 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
         observe(
           () => listArticles(db),
           (metas) => setState((s) => ({ ...s, metas, complete: true, error: null })),
-          fail,
-        ),
-        observe(
-          () => listHighlightStamps(db),
-          (highlights) => setState((s) => ({ ...s, highlights })),
           fail,
         ),
       );

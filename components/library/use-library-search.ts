@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleMeta } from '@/utils/model';
 import type { LibrarySearch } from '@/utils/search';
-import type { ReadmarkDb } from '@/utils/storage';
-import { type HighlightStamp, type IndexState, SearchIndexSync } from './search-index-sync';
+import { startSearchWorker } from './search-client';
+import type { IndexState } from './search-index-sync';
 
 /** Results follow the typing at most this often: the first key searches at once, the last one always. */
 const SEARCH_INTERVAL_MS = 60;
@@ -30,38 +30,35 @@ function titleSearch(metas: readonly ArticleMeta[], query: string): LibrarySearc
 }
 
 /**
- * Full-text search over the library as the reader types. The index is restored or caught up in
- * the background (see SearchIndexSync) once the whole list is known, and kept current after.
- * A keystroke searches in its own event (not in an effect, which Preact runs only after the
- * next frame), so the results render with the keystroke.
+ * Full-text search over the library as the reader types, answered by the search worker (which
+ * restores, builds and keeps the index current by itself). A keystroke sends its query at once
+ * (throttled to SEARCH_INTERVAL_MS), and only the answer to the latest query is shown.
  */
-export function useLibrarySearch(
-  db: ReadmarkDb,
-  metas: readonly ArticleMeta[] | null,
-  complete: boolean,
-  highlights: readonly HighlightStamp[] | null,
-): LibrarySearchState {
+export function useLibrarySearch(metas: readonly ArticleMeta[] | null): LibrarySearchState {
   const [index, setIndex] = useState<IndexState>({ phase: 'loading' });
-  const sync = useMemo(() => new SearchIndexSync(db, setIndex), [db]);
-  useEffect(() => () => sync.dispose(), [sync]);
-  useEffect(() => {
-    if (complete && metas && highlights) void sync.update(metas, highlights);
-  }, [sync, metas, complete, highlights]);
+  const client = useMemo(() => startSearchWorker(setIndex), []);
+  useEffect(() => () => client.dispose(), [client]);
 
   const [query, setTyped] = useState('');
   const [shown, setShown] = useState<{ applied: string; results: LibrarySearch | null }>({
     applied: '',
     results: null,
   });
-  const latest = useRef({ query, metas });
-  latest.current = { query, metas };
+  const latest = useRef({ query, metas, ready: false });
+  latest.current = { query: latest.current.query, metas, ready: index.phase === 'ready' };
   const lastRun = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
   const run = () => {
     clearTimeout(timer.current);
     lastRun.current = performance.now();
-    const { query: text, metas: current } = latest.current;
-    setShown({ applied: text, results: sync.isReady ? sync.search(text) : titleSearch(current ?? [], text) });
+    const { query: text, metas: current, ready } = latest.current;
+    if (!ready || text.trim() === '') {
+      setShown({ applied: text, results: titleSearch(current ?? [], text) });
+      return;
+    }
+    void client.search(text).then((results) => {
+      if (latest.current.query === text) setShown({ applied: text, results });
+    });
   };
   const setQuery = (text: string) => {
     setTyped(text);
