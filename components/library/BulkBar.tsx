@@ -45,11 +45,9 @@ export function BulkBar({ count, total, actions, onExport }: Props) {
           {t('clearSelection')}
         </button>
         <form class="bulk-tag" onSubmit={submitTag}>
-          <label for="bulk-tag-input" class="visually-hidden">
-            {t('tagToAdd')}
-          </label>
           <input
             id="bulk-tag-input"
+            aria-label={t('tagToAdd')}
             value={tag}
             placeholder={t('tagToAdd')}
             onInput={(e) => setTag(e.currentTarget.value)}

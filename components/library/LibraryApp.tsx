@@ -180,7 +180,7 @@ export function LibraryApp({ db, focusId, onExport }: Props) {
         <>
           <p class="result-count meta" role="status">
             {isFiltered(filters, query) ? t('resultCount', shown.length.toLocaleString()) : ''}
-            {search.results?.mode === 'any-term' ? ` ${t('anyTermNote')}` : ''}
+            {search.results?.mode === 'any-term' ? ` ${t('anyTermNote')}` : ''} {actions.notice}
           </p>
           {shown.length === 0 && library.complete && <p class="no-results">{t('noResults')}</p>}
           <ArticleList
@@ -229,9 +229,6 @@ export function LibraryApp({ db, focusId, onExport }: Props) {
             dismiss={actions.dismissUndo}
           />
         )}
-        <p class="visually-hidden" role="status">
-          {actions.notice}
-        </p>
       </div>
     </main>
   );

@@ -56,15 +56,13 @@ export function LibraryToolbar(props: Props) {
   return (
     <div class="library-tools">
       <search class="library-search">
-        <label for="library-search" class="visually-hidden">
-          {t('searchLabel')}
-        </label>
         <input
           id="library-search"
           ref={props.searchRef}
           type="search"
           placeholder={t('searchPlaceholder')}
           value={props.query}
+          aria-label={t('searchLabel')}
           aria-describedby="search-note"
           autocomplete="off"
           onInput={(event) => props.onQuery(event.currentTarget.value)}
@@ -73,8 +71,7 @@ export function LibraryToolbar(props: Props) {
           {note}
         </span>
       </search>
-      <fieldset class="shelves">
-        <legend class="visually-hidden">{t('shelvesLabel')}</legend>
+      <fieldset class="shelves" aria-label={t('shelvesLabel')}>
         {STATUSES.map((status) => (
           <button
             type="button"

@@ -17,7 +17,13 @@ export type IndexState =
   | { phase: 'error'; message: string };
 
 const CHUNK = 100;
-const SAVE_DELAY_MS = 2_000;
+/** Quiet time before saving: coalesces a burst of changes (serialising runs off the page's thread). */
+const SAVE_DELAY_MS = 500;
+/**
+ * A long build saves what it has every so many articles: a saved partial index, with its
+ * stamps, is a valid starting point, so closing the page mid-build loses little work.
+ */
+const SAVE_EVERY = 2_500;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** One article's share of the library fingerprint (the stamp the saved index keeps per article). */
@@ -137,6 +143,10 @@ export class SearchIndexSync {
         this.indexed.set(source.meta.id, stampOf(source.meta, source.highlights));
       }
       if (stale.length > CHUNK) await yieldToPage();
+      if ((i + CHUNK) % SAVE_EVERY === 0 && i + CHUNK < stale.length) {
+        this.unsaved = true;
+        await this.save();
+      }
     }
     if (!this.ready) {
       this.ready = true;

@@ -116,18 +116,26 @@ try {
 
   console.log(await seedLibrary(browser));
   const firstOpen = await openMeasured(browser, '/library.html', '.article', true);
-  await firstOpen.page.waitForFunction(
-    () =>
-      new Promise<boolean>((done) => {
-        const open = indexedDB.open('readmark');
-        open.onsuccess = () => {
-          const get = open.result.transaction('settings').objectStore('settings').get('library.searchIndex');
-          get.onsuccess = () => done(typeof get.result?.value === 'string');
-        };
-      }),
-    undefined,
-    { timeout: 120_000, polling: 500 },
-  );
+  // The worker saves the index a moment after building it: wait for that before closing.
+  const savedIndex = () =>
+    firstOpen.page.evaluate(
+      () =>
+        new Promise<boolean>((done) => {
+          const open = indexedDB.open('readmark');
+          open.onsuccess = () => {
+            const store = open.result.transaction('settings').objectStore('settings');
+            const get = store.get('library.searchIndex');
+            get.onsuccess = () => {
+              done(typeof get.result?.value === 'string');
+              open.result.close();
+            };
+          };
+        }),
+    );
+  for (let waited = 0; !(await savedIndex()); waited += 500) {
+    if (waited > 120_000) throw new Error('the search index was never saved');
+    await new Promise((r) => setTimeout(r, 500));
+  }
   await firstOpen.page.close();
   const full = await openLibrary(browser);
   const queries = benchQueries(generateCorpus(COUNT)).map((q) => q.text);
