@@ -1,10 +1,9 @@
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleMeta } from '@/utils/model';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
 import { ArticleList } from './ArticleList';
-import { ROW_HEIGHT, type RowActions, readerUrl } from './ArticleRow';
+import { type RowActions, readerUrl } from './ArticleRow';
 import { BulkBar } from './BulkBar';
 import { EmptyLibrary } from './EmptyLibrary';
 import { LibraryToolbar } from './LibraryToolbar';
@@ -20,11 +19,11 @@ import {
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { TagManager } from './TagManager';
 import { UndoToast } from './UndoToast';
+import { useActiveRow } from './use-active-row';
 import { useLibraryActions } from './use-library-actions';
 import { useLibraryArticles } from './use-library-articles';
 import { useLibraryKeys } from './use-library-keys';
 import { useLibrarySearch } from './use-library-search';
-import { scrollRowIntoView } from './use-visible-range';
 
 interface Props {
   db: ReadmarkDb;
@@ -43,10 +42,6 @@ export function LibraryApp({ db, focusId, onExport }: Props) {
   const actions = useLibraryActions(db);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [anchor, setAnchor] = useState<number | null>(null);
-  const [activeRow, setActive] = useState(-1);
-  // Bumped to move keyboard focus to the active row (even when the active row stays the same).
-  const [focusRequest, setFocusRequest] = useState(0);
-  const focusedRequest = useRef(0);
   const listRef = useRef<HTMLUListElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const headerRef = useRef<HTMLElement>(null);
@@ -66,36 +61,8 @@ export function LibraryApp({ db, focusId, onExport }: Props) {
     return counts;
   }, [metas, library.complete]);
 
-  // The active row stays in range when rows go away (archived, deleted, filtered out).
-  const active = Math.min(activeRow, shown.length - 1);
-  const current: ArticleMeta | undefined = shown[active];
+  const { active, current, setActive, activate } = useActiveRow(shown, listRef, headerRef);
   const targets = () => (selected.size > 0 ? [...selected] : current ? [current.id] : []);
-
-  // Keyboard focus follows the active row; it is always rendered (see ArticleList).
-  useLayoutEffect(() => {
-    if (focusedRequest.current === focusRequest || !current || !listRef.current) return;
-    focusedRequest.current = focusRequest;
-    scrollRowIntoView(listRef.current, active, ROW_HEIGHT, headerRef.current?.offsetHeight ?? 0);
-    document.getElementById(`article-${current.id}`)?.focus({ preventScroll: true });
-  }, [focusRequest, current]);
-  const activate = (index: number) => {
-    setActive(Math.max(0, Math.min(shown.length - 1, index)));
-    setFocusRequest((n) => n + 1);
-  };
-
-  // When the focused row goes away (archived, deleted), focus moves to the row that takes its place.
-  const listHadFocus = useRef(false);
-  useEffect(() => {
-    const track = (event: FocusEvent) => {
-      listHadFocus.current = !!listRef.current?.contains(event.target as Node);
-    };
-    document.addEventListener('focusin', track);
-    return () => document.removeEventListener('focusin', track);
-  }, []);
-  useLayoutEffect(() => {
-    if (listHadFocus.current && document.activeElement === document.body && shown.length > 0)
-      activate(active);
-  }, [shown]);
 
   // The popup's "Open in library" brings its article into view once the whole list is known.
   const focusDone = useRef(false);

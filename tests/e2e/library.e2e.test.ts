@@ -215,19 +215,24 @@ describe('library', () => {
     await searchFor('');
   });
 
-  test('the keyboard alone: search, move, favourite, select, archive, open', async () => {
-    await library.reload();
+  test("from the popup's link, then the keyboard alone: search, move, favourite, select, archive, open", async () => {
+    // As the popup's "Open in library" opens it: the saved article in view and focused.
+    const lens = await byTitle(TITLES.lens);
+    await library.goto(browser.extensionUrl(`/library.html?focus=${lens.id}`));
     await expect.poll(() => rows().count()).toBe(2);
+    const focusedTitle = () => library.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focusedTitle).toBe(TITLES.lens);
+    expect(await row(TITLES.lens).getAttribute('class')).toContain('focused');
     await library.locator('body').press('/');
     expect(await library.evaluate(() => document.activeElement?.id)).toBe('library-search');
-    await library.keyboard.type('winter');
-    await expect.poll(() => library.locator('.article-list').getAttribute('data-query')).toBe('winter');
+    await library.keyboard.type('sourdough');
+    await expect.poll(() => library.locator('.article-list').getAttribute('data-query')).toBe('sourdough');
     await library.keyboard.press('Escape');
-    const focusedTitle = () => library.evaluate(() => document.activeElement?.textContent ?? '');
     await expect.poll(focusedTitle).toBe(TITLES.starter);
     await library.keyboard.press('s');
     await expect.poll(async () => (await byTitle(TITLES.starter)).favourite).toBe(1);
-    await library.locator('#library-search').fill('');
+    await searchFor('');
+    await expect.poll(() => rows().count()).toBe(2);
     await library.keyboard.press('Escape');
     await library.keyboard.press('j');
     await expect.poll(focusedTitle).toBe(TITLES.lens);
