@@ -146,7 +146,11 @@ export function LibraryApp({ db, focusId, onExport }: Props) {
       {metas && !empty && (
         <>
           <p class="result-count meta" role="status">
-            {isFiltered(filters, query) ? t('resultCount', shown.length.toLocaleString()) : ''}
+            {isFiltered(filters, query)
+              ? shown.length === 1
+                ? t('resultCountOne')
+                : t('resultCount', shown.length.toLocaleString())
+              : ''}
             {search.results?.mode === 'any-term' ? ` ${t('anyTermNote')}` : ''} {actions.notice}
           </p>
           {shown.length === 0 && library.complete && <p class="no-results">{t('noResults')}</p>}
