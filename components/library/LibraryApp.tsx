@@ -1,66 +1,208 @@
-import { useEffect } from 'preact/hooks';
-import { browser } from 'wxt/browser';
-import type { ArticleMeta } from '@/utils/model';
-import { deleteArticle, listArticles, type ReadmarkDb } from '@/utils/storage';
-import { formatDate, formatReadingTime } from '../shared/format';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
+import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
-import { useObserved } from '../shared/use-observed';
+import { ArticleList } from './ArticleList';
+import { type RowActions, readerUrl } from './ArticleRow';
+import { BulkBar } from './BulkBar';
+import { EmptyLibrary } from './EmptyLibrary';
+import { ExportPanel } from './ExportPanel';
+import { LibraryToolbar } from './LibraryToolbar';
+import { toggleSelection } from './library-selection';
+import {
+  countSites,
+  DEFAULT_FILTERS,
+  fieldSort,
+  isFiltered,
+  STATUSES,
+  visibleArticles,
+} from './library-view';
+import { ShortcutsHelp } from './ShortcutsHelp';
+import { TagManager } from './TagManager';
+import { UndoToast } from './UndoToast';
+import { useActiveRow } from './use-active-row';
+import { useLibraryActions } from './use-library-actions';
+import { useLibraryArticles } from './use-library-articles';
+import { useLibraryKeys } from './use-library-keys';
+import { useLibrarySearch } from './use-library-search';
 
-export function LibraryApp({ db, focusId }: { db: ReadmarkDb; focusId: string | null }) {
-  const articles = useObserved(() => listArticles(db), [db]);
-
-  useEffect(() => {
-    if (articles.kind === 'ready' && focusId) document.getElementById(`article-${focusId}`)?.focus();
-  }, [articles.kind, focusId]);
-
-  return (
-    <main class="library">
-      <header class="library-header">
-        <h1>{t('libraryTitle')}</h1>
-      </header>
-      {articles.kind === 'loading' && <p role="status">{t('loading')}</p>}
-      {articles.kind === 'error' && (
-        <p role="alert" class="notice">
-          {t('errorLibrary', articles.message)}
-        </p>
-      )}
-      {articles.kind === 'ready' && articles.value.length === 0 && <p class="empty">{t('libraryEmpty')}</p>}
-      {articles.kind === 'ready' && articles.value.length > 0 && (
-        <ul class="article-list" aria-label={t('libraryTitle')}>
-          {articles.value.map((article) => (
-            <ArticleRow key={article.id} article={article} db={db} focused={article.id === focusId} />
-          ))}
-        </ul>
-      )}
-    </main>
-  );
+interface Props {
+  db: ReadmarkDb;
+  /** An article to bring into view (the popup's "Open in library"). */
+  focusId: string | null;
 }
 
-function ArticleRow({ article, db, focused }: { article: ArticleMeta; db: ReadmarkDb; focused: boolean }) {
-  const readerUrl = browser.runtime.getURL(
-    `/reader.html?id=${encodeURIComponent(article.id)}` as '/reader.html',
+export function LibraryApp({ db, focusId }: Props) {
+  /** The articles being exported (the export panel is open), or null. */
+  const [exporting, setExporting] = useState<string[] | null>(null);
+  const library = useLibraryArticles(db);
+  const metas = library.metas;
+  const [filters, setFilters] = useState(DEFAULT_FILTERS);
+  const search = useLibrarySearch(metas);
+  const query = search.query;
+  const actions = useLibraryActions(db);
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [anchor, setAnchor] = useState<number | null>(null);
+  const listRef = useRef<HTMLUListElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const headerRef = useRef<HTMLElement>(null);
+
+  const sortKey = filters.sort;
+  const sorted = useMemo(() => (metas ? sortArticles(metas, fieldSort(sortKey)) : []), [metas, sortKey]);
+  const shown = useMemo(
+    () => visibleArticles(sorted, filters, search.results),
+    [sorted, filters, search.results],
   );
-  const remove = async () => {
-    const result = await deleteArticle(db, article.id);
-    if (!result.ok) alert(result.error);
+  const tags = useMemo(() => countTags(metas ?? []), [metas]);
+  const sites = useMemo(() => countSites(metas ?? []), [metas]);
+  const shelfCounts = useMemo(() => {
+    if (!library.complete || !metas) return null;
+    const counts = {} as Record<ReadStatus, number>;
+    for (const status of STATUSES) counts[status] = filterArticles(metas, { status }).length;
+    return counts;
+  }, [metas, library.complete]);
+
+  const { active, current, setActive, activate } = useActiveRow(shown, listRef, headerRef);
+  const targets = () => (selected.size > 0 ? [...selected] : current ? [current.id] : []);
+
+  // The popup's "Open in library" brings its article into view once the whole list is known.
+  const focusDone = useRef(false);
+  useEffect(() => {
+    if (focusDone.current || !focusId || !library.complete) return;
+    focusDone.current = true;
+    const index = shown.findIndex((m) => m.id === focusId);
+    if (index >= 0) activate(index);
+  }, [library.complete, focusId, shown]);
+
+  const removeRows = async (ids: string[]) => {
+    if ((await actions.remove(ids)) && selected.size > 0) setSelected(new Set());
   };
+  const rowActions: RowActions = {
+    select: (id, index, range) => {
+      setSelected(toggleSelection(selected, shown, id, index, anchor, range));
+      setAnchor(index);
+      setActive(index);
+    },
+    favourite: (meta) => actions.setFavourite([meta.id], meta.favourite === 0),
+    archive: (meta) => actions.setArchived([meta.id], meta.archived === 0),
+    remove: removeRows,
+    removeTag: (id, tag) => actions.removeTag([id], tag),
+    activate: (index) => setActive(index),
+  };
+
+  useLibraryKeys({
+    focusSearch: () => {
+      window.scrollTo({ top: 0, behavior: 'instant' });
+      searchRef.current?.focus();
+    },
+    leaveSearch: () => activate(Math.max(active, 0)),
+    move: (delta) => activate(active < 0 ? 0 : active + delta),
+    open: () => current && location.assign(readerUrl(current.id)),
+    archive: () => current && rowActions.archive(current),
+    favourite: () => current && rowActions.favourite(current),
+    select: (range) => current && rowActions.select(current.id, active, range),
+    undo: () => void actions.restore(),
+  });
+
+  const empty = library.complete && metas?.length === 0;
   return (
-    <li class={focused ? 'article focused' : 'article'}>
-      <a id={`article-${article.id}`} class="article-title" href={readerUrl}>
-        {article.title}
-      </a>
-      <p class="meta">
-        {[
-          article.siteName,
-          t('savedDate', formatDate(article.savedAt)),
-          formatReadingTime(article.readingTimeMinutes),
-        ]
-          .filter(Boolean)
-          .join(' · ')}
-      </p>
-      <button type="button" class="delete" onClick={remove} aria-label={t('deleteArticle', article.title)}>
-        {t('delete')}
-      </button>
-    </li>
+    <main class="library">
+      <header class="library-header" ref={headerRef}>
+        <div class="library-heading">
+          <h1>{t('libraryTitle')}</h1>
+          <ShortcutsHelp />
+        </div>
+        {!empty && (
+          <LibraryToolbar
+            query={query}
+            onQuery={search.setQuery}
+            searchRef={searchRef}
+            index={search.index}
+            filters={filters}
+            onFilters={(next) => {
+              setFilters(next);
+              setActive(-1);
+            }}
+            shelfCounts={shelfCounts}
+            sites={sites}
+            tags={tags}
+          />
+        )}
+      </header>
+      {library.error && (
+        <p role="alert" class="notice">
+          {t('errorLibrary', library.error)}
+        </p>
+      )}
+      {actions.error && (
+        <p role="alert" class="notice">
+          {actions.error}{' '}
+          <button type="button" onClick={actions.dismissError}>
+            {t('dismiss')}
+          </button>
+        </p>
+      )}
+      {metas === null && !library.error && <p role="status">{t('loading')}</p>}
+      {empty && <EmptyLibrary />}
+      {metas && !empty && (
+        <>
+          <p class="result-count meta" role="status">
+            {isFiltered(filters, query)
+              ? shown.length === 1
+                ? t('resultCountOne')
+                : t('resultCount', shown.length.toLocaleString())
+              : ''}
+            {search.results?.mode === 'any-term' ? ` ${t('anyTermNote')}` : ''} {actions.notice}
+          </p>
+          {shown.length === 0 && library.complete && <p class="no-results">{t('noResults')}</p>}
+          <ArticleList
+            articles={shown}
+            selected={selected}
+            activeIndex={active}
+            highlightId={focusId}
+            actions={rowActions}
+            listRef={listRef}
+            query={search.applied}
+          />
+          <TagManager
+            tags={tags}
+            rename={(from, to) => actions.renameTag(from, to)}
+            remove={(tag) =>
+              actions.removeTag(
+                (metas ?? []).filter((m) => m.tags.some((x) => tagKey(x) === tagKey(tag))).map((m) => m.id),
+                tag,
+              )
+            }
+          />
+        </>
+      )}
+      <div class="library-footer">
+        {selected.size > 0 && (
+          <BulkBar
+            count={selected.size}
+            total={shown.length}
+            onExport={() => setExporting(targets())}
+            actions={{
+              addTag: (tag) => actions.addTag(targets(), tag),
+              archive: (on) => actions.setArchived(targets(), on),
+              favourite: (on) => actions.setFavourite(targets(), on),
+              markRead: (read) => actions.setRead(targets(), read),
+              remove: () => removeRows(targets()),
+              selectAll: () => setSelected(new Set(shown.map((m) => m.id))),
+              clear: () => setSelected(new Set()),
+            }}
+          />
+        )}
+        {actions.undo && (
+          <UndoToast
+            key={actions.undo.key}
+            count={actions.undo.deleted.articles.length}
+            undo={() => void actions.restore()}
+            dismiss={actions.dismissUndo}
+          />
+        )}
+      </div>
+      {exporting && <ExportPanel db={db} ids={exporting} onClose={() => setExporting(null)} />}
+    </main>
   );
 }

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { LibraryApp } from '@/components/library';
 import { openDb } from '@/utils/storage';
 import '@/components/shared/theme.css';
+import '@/components/library/library.css';
 
 const focusId = new URLSearchParams(location.search).get('focus');
 render(<LibraryApp db={openDb()} focusId={focusId} />, document.getElementById('app')!);

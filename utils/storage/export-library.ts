@@ -2,6 +2,7 @@ import type { EntityTable } from 'dexie';
 import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { SEARCH_INDEX_KEY } from './search-index-store';
 
 /** Everything a backup holds, as stored (the shape createBackup in utils/export takes). */
 export interface LibrarySnapshot {
@@ -62,7 +63,11 @@ export async function readLibraryForBackup(
           progress(highlights.length);
         }));
       if (!highlightsRead) return err<LibrarySnapshot>(STORAGE_CANCELLED);
-      for (const { key, value } of await db.settings.toArray()) snapshot.settings[key] = value;
+      // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
+      // restore, never backed up.
+      for (const { key, value } of await db.settings.toArray()) {
+        if (key !== SEARCH_INDEX_KEY) snapshot.settings[key] = value;
+      }
       return ok(snapshot);
     });
   } catch (error) {

@@ -12,6 +12,15 @@ export * from './export-library';
 export * from './highlights';
 export * from './import-backup';
 export * from './integrity';
+export * from './library-actions';
 export { observe } from './observe';
+export {
+  type IndexSource,
+  listHighlightStamps,
+  loadSearchIndex,
+  readIndexSources,
+  SEARCH_INDEX_KEY,
+  saveSearchIndex,
+} from './search-index-store';
 export { getSetting, setSetting } from './settings';
 export { describeStorageError, isQuotaError } from './storage-error';

@@ -11,6 +11,7 @@ import {
   readCanonicalUrlIndex,
   readLibraryForBackup,
   STORAGE_CANCELLED,
+  saveSearchIndex,
 } from '@/utils/storage';
 import { generateLibrary, type Library } from '../../fixtures/export/generate-library';
 
@@ -117,6 +118,17 @@ describe('round trip through storage', () => {
     });
     expect(cancelled).toEqual({ ok: false, error: STORAGE_CANCELLED });
   });
+});
+
+test('the saved search index is left out of backups (derived, tens of MB); real settings go in', async () => {
+  const db = freshDb();
+  await seed(db, generateLibrary({ articles: 3, highlights: 1, bodyMin: 20, bodyMax: 40, seed: 9 }), {
+    colorNames: { yellow: 'a', green: 'b', blue: 'c', pink: 'd', purple: 'e' },
+  });
+  await saveSearchIndex(db, JSON.stringify({ big: 'x'.repeat(2_000_000) }));
+  const read = await readLibraryForBackup(db);
+  if (!read.ok) throw new Error(read.error);
+  expect(Object.keys(read.value.settings)).toEqual(['colorNames']);
 });
 
 describe('duplicates against an existing library', () => {

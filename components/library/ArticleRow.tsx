@@ -1,0 +1,129 @@
+import { browser } from 'wxt/browser';
+import type { ArticleMeta } from '@/utils/model';
+import { siteOf } from '@/utils/search';
+import { formatDate, formatReadingTime } from '../shared/format';
+import { t } from '../shared/i18n';
+
+/** Every row is this tall (px), so the list can place row i at i × ROW_HEIGHT without measuring. */
+export const ROW_HEIGHT = 84;
+
+export interface RowActions {
+  select(id: string, index: number, range: boolean): void;
+  favourite(meta: ArticleMeta): void;
+  archive(meta: ArticleMeta): void;
+  remove(ids: string[]): void;
+  removeTag(id: string, tag: string): void;
+  activate(index: number): void;
+}
+
+export function readerUrl(id: string): string {
+  return browser.runtime.getURL(`/reader.html?id=${encodeURIComponent(id)}` as '/reader.html');
+}
+
+interface Props {
+  meta: ArticleMeta;
+  index: number;
+  total: number;
+  selected: boolean;
+  active: boolean;
+  highlighted: boolean;
+  actions: RowActions;
+}
+
+export function ArticleRow({ meta, index, total, selected, active, highlighted, actions }: Props) {
+  const classes = ['article', active && 'active', highlighted && 'focused', selected && 'selected'];
+  const progress = Math.round(meta.progress * 100);
+  return (
+    <li
+      class={classes.filter(Boolean).join(' ')}
+      style={{ top: `${index * ROW_HEIGHT}px` }}
+      aria-setsize={total}
+      aria-posinset={index + 1}
+      onFocusIn={() => actions.activate(index)}
+    >
+      <input
+        type="checkbox"
+        class="article-select"
+        checked={selected}
+        aria-label={t('selectArticle', meta.title)}
+        onClick={(event) => {
+          event.preventDefault();
+          actions.select(meta.id, index, event.shiftKey);
+        }}
+      />
+      <div class="article-main">
+        <a
+          id={`article-${meta.id}`}
+          class="article-title"
+          href={readerUrl(meta.id)}
+          lang={meta.lang ?? undefined}
+        >
+          {meta.title}
+        </a>
+        <p class="meta">
+          {[
+            siteOf(meta),
+            t('savedDate', formatDate(meta.savedAt)),
+            formatReadingTime(meta.readingTimeMinutes),
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </p>
+        <div class="article-extra">
+          <span class={meta.readAt === null ? 'state unread' : 'state'}>
+            {meta.readAt !== null
+              ? t('stateRead')
+              : progress > 0
+                ? t('progressRead', String(progress))
+                : t('stateUnread')}
+          </span>
+          {meta.archived === 1 && <span class="state">{t('stateArchived')}</span>}
+          {meta.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
+              <button
+                type="button"
+                class="tag-remove"
+                aria-label={t('removeTagFrom', [tag, meta.title])}
+                onClick={() => actions.removeTag(meta.id, tag)}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
+      </div>
+      <div class="article-actions">
+        <button
+          type="button"
+          class="favourite"
+          aria-pressed={meta.favourite === 1}
+          aria-label={t('favouriteArticle', meta.title)}
+          title={t('favourite')}
+          onClick={() => actions.favourite(meta)}
+        >
+          {meta.favourite === 1 ? '★' : '☆'}
+        </button>
+        <button
+          type="button"
+          class="archive"
+          onClick={() => actions.archive(meta)}
+          aria-label={t(meta.archived ? 'unarchiveArticle' : 'archiveArticle', meta.title)}
+        >
+          {meta.archived ? t('unarchive') : t('archive')}
+        </button>
+        <button
+          type="button"
+          class="delete"
+          onClick={() => actions.remove([meta.id])}
+          aria-label={t('deleteArticle', meta.title)}
+        >
+          {t('delete')}
+        </button>
+      </div>
+      {progress > 0 && meta.readAt === null && (
+        <span class="article-progress" style={{ width: `${progress}%` }} aria-hidden="true" />
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,126 @@
+/** Measuring an extension page from inside it, for tests/bench/library.ts. */
+import type { Page } from 'playwright-core';
+import type { ExtensionBrowser } from '../e2e/browser';
+
+export interface OpenFigures {
+  /** ms from navigation start: first contentful paint. */
+  fcp: number | null;
+  /** ms from navigation start to the frame that paints the first `selector` element. */
+  firstRow: number | null;
+  /** ms from navigation start until the search box answers from the full-text index. */
+  searchReady: number | null;
+  /** JS heap used once settled, bytes. */
+  heap: number;
+  /** Main-thread busy ms (CDP TaskDuration) from opening until settled. */
+  busy: number;
+}
+
+interface Watched {
+  __firstRow?: number;
+}
+
+/** Opens an extension page, noting when `selector` first enters the DOM and the frame that paints it. */
+export async function openMeasured(
+  browser: ExtensionBrowser,
+  path: string,
+  selector: string,
+  waitForSearch: boolean,
+): Promise<{ page: Page; figures: OpenFigures }> {
+  const page = await browser.context.newPage();
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  await page.addInitScript((wanted) => {
+    const seen = new MutationObserver(() => {
+      if (!document.querySelector(wanted)) return;
+      seen.disconnect();
+      // rAF callbacks run just before the frame that paints what the DOM now holds.
+      requestAnimationFrame(() => {
+        (window as Watched).__firstRow = performance.now();
+      });
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(browser.extensionUrl(path));
+  await page.waitForFunction(() => (window as Watched).__firstRow !== undefined, undefined, {
+    timeout: 60_000,
+  });
+  let searchReady: number | null = null;
+  if (waitForSearch) {
+    await page.waitForFunction(
+      () => !!document.querySelector('.empty') || document.querySelector('#search-note')?.textContent === '',
+      undefined,
+      // Not 'raf': a page in a background tab gets no animation frames.
+      { timeout: 600_000, polling: 50 },
+    );
+    searchReady = await page.evaluate(() => performance.now()); // within 50 ms of ready
+  }
+  const fcp = await page.evaluate(
+    () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+  );
+  const firstRow = await page.evaluate(() => (window as Watched).__firstRow ?? null);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
+  await cdp.detach();
+  return {
+    page,
+    figures: {
+      fcp,
+      firstRow,
+      searchReady,
+      heap: metric('JSHeapUsedSize'),
+      busy: metric('TaskDuration') * 1000,
+    },
+  };
+}
+
+/**
+ * Types each query into the real search box (all at once, as a paste) and times it to the
+ * moment the list holds its results (the list's data-query attribute changes in the same
+ * commit), and to the next frame. The box is cleared between queries.
+ */
+export async function searchLatency(page: Page, queries: readonly string[]) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const busy = async () =>
+    ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) *
+    1000;
+  // tsx names arrow functions through a helper that the page lacks.
+  await page.evaluate('window.__name = (fn) => fn');
+  const dom: number[] = [];
+  const frame: number[] = [];
+  const before = await busy();
+  for (const query of queries) {
+    const [inDom, painted] = await page.evaluate(async (q) => {
+      const input = document.querySelector<HTMLInputElement>('#library-search')!;
+      const setQuery = async (text: string) => {
+        const start = performance.now();
+        let inDom = 0;
+        const done = new Promise<void>((resolve) => {
+          const seen = new MutationObserver(() => {
+            if (document.querySelector<HTMLElement>('.article-list')?.dataset.query !== text) return;
+            inDom = performance.now() - start;
+            seen.disconnect();
+            resolve();
+          });
+          seen.observe(document.body, { attributes: true, subtree: true, attributeFilter: ['data-query'] });
+        });
+        input.value = text;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await done;
+        await new Promise((r) => requestAnimationFrame(r));
+        return [inDom, performance.now() - start];
+      };
+      const timing = await setQuery(q);
+      // Clear, and wait out the search throttle so the next query is not held back by it.
+      await setQuery('');
+      await new Promise((r) => setTimeout(r, 100));
+      return timing;
+    }, query);
+    dom.push(inDom!);
+    frame.push(painted!);
+  }
+  const busyPerQuery = ((await busy()) - before) / queries.length / 2;
+  await cdp.detach();
+  return { dom, frame, busyPerQuery };
+}
