@@ -68,6 +68,7 @@ describe('highlights on the live page', () => {
     await waitForPageUi(page, byClass('note-toggle'));
     await clickPageUi(page, byClass('note-toggle'));
     await waitForPageUi(page, (_a, name) => name === 'TEXTAREA');
+    await clickPageUi(page, (_a, name) => name === 'TEXTAREA');
     await page.keyboard.type('Ask the engineers for the survey');
     await page.keyboard.press('Control+Enter');
     await expect.poll(async () => (await highlights())[0]?.note).toBe('Ask the engineers for the survey');

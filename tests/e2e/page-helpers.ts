@@ -23,9 +23,24 @@ function rectsOf(page: Page, text: string) {
   }, text);
 }
 
+/**
+ * The rectangles once the page has stopped moving: pages may still be re-scrolling (the reader
+ * keeps the reading place after a layout change), and a drag measured mid-move selects the wrong text.
+ */
+async function settledRectsOf(page: Page, text: string) {
+  let previous = JSON.stringify(await rectsOf(page, text));
+  for (let attempt = 0; attempt < 20; attempt++) {
+    await page.waitForTimeout(100);
+    const current = JSON.stringify(await rectsOf(page, text));
+    if (current === previous) break;
+    previous = current;
+  }
+  return JSON.parse(previous) as Awaited<ReturnType<typeof rectsOf>>;
+}
+
 /** Selects `text` by dragging the mouse over it, as a reader does. */
 export async function dragSelect(page: Page, text: string): Promise<void> {
-  const rects = await rectsOf(page, text);
+  const rects = await settledRectsOf(page, text);
   const first = rects[0]!;
   const last = rects[rects.length - 1]!;
   await page.mouse.move(first.left + 1, (first.top + first.bottom) / 2);

@@ -163,13 +163,14 @@ describe('reader view', () => {
     await reader.locator('#reader-settings-toggle').click();
     expect(await reader.getByRole('radio', { name: 'Dark' }).isChecked()).toBe(true);
     expect(await reader.getByLabel('Text size').inputValue()).toBe('21');
-    // Larger text reflows the article: the line being read stays under the tool bar.
-    await placeOnLine(reader, 6);
+    // Larger text reflows the article: the line being read stays under the tool bar. (A paragraph
+    // in the first half: near the end of this short article the page cannot scroll that far.)
+    await placeOnLine(reader, 3);
     await reader.getByLabel('Text size').fill('27');
     await expect
       .poll(() => reader.locator('.reader').evaluate((e) => getComputedStyle(e).fontSize))
       .toBe('27px');
-    expect(nearMiddle(await lineIn(reader, 6))).toBe(true);
+    expect(nearMiddle(await lineIn(reader, 3))).toBe(true);
     await reader.getByLabel('Text size').fill('21');
     await reader.close();
   });
