@@ -1,5 +1,6 @@
 import type { RefObject } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
+import { onWindowMove } from '../shared/on-window-move';
 
 /** Rows drawn above and below the window, so a fast scroll never shows a blank gap. */
 const OVERSCAN = 8;
@@ -19,29 +20,18 @@ export function useVisibleRange(
   rowHeight: number,
 ): VisibleRange {
   const [range, setRange] = useState<VisibleRange>({ start: 0, end: Math.min(count, 24) });
-  useLayoutEffect(() => {
-    let frame = 0;
-    const measure = () => {
-      frame = 0;
-      const top = list.current?.getBoundingClientRect().top ?? 0;
-      const first = Math.floor(-top / rowHeight);
-      const last = Math.ceil((window.innerHeight - top) / rowHeight);
-      const start = Math.max(0, Math.min(count, first - OVERSCAN));
-      const end = Math.max(start, Math.min(count, last + OVERSCAN));
-      setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(measure);
-    };
-    measure();
-    window.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', schedule);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', schedule);
-      window.removeEventListener('resize', schedule);
-    };
-  }, [list, count, rowHeight]);
+  useLayoutEffect(
+    () =>
+      onWindowMove(() => {
+        const top = list.current?.getBoundingClientRect().top ?? 0;
+        const first = Math.floor(-top / rowHeight);
+        const last = Math.ceil((window.innerHeight - top) / rowHeight);
+        const start = Math.max(0, Math.min(count, first - OVERSCAN));
+        const end = Math.max(start, Math.min(count, last + OVERSCAN));
+        setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
+      }),
+    [list, count, rowHeight],
+  );
   return range;
 }
 

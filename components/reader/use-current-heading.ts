@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { onWindowMove } from '../shared/on-window-move';
 
 /** A heading counts as the current section once its top is this close to the top of the window (below the tool bar). */
 const READING_LINE_PX = 120;
@@ -10,29 +11,19 @@ const READING_LINE_PX = 120;
 export function useCurrentHeading(ids: string[]): string | null {
   const [current, setCurrent] = useState<string | null>(null);
   const key = ids.join(' ');
-  useEffect(() => {
-    let frame = 0;
-    const update = () => {
-      frame = 0;
-      let found: string | null = null;
-      for (const id of ids) {
-        const heading = document.getElementById(id);
-        if (!heading || heading.getBoundingClientRect().top > READING_LINE_PX) break;
-        found = id;
-      }
-      setCurrent(found);
-    };
-    const schedule = () => {
-      if (!frame) frame = requestAnimationFrame(update);
-    };
-    update();
-    window.addEventListener('scroll', schedule, { passive: true });
-    window.addEventListener('resize', schedule);
-    return () => {
-      cancelAnimationFrame(frame);
-      window.removeEventListener('scroll', schedule);
-      window.removeEventListener('resize', schedule);
-    };
-  }, [key]);
+  // `key` stands for `ids` (a new array each render): the effect reruns when the headings change.
+  useEffect(
+    () =>
+      onWindowMove(() => {
+        let found: string | null = null;
+        for (const id of ids) {
+          const heading = document.getElementById(id);
+          if (!heading || heading.getBoundingClientRect().top > READING_LINE_PX) break;
+          found = id;
+        }
+        setCurrent(found);
+      }),
+    [key],
+  );
   return current;
 }

@@ -1,27 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations, describeFindings } from './axe';
 import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
-import { attachRealPopup } from './real-popup';
-
-const AXE_SOURCE = readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
+import { attachRealPopup, saveThroughPopup } from './real-popup';
 
 /** axe-core's serious and critical findings on the page, as "rule: target" lines. */
 async function seriousAxeFindings(page: Page): Promise<string[]> {
-  // page.evaluate goes through CDP, which the extension page's CSP does not govern.
-  await page.evaluate(AXE_SOURCE);
-  return page.evaluate(async () => {
-    type Finding = { id: string; impact: string | null; nodes: { target: string[] }[] };
-    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Finding[] }> } }).axe;
-    const { violations } = await axe.run();
-    return violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
+  const findings = await axeViolations(page);
+  return describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical'));
 }
 
 interface StoredMeta {
@@ -66,16 +57,7 @@ describe('library', () => {
     await expect.poll(() => library.locator('.article-list').getAttribute('data-query')).toBe(query);
   }
 
-  async function save(path: string) {
-    const page = await browser.open(`${server.origin}${path}`);
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
-    await popup.waitFor(`document.querySelector('#save')`);
-    await popup.evaluate(`document.querySelector('#save').click()`);
-    await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
-    await popup.close();
-    await page.close();
-  }
+  const save = (path: string) => saveThroughPopup(browser, `${server.origin}${path}`);
 
   test('a first run explains how articles get here, in light and dark, with no serious axe finding', async () => {
     library = await browser.open(browser.extensionUrl('/library.html'));

@@ -1,27 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations, describeFindings } from './axe';
 import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
-import { attachRealPopup } from './real-popup';
+import { saveThroughPopup } from './real-popup';
 
-const AXE = readFileSync(resolve(process.cwd(), 'node_modules/axe-core/axe.min.js'), 'utf8');
-
-/** axe-core's WCAG 2.x A/AA violations on the page, as "rule: target" lines (empty when clean). */
-async function axeViolations(page: Page): Promise<string[]> {
-  // Evaluated over CDP, which the page's CSP does not govern: no inline script is injected.
-  await page.evaluate(AXE);
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(options: object): Promise<AxeResults> } }).axe;
-    const results = await axe.run({ runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] });
-    return results.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
-  });
-}
-interface AxeResults {
-  violations: { id: string; nodes: { target: string[] }[] }[];
-}
+/** axe-core's WCAG 2.x A/AA (and best-practice) violations on the page, as "rule: target" lines. */
+const wcagViolations = async (page: Page) =>
+  describeFindings(
+    await axeViolations(page, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'] }),
+  );
 
 interface StoredMeta {
   id: string;
@@ -46,14 +36,7 @@ describe('reader view', () => {
 
   /** Saves a fixture page through the real toolbar popup; returns its stored metadata. */
   async function save(path: string, title: string): Promise<StoredMeta> {
-    const page = await browser.open(`${server.origin}${path}`);
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
-    await popup.waitFor(`document.querySelector('#save')`);
-    await popup.evaluate(`document.querySelector('#save').click()`);
-    await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
-    await popup.close();
-    await page.close();
+    await saveThroughPopup(browser, `${server.origin}${path}`);
     const library = await browser.open(browser.extensionUrl('/library.html'));
     const meta = (await readStore<StoredMeta>(library, 'articles')).find((m) => m.title === title);
     await library.close();
@@ -283,7 +266,7 @@ describe('reader view', () => {
     await reader.locator('#reader-settings-toggle').click();
     for (const theme of ['Light', 'Sepia', 'Dark']) {
       await reader.getByRole('radio', { name: theme, exact: true }).check();
-      expect(await axeViolations(reader), `${theme} with settings open`).toEqual([]);
+      expect(await wcagViolations(reader), `${theme} with settings open`).toEqual([]);
       if (theme === 'Sepia') {
         await reader.getByRole('radio', { name: 'Dyslexia-friendly' }).check();
         await reader.screenshot({ path: join(SCREENSHOTS, 'reader-sepia-legible.png') });
@@ -297,7 +280,7 @@ describe('reader view', () => {
     }
     expect(await reader.locator('#reader-settings-panel').count()).toBe(0);
     await reader.locator('#reader-panel-toggle').click();
-    expect(await axeViolations(reader), 'side panel open').toEqual([]);
+    expect(await wcagViolations(reader), 'side panel open').toEqual([]);
 
     // A phone-sized window: the reader keeps its place in the text, and nothing sticks out sideways.
     await placeOnLine(reader, 5);

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import type { BrowserContext, CDPSession } from 'playwright-core';
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 
 /**
  * The real toolbar popup, driven over CDP: Playwright does not expose it as a Page. Attached with
@@ -83,4 +83,27 @@ export async function attachRealPopup(
     },
   };
   return popup;
+}
+
+/**
+ * Saves a page as a reader does: opens it, clicks the toolbar button, clicks Save in the real
+ * popup and waits for "Saved", then closes the page.
+ */
+export async function saveThroughPopup(
+  browser: {
+    context: BrowserContext;
+    extensionId: string;
+    open(url: string): Promise<Page>;
+    clickToolbarButton(page: Page): Promise<void>;
+  },
+  url: string,
+): Promise<void> {
+  const page = await browser.open(url);
+  await browser.clickToolbarButton(page);
+  const popup = await attachRealPopup(browser);
+  await popup.waitFor(`document.querySelector('#save')`);
+  await popup.evaluate(`document.querySelector('#save').click()`);
+  await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
+  await popup.close();
+  await page.close();
 }
