@@ -2,10 +2,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { axeViolations, describeFindings } from './axe';
-import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { attachRealPopup, saveThroughPopup } from './real-popup';
 
@@ -32,18 +31,8 @@ const TITLES = {
 // The library: first run, three articles saved through the real toolbar popup, search as you
 // type, tags, shelves, filters, the reader, delete with undo, the keyboard alone, light and dark.
 describe('library', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const env = useExtensionBrowser();
   let library: Page;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
 
   const rows = () => library.locator('.article');
   const titles = () => library.locator('.article .article-title').allTextContents();
@@ -57,10 +46,10 @@ describe('library', () => {
     await expect.poll(() => library.locator('.article-list').getAttribute('data-query')).toBe(query);
   }
 
-  const save = (path: string) => saveThroughPopup(browser, `${server.origin}${path}`);
+  const save = (path: string) => saveThroughPopup(env.browser, `${env.server.origin}${path}`);
 
   test('a first run explains how articles get here, in light and dark, with no serious axe finding', async () => {
-    library = await browser.open(browser.extensionUrl('/library.html'));
+    library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     await library.setViewportSize({ width: 1100, height: 800 });
     await expect.poll(() => library.locator('.empty').isVisible()).toBe(true);
     expect(await library.locator('.empty h2').textContent()).toContain('empty');
@@ -223,7 +212,7 @@ describe('library', () => {
   test("from the popup's link, then the keyboard alone: search, move, favourite, select, archive, open", async () => {
     // As the popup's "Open in library" opens it: the saved article in view and focused.
     const lens = await byTitle(TITLES.lens);
-    await library.goto(browser.extensionUrl(`/library.html?focus=${lens.id}`));
+    await library.goto(env.browser.extensionUrl(`/library.html?focus=${lens.id}`));
     await expect.poll(() => rows().count()).toBe(2);
     const focusedTitle = () => library.evaluate(() => document.activeElement?.textContent ?? '');
     await expect.poll(focusedTitle).toBe(TITLES.lens);
@@ -262,11 +251,11 @@ describe('library', () => {
   });
 
   test('the popup (opened as a tab) has no serious axe finding', async () => {
-    const page = await browser.open(`${server.origin}/pages/sectioned-guide.html`);
-    await browser.clickToolbarButton(page);
-    const real = await attachRealPopup(browser);
+    const page = await env.browser.open(`${env.server.origin}/pages/sectioned-guide.html`);
+    await env.browser.clickToolbarButton(page);
+    const real = await attachRealPopup(env.browser);
     await real.close();
-    const popup = await browser.openPopupFor(await browser.activeTabId(page));
+    const popup = await env.browser.openPopupFor(await env.browser.activeTabId(page));
     await expect.poll(() => popup.locator('#save').count()).toBe(1);
     expect(await seriousAxeFindings(popup)).toEqual([]);
     await popup.emulateMedia({ colorScheme: 'dark' });

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { axeViolations, describeFindings } from './axe';
-import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { saveThroughPopup } from './real-popup';
 
@@ -22,22 +21,12 @@ interface StoredMeta {
 // The reader view of a saved article: settings and reading position survive a reload, contents
 // for sectioned articles, the side panel, and how it all looks in light and dark.
 describe('reader view', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
-
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const env = useExtensionBrowser();
 
   /** Saves a fixture page through the real toolbar popup; returns its stored metadata. */
   async function save(path: string, title: string): Promise<StoredMeta> {
-    await saveThroughPopup(browser, `${server.origin}${path}`);
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    await saveThroughPopup(env.browser, `${env.server.origin}${path}`);
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const meta = (await readStore<StoredMeta>(library, 'articles')).find((m) => m.title === title);
     await library.close();
     if (!meta) throw new Error(`${title} was not saved`);
@@ -45,7 +34,7 @@ describe('reader view', () => {
   }
 
   async function openReader(id: string): Promise<Page> {
-    const reader = await browser.open(browser.extensionUrl(`/reader.html?id=${id}`));
+    const reader = await env.browser.open(env.browser.extensionUrl(`/reader.html?id=${id}`));
     await reader.setViewportSize({ width: 1280, height: 800 });
     await expect.poll(() => reader.locator('.reader-content p').count()).toBeGreaterThan(5);
     return reader;
@@ -159,7 +148,7 @@ describe('reader view', () => {
   });
 
   test('the side panel shows highlights, tags and what extraction removed', async () => {
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const [meta] = await readStore<StoredMeta>(library, 'articles');
     // Extraction does not report removals yet: give the stored article one, as it will.
     await library.evaluate(
@@ -258,7 +247,7 @@ describe('reader view', () => {
   });
 
   test('passes an accessibility audit in every theme, with its panels open, and fits a phone', async () => {
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const metas = await readStore<StoredMeta>(library, 'articles');
     await library.close();
     const guide = metas.find((m) => m.title.startsWith('Keeping a rain gauge'))!;
@@ -306,7 +295,7 @@ describe('reader view', () => {
   });
 
   test('with reduced motion asked for, nothing scrolls smoothly', async () => {
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const [meta] = await readStore<StoredMeta>(library, 'articles');
     await library.close();
     const reader = await openReader(meta!.id);

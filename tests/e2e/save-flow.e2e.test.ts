@@ -1,31 +1,23 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { EXTENSION_DIR, type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { EXTENSION_DIR, SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { attachRealPopup } from './real-popup';
 
 // The first thing a reader does: toolbar button → clean preview → Save → find it in the library.
 describe('toolbar → preview → save → library', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const env = useExtensionBrowser();
   let article: Page;
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension();
-    article = await browser.open(`${server.origin}/pages/news-article.html`);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    article = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
   });
 
   test('the real toolbar popup previews the article and saves it', async () => {
-    await browser.clickToolbarButton(article);
-    const popup = await attachRealPopup(browser);
+    await env.browser.clickToolbarButton(article);
+    const popup = await attachRealPopup(env.browser);
     await popup.waitFor(`document.querySelector('#save')`);
     const preview = await popup.evaluate<{
       title: string;
@@ -60,7 +52,7 @@ describe('toolbar → preview → save → library', () => {
   });
 
   test('the record is in the extension database, body and metadata in one piece', async () => {
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const [meta, ...others] = await readStore<{
       id: string;
       canonicalUrl: string;
@@ -100,7 +92,7 @@ describe('toolbar → preview → save → library', () => {
       (await indexedDB.databases()).map((d) => d.name),
     );
     expect(pageDatabases).not.toContain('readmark');
-    const extensionDatabases = await browser.sw.evaluate(async () =>
+    const extensionDatabases = await env.browser.sw.evaluate(async () =>
       (await indexedDB.databases()).map((d) => d.name),
     );
     expect(extensionDatabases).toContain('readmark');
@@ -109,8 +101,8 @@ describe('toolbar → preview → save → library', () => {
   });
 
   test('opening the popup again shows the page as saved, and saving again updates the same record', async () => {
-    await browser.clickToolbarButton(article);
-    const popup = await attachRealPopup(browser);
+    await env.browser.clickToolbarButton(article);
+    const popup = await attachRealPopup(env.browser);
     await popup.waitFor(`document.querySelector('#save')`);
     expect(await popup.evaluate<string>(`document.querySelector('#status').textContent`)).toContain('Saved');
     expect(await popup.evaluate<string>(`document.querySelector('#save').textContent`)).toContain(
@@ -119,13 +111,13 @@ describe('toolbar → preview → save → library', () => {
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`!document.querySelector('#save').disabled`);
     await popup.close();
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     expect(await readStore(library, 'articles')).toHaveLength(1);
     await library.close();
   });
 
   test('the library lists the article, the reader shows it sanitised, and delete removes it', async () => {
-    const library = await browser.open(browser.extensionUrl('/library.html'));
+    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const row = library.locator('.article');
     await expect.poll(() => row.count()).toBe(1);
     expect(await row.locator('.meta').textContent()).toMatch(
