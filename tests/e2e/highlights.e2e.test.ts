@@ -49,7 +49,7 @@ describe('highlights on the live page', () => {
 
   test('select → toolbar → colour, on a page not saved yet, saves the article and the highlight', async () => {
     // Without host access the page script arrives with the reader's click on Readmark.
-    (await openPopup()).close();
+    await (await openPopup()).close();
     await dragSelect(page, KEPT);
     await waitForPageUi(page, swatch('pink'));
     await page.screenshot({ path: join(SCREENSHOTS, 'toolbar.png') });
@@ -163,7 +163,7 @@ describe('highlights on the live page', () => {
     await reader.close();
 
     await page.reload();
-    (await openPopup()).close();
+    await (await openPopup()).close();
     await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1, green: 1, blue: 1 });
   });
 });

@@ -20,7 +20,10 @@ describe('settings: colour names and the integrity check', () => {
 
     const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
     await env.browser.clickToolbarButton(page);
-    (await attachRealPopup(env.browser)).close();
+    // The popup injects the page script when it captures the page: wait for its preview.
+    const popup = await attachRealPopup(env.browser);
+    await popup.waitFor(`document.querySelector('#save')`);
+    await popup.close();
     await dragSelect(page, PASSAGE);
     await waitForPageUi(page, (attributes) => attributes['aria-label'] === 'Check this');
     await clickPageUi(page, swatch('pink'));
