@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildSeedPage, hasSeed } from '../support/seed-page';
+import { hasSeed, loadSeedPage } from '../support/seed-page';
 import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { saveThroughPopup } from './real-popup';
@@ -9,7 +9,7 @@ describe.skipIf(!hasSeed)('the seed news page', () => {
   const env = useExtensionBrowser();
 
   test('saved through the toolbar, the article holds every article paragraph', async () => {
-    const seed = buildSeedPage();
+    const seed = loadSeedPage();
     env.server.route('/seed/myanmar-fraud.html', seed.html);
     await saveThroughPopup(env.browser, `${env.server.origin}/seed/myanmar-fraud.html`);
 
