@@ -85,7 +85,7 @@ function withKeptBlocks(article: ExtractedArticle, kept: ReadonlySet<number>): E
   return {
     ...article,
     contentHtml,
-    textContent: blockText(body).replace(/\s+/g, ' ').trim(),
+    textContent: blockText(body),
     removed: article.removed.filter((_, index) => !kept.has(index)),
   };
 }
