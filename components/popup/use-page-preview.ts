@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { blockText, restoreRemovedBlock } from '@/utils/extraction';
+import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
 import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
 import { findArticleByCanonicalUrl, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { extractInWorker } from '../shared/extract-in-worker';
@@ -81,11 +81,13 @@ function withKeptBlocks(article: ExtractedArticle, kept: ReadonlySet<number>): E
   if (kept.size === 0) return article;
   let contentHtml = article.contentHtml;
   for (const index of kept) contentHtml = restoreRemovedBlock(contentHtml, article.removed, index);
-  const body = new DOMParser().parseFromString(contentHtml, 'text/html').body;
+  const textContent = blockText(new DOMParser().parseFromString(contentHtml, 'text/html').body);
   return {
     ...article,
     contentHtml,
-    textContent: blockText(body),
+    textContent,
+    // The kept blocks are read too: counted the way the pipeline counts.
+    ...measureReading(textContent),
     removed: article.removed.filter((_, index) => !kept.has(index)),
   };
 }

@@ -65,10 +65,18 @@ describe('pages that are not articles, and pages no extension may touch', () => 
     await popup.waitFor(
       `document.querySelector('#removed-summary').textContent.startsWith('Removed: advertisement')`,
     );
+    const previewWords = Number(
+      (await popup.evaluate<string>(`document.querySelectorAll('.preview .meta')[1].textContent`))
+        .match(/([\d,]+) words/)![1]!
+        .replace(/,/g, ''),
+    );
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
     await popup.close();
     const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
+    const metas = await readStore<{ title: string; wordCount: number }>(library, 'articles');
+    const meta = metas.find((m) => m.title.includes('tidal footbridge'));
+    expect(meta!.wordCount).toBeGreaterThan(previewWords);
     const contents = await readStore<{ textContent: string; removed: { label: string }[] }>(
       library,
       'contents',
