@@ -1,27 +1,47 @@
 import type { Page } from 'playwright-core';
 
-/** Viewport rectangles of the first occurrence of `text` in the page. */
-function rectsOf(page: Page, text: string) {
-  return page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      // Instantly (pages may scroll smoothly): the rectangles are measured after scrolling.
-      range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-      return [...range.getClientRects()].map((r) => ({
-        left: r.left,
-        right: r.right,
-        top: r.top,
-        bottom: r.bottom,
-      }));
-    }
-    throw new Error(`"${needle}" is not on the page`);
-  }, text);
+interface Rect {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
 }
+
+/**
+ * Finds the first occurrence of `text` in the page and either selects it or scrolls it into view
+ * and answers its viewport rectangles: one search for both, run inside the page.
+ */
+function onText(page: Page, text: string, action: 'select' | 'measure'): Promise<Rect[]> {
+  return page.evaluate(
+    ([needle, what]) => {
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent?.indexOf(needle!) ?? -1;
+        if (at < 0) continue;
+        const range = document.createRange();
+        range.setStart(node, at);
+        range.setEnd(node, at + needle!.length);
+        if (what === 'select') {
+          document.getSelection()!.removeAllRanges();
+          document.getSelection()!.addRange(range);
+          return [];
+        }
+        // Instantly (pages may scroll smoothly): the rectangles are measured after scrolling.
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
+        return [...range.getClientRects()].map((r) => ({
+          left: r.left,
+          right: r.right,
+          top: r.top,
+          bottom: r.bottom,
+        }));
+      }
+      throw new Error(`"${needle}" is not on the page`);
+    },
+    [text, action] as const,
+  );
+}
+
+const rectsOf = (page: Page, text: string) => onText(page, text, 'measure');
 
 /**
  * The rectangles once the page has stopped moving: pages may still be re-scrolling (the reader
@@ -35,7 +55,7 @@ async function settledRectsOf(page: Page, text: string) {
     if (current === previous) break;
     previous = current;
   }
-  return JSON.parse(previous) as Awaited<ReturnType<typeof rectsOf>>;
+  return JSON.parse(previous) as Rect[];
 }
 
 /** Selects `text` by dragging the mouse over it, as a reader does. */
@@ -57,20 +77,7 @@ export async function clickText(page: Page, text: string): Promise<void> {
 
 /** Selects `text` without the mouse (for paths that read the selection, like the context menu). */
 export async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = node.textContent?.indexOf(needle) ?? -1;
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      document.getSelection()!.removeAllRanges();
-      document.getSelection()!.addRange(range);
-      return;
-    }
-    throw new Error(`"${needle}" is not on the page`);
-  }, text);
+  await onText(page, text, 'select');
 }
 
 /** How many ranges each Readmark colour paints in the page (CSS Custom Highlight API). */
