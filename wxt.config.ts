@@ -45,6 +45,8 @@ export default defineConfig({
       : {}),
   }),
   manifestVersion: 3,
+  // No auto-imports: `browser`, `defineBackground`… are imported by name, so the room lint sees them.
+  imports: false,
   publicDir: 'components/public',
   hooks: {
     // WXT turns a runtime-registered content script's `matches` into required host permissions.

@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
 import { highlightHandlers, setUpAutoRepaint, setUpHighlightCommands } from '@/components/background';
 import { createHandler, currentSelf, listen, senders, toBackground } from '@/utils/messaging';
 import { ok } from '@/utils/model';

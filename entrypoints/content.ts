@@ -1,3 +1,4 @@
+import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountAnnotationUi, PageAnnotations } from '@/components/toolbar';
 import { contentSenders, createHandler, currentSelf, listen, toContent } from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
