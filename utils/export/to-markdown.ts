@@ -1,12 +1,13 @@
-import type { ArticleContent, ArticleMeta, Highlight, HighlightColor } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  DEFAULT_COLOR_NAMES,
+  type Highlight,
+  type HighlightColor,
+} from '@/utils/model';
 import { frontMatter } from './front-matter';
 import { escapeMarkdown, markdownConverter } from './markdown-converter';
-import {
-  DEFAULT_COLOR_NAMES,
-  highlightFootnotes,
-  highlightSection,
-  markdownWithInlineHighlights,
-} from './markdown-highlights';
+import { highlightFootnotes, highlightSection, markdownWithInlineHighlights } from './markdown-highlights';
 
 export interface MarkdownOptions {
   /** Mark highlights in the body as `==text==` with footnotes, instead of a "Highlights" section. */

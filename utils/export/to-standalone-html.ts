@@ -1,6 +1,7 @@
 import {
   type ArticleContent,
   type ArticleMeta,
+  DEFAULT_COLOR_NAMES,
   HIGHLIGHT_COLORS,
   type Highlight,
   type HighlightColor,
@@ -9,7 +10,6 @@ import { escapeHtml } from './escape-html';
 import { isoDate } from './front-matter';
 import { htmlTextRuns } from './html-text-runs';
 import { layoutHighlights } from './layout-highlights';
-import { DEFAULT_COLOR_NAMES } from './markdown-highlights';
 import { safeUrl } from './safe-url';
 import { STANDALONE_HTML_STYLE } from './standalone-html-style';
 
