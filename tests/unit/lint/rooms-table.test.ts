@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { BIOME_JSON, ROOMS, withRooms } from '../../../tools/lint-rooms';
 
@@ -13,4 +14,10 @@ test('every room folder has one rule', () => {
   const folders = ROOMS.flatMap((room) => room.folders);
   expect(new Set(folders).size).toBe(folders.length);
   expect(folders).toContain('utils/storage');
+});
+
+test('docs/architecture.md names every room of the table', () => {
+  const doc = readFileSync(resolve(BIOME_JSON, '../docs/architecture.md'), 'utf8');
+  const missing = ROOMS.flatMap((room) => room.folders).filter((folder) => !doc.includes(`\`${folder}\``));
+  expect(missing).toEqual([]);
 });
