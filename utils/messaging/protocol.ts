@@ -61,7 +61,11 @@ export const toContent = {
 export const toBackground = {
   /** Liveness check; answers the extension version. */
   ping: v.strictObject({}),
-  /** The saved article for the sender's page (if any), its highlights and the colour names. */
+  /**
+   * The saved article for the sender's page (if any), its highlights and the colour names. The
+   * page is the sender's tab URL; `canonicalUrl` is what the page declares, heard only within
+   * that origin (articleKey).
+   */
   pageHighlights: v.strictObject({ canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(8_000))) }),
   /**
    * Create a highlight on the sender's page. `capture` is needed when the page is not saved yet:

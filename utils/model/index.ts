@@ -1,6 +1,6 @@
 /**
  * utils/model: the types every room shares, and tiny pure helpers.
- * Public surface: article, highlight and result types, normaliseUrl.
+ * Public surface: article, highlight and result types, normaliseUrl and the identity rule (articleKey).
  * Imports nothing (not even other rooms): every other room may import it.
  */
 export * from './article';
