@@ -6,9 +6,11 @@ import { checkIntegrity, isHealthy, openDb, type ReadmarkDb } from '@/utils/stor
 import { type RawLibrary, seededLibrary, writeRawV1 } from '../fixtures/hostile/raw-v1-library';
 import { recordFigures } from './support/figures';
 
-// Version 1 is the only released schema. A database written the way version 1 stores it (raw
-// IndexedDB, Dexie's version 1 = IndexedDB version 10, same stores and indexes) must read back
-// record for record through today's openDb; and an upgrade that fails must leave it readable.
+// A database written the way version 1 stores it (raw IndexedDB, Dexie's version 1 = IndexedDB
+// version 10, same stores and indexes) must read back record for record through today's openDb
+// (version 2 re-keys only records under another origin's canonical, which this fixture has none
+// of: tests/unit/storage/schema-v2-origin-binding.test.ts covers those); and an upgrade that
+// fails must leave it readable.
 
 const STORES = ['articles', 'contents', 'highlights', 'settings'] as const;
 const figures = { records: 0, differences: 0, 'records lost after a failed upgrade': 0 };
@@ -43,7 +45,7 @@ function differences(expected: RawLibrary, actual: RawLibrary): string[] {
   return out;
 }
 
-/** A test-only next version whose upgrade throws half-way through rewriting the articles. */
+/** A test-only version 2 whose upgrade throws half-way through rewriting the articles. */
 function openWithFailingV2(name: string): Dexie {
   const db = new Dexie(name);
   db.version(1).stores({
@@ -80,7 +82,7 @@ describe('schema version 1 fixture', () => {
     const diff = differences(library, read);
     figures.differences = diff.length;
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     // The indexes of the raw fixture are the ones the app queries.
     const first = library.articles[0]!;
     expect((await db.articles.where('canonicalUrl').equals(first.canonicalUrl).first())?.id).toBe(first.id);
@@ -103,7 +105,7 @@ describe('schema version 1 fixture', () => {
     const diff = differences(library, await readAll(db));
     figures['records lost after a failed upgrade'] = diff.length;
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     expect(isHealthy(await checkIntegrity(db))).toBe(true);
     db.close();
   });
