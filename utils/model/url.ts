@@ -40,6 +40,15 @@ export function articleKey(pageUrl: string, declared: string | null): string | n
   return claimed && sameOrigin(claimed, page) ? claimed : page;
 }
 
+/**
+ * The key a stored record (an import, a version-1 record) may keep: its canonical URL when that is
+ * on the origin of its own `url`, else its `url` normalised (articleKey's rule for records);
+ * null when `url` is not an http(s) URL.
+ */
+export function boundCanonical(url: string, canonicalUrl: string): string | null {
+  return sameOrigin(url, canonicalUrl) ? canonicalUrl : normaliseUrl(url);
+}
+
 function httpUrl(raw: string): URL | null {
   let url: URL;
   try {

@@ -1,5 +1,5 @@
 import type { Transaction } from 'dexie';
-import { type ArticleMeta, normaliseUrl, sameOrigin } from '@/utils/model';
+import { type ArticleMeta, boundCanonical } from '@/utils/model';
 
 /**
  * Upgrade to schema version 2: every article's key is bound to the origin it was saved from.
@@ -14,8 +14,8 @@ export async function bindArticlesToTheirOrigin(tx: Transaction): Promise<void> 
   const articles = tx.table<ArticleMeta, string>('articles');
   const taken = new Set((await articles.orderBy('canonicalUrl').keys()) as string[]);
   await articles.toCollection().modify((meta) => {
-    if (sameOrigin(meta.url, meta.canonicalUrl)) return;
-    const own = normaliseUrl(meta.url);
+    const own = boundCanonical(meta.url, meta.canonicalUrl);
+    if (own === meta.canonicalUrl) return;
     const key =
       own && !taken.has(own) ? own : `${own ?? meta.canonicalUrl.split('#')[0]}#readmark-copy-${meta.id}`;
     taken.add(key);
