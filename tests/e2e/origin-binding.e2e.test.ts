@@ -4,7 +4,7 @@ import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
 import { paintedCounts, selectText } from './page-helpers';
-import { attachRealPopup, type RealPopup } from './real-popup';
+import { openRealPopup, saveInRealPopup } from './real-popup';
 
 interface StoredArticle {
   id: string;
@@ -71,13 +71,6 @@ describe('a page cannot claim an article saved from another origin', () => {
       return chrome.tabs.sendMessage(id, { type: 'highlightStatus', payload: {} });
     }, tabId);
   };
-  const openPopup = async (page: Page): Promise<RealPopup> => {
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
-    await popup.waitFor(`document.querySelector('#save')`);
-    return popup;
-  };
-
   beforeAll(async () => {
     origin1 = await startFixtureServer();
     origin2 = await startFixtureServer();
@@ -96,10 +89,7 @@ describe('a page cannot claim an article saved from another origin', () => {
 
   test('B is saved on origin 2 with a highlight and a tag', async () => {
     const pageB = await browser.open(urlB);
-    const popup = await openPopup(pageB);
-    await popup.evaluate(`document.querySelector('#save').click()`);
-    await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
-    await popup.close();
+    await saveInRealPopup(browser, pageB);
     await selectText(pageB, B_QUOTE);
     const tabId = await browser.activeTabId(pageB);
     await browser.sw.evaluate(
@@ -131,7 +121,7 @@ describe('a page cannot claim an article saved from another origin', () => {
 
   test("on A, the toolbar does not show B as saved, and B's highlights are not handed to A", async () => {
     const pageA = await browser.open(urlA);
-    const popup = await openPopup(pageA);
+    const popup = await openRealPopup(browser, pageA);
     const shown = await popup.evaluate<{ status: string; button: string; exports: number; title: string }>(`({
       status: document.querySelector('#status')?.textContent ?? '',
       button: document.querySelector('#save').textContent,
@@ -151,10 +141,7 @@ describe('a page cannot claim an article saved from another origin', () => {
 
   test('saving A makes its own record; B stays whole in the library with its highlight and tag', async () => {
     const pageA = await browser.open(urlA);
-    const popup = await openPopup(pageA);
-    await popup.evaluate(`document.querySelector('#save').click()`);
-    await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
-    await popup.close();
+    await saveInRealPopup(browser, pageA);
 
     const stored = await articles();
     expect(stored).toHaveLength(2);
@@ -179,7 +166,7 @@ describe('a page cannot claim an article saved from another origin', () => {
 
     // And B's own page still gets B's highlight.
     const pageB = await browser.open(urlB);
-    await (await openPopup(pageB)).close();
+    await (await openRealPopup(browser, pageB)).close();
     expect(await highlightsHandedTo(pageB)).toMatchObject({ ok: true, value: [{ anchored: true }] });
     await expect.poll(() => paintedCounts(pageB)).toEqual({ green: 1 });
   });

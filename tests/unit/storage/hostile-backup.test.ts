@@ -6,6 +6,7 @@ import { BACKUP_FORMAT, BACKUP_VERSION, safeFileName, toMarkdown } from '@/utils
 import { createSanitiser } from '@/utils/extraction';
 import type { ArticleContent, ArticleMeta } from '@/utils/model';
 import { findArticleForPage, getArticle, openDb } from '@/utils/storage';
+import { makeMeta } from '../search/make-article';
 
 // A backup is a file anyone can edit. This one tries every hole issue #12 names: addresses that
 // are not web addresses, a canonical on another site (to claim the bank's pages), HTML that
@@ -34,26 +35,7 @@ function article(
 ): { meta: ArticleMeta; content: ArticleContent } {
   return {
     meta: {
-      id,
-      url: `https://blog.example/${id}`,
-      canonicalUrl: `https://blog.example/${id}`,
-      title: `Article ${id}`,
-      byline: null,
-      siteName: null,
-      publishedTime: null,
-      lang: 'en',
-      dir: null,
-      leadImage: null,
-      excerpt: '',
-      wordCount: 2,
-      readingTimeMinutes: 1,
-      tags: [],
-      favourite: 0,
-      archived: 0,
-      savedAt: 1,
-      updatedAt: 1,
-      readAt: null,
-      progress: 0,
+      ...makeMeta(id, { url: `https://blog.example/${id}`, canonicalUrl: `https://blog.example/${id}` }),
       ...meta,
     } as ArticleMeta,
     content: { articleId: id, contentHtml, textContent: 'Plain text.', removed: [] },
