@@ -39,7 +39,7 @@ async function articleOfSender(db: ReadmarkDb, sender: SenderInfo, canonicalUrl:
  * A content script may only touch highlights of the article saved from its own page; extension
  * pages may touch any.
  */
-async function mayTouch(db: ReadmarkDb, sender: SenderInfo, articleId: string): Promise<boolean> {
+export async function mayTouch(db: ReadmarkDb, sender: SenderInfo, articleId: string): Promise<boolean> {
   if (!sender.tab) return true;
   const meta = await db.articles.get(articleId);
   const page = senderPage(sender);
