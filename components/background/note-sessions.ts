@@ -35,13 +35,11 @@ export interface NoteWindows {
 
 export const browserNoteWindows: NoteWindows = {
   async open(url, at) {
-    const created = await browser.windows.create({
-      url,
-      type: 'popup',
-      focused: true,
-      ...EDITOR_SIZE,
-      ...at,
-    });
+    const options = { url, type: 'popup', focused: true, ...EDITOR_SIZE } as const;
+    // The position is the page's hint; a browser that finds it off-screen refuses it: open anyway.
+    const created = await browser.windows
+      .create({ ...options, ...at })
+      .catch(() => browser.windows.create(options));
     const tabId = created?.tabs?.[0]?.id;
     if (created?.id === undefined || tabId === undefined) throw new Error('The note editor did not open.');
     return { windowId: created.id, tabId };

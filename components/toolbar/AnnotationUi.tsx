@@ -44,9 +44,20 @@ function pointUnder(range: Range, win: Window): Point {
  */
 function screenPoint(at: Point, win: Window) {
   const chrome = win.outerHeight - win.innerHeight;
+  const {
+    availLeft = 0,
+    availTop = 0,
+    availWidth,
+    availHeight,
+  } = win.screen as Screen & {
+    availLeft?: number;
+    availTop?: number;
+  };
+  const within = (value: number, low: number, size: number, span: number) =>
+    Math.round(Math.max(low, Math.min(value, low + size - span)));
   return {
-    left: Math.round(win.screenX + at.x - win.scrollX - 180),
-    top: Math.round(win.screenY + chrome + at.y - win.scrollY + 48),
+    left: within(win.screenX + at.x - win.scrollX - 180, availLeft, availWidth, 360),
+    top: within(win.screenY + chrome + at.y - win.scrollY + 48, availTop, availHeight, 210),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** A node of CDP's DOM tree, as DOM.getDocument returns it with `pierce: true`. */
 interface DomNode {
@@ -87,3 +87,15 @@ export const swatch =
   (color: string) =>
   (attributes: Record<string, string>): boolean =>
     attributes['data-color'] === color && (attributes.class ?? '').includes('swatch');
+
+/**
+ * Clicks "Add note" (or "Edit note") in the open in-page toolbar and answers Readmark's note
+ * editor window once its text field has focus: notes are typed there, never in the page.
+ */
+export async function openNoteEditor(browser: { context: BrowserContext }, page: Page): Promise<Page> {
+  const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/note.html#'));
+  await clickPageUi(page, byClass('note-toggle'));
+  const editor = await opened;
+  await editor.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+  return editor;
+}
