@@ -74,6 +74,10 @@ describe('highlights on the live page', () => {
     await expect.poll(async () => (await highlights())[0]?.note).toBe('Ask the engineers for the survey');
     await expect.poll(() => editor.isClosed()).toBe(true);
     expect(await page.content()).not.toContain('Ask the engineers');
+    // The page's toolbar heard that the note was saved: the highlight now offers "Edit note".
+    await clickText(page, 'salt had reached');
+    await expect.poll(() => pageUiText(page)).toContain('Edit note');
+    await page.keyboard.press('Escape');
   });
 
   test('the context-menu / shortcut path highlights the selection', async () => {
