@@ -2,22 +2,27 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendNoteMessage } from '@/utils/messaging';
 import { t } from '../../shared/i18n';
 
-type State = { step: 'loading' } | { step: 'editing'; quote: string } | { step: 'failed'; error: string };
+type State = { step: 'loading' } | { step: 'editing'; quote: string } | { step: 'failed' };
 
 /**
  * Edits one highlight's note. The token (from the editor's URL) is all it knows; the background
  * says which highlight it stands for, and only to the editor window it opened for that token.
- * Enter with Ctrl/⌘ or "Save note" saves; Escape or × closes without saving.
+ * Enter with Ctrl/⌘ or "Save note" saves; Escape or Close closes without saving. A failed save
+ * keeps the text in the field, with the reason, so nothing typed is lost.
  */
 export function NoteEditorApp({ token }: { token: string }) {
   const [state, setState] = useState<State>({ step: 'loading' });
+  const [error, setError] = useState<string | null>(null);
   const [note, setNote] = useState('');
   const [saving, setSaving] = useState(false);
   const field = useRef<HTMLTextAreaElement>(null);
 
   useEffect(() => {
     void sendNoteMessage('noteLoad', { token }).then((loaded) => {
-      if (!loaded.ok) return setState({ step: 'failed', error: loaded.error });
+      if (!loaded.ok) {
+        setError(loaded.error);
+        return setState({ step: 'failed' });
+      }
       setNote(loaded.value.note);
       setState({ step: 'editing', quote: loaded.value.quote });
     });
@@ -26,33 +31,26 @@ export function NoteEditorApp({ token }: { token: string }) {
     if (state.step === 'editing') field.current?.focus();
   }, [state.step]);
 
-  const close = () => void sendNoteMessage('noteClose', { token });
+  // The background closes this window when it ends the session; a session it no longer knows
+  // (the service worker restarted, the token expired) leaves that to us.
+  const close = () => void sendNoteMessage('noteClose', { token }).then(() => window.close());
   const save = async () => {
-    if (saving) return;
+    if (saving || state.step !== 'editing') return;
     setSaving(true);
     const saved = await sendNoteMessage('noteSave', { token, note });
     setSaving(false);
-    if (!saved.ok) setState({ step: 'failed', error: saved.error });
+    if (!saved.ok) setError(saved.error);
   };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') void sendNoteMessage('noteClose', { token });
+      if (event.key === 'Escape') close();
       else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey))
         (document.querySelector('form') as HTMLFormElement | null)?.requestSubmit();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [token]);
+  });
 
-  if (state.step === 'failed')
-    return (
-      <div class="row">
-        <p role="alert">{state.error}</p>
-        <button type="button" class="close" onClick={close}>
-          {t('toolbarClose')}
-        </button>
-      </div>
-    );
   return (
     <form
       onSubmit={(event) => {
@@ -61,22 +59,27 @@ export function NoteEditorApp({ token }: { token: string }) {
       }}
     >
       {state.step === 'editing' && <p class="quote">{state.quote}</p>}
-      <textarea
-        ref={field}
-        value={note}
-        disabled={state.step === 'loading'}
-        placeholder={t('toolbarNotePlaceholder')}
-        aria-label={t('toolbarNotePlaceholder')}
-        maxLength={20_000}
-        onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)}
-      />
+      {error && <p role="alert">{error}</p>}
+      {state.step !== 'failed' && (
+        <textarea
+          ref={field}
+          value={note}
+          disabled={state.step === 'loading'}
+          placeholder={t('toolbarNotePlaceholder')}
+          aria-label={t('toolbarNotePlaceholder')}
+          maxLength={20_000}
+          onInput={(event) => setNote((event.target as HTMLTextAreaElement).value)}
+        />
+      )}
       <div class="row">
         <button type="button" class="close" onClick={close}>
           {t('toolbarClose')}
         </button>
-        <button type="submit" class="primary save-note" disabled={saving || state.step === 'loading'}>
-          {t('toolbarSaveNote')}
-        </button>
+        {state.step === 'editing' && (
+          <button type="submit" class="primary save-note" disabled={saving}>
+            {t('toolbarSaveNote')}
+          </button>
+        )}
       </div>
     </form>
   );
