@@ -49,7 +49,12 @@ async function articleOfSender(db: ReadmarkDb, sender: SenderInfo, declared: str
  * saved from its tab's origin (the boundary within which a page may name its article, see
  * articleKey).
  */
-async function mayTouch(db: ReadmarkDb, sender: SenderInfo, kind: SenderKind, articleId: string) {
+export async function mayTouch(
+  db: ReadmarkDb,
+  sender: SenderInfo,
+  kind: SenderKind,
+  articleId: string,
+): Promise<boolean> {
   const meta = await db.articles.get(articleId);
   if (!meta) return false;
   if (kind === 'extension') return true;
