@@ -11,7 +11,11 @@ const TEXT =
 const QUOTE = 'salt had reached the pins';
 const PAGE_URL = 'https://news.example/2026/harbour-bridge';
 const pageSender: SenderInfo = { id: 'x', url: PAGE_URL, tab: { id: 1, url: PAGE_URL } };
-const otherPage: SenderInfo = { id: 'x', url: 'https://evil.example/', tab: { id: 2, url: 'https://evil.example/' } };
+const otherPage: SenderInfo = {
+  id: 'x',
+  url: 'https://evil.example/',
+  tab: { id: 2, url: 'https://evil.example/' },
+};
 const editorIn = (tabId: number): SenderInfo => ({
   id: 'x',
   url: 'chrome-extension://x/note.html',
