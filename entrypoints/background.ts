@@ -1,7 +1,20 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { highlightHandlers, setUpAutoRepaint, setUpHighlightCommands } from '@/components/background';
-import { createHandler, currentSelf, listen, senders, toBackground } from '@/utils/messaging';
+import {
+  highlightHandlers,
+  noteHandlers,
+  setUpAutoRepaint,
+  setUpHighlightCommands,
+} from '@/components/background';
+import {
+  createHandler,
+  currentSelf,
+  listen,
+  noteSenders,
+  senders,
+  toBackground,
+  toBackgroundNotes,
+} from '@/utils/messaging';
 import { ok } from '@/utils/model';
 import { openDb } from '@/utils/storage';
 
@@ -17,6 +30,12 @@ export default defineBackground(() => {
           ...highlightHandlers(db),
         },
       },
+      currentSelf(),
+    ),
+  );
+  listen(
+    createHandler(
+      { schemas: toBackgroundNotes, allowed: noteSenders, handlers: noteHandlers(db) },
       currentSelf(),
     ),
   );

@@ -1,6 +1,14 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { mountAnnotationUi, PageAnnotations } from '@/components/toolbar';
-import { contentSenders, createHandler, currentSelf, listen, toContent } from '@/utils/messaging';
+import {
+  contentNoteSenders,
+  contentSenders,
+  createHandler,
+  currentSelf,
+  listen,
+  toContent,
+  toContentNotes,
+} from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
 
 // Injected on demand (activeTab + scripting) when the reader opens Readmark on a tab, uses the
@@ -9,6 +17,9 @@ import { err, ok } from '@/utils/model';
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   registration: 'runtime',
+  // WXT would announce every injection to the page with window.postMessage; pages must not learn
+  // that Readmark is here (issue 12). WXT's same-named CustomEvent on document remains: see docs/threat-model.md.
+  noScriptStartedPostMessage: true,
   main() {
     // Guard against a second injection into the same page (each popup open injects when no script answers).
     const marker = Symbol.for('readmark.content');
@@ -59,6 +70,21 @@ export default defineContentScript({
             repaint: async () => {
               const loaded = await annotations.load();
               return loaded.ok ? ok(true as const) : loaded;
+            },
+          },
+        },
+        currentSelf(),
+      ),
+    );
+    listen(
+      createHandler(
+        {
+          schemas: toContentNotes,
+          allowed: contentNoteSenders,
+          handlers: {
+            noteDone: async ({ highlight }) => {
+              annotations.noteDone(highlight);
+              return ok(true as const);
             },
           },
         },

@@ -1,13 +1,19 @@
 import { locateInText, selectorsAt } from '@/utils/annotation';
-import type { BackgroundAnswers, SenderInfo, ToBackground } from '@/utils/messaging';
+import {
+  type BackgroundAnswers,
+  bindCaptureToTab,
+  type SenderInfo,
+  type SenderKind,
+  type ToBackground,
+} from '@/utils/messaging';
 import {
   type ArticleMeta,
   DEFAULT_COLOR_NAMES,
   err,
   type Highlight,
-  normaliseUrl,
   ok,
   type Result,
+  sameOrigin,
 } from '@/utils/model';
 import {
   deleteHighlight,
@@ -17,6 +23,7 @@ import {
   listHighlights,
   putHighlight,
   type ReadmarkDb,
+  restoreHighlight,
   saveArticle,
   updateHighlight,
 } from '@/utils/storage';
@@ -24,26 +31,35 @@ import { extractPage } from './extract-page';
 
 type Answer<K extends keyof BackgroundAnswers> = Promise<Result<BackgroundAnswers[K]>>;
 
-/** The page a content script runs in, as the browser reports it (never as the page claims). */
+/**
+ * The page a content script runs in: its tab's address as the browser reports it, never what the
+ * page declares. Null when the browser does not tell it.
+ */
 function senderPage(sender: SenderInfo): string | null {
-  return sender.url ? normaliseUrl(sender.url) : null;
+  return sender.tab?.url ?? null;
 }
 
-async function articleOfSender(db: ReadmarkDb, sender: SenderInfo, canonicalUrl: string | null) {
+async function articleOfSender(db: ReadmarkDb, sender: SenderInfo, declared: string | null) {
   const page = senderPage(sender);
-  if (!page) return undefined;
-  return findArticleForPage(db, page, canonicalUrl ? normaliseUrl(canonicalUrl) : null);
+  return page ? findArticleForPage(db, page, declared) : undefined;
 }
 
 /**
- * A content script may only touch highlights of the article saved from its own page; extension
- * pages may touch any.
+ * Extension pages may touch any article's highlights; a content script only those of an article
+ * saved from its tab's origin (the boundary within which a page may name its article, see
+ * articleKey).
  */
-async function mayTouch(db: ReadmarkDb, sender: SenderInfo, articleId: string): Promise<boolean> {
-  if (!sender.tab) return true;
+export async function mayTouch(
+  db: ReadmarkDb,
+  sender: SenderInfo,
+  kind: SenderKind,
+  articleId: string,
+): Promise<boolean> {
   const meta = await db.articles.get(articleId);
+  if (!meta) return false;
+  if (kind === 'extension') return true;
   const page = senderPage(sender);
-  return !!meta && !!page && (meta.canonicalUrl === page || normaliseUrl(meta.url) === page);
+  return !!page && sameOrigin(meta.url, page) && sameOrigin(meta.canonicalUrl, page);
 }
 
 /** Handlers for the highlight messages that content scripts and extension pages send to the background. */
@@ -105,9 +121,10 @@ export function highlightHandlers(db: ReadmarkDb) {
     async updateHighlight(
       payload: ToBackground['updateHighlight'],
       sender: SenderInfo,
+      kind: SenderKind,
     ): Answer<'updateHighlight'> {
       const current = await db.highlights.get(payload.id);
-      if (!current || !(await mayTouch(db, sender, current.articleId)))
+      if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
         return err('This highlight no longer exists.');
       const { id, ...changes } = payload;
       return updateHighlight(db, id, changes);
@@ -116,9 +133,10 @@ export function highlightHandlers(db: ReadmarkDb) {
     async deleteHighlight(
       { id }: ToBackground['deleteHighlight'],
       sender: SenderInfo,
+      kind: SenderKind,
     ): Answer<'deleteHighlight'> {
       const current = await db.highlights.get(id);
-      if (!current || !(await mayTouch(db, sender, current.articleId)))
+      if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
         return err('This highlight no longer exists.');
       return deleteHighlight(db, id);
     },
@@ -126,10 +144,11 @@ export function highlightHandlers(db: ReadmarkDb) {
     async restoreHighlight(
       { highlight }: ToBackground['restoreHighlight'],
       sender: SenderInfo,
+      kind: SenderKind,
     ): Answer<'restoreHighlight'> {
-      if (!(await mayTouch(db, sender, highlight.articleId)))
+      if (!(await mayTouch(db, sender, kind, highlight.articleId)))
         return err('This highlight belongs to another page.');
-      return putHighlight(db, highlight);
+      return restoreHighlight(db, highlight);
     },
   };
 }
@@ -141,10 +160,9 @@ async function saveFromCapture(
   sender: SenderInfo,
 ): Promise<Result<ArticleMeta>> {
   if (!payload.capture) return err('This page is not saved yet; Readmark needs the page to save it first.');
-  const page = senderPage(sender);
-  if (!page || normaliseUrl(payload.capture.url) !== page)
-    return err('The captured page is not the page that sent it.');
-  const extracted = await extractPage(payload.capture);
+  const capture = bindCaptureToTab(payload.capture, senderPage(sender) ?? undefined);
+  if (!capture.ok) return capture;
+  const extracted = await extractPage(capture.value);
   if (!extracted.ok) return extracted;
   return saveArticle(db, extracted.value);
 }

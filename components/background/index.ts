@@ -2,3 +2,4 @@ export { setUpAutoRepaint } from './auto-repaint';
 export { extractPage } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';
 export { highlightHandlers } from './highlight-service';
+export { noteHandlers } from './note-sessions';

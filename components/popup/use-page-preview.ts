@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
+import { bindCaptureToTab } from '@/utils/messaging';
 import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { findArticleByCanonicalUrl, type ReadmarkDb, saveArticle } from '@/utils/storage';
+import { findArticleForPage, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { extractInWorker } from '../shared/extract-in-worker';
 import { t } from '../shared/i18n';
 import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
@@ -23,7 +24,7 @@ export type PreviewState =
 
 /**
  * The popup's whole flow: find the tab, capture it, extract in a Worker, look up whether it is
- * already saved, and save. Every path ends in a state the popup can show: no endless spinner.
+ * already saved (by the tab's address, see articleKey), and save. Every path ends in a state the popup can show: no endless spinner.
  */
 export function usePagePreview(db: ReadmarkDb) {
   const [state, setState] = useState<PreviewState>({ kind: 'loading' });
@@ -36,11 +37,15 @@ export function usePagePreview(db: ReadmarkDb) {
       if (!tab) return set({ kind: 'restricted', reason: t('restrictedNoTab') });
       const reason = restrictedReason(tab.url);
       if (reason) return set({ kind: 'restricted', reason });
-      const capture = await capturePage(tab.id);
-      if (!capture.ok) return set({ kind: 'restricted', reason: capture.error });
+      const captured = await capturePage(tab.id);
+      if (!captured.ok) return set({ kind: 'restricted', reason: captured.error });
+      // The article is the page the browser says the tab shows, whatever the page declares.
+      const capture = bindCaptureToTab(captured.value, tab.url);
+      if (!capture.ok) return set({ kind: 'error', message: capture.error });
       const extracted = await extractInWorker(capture.value);
       if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
-      const saved = (await findArticleByCanonicalUrl(db, extracted.value.canonicalUrl)) ?? null;
+      const { url, canonicalUrl } = extracted.value;
+      const saved = (await findArticleForPage(db, url, canonicalUrl)) ?? null;
       set({
         kind: 'preview',
         tabId: tab.id,

@@ -21,7 +21,7 @@ export function useReaderAnnotations(
   useEffect(() => {
     if (!body.current) return;
     const set = new ReaderAnnotations(body.current, db, articleId, articleText);
-    const host = mountAnnotationUi(document, set);
+    const unmount = mountAnnotationUi(document, set);
     setAnnotations(set);
     const stop = observe(
       async () => ({
@@ -34,7 +34,7 @@ export function useReaderAnnotations(
     return () => {
       stop();
       set.painter.clear();
-      host.remove();
+      unmount();
     };
   }, [body, db, articleId, articleText, html]);
 

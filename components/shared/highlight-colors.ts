@@ -13,16 +13,32 @@ export const HIGHLIGHT_PAINT: Record<HighlightColor, { background: string; text:
   purple: { background: '#dccbff', text: '#1a1a1a' },
 };
 
-/** The CSS Custom Highlight name for a colour (one registry entry per colour). */
-export const highlightName = (color: HighlightColor) => `readmark-${color}`;
+/**
+ * CSS Custom Highlight names for the colours (one registry entry per colour), random for each
+ * painter: CSS.highlights is a map any page script can read, so a fixed name such as
+ * "readmark-yellow" would tell a page that Readmark is here and which colour is which.
+ */
+export function opaqueHighlightNames(): Record<HighlightColor, string> {
+  const name = () => `h${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
+  return Object.fromEntries(Object.keys(HIGHLIGHT_PAINT).map((color) => [color, name()])) as Record<
+    HighlightColor,
+    string
+  >;
+}
 
-/** Rules for both paint paths: ::highlight() and the <readmark-mark> fallback wrapper. */
-export function highlightCss(): string {
+/**
+ * The paint rules: `::highlight(name)` for the Custom Highlight API, or (`names` null, where the
+ * API is missing) the <readmark-mark> fallback wrapper. Only the path in use is written, so the
+ * sheet a page can read names nothing of Readmark's when the API is there.
+ */
+export function highlightCss(names: Record<HighlightColor, string> | null): string {
   return Object.entries(HIGHLIGHT_PAINT)
-    .map(
-      ([color, paint]) =>
-        `::highlight(${highlightName(color as HighlightColor)}), readmark-mark[data-color="${color}"] { background-color: ${paint.background}; color: ${paint.text}; }`,
-    )
+    .map(([color, paint]) => {
+      const selector = names
+        ? `::highlight(${names[color as HighlightColor]})`
+        : `readmark-mark[data-color="${color}"]`;
+      return `${selector} { background-color: ${paint.background}; color: ${paint.text}; }`;
+    })
     .join('\n');
 }
 

@@ -1,7 +1,7 @@
 import { splitRangeByTextNode } from '@/utils/annotation';
 import type { HighlightColor } from '@/utils/model';
 import { adoptStyles } from './adopt-styles';
-import { highlightCss, highlightName } from './highlight-colors';
+import { HIGHLIGHT_PAINT, highlightCss, opaqueHighlightNames } from './highlight-colors';
 
 interface Painted {
   range: Range;
@@ -13,10 +13,14 @@ interface Painted {
 /**
  * Paints highlights in a document. With the CSS Custom Highlight API the page's DOM is never
  * touched; where it is missing, text is wrapped in <readmark-mark> elements, a tag no page uses.
+ * What a page script can still observe (docs/threat-model.md): CSS.highlights holds one entry
+ * per colour in use, under a random name, with the Ranges of that colour's highlights; the
+ * stylesheet gives each name its paint. Nothing names a highlight, a note or Readmark.
  */
 export class HighlightPainter {
   private painted = new Map<string, Painted>();
   private readonly registry: HighlightRegistry | undefined;
+  private readonly names = opaqueHighlightNames();
 
   constructor(
     private readonly doc: Document,
@@ -25,7 +29,7 @@ export class HighlightPainter {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     this.registry =
       win?.CSS?.highlights && typeof win.Highlight === 'function' ? win.CSS.highlights : undefined;
-    adoptStyles(doc, highlightCss());
+    adoptStyles(doc, highlightCss(this.registry ? this.names : null));
   }
 
   /** Paints (or repaints) one highlight. */
@@ -84,10 +88,10 @@ export class HighlightPainter {
     const byColor = new Map<HighlightColor, Range[]>();
     for (const { range, color } of this.painted.values())
       byColor.set(color, [...(byColor.get(color) ?? []), range]);
-    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple'] as const) {
+    for (const color of Object.keys(HIGHLIGHT_PAINT) as HighlightColor[]) {
       const ranges = byColor.get(color);
-      if (ranges?.length) this.registry.set(highlightName(color), new win.Highlight(...ranges));
-      else this.registry.delete(highlightName(color));
+      if (ranges?.length) this.registry.set(this.names[color], new win.Highlight(...ranges));
+      else this.registry.delete(this.names[color]);
     }
   }
 

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { Highlight, HighlightColor, Result } from '@/utils/model';
 import { t } from '../shared/i18n';
 import type { AnnotationSet } from './annotation-set';
+import { raiseHost } from './guard-host';
 import { SelectionToolbar, type ToolbarLabels } from './SelectionToolbar';
 
 type ToolbarState =
@@ -38,6 +39,29 @@ function pointUnder(range: Range, win: Window): Point {
 }
 
 /**
+ * Where the note editor window goes: under the toolbar, in screen pixels. A hint: the browser and
+ * the window manager may place it elsewhere.
+ */
+function screenPoint(at: Point, win: Window) {
+  const chrome = win.outerHeight - win.innerHeight;
+  const {
+    availLeft = 0,
+    availTop = 0,
+    availWidth,
+    availHeight,
+  } = win.screen as Screen & {
+    availLeft?: number;
+    availTop?: number;
+  };
+  const within = (value: number, low: number, size: number, span: number) =>
+    Math.round(Math.max(low, Math.min(value, low + size - span)));
+  return {
+    left: within(win.screenX + at.x - win.scrollX - 180, availLeft, availWidth, 360),
+    top: within(win.screenY + chrome + at.y - win.scrollY + 48, availTop, availHeight, 210),
+  };
+}
+
+/**
  * The annotation UI (live page and reader): the toolbar for new selections and clicked highlights, and a toast for errors
  * and undo. Rendered inside a closed shadow root by mountAnnotationUi.
  */
@@ -50,6 +74,12 @@ export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet
 
   useEffect(() => annotations.subscribe(() => setVersion((n) => n + 1)), [annotations]);
   useEffect(() => annotations.onNotice((message) => setToast({ message, alert: true })), [annotations]);
+  // Above any popover or dialog the page opened since: the reader must see what they act on.
+  // A layout effect, so it runs before the toolbar's focus effect (re-showing drops focus).
+  const shown = toolbar !== null || toast !== null;
+  useLayoutEffect(() => {
+    if (shown) raiseHost(host);
+  }, [shown, host]);
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(null), TOAST_MS);
@@ -57,7 +87,9 @@ export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet
   }, [toast]);
 
   useEffect(() => {
-    const fromUs = (event: Event) => event.composedPath().includes(host);
+    // Only the reader's own input opens or moves the toolbar: a page script's synthetic events
+    // (isTrusted false) are ignored, here and inside the shadow root (mountAnnotationUi).
+    const fromUs = (event: Event) => !event.isTrusted || event.composedPath().includes(host);
     const selectionRange = () => {
       const selection = doc.getSelection();
       return selection && !selection.isCollapsed && selection.rangeCount
@@ -112,6 +144,10 @@ export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet
     doc.getSelection()?.removeAllRanges();
   };
 
+  const noteEditor = annotations.openNoteEditor?.bind(annotations);
+  const openNote =
+    noteEditor && ((id: string, at: Point) => noteEditor(id, screenPoint(at, win)).then(report));
+
   let view = null;
   if (toolbar?.mode === 'create') {
     const { range } = toolbar;
@@ -128,6 +164,15 @@ export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet
         labels={toolbarLabels()}
         onColor={(color) => create(color, '')}
         onNote={(note, color) => create(color, note)}
+        onOpenNote={
+          openNote &&
+          (async (color) => {
+            close();
+            const created = await annotations.create(range, color, '');
+            if (created.ok) await openNote(created.value.id, toolbar.at);
+            else report(created);
+          })
+        }
         onCopy={() => void navigator.clipboard.writeText(range.toString())}
         onClose={close}
       />
@@ -153,6 +198,13 @@ export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet
           close();
           report(await annotations.update(highlight.id, { note }));
         }}
+        onOpenNote={
+          openNote &&
+          (() => {
+            close();
+            void openNote(highlight.id, state.at);
+          })
+        }
         onCopy={() => void navigator.clipboard.writeText(highlight.quote.exact)}
         onDelete={async () => {
           close();

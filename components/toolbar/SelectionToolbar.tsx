@@ -27,6 +27,11 @@ export interface SelectionToolbarProps {
   autoFocus?: boolean;
   onColor(color: HighlightColor): void;
   onNote(note: string, color: HighlightColor): void;
+  /**
+   * When set, "Add note" calls this instead of opening the toolbar's own text field: on web pages
+   * notes are typed in Readmark's note editor, never in an element of the page.
+   */
+  onOpenNote?(color: HighlightColor): void;
   onCopy(): void;
   onDelete?(): void;
   onClose(): void;
@@ -97,7 +102,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           type="button"
           class="action note-toggle"
           aria-expanded={noteOpen}
-          onClick={() => setNoteOpen(!noteOpen)}
+          onClick={() => (props.onOpenNote ? props.onOpenNote(color ?? 'yellow') : setNoteOpen(!noteOpen))}
         >
           {mode === 'edit' && props.note ? labels.editNote : labels.addNote}
         </button>

@@ -30,6 +30,11 @@ export abstract class AnnotationSet {
   abstract remove(id: string): Promise<Result<Highlight>>;
   /** Undo of remove: puts the highlight back exactly as it was. */
   abstract restore(highlight: Highlight): Promise<Result<Highlight>>;
+  /**
+   * Where notes are written when not in the toolbar itself: on a web page they go to an
+   * extension-origin editor (see PageAnnotations), so the page never holds the text field.
+   */
+  openNoteEditor?(id: string, at: { left: number; top: number }): Promise<Result<true>>;
   /** The selectors that find a highlight in this root. */
   protected abstract selectorsFor(highlight: Highlight): AnchorSelectors;
 

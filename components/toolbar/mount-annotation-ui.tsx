@@ -2,17 +2,25 @@ import { render } from 'preact';
 import { adoptStyles } from '../shared/adopt-styles';
 import { AnnotationUi } from './AnnotationUi';
 import type { AnnotationSet } from './annotation-set';
+import { guardHost } from './guard-host';
 import { TOOLBAR_CSS } from './toolbar-css';
 
 /**
  * Mounts the annotation UI (toolbar, toasts) in a closed shadow root on a host element of our own tag: the page's CSS
- * can't reach in, and the page's scripts can't read what the reader types (notes).
+ * can't reach in, the page's scripts can't drive it (guardHost), and notes are typed elsewhere
+ * (AnnotationSet.openNoteEditor). The reader view uses it too; there notes stay in the toolbar.
  */
-export function mountAnnotationUi(doc: Document, annotations: AnnotationSet): HTMLElement {
+/** Answers the function that unmounts it. */
+export function mountAnnotationUi(doc: Document, annotations: AnnotationSet): () => void {
   const host = doc.createElement('readmark-ui');
   const shadow = host.attachShadow({ mode: 'closed' });
   adoptStyles(shadow, TOOLBAR_CSS);
   doc.documentElement.append(host);
+  const unguard = guardHost(host, shadow);
   render(<AnnotationUi annotations={annotations} host={host} />, shadow);
-  return host;
+  return () => {
+    unguard();
+    render(null, shadow);
+    host.remove();
+  };
 }

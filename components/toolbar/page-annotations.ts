@@ -1,12 +1,12 @@
 import { type AnchorSelectors, describe } from '@/utils/annotation';
-import { type PageCapture, sendToBackground } from '@/utils/messaging';
+import { type PageCapture, sendNoteMessage, sendToBackground } from '@/utils/messaging';
 import { err, type Highlight, type HighlightColor, ok, type Result } from '@/utils/model';
 import { AnnotationSet } from './annotation-set';
 
 /**
  * The live page's highlights. This runs in the page's origin: every read and write is a message
- * to the background, never the database. Notes stay in this object and the toolbar's closed
- * shadow root, never in the page's DOM.
+ * to the background, never the database. Notes are typed in Readmark's own note editor window
+ * (openNoteEditor), never in the page; they reach this object only as stored highlights.
  */
 export class PageAnnotations extends AnnotationSet {
   articleId: string | null = null;
@@ -56,6 +56,16 @@ export class PageAnnotations extends AnnotationSet {
     const page = describe(this.doc.body, range);
     if (!page) return err('Select the passage to attach the highlight to first.');
     return this.track(await sendToBackground('updateHighlight', { id, page }), 'changed', range.cloneRange());
+  }
+
+  /** Opens the note editor for a highlight; the background answers noteDone when it closes. */
+  async openNoteEditor(id: string, at: { left: number; top: number }): Promise<Result<true>> {
+    return sendNoteMessage('noteOpen', { highlightId: id, at });
+  }
+
+  /** The note editor closed: a saved note updates the highlight here too. */
+  noteDone(highlight: Highlight | null) {
+    if (highlight) this.track(ok(highlight), 'changed');
   }
 
   /**

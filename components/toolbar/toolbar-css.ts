@@ -1,9 +1,8 @@
 /**
- * The toolbar's own styles, applied inside its shadow root. `all: initial` on the host cuts off
- * every inherited page style; the toolbar looks the same on any page, light or dark.
+ * The toolbar's own styles, applied inside its shadow root. The host's own style attribute
+ * (guard-host.ts) cuts off every page style; the toolbar looks the same on any page, light or dark.
  */
 export const TOOLBAR_CSS = `
-:host { all: initial; position: absolute; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647; }
 * { box-sizing: border-box; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 .toolbar { position: absolute; transform: translate(-50%, 8px); background: #1f1f24; color: #f4f4f6;
   border-radius: 10px; padding: 6px; box-shadow: 0 4px 18px rgba(0,0,0,.35); font-size: 13px; line-height: 1.3;

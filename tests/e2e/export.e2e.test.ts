@@ -123,7 +123,8 @@ describe('export and backup', () => {
       title: TITLE,
       author: 'Imogen Vasquez',
       site: 'The Coastline Courier',
-      canonical: 'http://127.0.0.1/news/merrow-bay-footbridge',
+      // The fixture's declared canonical is on port 80, another origin: the tab's URL is the key.
+      canonical: `${server.origin}/pages/news-article.html`,
     });
     expect(body).toContain(`# ${TITLE}`);
     expect(body).toContain(

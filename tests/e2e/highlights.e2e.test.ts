@@ -6,7 +6,7 @@ import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './brows
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
 import { clickText, dragSelect, paintedCounts, selectText } from './page-helpers';
-import { byClass, clickPageUi, pageUiText, swatch, waitForPageUi } from './page-ui';
+import { byClass, clickPageUi, openNoteEditor, pageUiText, swatch, waitForPageUi } from './page-ui';
 import { attachRealPopup } from './real-popup';
 
 interface StoredHighlight {
@@ -63,16 +63,21 @@ describe('highlights on the live page', () => {
     await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1 });
   });
 
-  test('click a highlight → add a note; the note never enters the page', async () => {
+  test('click a highlight → add a note in Readmark’s note editor; the note never enters the page', async () => {
     await clickText(page, 'salt had reached');
     await waitForPageUi(page, byClass('note-toggle'));
-    await clickPageUi(page, byClass('note-toggle'));
-    await waitForPageUi(page, (_a, name) => name === 'TEXTAREA');
-    await clickPageUi(page, (_a, name) => name === 'TEXTAREA');
-    await page.keyboard.type('Ask the engineers for the survey');
-    await page.keyboard.press('Control+Enter');
+    const editor = await openNoteEditor(browser, page);
+    expect(await editor.locator('.quote').textContent()).toBe(KEPT);
+    await editor.keyboard.type('Ask the engineers for the survey');
+    // Saving closes the editor window (the click must not wait for a page that is gone).
+    await editor.locator('.save-note').click({ noWaitAfter: true });
     await expect.poll(async () => (await highlights())[0]?.note).toBe('Ask the engineers for the survey');
+    await expect.poll(() => editor.isClosed()).toBe(true);
     expect(await page.content()).not.toContain('Ask the engineers');
+    // The page's toolbar heard that the note was saved: the highlight now offers "Edit note".
+    await clickText(page, 'salt had reached');
+    await expect.poll(() => pageUiText(page)).toContain('Edit note');
+    await page.keyboard.press('Escape');
   });
 
   test('the context-menu / shortcut path highlights the selection', async () => {

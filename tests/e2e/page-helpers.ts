@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { HIGHLIGHT_PAINT } from '../../components/shared/highlight-colors';
 
 interface Rect {
   left: number;
@@ -80,14 +81,31 @@ export async function selectText(page: Page, text: string): Promise<void> {
   await onText(page, text, 'select');
 }
 
-/** How many ranges each Readmark colour paints in the page (CSS Custom Highlight API). */
+/**
+ * How many ranges each Readmark colour paints in the page (CSS Custom Highlight API). The
+ * registry's names are random, so, as a page script could, this finds each name's colour in
+ * the document's stylesheets and names it by Readmark's paint.
+ */
 export function paintedCounts(page: Page): Promise<Record<string, number>> {
-  return page.evaluate(() => {
+  const paint = Object.fromEntries(
+    Object.entries(HIGHLIGHT_PAINT).map(([color, { background }]) => {
+      const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(background.slice(i, i + 2), 16));
+      return [`rgb(${r}, ${g}, ${b})`, color];
+    }),
+  );
+  return page.evaluate((colorOfPaint) => {
+    const colorOfName = new Map<string, string>();
+    for (const sheet of [...document.adoptedStyleSheets, ...document.styleSheets])
+      for (const rule of sheet.cssRules) {
+        const name = /::highlight\(([\w-]+)\)/.exec((rule as CSSStyleRule).selectorText ?? '')?.[1];
+        const color = colorOfPaint[(rule as CSSStyleRule).style?.backgroundColor ?? ''];
+        if (name && color) colorOfName.set(name, color);
+      }
     const counts: Record<string, number> = {};
-    for (const color of ['yellow', 'green', 'blue', 'pink', 'purple']) {
-      const entry = CSS.highlights.get(`readmark-${color}`);
-      if (entry?.size) counts[color] = entry.size;
+    for (const [name, highlight] of CSS.highlights) {
+      const color = colorOfName.get(name) ?? name;
+      if (highlight.size) counts[color] = (counts[color] ?? 0) + highlight.size;
     }
     return counts;
-  });
+  }, paint);
 }

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** A node of CDP's DOM tree, as DOM.getDocument returns it with `pierce: true`. */
 interface DomNode {
@@ -46,11 +46,11 @@ export async function pageUiText(page: Page): Promise<string> {
     .join(' ');
 }
 
-/** Clicks the first in-page UI element whose attributes satisfy `match` (e.g. a colour swatch). */
-export async function clickPageUi(
+/** The viewport centre of the first in-page UI element whose attributes satisfy `match`. */
+export async function pageUiCenter(
   page: Page,
   match: (attributes: Record<string, string>, nodeName: string) => boolean,
-): Promise<void> {
+): Promise<{ x: number; y: number }> {
   const node = (await pageUiNodes(page)).find((n) => n.attributes && match(attributesOf(n), n.nodeName));
   if (!node) throw new Error('no matching element in the in-page UI');
   const cdp = await page.context().newCDPSession(page);
@@ -59,10 +59,19 @@ export async function clickPageUi(
       model: { content: number[] };
     };
     const [x1, y1, , , x3, y3] = model.content as [number, number, number, number, number, number];
-    await page.mouse.click((x1 + x3) / 2, (y1 + y3) / 2);
+    return { x: (x1 + x3) / 2, y: (y1 + y3) / 2 };
   } finally {
     await cdp.detach();
   }
+}
+
+/** Clicks the first in-page UI element whose attributes satisfy `match` (e.g. a colour swatch). */
+export async function clickPageUi(
+  page: Page,
+  match: (attributes: Record<string, string>, nodeName: string) => boolean,
+): Promise<void> {
+  const { x, y } = await pageUiCenter(page, match);
+  await page.mouse.click(x, y);
 }
 
 /** Waits until `match` finds an element in the in-page UI. */
@@ -87,3 +96,15 @@ export const swatch =
   (color: string) =>
   (attributes: Record<string, string>): boolean =>
     attributes['data-color'] === color && (attributes.class ?? '').includes('swatch');
+
+/**
+ * Clicks "Add note" (or "Edit note") in the open in-page toolbar and answers Readmark's note
+ * editor window once its text field has focus: notes are typed there, never in the page.
+ */
+export async function openNoteEditor(browser: { context: BrowserContext }, page: Page): Promise<Page> {
+  const opened = browser.context.waitForEvent('page', (p) => p.url().includes('/note.html#'));
+  await clickPageUi(page, byClass('note-toggle'));
+  const editor = await opened;
+  await editor.waitForFunction(() => document.activeElement?.tagName === 'TEXTAREA');
+  return editor;
+}

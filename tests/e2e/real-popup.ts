@@ -85,25 +85,35 @@ export async function attachRealPopup(
   return popup;
 }
 
+interface PopupBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  open(url: string): Promise<Page>;
+  clickToolbarButton(page: Page): Promise<void>;
+}
+
+/** Clicks the toolbar button on `page` and answers the real popup once its preview is ready. */
+export async function openRealPopup(browser: PopupBrowser, page: Page): Promise<RealPopup> {
+  await browser.clickToolbarButton(page);
+  const popup = await attachRealPopup(browser);
+  await popup.waitFor(`document.querySelector('#save')`);
+  return popup;
+}
+
+/** Clicks Save in the real popup on `page`, waits for "Saved" and closes the popup. */
+export async function saveInRealPopup(browser: PopupBrowser, page: Page): Promise<void> {
+  const popup = await openRealPopup(browser, page);
+  await popup.evaluate(`document.querySelector('#save').click()`);
+  await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
+  await popup.close();
+}
+
 /**
  * Saves a page as a reader does: opens it, clicks the toolbar button, clicks Save in the real
  * popup and waits for "Saved", then closes the page.
  */
-export async function saveThroughPopup(
-  browser: {
-    context: BrowserContext;
-    extensionId: string;
-    open(url: string): Promise<Page>;
-    clickToolbarButton(page: Page): Promise<void>;
-  },
-  url: string,
-): Promise<void> {
+export async function saveThroughPopup(browser: PopupBrowser, url: string): Promise<void> {
   const page = await browser.open(url);
-  await browser.clickToolbarButton(page);
-  const popup = await attachRealPopup(browser);
-  await popup.waitFor(`document.querySelector('#save')`);
-  await popup.evaluate(`document.querySelector('#save').click()`);
-  await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
-  await popup.close();
+  await saveInRealPopup(browser, page);
   await page.close();
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { HIGHLIGHT_COLORS } from '@/utils/model';
+import { HIGHLIGHT_COLORS, normaliseUrl } from '@/utils/model';
 
 export const BACKUP_FORMAT = 'readmark-backup';
 export const BACKUP_VERSION = 1;
@@ -45,6 +45,11 @@ const body = v.pipe(
     'larger than 10 MiB',
   ),
 );
+/** A web address: anything else (javascript:, data:, file:…) in a backup is refused. */
+const webUrl = v.pipe(
+  text(FIELD_LIMITS.url),
+  v.check((s) => normaliseUrl(s) !== null, 'not an http(s) URL'),
+);
 const id = v.pipe(v.string(), v.minLength(1, 'empty id'), v.maxLength(FIELD_LIMITS.id, 'id too long'));
 const epochMs = v.pipe(v.number(), v.safeInteger(), v.minValue(0), v.maxValue(8.64e15));
 const count = v.pipe(v.number(), v.safeInteger(), v.minValue(0));
@@ -52,15 +57,15 @@ const flag = v.picklist([0, 1] as const);
 
 export const articleMetaSchema = v.object({
   id,
-  url: text(FIELD_LIMITS.url),
-  canonicalUrl: text(FIELD_LIMITS.url),
+  url: webUrl,
+  canonicalUrl: webUrl,
   title: text(FIELD_LIMITS.text),
   byline: v.nullable(text(FIELD_LIMITS.short)),
   siteName: v.nullable(text(FIELD_LIMITS.short)),
   publishedTime: v.nullable(text(FIELD_LIMITS.short)),
   lang: v.nullable(text(FIELD_LIMITS.short)),
   dir: v.nullable(v.picklist(['ltr', 'rtl'] as const)),
-  leadImage: v.nullable(text(FIELD_LIMITS.url)),
+  leadImage: v.nullable(webUrl),
   excerpt: text(FIELD_LIMITS.text),
   wordCount: count,
   readingTimeMinutes: count,

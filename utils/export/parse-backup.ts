@@ -1,5 +1,13 @@
 import * as v from 'valibot';
-import { type ArticleContent, type ArticleMeta, err, type Highlight, ok, type Result } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  boundCanonical,
+  err,
+  type Highlight,
+  ok,
+  type Result,
+} from '@/utils/model';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -74,6 +82,9 @@ export async function parseBackup(
       const record = checkRecord(raw, backupArticleSchema);
       if (!record.ok) return reject('article', index, record.error);
       const { meta, content } = record.value;
+      // A file's canonical on another origin than the article's own URL would let that site's
+      // pages claim it: the article is keyed on its own URL instead (webUrl checked it is one).
+      meta.canonicalUrl = boundCanonical(meta.url, meta.canonicalUrl) ?? meta.url;
       if (content.articleId !== meta.id)
         return reject('article', index, 'content.articleId differs from meta.id');
       if (ids.has(meta.id)) return reject('article', index, `duplicate article id "${meta.id}"`);

@@ -1,19 +1,23 @@
 // Characters Windows, macOS or Linux refuse in a file name, plus control characters.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what must go.
 const FORBIDDEN = /[/\\:*?"<>|\u0000-\u001f\u007f]/g;
+// Bidirectional controls: "invoice\u202Egpj.md" shows as "invoicedm.jpg". They go without a trace.
+const BIDI_CONTROLS = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 // Names Windows reserves whatever the extension ("CON.md" cannot be created).
 const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\..*)?$/i;
 /** Room left for " (99)" and an extension within common 255-byte limits. */
 const MAX_LENGTH = 120;
 
 /**
- * A file name made from an article title: forbidden characters replaced, no leading dots or
+ * A file name made from an article title: bidirectional controls removed (they can make a name
+ * read as another extension), forbidden characters replaced, no leading dots or
  * trailing dots/spaces, Windows reserved names avoided, capped at 120 code points (never splitting
  * a surrogate pair). Letters of every script are kept. Never empty.
  */
 export function safeFileName(title: string, fallback = 'Untitled'): string {
   let name = title
     .normalize('NFC')
+    .replace(BIDI_CONTROLS, '')
     .replace(FORBIDDEN, ' ')
     .replace(/\s+/g, ' ')
     .trim()

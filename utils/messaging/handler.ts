@@ -4,11 +4,13 @@ import { err, type Result } from '@/utils/model';
 /** Who sent a message: our content script in a web page, one of our extension pages, or anyone else. */
 export type SenderKind = 'page' | 'extension' | 'foreign';
 
-/** The parts of a runtime.MessageSender that the checks use. */
+/** The parts of a runtime.MessageSender that the checks use (all filled in by the browser, not the page). */
 export interface SenderInfo {
   id?: string;
+  /** The sending document's URL. */
   url?: string;
-  tab?: { id?: number };
+  /** The sender's tab; its `url` is the address the tab shows, the page identity handlers bind to. */
+  tab?: { id?: number; url?: string };
 }
 
 /** The identity of this extension, against which senders are checked. */
@@ -32,7 +34,9 @@ export interface HandlerSpec<S extends Schemas, A extends { [K in keyof S]: unkn
   schemas: S;
   /** Which sender kinds may send each message type. */
   allowed: { [K in keyof S]: readonly SenderKind[] };
-  handlers: { [K in keyof S]: (payload: Payloads<S>[K], sender: SenderInfo) => Promise<Result<A[K]>> };
+  handlers: {
+    [K in keyof S]: (payload: Payloads<S>[K], sender: SenderInfo, kind: SenderKind) => Promise<Result<A[K]>>;
+  };
 }
 
 const envelope = v.strictObject({ type: v.string(), payload: v.unknown() });
@@ -78,7 +82,7 @@ export function createHandler<S extends Schemas, A extends { [K in keyof S]: unk
       return err(`Invalid "${type}" message: ${path}: ${issue.message}`);
     }
     try {
-      return await spec.handlers[type as keyof S](checked.output as Payloads<S>[keyof S], sender);
+      return await spec.handlers[type as keyof S](checked.output as Payloads<S>[keyof S], sender, kind);
     } catch (error) {
       return err(error instanceof Error ? error.message : String(error));
     }

@@ -61,7 +61,11 @@ export const toContent = {
 export const toBackground = {
   /** Liveness check; answers the extension version. */
   ping: v.strictObject({}),
-  /** The saved article for the sender's page (if any), its highlights and the colour names. */
+  /**
+   * The saved article for the sender's page (if any), its highlights and the colour names. The
+   * page is the sender's tab URL; `canonicalUrl` is what the page declares, heard only within
+   * that origin (articleKey).
+   */
   pageHighlights: v.strictObject({ canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(8_000))) }),
   /**
    * Create a highlight on the sender's page. `capture` is needed when the page is not saved yet:
@@ -152,4 +156,63 @@ export interface PageCapture {
   url: string;
   title: string;
   html: string;
+}
+
+/*
+ * Notes are typed in an extension page, never in the web page (issue 12). The in-page toolbar holds
+ * no text field: "Add note" asks the background to open the note editor (entrypoints/note, a small
+ * Readmark window) for that highlight. The background binds a one-time token to the highlight,
+ * the page's tab and the editor's own tab; the editor redeems it to load and save the note, and
+ * the page's content script only hears that the note is done.
+ */
+const noteToken = v.pipe(v.string(), v.regex(/^[0-9a-f-]{36}$/));
+
+export const toBackgroundNotes = {
+  /** The content script asks to edit a highlight's note (after a trusted click on "Add note"). */
+  noteOpen: v.strictObject({
+    highlightId: id,
+    /** Where to put the editor window: under the highlight, in screen pixels (a hint only). */
+    at: v.strictObject({ left: v.pipe(v.number(), v.integer()), top: v.pipe(v.number(), v.integer()) }),
+  }),
+  /** The note editor reads the note it edits; the token says which. */
+  noteLoad: v.strictObject({ token: noteToken }),
+  noteSave: v.strictObject({ token: noteToken, note }),
+  /** The reader closed the editor without saving (Escape, Close). */
+  noteClose: v.strictObject({ token: noteToken }),
+} as const;
+
+/**
+ * Only our content script (in a tab whose page owns the highlight) may open a note; only our
+ * note editor (an extension page, in the window opened for that token) may read, save or close it.
+ */
+export const noteSenders: Record<keyof typeof toBackgroundNotes, readonly ('page' | 'extension')[]> = {
+  noteOpen: ['page'],
+  noteLoad: ['extension'],
+  noteSave: ['extension'],
+  noteClose: ['extension'],
+};
+
+/** The background tells the page's content script that the note editor is done (saved: the highlight; closed: null). */
+export const toContentNotes = {
+  noteDone: v.strictObject({ highlightId: id, highlight: v.nullable(highlight) }),
+} as const;
+export const contentNoteSenders: Record<keyof typeof toContentNotes, readonly ('page' | 'extension')[]> = {
+  noteDone: ['extension'],
+};
+
+export type ToBackgroundNotes = {
+  [K in keyof typeof toBackgroundNotes]: v.InferOutput<(typeof toBackgroundNotes)[K]>;
+};
+export type ToContentNotes = {
+  [K in keyof typeof toContentNotes]: v.InferOutput<(typeof toContentNotes)[K]>;
+};
+export interface BackgroundNoteAnswers {
+  noteOpen: true;
+  /** What the editor shows: the passage (for context) and the note. */
+  noteLoad: { quote: string; note: string };
+  noteSave: Highlight;
+  noteClose: true;
+}
+export interface ContentNoteAnswers {
+  noteDone: true;
 }

@@ -3,10 +3,14 @@ import { err, type Result } from '@/utils/model';
 import type { MessageHandler } from './handler';
 import type {
   BackgroundAnswers,
+  BackgroundNoteAnswers,
   ContentAnswers,
+  ContentNoteAnswers,
   OffscreenAnswers,
   ToBackground,
+  ToBackgroundNotes,
   ToContent,
+  ToContentNotes,
   ToOffscreen,
 } from './protocol';
 
@@ -32,11 +36,7 @@ export async function sendToBackground<K extends keyof ToBackground>(
   type: K,
   payload: ToBackground[K],
 ): Promise<Result<BackgroundAnswers[K]>> {
-  try {
-    return asResult(await browser.runtime.sendMessage({ type, payload }));
-  } catch (error) {
-    return err(`Readmark's background did not answer (${describe(error)}).`);
-  }
+  return request({ type, payload }, "Readmark's background did not answer");
 }
 
 /** Sends a message to the content script in a tab; "no receiving end" comes back as an error value. */
@@ -66,9 +66,34 @@ export async function sendToOffscreen<K extends keyof ToOffscreen>(
   type: K,
   payload: ToOffscreen[K],
 ): Promise<Result<OffscreenAnswers[K]>> {
+  return request({ type, payload }, "Readmark's extraction page did not answer");
+}
+
+/** One runtime message to the extension's own contexts; transport failures come back as error values. */
+async function request<T>(message: { type: string; payload: unknown }, failure: string): Promise<Result<T>> {
   try {
-    return asResult(await browser.runtime.sendMessage({ type, payload }));
+    return asResult(await browser.runtime.sendMessage(message));
   } catch (error) {
-    return err(`Readmark's extraction page did not answer (${describe(error)}).`);
+    return err(`${failure} (${describe(error)}).`);
+  }
+}
+
+/** The note-editor messages to the background (kept apart from toBackground: see protocol.ts). */
+export function sendNoteMessage<K extends keyof ToBackgroundNotes>(
+  type: K,
+  payload: ToBackgroundNotes[K],
+): Promise<Result<BackgroundNoteAnswers[K]>> {
+  return request({ type, payload }, "Readmark's background did not answer");
+}
+
+/** Tells the content script in a tab's main frame that its note editor is done. */
+export async function sendNoteDone(
+  tabId: number,
+  payload: ToContentNotes['noteDone'],
+): Promise<Result<ContentNoteAnswers['noteDone']>> {
+  try {
+    return asResult(await browser.tabs.sendMessage(tabId, { type: 'noteDone', payload }, { frameId: 0 }));
+  } catch (error) {
+    return err(`The page did not answer (${describe(error)}).`);
   }
 }

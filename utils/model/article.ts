@@ -22,6 +22,10 @@ export interface ExtractedArticle {
   dir: 'ltr' | 'rtl' | null;
   /** Absolute http(s) URL of the lead image, or null. */
   leadImage: string | null;
+  /**
+   * The address the page declares for itself (canonical link, else og:url), else `url`,
+   * normalised. Page data, not identity: articleKey decides which article the page is.
+   */
   canonicalUrl: string;
   excerpt: string;
   wordCount: number;
@@ -37,8 +41,12 @@ export interface ExtractedArticle {
 /** The library entry: everything the list, search and filters need, without the body. */
 export interface ArticleMeta {
   id: string;
+  /** The address the tab showed when the article was saved, as the browser reported it. */
   url: string;
-  /** Dedupe key: one article per canonical URL (see normaliseUrl). */
+  /**
+   * Identity and dedupe key, unique: articleKey(url, declared canonical), so always on the
+   * origin of `url` (an import copy adds a `#readmark-copy-<id>` fragment no page URL has).
+   */
   canonicalUrl: string;
   title: string;
   byline: string | null;

@@ -1,6 +1,7 @@
 /**
  * utils/model: the types every room shares, and tiny pure helpers.
- * Public surface: article, highlight and result types, normaliseUrl, isSpaceCode.
+ * Public surface: article, highlight and result types, normaliseUrl and the identity rule (articleKey),
+ * isSpaceCode.
  * Imports nothing (not even other rooms): every other room may import it.
  */
 export * from './article';

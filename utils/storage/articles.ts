@@ -1,5 +1,5 @@
 import type { ArticleContent, ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { err, ok, type Result } from '@/utils/model';
+import { articleKey, err, normaliseUrl, ok, type Result, sameOrigin } from '@/utils/model';
 import type { ReadmarkDb } from './db';
 import { describeStorageError } from './storage-error';
 
@@ -9,22 +9,26 @@ export interface StoredArticle {
 }
 
 /**
- * Saves an extracted (already sanitised) article: one record per canonical URL. Saving again
- * updates the text and metadata and keeps the id, so highlights, tags, progress and the first
- * saved date stay. Meta and body are written in one transaction: never half an article.
+ * Saves an extracted (already sanitised) article: one record per article, as articleKey names it.
+ * `article.url` must be the address the browser reports for the tab (the caller binds it); the
+ * page's declared canonical only merges within that origin. Saving again updates the text and
+ * metadata and keeps the id, so highlights, tags, progress and the first saved date stay. Meta
+ * and body are written in one transaction: never half an article.
  */
 export async function saveArticle(
   db: ReadmarkDb,
   article: ExtractedArticle,
   now: number = Date.now(),
 ): Promise<Result<ArticleMeta>> {
+  const key = articleKey(article.url, article.canonicalUrl);
+  if (!key) return err(`Only web pages (http or https) can be saved, not "${article.url.slice(0, 200)}".`);
   try {
     const meta = await db.transaction('rw', db.articles, db.contents, async () => {
-      const existing = await db.articles.where('canonicalUrl').equals(article.canonicalUrl).first();
+      const existing = await findArticleForPage(db, article.url, article.canonicalUrl);
       const meta: ArticleMeta = {
         id: existing?.id ?? crypto.randomUUID(),
         url: article.url,
-        canonicalUrl: article.canonicalUrl,
+        canonicalUrl: existing?.canonicalUrl ?? key,
         title: article.title,
         byline: article.byline,
         siteName: article.siteName,
@@ -56,14 +60,6 @@ export async function saveArticle(
   } catch (error) {
     return err(describeStorageError(error));
   }
-}
-
-/** The article saved for this canonical URL, or undefined. */
-export function findArticleByCanonicalUrl(
-  db: ReadmarkDb,
-  canonicalUrl: string,
-): Promise<ArticleMeta | undefined> {
-  return db.articles.where('canonicalUrl').equals(canonicalUrl).first();
 }
 
 /** Library entries, newest first (metadata only: bodies are never loaded for the list). */
@@ -107,14 +103,23 @@ export async function updateProgress(db: ReadmarkDb, id: string, progress: numbe
 }
 
 /**
- * The saved article a live page shows: by the canonical URL the page declares, else by the
- * page's own URL (normalised either way by the caller with normaliseUrl).
+ * The saved article a live page shows. `pageUrl` is the tab's address as the browser reports it;
+ * `declared` is the page's own claim (canonical link, og:url), heard only within the page's
+ * origin (see articleKey). The declared key wins over the page's own address when both are
+ * saved. A record whose own URL is on another origin is never this page's, whatever its key.
  */
 export async function findArticleForPage(
   db: ReadmarkDb,
   pageUrl: string,
-  canonicalUrl: string | null,
+  declared: string | null,
 ): Promise<ArticleMeta | undefined> {
-  const keys = [...new Set([canonicalUrl, pageUrl].filter((key): key is string => !!key))];
-  return (await db.articles.where('canonicalUrl').anyOf(keys).toArray())[0];
+  const key = articleKey(pageUrl, declared);
+  const page = normaliseUrl(pageUrl);
+  if (!key || !page) return undefined;
+  const found = await db.articles
+    .where('canonicalUrl')
+    .anyOf([...new Set([key, page])])
+    .toArray();
+  const ours = found.filter((meta) => sameOrigin(meta.url, pageUrl));
+  return ours.find((meta) => meta.canonicalUrl === key) ?? ours[0];
 }

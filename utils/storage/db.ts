@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import { bindArticlesToTheirOrigin } from './bind-to-origin';
 
 /** A setting stored by key (reader preferences, colour names, the persisted search index…). */
 export interface SettingRecord {
@@ -34,5 +35,8 @@ export function openDb(name: string = DB_NAME): ReadmarkDb {
     highlights: 'id, articleId, createdAt',
     settings: 'key',
   });
+  // Version 2 (2026-12-06). Same stores and indexes; the upgrade re-keys articles stored under a
+  // canonical URL of another origin than their own, which let one site claim another's article.
+  db.version(2).stores({}).upgrade(bindArticlesToTheirOrigin);
   return db;
 }

@@ -25,6 +25,23 @@ export async function putHighlight(db: ReadmarkDb, highlight: Highlight): Promis
   }
 }
 
+/**
+ * Puts back a deleted highlight (undo). Refused when its id is in use: an undo restores a
+ * highlight that is gone, it never overwrites another one (of this article or of another).
+ */
+export async function restoreHighlight(db: ReadmarkDb, highlight: Highlight): Promise<Result<Highlight>> {
+  try {
+    return await db.transaction('rw', db.articles, db.highlights, async () => {
+      if (await db.highlights.get(highlight.id)) {
+        return err<Highlight>('This highlight is already there; undo puts back only a deleted highlight.');
+      }
+      return putHighlight(db, highlight);
+    });
+  } catch (error) {
+    return err(describeStorageError(error));
+  }
+}
+
 /** Changes a highlight's colour, note or page selectors; answers the updated highlight. */
 export async function updateHighlight(
   db: ReadmarkDb,
@@ -45,7 +62,7 @@ export async function updateHighlight(
   }
 }
 
-/** Deletes a highlight and answers it, so the caller can offer undo (putHighlight puts it back). */
+/** Deletes a highlight and answers it, so the caller can offer undo (restoreHighlight puts it back). */
 export async function deleteHighlight(db: ReadmarkDb, id: string): Promise<Result<Highlight>> {
   try {
     return await db.transaction('rw', db.highlights, async () => {

@@ -6,12 +6,13 @@ import { makeExtracted } from '../../support/articles';
 
 const ARTICLE_TEXT =
   'The council voted to rebuild the bridge. Engineers said salt had reached the pins inside three spans. Work starts in October.';
-const pageSender: SenderInfo = {
+const PAGE_URL = 'https://news.example/2026/harbour-bridge#top';
+const pageSender: SenderInfo = { id: 'x', url: PAGE_URL, tab: { id: 1, url: PAGE_URL } };
+const otherPage: SenderInfo = {
   id: 'x',
-  url: 'https://news.example/2026/harbour-bridge#top',
-  tab: { id: 1 },
+  url: 'https://evil.example/',
+  tab: { id: 2, url: 'https://evil.example/' },
 };
-const otherPage: SenderInfo = { id: 'x', url: 'https://evil.example/', tab: { id: 2 } };
 const extensionPage: SenderInfo = { id: 'x', url: 'chrome-extension://x/reader.html' };
 
 const pageSelectors = (exact: string) => ({
@@ -77,7 +78,7 @@ describe('background highlight handlers', () => {
       },
       otherPage,
     );
-    expect(created).toMatchObject({ ok: false, error: expect.stringMatching(/not the page that sent it/) });
+    expect(created).toMatchObject({ ok: false, error: expect.stringMatching(/not the page the tab shows/) });
     expect(await db.articles.count()).toBe(1);
   });
 
@@ -100,18 +101,91 @@ describe('background highlight handlers', () => {
       ok: true,
       value: { article: null, highlights: [] },
     });
-    expect(await handlers.updateHighlight({ id, note: 'hijack' }, otherPage)).toMatchObject({ ok: false });
-    expect(await handlers.deleteHighlight({ id }, otherPage)).toMatchObject({ ok: false });
-    expect((await db.highlights.get(id))?.note).toBe('');
-    expect(await handlers.updateHighlight({ id, note: 'mine' }, extensionPage)).toMatchObject({ ok: true });
-    const deleted = await handlers.deleteHighlight({ id }, pageSender);
-    if (!deleted.ok) throw new Error(deleted.error);
-    expect(await handlers.restoreHighlight({ highlight: deleted.value }, otherPage)).toMatchObject({
+    expect(await handlers.updateHighlight({ id, note: 'hijack' }, otherPage, 'page')).toMatchObject({
       ok: false,
     });
-    expect(await handlers.restoreHighlight({ highlight: deleted.value }, pageSender)).toMatchObject({
+    expect(await handlers.deleteHighlight({ id }, otherPage, 'page')).toMatchObject({ ok: false });
+    expect((await db.highlights.get(id))?.note).toBe('');
+    expect(await handlers.updateHighlight({ id, note: 'mine' }, extensionPage, 'extension')).toMatchObject({
+      ok: true,
+    });
+    const deleted = await handlers.deleteHighlight({ id }, pageSender, 'page');
+    if (!deleted.ok) throw new Error(deleted.error);
+    expect(await handlers.restoreHighlight({ highlight: deleted.value }, otherPage, 'page')).toMatchObject({
+      ok: false,
+    });
+    expect(await handlers.restoreHighlight({ highlight: deleted.value }, pageSender, 'page')).toMatchObject({
       ok: true,
     });
     expect((await db.highlights.get(id))?.note).toBe('mine');
+  });
+});
+
+describe('the page is the tab the browser reports, never what the page declares', () => {
+  const claimB = { id: 'x', url: 'https://evil.example/a', tab: { id: 5, url: 'https://evil.example/a' } };
+
+  test("a page declaring another origin's article as its canonical gets none of its highlights", async () => {
+    const created = await handlers.createHighlight(
+      {
+        canonicalUrl: null,
+        page: pageSelectors('salt had reached the pins'),
+        color: 'green',
+        note: 'secret',
+      },
+      pageSender,
+    );
+    if (!created.ok) throw new Error(created.error);
+    const claimed = await handlers.pageHighlights(
+      { canonicalUrl: 'https://news.example/2026/harbour-bridge' },
+      claimB,
+    );
+    expect(claimed).toMatchObject({ ok: true, value: { article: null, highlights: [] } });
+    // Nor can it write into that article by claiming it: it is not saved, so it needs a capture.
+    const written = await handlers.createHighlight(
+      {
+        canonicalUrl: 'https://news.example/2026/harbour-bridge',
+        page: pageSelectors('salt had reached the pins'),
+        color: 'pink',
+        note: '',
+      },
+      claimB,
+    );
+    expect(written).toMatchObject({ ok: false, error: expect.stringMatching(/not saved yet/) });
+    expect(await db.highlights.where('articleId').equals(articleId).count()).toBe(1);
+  });
+
+  test("the sender's document URL is not enough: without the tab's address nothing is found", async () => {
+    const noTabUrl = { id: 'x', url: PAGE_URL, tab: { id: 1 } };
+    expect(await handlers.pageHighlights({ canonicalUrl: null }, noTabUrl)).toMatchObject({
+      ok: true,
+      value: { article: null },
+    });
+  });
+
+  test("restoreHighlight cannot overwrite a highlight that exists, this article's or another's", async () => {
+    const created = await handlers.createHighlight(
+      { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'yellow', note: 'mine' },
+      pageSender,
+    );
+    if (!created.ok) throw new Error(created.error);
+    const forged = { ...created.value, note: 'overwritten', color: 'pink' as const };
+    for (const kind of ['page', 'extension'] as const) {
+      expect(await handlers.restoreHighlight({ highlight: forged }, pageSender, kind)).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/already there/),
+      });
+    }
+    // Another article (saved from another origin) cannot be reached by a restore either.
+    const other = await saveArticle(
+      db,
+      makeExtracted({ url: 'https://evil.example/a', canonicalUrl: 'https://evil.example/a' }),
+    );
+    if (!other.ok) throw new Error(other.error);
+    const stolen = { ...created.value, id: 'new-id', articleId: other.value.id };
+    expect(await handlers.restoreHighlight({ highlight: stolen }, pageSender, 'page')).toMatchObject({
+      ok: false,
+    });
+    expect(await db.highlights.get(created.value.id)).toMatchObject({ note: 'mine', color: 'yellow' });
+    expect(await db.highlights.get('new-id')).toBeUndefined();
   });
 });

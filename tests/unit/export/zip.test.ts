@@ -17,6 +17,10 @@ describe('safeFileName', () => {
     ['静かな読書 القراءة 🌙 cafe\u0301', '静かな読書 القراءة 🌙 café'],
     ['', 'Untitled'],
     ['///', 'Untitled'],
+    // Bidi controls would make "invoice<RLO>fdp.exe" read as "invoiceexe.pdf": they go.
+    ['invoice\u202efdp.exe', 'invoicefdp.exe'],
+    ['\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061cplain', 'plain'],
+    ['\u202e\u2067', 'Untitled'],
   ])('%j → %j', (title, name) => {
     expect(safeFileName(title)).toBe(name);
   });

@@ -18,7 +18,12 @@ const ids: Record<string, string> = {};
 async function save(key: string, title: string, text: string) {
   const saved = await saveArticle(
     db,
-    makeExtracted({ canonicalUrl: `https://example.org/${key}`, title, textContent: text }),
+    makeExtracted({
+      url: `https://example.org/${key}`,
+      canonicalUrl: `https://example.org/${key}`,
+      title,
+      textContent: text,
+    }),
   );
   if (!saved.ok) throw new Error(saved.error);
   ids[key] = saved.value.id;

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import {
   deleteArticle,
-  findArticleByCanonicalUrl,
+  findArticleForPage,
   getArticle,
   getSetting,
   listArticles,
@@ -20,9 +20,9 @@ beforeEach(() => {
 });
 
 describe('schema', () => {
-  test('opens at version 1 with the articles, contents, highlights and settings stores', async () => {
+  test('opens at version 2 with the articles, contents, highlights and settings stores', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
+    expect(db.verno).toBe(2);
     expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'contents', 'highlights', 'settings']);
     expect(db.articles.schema.idxByName.canonicalUrl?.unique).toBe(true);
   });
@@ -77,12 +77,14 @@ describe('saveArticle', () => {
 });
 
 describe('reading and deleting', () => {
-  test('lists newest first and finds by canonical URL', async () => {
-    await saveArticle(db, makeExtracted({ canonicalUrl: 'https://a.example/1', title: 'Old' }), 1000);
-    await saveArticle(db, makeExtracted({ canonicalUrl: 'https://a.example/2', title: 'New' }), 2000);
+  test('lists newest first and finds by the page URL', async () => {
+    const at = (path: string, title: string) =>
+      makeExtracted({ url: `https://a.example${path}`, canonicalUrl: `https://a.example${path}`, title });
+    await saveArticle(db, at('/1', 'Old'), 1000);
+    await saveArticle(db, at('/2', 'New'), 2000);
     expect((await listArticles(db)).map((a) => a.title)).toEqual(['New', 'Old']);
-    expect((await findArticleByCanonicalUrl(db, 'https://a.example/1'))?.title).toBe('Old');
-    expect(await findArticleByCanonicalUrl(db, 'https://a.example/3')).toBeUndefined();
+    expect((await findArticleForPage(db, 'https://a.example/1?utm_source=x#top', null))?.title).toBe('Old');
+    expect(await findArticleForPage(db, 'https://a.example/3', null)).toBeUndefined();
   });
 
   test('delete removes the article, its body and its highlights together', async () => {
@@ -126,5 +128,55 @@ describe('storage full', () => {
     expect(result).toMatchObject({ ok: false, error: expect.stringMatching(/no storage space left/) });
     expect(await db.articles.count()).toBe(0);
     expect(await db.contents.count()).toBe(0);
+  });
+});
+
+describe('identity is bound to the origin the article was saved from', () => {
+  const B = 'http://127.0.0.1:4002/story-b';
+  const A = 'http://127.0.0.1:4001/page-a';
+
+  test("saving a page that declares another site's canonical makes its own record; the other stays whole", async () => {
+    const b = await saveArticle(
+      db,
+      makeExtracted({ url: B, canonicalUrl: B, title: 'B', textContent: 'B text' }),
+    );
+    if (!b.ok) throw new Error(b.error);
+    await db.articles.update(b.value.id, { tags: ['kept'] });
+    await db.highlights.put(makeHighlight(b.value.id, { note: "B's note" }));
+
+    expect(await findArticleForPage(db, A, B)).toBeUndefined();
+    const a = await saveArticle(
+      db,
+      makeExtracted({ url: A, canonicalUrl: B, title: 'A', textContent: 'A text' }),
+    );
+    if (!a.ok) throw new Error(a.error);
+
+    expect(a.value.id).not.toBe(b.value.id);
+    expect(a.value.canonicalUrl).toBe(A);
+    const storedB = await getArticle(db, b.value.id);
+    expect(storedB?.meta).toMatchObject({ title: 'B', url: B, canonicalUrl: B, tags: ['kept'] });
+    expect(storedB?.content.textContent).toBe('B text');
+    expect((await db.highlights.where('articleId').equals(b.value.id).toArray()).map((h) => h.note)).toEqual([
+      "B's note",
+    ]);
+    expect((await findArticleForPage(db, A, B))?.id).toBe(a.value.id);
+    expect((await findArticleForPage(db, B, null))?.id).toBe(b.value.id);
+  });
+
+  test('a canonical on the same origin still merges a variant with its article', async () => {
+    const first = await saveArticle(db, makeExtracted({ url: B, canonicalUrl: B }));
+    const variant = await saveArticle(
+      db,
+      makeExtracted({ url: 'http://127.0.0.1:4002/amp/story-b', canonicalUrl: B, title: 'Again' }),
+    );
+    if (!first.ok || !variant.ok) throw new Error('save failed');
+    expect(variant.value.id).toBe(first.value.id);
+    expect(await db.articles.count()).toBe(1);
+  });
+
+  test('a page that is not a web page is refused with a reason, nothing written', async () => {
+    const saved = await saveArticle(db, makeExtracted({ url: 'file:///tmp/a.html', canonicalUrl: B }));
+    expect(saved).toMatchObject({ ok: false, error: expect.stringMatching(/Only web pages/) });
+    expect(await db.articles.count()).toBe(0);
   });
 });

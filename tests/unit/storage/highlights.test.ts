@@ -51,14 +51,22 @@ describe('highlights', () => {
     expect((await deleteHighlight(db, 'nope')).ok).toBe(false);
   });
 
-  test('the article for a page is found by declared canonical URL, else by the page URL', async () => {
+  test("the article for a page is found by its own URL, or a canonical it declares on its own origin, never another origin's", async () => {
     expect(
-      (await findArticleForPage(db, 'https://other.example/x', 'https://news.example/2026/harbour-bridge'))
-        ?.id,
+      (
+        await findArticleForPage(
+          db,
+          'https://news.example/amp/bridge',
+          'https://news.example/2026/harbour-bridge',
+        )
+      )?.id,
     ).toBe(articleId);
     expect((await findArticleForPage(db, 'https://news.example/2026/harbour-bridge', null))?.id).toBe(
       articleId,
     );
+    expect(
+      await findArticleForPage(db, 'https://other.example/x', 'https://news.example/2026/harbour-bridge'),
+    ).toBeUndefined();
     expect(await findArticleForPage(db, 'https://other.example/x', null)).toBeUndefined();
   });
 });
