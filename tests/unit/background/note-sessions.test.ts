@@ -70,7 +70,6 @@ beforeEach(async () => {
       note: 'first thoughts',
     },
     pageSender,
-    'page',
   );
   if (!created.ok) throw new Error(created.error);
   highlightId = created.value.id;

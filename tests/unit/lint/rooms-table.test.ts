@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { BIOME_JSON, ROOMS, withRooms } from '../../../tools/lint-rooms';
+import { BIOME_JSON, ROOMS, withRooms } from '@/utils/cli/lint-rooms';
 
-// biome.json's room rules are written from tools/lint-rooms.ts: this fails when someone edits one
+// biome.json's room rules are written from utils/cli/lint-rooms.ts: this fails when someone edits one
 // and not the other (run `npm run lint:rooms`).
 test('biome.json holds the room rules written from the rooms table', () => {
   const config = JSON.parse(readFileSync(BIOME_JSON, 'utf8')) as Record<string, unknown>;

@@ -129,7 +129,7 @@ export function withRooms(config: Record<string, unknown>): Record<string, unkno
   };
 }
 
-export const BIOME_JSON = resolve(fileURLToPath(import.meta.url), '../../biome.json');
+export const BIOME_JSON = resolve(fileURLToPath(import.meta.url), '../../../biome.json');
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const current = JSON.parse(readFileSync(BIOME_JSON, 'utf8')) as Record<string, unknown>;
