@@ -1,0 +1,20 @@
+import { ImportCollector } from '../collect';
+import { attribute, fromUnixSeconds } from '../read-values';
+import type { ParsedImport } from '../types';
+
+/**
+ * A Netscape bookmark file: every `<A HREF>` is a bookmark; Firefox's TAGS="a,b" are tags,
+ * folders (`<H3>`) are not. Bookmarklets and `place:` queries are skipped like any non-web URL.
+ */
+export function parseNetscape(doc: Document): ParsedImport {
+  const collector = new ImportCollector('netscape');
+  for (const link of [...doc.querySelectorAll('a')]) {
+    collector.add({
+      url: attribute(link, 'href'),
+      title: link.textContent,
+      tags: (attribute(link, 'tags') ?? '').split(','),
+      savedAt: fromUnixSeconds(attribute(link, 'add_date')),
+    });
+  }
+  return collector.finish();
+}
