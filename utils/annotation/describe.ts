@@ -37,6 +37,14 @@ export function describe(root: Node | TextModel, range: Range): HighlightSelecto
   const { text } = model;
   const { start, end } = trimSpan(text, raw);
   if (start === end) return null;
+  return selectorsAt(text, start, end);
+}
+
+/**
+ * The stored selectors of `text.slice(start, end)`: the quote with CONTEXT_LENGTH characters of
+ * context either side, and its position.
+ */
+export function selectorsAt(text: string, start: number, end: number): HighlightSelectors {
   // Context must not begin or end inside a surrogate pair: it is stored and exported as text.
   let prefixStart = Math.max(0, start - CONTEXT_LENGTH);
   if (prefixStart > 0 && isLowSurrogate(text.charCodeAt(prefixStart))) prefixStart++;

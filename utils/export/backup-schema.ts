@@ -71,6 +71,7 @@ export const articleMetaSchema = v.object({
   updatedAt: epochMs,
   readAt: v.nullable(epochMs),
   progress: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  notDownloaded: v.optional(v.literal(1)),
 });
 
 export const articleContentSchema = v.object({

@@ -8,6 +8,13 @@
  */
 export { htmlToText } from './html-text';
 export { parseImportFile } from './parse-import';
+export {
+  type ExistingArticle,
+  type LibraryImportPlan,
+  type LocateHighlight,
+  type PlanLibraryImportOptions,
+  planLibraryImport,
+} from './plan-library-import';
 export type {
   HtmlParser,
   ImportedHighlight,

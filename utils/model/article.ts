@@ -61,6 +61,11 @@ export interface ArticleMeta {
   readAt: number | null;
   /** Reading progress, 0..1. */
   progress: number;
+  /**
+   * 1 while the article is only an imported URL whose page has not been fetched yet (its body is
+   * empty); absent once it has content. Not indexed: no schema change.
+   */
+  notDownloaded?: 1;
 }
 
 /** The article body, stored apart from the metadata so the library list never loads it. */

@@ -1,0 +1,190 @@
+import type {
+  ArticleContent,
+  ArticleMeta,
+  ExtractedArticle,
+  Highlight,
+  TextPositionSelector,
+  TextQuoteSelector,
+} from '@/utils/model';
+import type { ImportedHighlight, ImportedItem, ParsedImport } from './types';
+
+/** An article of the library that the import touches: its entry, its text and its highlights. */
+export interface ExistingArticle {
+  meta: ArticleMeta;
+  textContent: string;
+  highlights: readonly Highlight[];
+}
+
+/** Places an imported highlight in an article's text (utils/annotation, injected); null: an orphan. */
+export type LocateHighlight = (
+  text: string,
+  highlight: ImportedHighlight,
+) => { quote: TextQuoteSelector; position: TextPositionSelector } | null;
+
+export interface PlanLibraryImportOptions {
+  /** Library articles whose canonical URL the file has (only those are needed). */
+  existing: ReadonlyMap<string, ExistingArticle>;
+  /** The article extracted from the item's own HTML (Omnivore, wallabag), by canonical URL. */
+  extracted: ReadonlyMap<string, ExtractedArticle>;
+  locate: LocateHighlight;
+  now: number;
+  newId?: () => string;
+}
+
+/** The writes of an import (the shape applyImportPlan takes) and what they amount to. */
+export interface LibraryImportPlan {
+  deleteArticleIds: string[];
+  putArticles: ArticleMeta[];
+  putContents: ArticleContent[];
+  putHighlights: Highlight[];
+  counts: {
+    /** Articles new to the library: with content, and as URLs still to download. */
+    added: number;
+    toDownload: number;
+    /** Articles the library had: their highlights merged in. */
+    merged: number;
+    highlights: number;
+    /** Imported highlights the library already had on that article (same quote): not duplicated. */
+    alreadyThere: number;
+    /** Highlights kept without a place in the text (visible orphans with quote and note). */
+    orphans: number;
+  };
+}
+
+/**
+ * Turns a parsed file into library writes. A new article gets its extracted content, or an empty
+ * body marked `notDownloaded`; an article already saved keeps its body and state, gains the file's
+ * tags (and archive/favourite if the file says so), and gets only the highlights it does not have.
+ * Every imported highlight is kept: anchored in the text where `locate` finds it, else an orphan
+ * with its quote and note. Page notes are orphan notes with an empty quote. Pure.
+ */
+export function planLibraryImport(
+  parsed: ParsedImport,
+  options: PlanLibraryImportOptions,
+): LibraryImportPlan {
+  const { existing, extracted, locate, now } = options;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const plan: LibraryImportPlan = {
+    deleteArticleIds: [],
+    putArticles: [],
+    putContents: [],
+    putHighlights: [],
+    counts: { added: 0, toDownload: 0, merged: 0, highlights: 0, alreadyThere: 0, orphans: 0 },
+  };
+  for (const item of parsed.items) {
+    const current = existing.get(item.canonicalUrl);
+    let articleId: string;
+    let text: string;
+    const known = new Set<string>();
+    if (current) {
+      articleId = current.meta.id;
+      text = current.textContent;
+      for (const highlight of current.highlights)
+        known.add(highlightKey(highlight.quote.exact, highlight.note));
+      plan.putArticles.push(mergedMeta(current.meta, item, now));
+      plan.counts.merged++;
+    } else {
+      articleId = newId();
+      const article = extracted.get(item.canonicalUrl);
+      text = article?.textContent ?? '';
+      plan.putArticles.push(newMeta(articleId, item, article, now));
+      plan.putContents.push({
+        articleId,
+        contentHtml: article?.contentHtml ?? '',
+        textContent: text,
+        removed: article?.removed ?? [],
+      });
+      plan.counts.added++;
+      if (!article) plan.counts.toDownload++;
+    }
+    const imported = [
+      ...item.highlights,
+      ...item.pageNotes.map((note): ImportedHighlight => ({ quote: '', note, createdAt: null, tags: [] })),
+    ];
+    for (const highlight of imported) {
+      const key = highlightKey(highlight.quote, highlight.note);
+      if (known.has(key)) {
+        plan.counts.alreadyThere++;
+        continue;
+      }
+      known.add(key);
+      const placed = text && highlight.quote ? locate(text, highlight) : null;
+      if (!placed) plan.counts.orphans++;
+      plan.putHighlights.push({
+        id: newId(),
+        articleId,
+        color: highlight.color ?? 'yellow',
+        note: highlight.note,
+        ...(placed ?? unplaced(highlight)),
+        createdAt: highlight.createdAt ?? now,
+        updatedAt: now,
+      });
+      plan.counts.highlights++;
+    }
+  }
+  return plan;
+}
+
+/** Same quote (whitespace aside) and same note: the same highlight, imported again. */
+function highlightKey(quote: string, note: string): string {
+  return JSON.stringify([quote.replace(/\s+/g, ' ').trim(), note.trim()]);
+}
+
+/** An orphan's selectors: the quote and context as the file gives them, so it can be placed later. */
+function unplaced(highlight: ImportedHighlight): {
+  quote: TextQuoteSelector;
+  position: TextPositionSelector;
+} {
+  return {
+    quote: {
+      type: 'TextQuoteSelector',
+      exact: highlight.quote,
+      prefix: highlight.prefix ?? '',
+      suffix: highlight.suffix ?? '',
+    },
+    position: { type: 'TextPositionSelector', start: 0, end: 0 },
+  };
+}
+
+function newMeta(
+  id: string,
+  item: ImportedItem,
+  article: ExtractedArticle | undefined,
+  now: number,
+): ArticleMeta {
+  const savedAt = item.savedAt ?? now;
+  return {
+    id,
+    url: item.url,
+    canonicalUrl: item.canonicalUrl,
+    // The tool's title is the reader's: extraction may only find the site's.
+    title: item.title || article?.title || item.url,
+    byline: article?.byline ?? null,
+    siteName: article?.siteName ?? null,
+    publishedTime: article?.publishedTime ?? null,
+    lang: article?.lang ?? null,
+    dir: article?.dir ?? null,
+    leadImage: article?.leadImage ?? null,
+    excerpt: article?.excerpt ?? '',
+    wordCount: article?.wordCount ?? 0,
+    readingTimeMinutes: article?.readingTimeMinutes ?? 0,
+    tags: item.tags,
+    favourite: item.favourite ? 1 : 0,
+    archived: item.archived ? 1 : 0,
+    savedAt,
+    updatedAt: Math.max(savedAt, now),
+    readAt: null,
+    progress: 0,
+    ...(article ? {} : { notDownloaded: 1 as const }),
+  };
+}
+
+function mergedMeta(meta: ArticleMeta, item: ImportedItem, now: number): ArticleMeta {
+  return {
+    ...meta,
+    tags: [...new Set([...meta.tags, ...item.tags])],
+    favourite: meta.favourite || item.favourite ? 1 : 0,
+    archived: meta.archived || item.archived ? 1 : 0,
+    updatedAt: now,
+  };
+}
