@@ -115,7 +115,7 @@ function ImportSummary({ preview, onImport }: { preview: ImportPreview; onImport
           n(parsed.tags),
         ])}
       </p>
-      {alreadyInLibrary > 0 && <p id="import-already">{t('importAlready', n(alreadyInLibrary))}</p>}
+      <p id="import-already">{t('importAlready', n(alreadyInLibrary))}</p>
       {toDownload > 0 && <p id="import-to-download">{t('importToDownload', n(toDownload))}</p>}
       {parsed.skipped.length > 0 && (
         <div class="rejected notice" id="import-skipped">
