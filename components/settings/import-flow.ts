@@ -1,10 +1,8 @@
-import { locateInText, selectorsAt } from '@/utils/annotation';
 import type { Sanitiser } from '@/utils/extraction';
 import {
   type ExistingArticle,
   type HtmlParser,
   type LibraryImportPlan,
-  type LocateHighlight,
   type ParsedImport,
   parseImportFile,
   planLibraryImport,
@@ -18,6 +16,7 @@ import {
   readCanonicalUrlIndex,
   STORAGE_CANCELLED,
 } from '@/utils/storage';
+import { locateImported } from '../shared/locate-imported';
 import type { StepOptions } from './backup-flow';
 
 /** Another tool's export, read and compared with the library; nothing written yet. */
@@ -97,22 +96,3 @@ export async function runImport(
   if (!applied.ok) return applied;
   return ok(plan.counts);
 }
-
-/**
- * Where an imported highlight sits in the extracted text: by quote and the file's context (and
- * position, a hint), else by the quote alone (the tool's context may be page furniture that
- * extraction removed); the stored selectors are then Readmark's own, against this text.
- */
-export const locateImported: LocateHighlight = (text, highlight) => {
-  const quote = {
-    type: 'TextQuoteSelector' as const,
-    exact: highlight.quote,
-    prefix: highlight.prefix ?? '',
-    suffix: highlight.suffix ?? '',
-  };
-  const position = highlight.position && { type: 'TextPositionSelector' as const, ...highlight.position };
-  const span =
-    locateInText(text, { quote, position }) ??
-    locateInText(text, { quote: { ...quote, prefix: '', suffix: '' } });
-  return span && selectorsAt(text, span.start, span.end);
-};

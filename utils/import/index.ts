@@ -6,6 +6,8 @@
  * Public surface: parseImportFile, the model types, htmlToText.
  * Must not import: dexie, preact, browser APIs, storage, messaging, extraction, annotation.
  */
+
+export { HostThrottle, interleaveByHost, realClock, type ThrottleClock } from './host-throttle';
 export { htmlToText } from './html-text';
 export { parseImportFile } from './parse-import';
 export {

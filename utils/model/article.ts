@@ -66,6 +66,8 @@ export interface ArticleMeta {
    * empty); absent once it has content. Not indexed: no schema change.
    */
   notDownloaded?: 1;
+  /** Why the last download of a not-downloaded article failed (listed in the library, retryable). */
+  downloadError?: string;
 }
 
 /** The article body, stored apart from the metadata so the library list never loads it. */

@@ -1,0 +1,135 @@
+import type { Sanitiser } from '@/utils/extraction';
+import { type HostThrottle, interleaveByHost } from '@/utils/import';
+import { type ArticleMeta, type ExtractedArticle, err, type Highlight, ok, type Result } from '@/utils/model';
+import { applyImportPlan, getArticle, listArticles, listHighlights, type ReadmarkDb } from '@/utils/storage';
+import { locateImported } from '../shared/locate-imported';
+
+/** Imported articles whose page has not been fetched yet (failed ones only when retrying). */
+export async function pendingDownloads(db: ReadmarkDb, retryFailed: boolean): Promise<ArticleMeta[]> {
+  const metas = await listArticles(db);
+  return metas.filter((meta) => meta.notDownloaded === 1 && (retryFailed || !meta.downloadError));
+}
+
+/** `https://example.org/*` for each host of these articles: the only access a download asks for. */
+export function originsOf(metas: readonly ArticleMeta[]): string[] {
+  return [...new Set(metas.map((meta) => `${new URL(meta.url).origin}/*`))];
+}
+
+export interface DownloadOptions {
+  /** Fetches a page's HTML (and the URL it ended at after redirects). */
+  fetchPage: (url: string, signal?: AbortSignal) => Promise<Result<{ html: string; url: string }>>;
+  extract: (html: string, url: string) => Promise<Result<ExtractedArticle>>;
+  sanitise: Sanitiser;
+  throttle: HostThrottle;
+  concurrency?: number;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+  now?: () => number;
+}
+
+/**
+ * Downloads imported articles: hosts take turns, each host throttled, a few at a time. Each
+ * article is written on its own (one transaction: body, filled-in entry, highlights re-anchored
+ * in the new text); a failure is recorded on the article (`downloadError`) for the library to
+ * list and retry. Stopping halfway loses nothing: what is left stays "not downloaded".
+ */
+export async function downloadArticles(
+  db: ReadmarkDb,
+  metas: readonly ArticleMeta[],
+  options: DownloadOptions,
+): Promise<{ downloaded: number; failed: number }> {
+  const queue = interleaveByHost(metas, (meta) => new URL(meta.url).host);
+  const counts = { downloaded: 0, failed: 0 };
+  let next = 0;
+  const worker = async () => {
+    while (next < queue.length && !options.signal?.aborted) {
+      const meta = queue[next++]!;
+      await options.throttle.wait(new URL(meta.url).host);
+      const result = await downloadOne(db, meta, options);
+      if (result.ok) counts.downloaded++;
+      else counts.failed++;
+      options.onProgress?.(counts.downloaded + counts.failed, queue.length);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 3, queue.length) }, worker));
+  return counts;
+}
+
+async function downloadOne(
+  db: ReadmarkDb,
+  meta: ArticleMeta,
+  options: DownloadOptions,
+): Promise<Result<void>> {
+  const now = options.now?.() ?? Date.now();
+  const page = await options.fetchPage(meta.url, options.signal);
+  const article = page.ok ? await options.extract(page.value.html, page.value.url) : page;
+  const current = await getArticle(db, meta.id);
+  // Deleted, or downloaded by another page meanwhile: nothing to do.
+  if (current?.meta.notDownloaded !== 1) return ok(undefined);
+  if (!article.ok) {
+    const failed = { ...current.meta, downloadError: article.error.slice(0, 500), updatedAt: now };
+    const written = await applyImportPlan(db, emptyPlan({ putArticles: [failed] }), {
+      sanitise: options.sanitise,
+    });
+    return written.ok ? err(article.error) : written;
+  }
+  const text = article.value.textContent;
+  const highlights = (await listHighlights(db, meta.id)).map((highlight) => reanchored(highlight, text, now));
+  const written = await applyImportPlan(
+    db,
+    emptyPlan({
+      putArticles: [filledIn(current.meta, article.value, now)],
+      putContents: [
+        {
+          articleId: meta.id,
+          contentHtml: article.value.contentHtml,
+          textContent: text,
+          removed: article.value.removed,
+        },
+      ],
+      putHighlights: highlights,
+    }),
+    { sanitise: options.sanitise },
+  );
+  return written.ok ? ok(undefined) : written;
+}
+
+function emptyPlan(
+  writes: Partial<Parameters<typeof applyImportPlan>[1]>,
+): Parameters<typeof applyImportPlan>[1] {
+  return { deleteArticleIds: [], putArticles: [], putContents: [], putHighlights: [], ...writes };
+}
+
+/** The imported entry, filled in from the page; the reader's title, tags, state and dates stay. */
+function filledIn(meta: ArticleMeta, article: ExtractedArticle, now: number): ArticleMeta {
+  const { notDownloaded: _pending, downloadError: _error, ...rest } = meta;
+  return {
+    ...rest,
+    title: meta.title && meta.title !== meta.url ? meta.title : article.title || meta.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    lang: article.lang,
+    dir: article.dir,
+    leadImage: article.leadImage,
+    excerpt: article.excerpt,
+    wordCount: article.wordCount,
+    readingTimeMinutes: article.readingTimeMinutes,
+    updatedAt: now,
+  };
+}
+
+/** An imported highlight placed in the downloaded text, or left as it was (an orphan) if not found. */
+function reanchored(highlight: Highlight, text: string, now: number): Highlight {
+  const { exact, prefix, suffix } = highlight.quote;
+  if (!exact) return highlight;
+  const placed = locateImported(text, {
+    quote: exact,
+    prefix,
+    suffix,
+    note: highlight.note,
+    createdAt: null,
+    tags: [],
+  });
+  return placed ? { ...highlight, ...placed, updatedAt: now } : highlight;
+}
