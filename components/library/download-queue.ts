@@ -1,6 +1,14 @@
 import type { Sanitiser } from '@/utils/extraction';
 import { type HostThrottle, interleaveByHost } from '@/utils/import';
-import { type ArticleMeta, type ExtractedArticle, err, type Highlight, ok, type Result } from '@/utils/model';
+import {
+  type ArticleMeta,
+  type ExtractedArticle,
+  err,
+  extractedFacts,
+  type Highlight,
+  ok,
+  type Result,
+} from '@/utils/model';
 import { applyImportPlan, getArticle, listArticles, listHighlights, type ReadmarkDb } from '@/utils/storage';
 import { locateImported } from '../shared/locate-imported';
 
@@ -106,15 +114,7 @@ function filledIn(meta: ArticleMeta, article: ExtractedArticle, now: number): Ar
   return {
     ...rest,
     title: meta.title && meta.title !== meta.url ? meta.title : article.title || meta.title,
-    byline: article.byline,
-    siteName: article.siteName,
-    publishedTime: article.publishedTime,
-    lang: article.lang,
-    dir: article.dir,
-    leadImage: article.leadImage,
-    excerpt: article.excerpt,
-    wordCount: article.wordCount,
-    readingTimeMinutes: article.readingTimeMinutes,
+    ...extractedFacts(article),
     updatedAt: now,
   };
 }

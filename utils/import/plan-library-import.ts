@@ -1,10 +1,12 @@
-import type {
-  ArticleContent,
-  ArticleMeta,
-  ExtractedArticle,
-  Highlight,
-  TextPositionSelector,
-  TextQuoteSelector,
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  type ExtractedArticle,
+  type ExtractedFacts,
+  extractedFacts,
+  type Highlight,
+  type TextPositionSelector,
+  type TextQuoteSelector,
 } from '@/utils/model';
 import type { ImportedHighlight, ImportedItem, ParsedImport } from './types';
 
@@ -146,6 +148,19 @@ function unplaced(highlight: ImportedHighlight): {
   };
 }
 
+/** What a URL-only article's entry says until its page is downloaded. */
+const NOT_EXTRACTED: ExtractedFacts = {
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  lang: null,
+  dir: null,
+  leadImage: null,
+  excerpt: '',
+  wordCount: 0,
+  readingTimeMinutes: 0,
+};
+
 function newMeta(
   id: string,
   item: ImportedItem,
@@ -159,15 +174,7 @@ function newMeta(
     canonicalUrl: item.canonicalUrl,
     // The tool's title is the reader's: extraction may only find the site's.
     title: item.title || article?.title || item.url,
-    byline: article?.byline ?? null,
-    siteName: article?.siteName ?? null,
-    publishedTime: article?.publishedTime ?? null,
-    lang: article?.lang ?? null,
-    dir: article?.dir ?? null,
-    leadImage: article?.leadImage ?? null,
-    excerpt: article?.excerpt ?? '',
-    wordCount: article?.wordCount ?? 0,
-    readingTimeMinutes: article?.readingTimeMinutes ?? 0,
+    ...(article ? extractedFacts(article) : NOT_EXTRACTED),
     tags: item.tags,
     favourite: item.favourite ? 1 : 0,
     archived: item.archived ? 1 : 0,

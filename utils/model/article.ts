@@ -77,3 +77,24 @@ export interface ArticleContent {
   textContent: string;
   removed: RemovedBlock[];
 }
+
+/** What extraction tells about an article beyond its identity, title and the reader's own state. */
+export type ExtractedFacts = Pick<
+  ArticleMeta,
+  | 'byline'
+  | 'siteName'
+  | 'publishedTime'
+  | 'lang'
+  | 'dir'
+  | 'leadImage'
+  | 'excerpt'
+  | 'wordCount'
+  | 'readingTimeMinutes'
+>;
+
+/** The library-entry fields an extracted article fills in (saving, importing and downloading alike). */
+export function extractedFacts(article: ExtractedArticle): ExtractedFacts {
+  const { byline, siteName, publishedTime, lang, dir, leadImage, excerpt, wordCount, readingTimeMinutes } =
+    article;
+  return { byline, siteName, publishedTime, lang, dir, leadImage, excerpt, wordCount, readingTimeMinutes };
+}

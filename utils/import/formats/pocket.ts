@@ -1,8 +1,9 @@
 import { ImportCollector } from '../collect';
 import { readCsv } from '../csv';
-import { asArray, asRecord, asString, attribute, fromUnixSeconds } from '../read-values';
+import { asArray, asRecord, asString, fromUnixSeconds } from '../read-values';
 import type { ImportedHighlight, ParsedImport } from '../types';
 import { type ZipFiles, zipText } from '../zip';
+import { linkDocument } from './netscape';
 
 /**
  * Pocket's 2025 export zip: `part_NNNNNN.csv` (title,url,time_added,tags,status; tags joined
@@ -73,13 +74,7 @@ function pocketHighlights(entry: Record<string, unknown>): ImportedHighlight[] {
 export function parsePocketHtml(doc: Document): ParsedImport {
   const collector = new ImportCollector('pocket');
   for (const link of [...doc.querySelectorAll('a')]) {
-    collector.add({
-      url: attribute(link, 'href'),
-      title: link.textContent,
-      tags: (attribute(link, 'tags') ?? '').split(','),
-      savedAt: fromUnixSeconds(attribute(link, 'time_added')),
-      archived: /archive/i.test(sectionTitle(link)),
-    });
+    collector.add({ ...linkDocument(link, 'time_added'), archived: /archive/i.test(sectionTitle(link)) });
   }
   return collector.finish();
 }
