@@ -18,9 +18,19 @@ export async function pendingDownloads(db: ReadmarkDb, retryFailed: boolean): Pr
   return metas.filter((meta) => meta.notDownloaded === 1 && (retryFailed || !meta.downloadError));
 }
 
-/** `https://example.org/*` for each host of these articles: the only access a download asks for. */
+/**
+ * `https://example.org/*` for each host of these articles: the only access a download asks for.
+ * Match patterns carry no port, so a host's pattern covers all of its ports.
+ */
 export function originsOf(metas: readonly ArticleMeta[]): string[] {
-  return [...new Set(metas.map((meta) => `${new URL(meta.url).origin}/*`))];
+  return [
+    ...new Set(
+      metas.map((meta) => {
+        const url = new URL(meta.url);
+        return `${url.protocol}//${url.hostname}/*`;
+      }),
+    ),
+  ];
 }
 
 export interface DownloadOptions {
