@@ -84,7 +84,7 @@ export function DownloadBanner({ db, metas }: { db: ReadmarkDb; metas: readonly 
     <section class="download-banner notice" id="download-banner" aria-live="polite">
       {progress ? (
         <p>
-          <progress max={Math.max(1, progress.total)} value={progress.done} />{' '}
+          <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('downloadStart')} />{' '}
           {t('downloadProgress', [progress.done.toLocaleString(), progress.total.toLocaleString()])}
         </p>
       ) : (

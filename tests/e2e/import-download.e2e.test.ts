@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { seriousAxeFindings } from './axe';
 import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 
@@ -54,5 +55,6 @@ describe('import: URL-only articles wait as "not downloaded yet"', () => {
     expect(banner).toContain('Not downloaded yet: 2 imported articles');
     expect(banner).toContain('from their 1 sites');
     expect(await library.locator('#download-start').isEnabled()).toBe(true);
+    expect(await seriousAxeFindings(library)).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { importFixture } from '../support/import-fixtures';
+import { seriousAxeFindings } from './axe';
 import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { paintedCounts } from './page-helpers';
@@ -36,6 +37,7 @@ describe('import from another app', () => {
       .toBe('From wallabag: 2 articles, 3 highlights, 2 notes, 3 tags.');
     expect(await options.locator('#import-skipped').textContent()).toContain('no URL: 1');
     expect(await options.locator('#import-already').textContent()).toContain(': 0 (');
+    expect(await seriousAxeFindings(options)).toEqual([]);
     await options.screenshot({ path: join(SCREENSHOTS, 'options-import.png'), fullPage: true });
     await options.click('#import-confirm');
     await expect
