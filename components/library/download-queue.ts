@@ -1,14 +1,6 @@
 import type { Sanitiser } from '@/utils/extraction';
-import { type HostThrottle, interleaveByHost } from '@/utils/import';
-import {
-  type ArticleMeta,
-  type ExtractedArticle,
-  err,
-  extractedFacts,
-  type Highlight,
-  ok,
-  type Result,
-} from '@/utils/model';
+import { filledIn, type HostThrottle, interleaveByHost, replaced } from '@/utils/import';
+import { type ArticleMeta, type ExtractedArticle, err, ok, type Result } from '@/utils/model';
 import { applyImportPlan, getArticle, listArticles, listHighlights, type ReadmarkDb } from '@/utils/storage';
 import { locateImported } from '../shared/locate-imported';
 
@@ -92,7 +84,9 @@ async function downloadOne(
     return written.ok ? err(article.error) : written;
   }
   const text = article.value.textContent;
-  const highlights = (await listHighlights(db, meta.id)).map((highlight) => reanchored(highlight, text, now));
+  const highlights = (await listHighlights(db, meta.id)).map((highlight) =>
+    replaced(highlight, text, locateImported, now),
+  );
   const written = await applyImportPlan(
     db,
     emptyPlan({
@@ -116,30 +110,4 @@ function emptyPlan(
   writes: Partial<Parameters<typeof applyImportPlan>[1]>,
 ): Parameters<typeof applyImportPlan>[1] {
   return { deleteArticleIds: [], putArticles: [], putContents: [], putHighlights: [], ...writes };
-}
-
-/** The imported entry, filled in from the page; the reader's title, tags, state and dates stay. */
-function filledIn(meta: ArticleMeta, article: ExtractedArticle, now: number): ArticleMeta {
-  const { notDownloaded: _pending, downloadError: _error, ...rest } = meta;
-  return {
-    ...rest,
-    title: meta.title && meta.title !== meta.url ? meta.title : article.title || meta.title,
-    ...extractedFacts(article),
-    updatedAt: now,
-  };
-}
-
-/** An imported highlight placed in the downloaded text, or left as it was (an orphan) if not found. */
-function reanchored(highlight: Highlight, text: string, now: number): Highlight {
-  const { exact, prefix, suffix } = highlight.quote;
-  if (!exact) return highlight;
-  const placed = locateImported(text, {
-    quote: exact,
-    prefix,
-    suffix,
-    note: highlight.note,
-    createdAt: null,
-    tags: [],
-  });
-  return placed ? { ...highlight, ...placed, updatedAt: now } : highlight;
 }

@@ -68,14 +68,6 @@ export async function runImport(
   const index = await readCanonicalUrlIndex(db);
   const existing = new Map<string, ExistingArticle>();
   const extracted = new Map<string, ExtractedArticle>();
-  const toExtract = preview.parsed.items.filter((item) => item.html && !index.has(item.canonicalUrl));
-  let done = 0;
-  for (const item of toExtract) {
-    if (signal?.aborted) return err(STORAGE_CANCELLED);
-    const article = await extract(item.html!, item.url, item.title);
-    if (article.ok) extracted.set(item.canonicalUrl, article.value);
-    onProgress?.('extracting', ++done, toExtract.length);
-  }
   for (const item of preview.parsed.items) {
     const id = index.get(item.canonicalUrl);
     if (id === undefined) continue;
@@ -86,6 +78,18 @@ export async function runImport(
         textContent: stored.content.textContent,
         highlights: await listHighlights(db, id),
       });
+  }
+  // Content is extracted for new articles, and for ones imported earlier as a URL only.
+  const toExtract = preview.parsed.items.filter((item) => {
+    const current = existing.get(item.canonicalUrl);
+    return item.html && (!current || current.meta.notDownloaded === 1);
+  });
+  let done = 0;
+  for (const item of toExtract) {
+    if (signal?.aborted) return err(STORAGE_CANCELLED);
+    const article = await extract(item.html!, item.url, item.title);
+    if (article.ok) extracted.set(item.canonicalUrl, article.value);
+    onProgress?.('extracting', ++done, toExtract.length);
   }
   const plan = planLibraryImport(preview.parsed, { existing, extracted, locate: locateImported, now });
   const applied = await applyImportPlan(db, plan, {

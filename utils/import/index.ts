@@ -12,10 +12,12 @@ export { htmlToText } from './html-text';
 export { parseImportFile } from './parse-import';
 export {
   type ExistingArticle,
+  filledIn,
   type LibraryImportPlan,
   type LocateHighlight,
   type PlanLibraryImportOptions,
   planLibraryImport,
+  replaced,
 } from './plan-library-import';
 export type {
   HtmlParser,

@@ -80,22 +80,29 @@ export function planLibraryImport(
     const known = new Set<string>();
     if (current) {
       articleId = current.meta.id;
-      text = current.textContent;
+      // An article imported earlier as a URL only gets the content this file brings.
+      const article = current.meta.notDownloaded === 1 ? extracted.get(item.canonicalUrl) : undefined;
+      text = article ? article.textContent : current.textContent;
       for (const highlight of current.highlights)
         known.add(highlightKey(highlight.quote.exact, highlight.note));
-      plan.putArticles.push(mergedMeta(current.meta, item, now));
+      const merged = mergedMeta(current.meta, item, now);
+      plan.putArticles.push(article ? filledIn(merged, article, now) : merged);
+      if (article) {
+        plan.putContents.push(contentOf(articleId, article));
+        for (const highlight of current.highlights)
+          plan.putHighlights.push(replaced(highlight, text, locate, now));
+      }
       plan.counts.merged++;
     } else {
       articleId = newId();
       const article = extracted.get(item.canonicalUrl);
       text = article?.textContent ?? '';
       plan.putArticles.push(newMeta(articleId, item, article, now));
-      plan.putContents.push({
-        articleId,
-        contentHtml: article?.contentHtml ?? '',
-        textContent: text,
-        removed: article?.removed ?? [],
-      });
+      plan.putContents.push(
+        article
+          ? contentOf(articleId, article)
+          : { articleId, contentHtml: '', textContent: '', removed: [] },
+      );
       plan.counts.added++;
       if (!article) plan.counts.toDownload++;
     }
@@ -194,4 +201,47 @@ function mergedMeta(meta: ArticleMeta, item: ImportedItem, now: number): Article
     archived: meta.archived || item.archived ? 1 : 0,
     updatedAt: now,
   };
+}
+
+function contentOf(articleId: string, article: ExtractedArticle): ArticleContent {
+  return {
+    articleId,
+    contentHtml: article.contentHtml,
+    textContent: article.textContent,
+    removed: article.removed,
+  };
+}
+
+/**
+ * A not-downloaded entry once its page is there: filled in from the extraction, the marks of a
+ * pending download gone; the reader's title (unless it was only the URL), tags, state and dates stay.
+ */
+export function filledIn(meta: ArticleMeta, article: ExtractedArticle, now: number): ArticleMeta {
+  const { notDownloaded: _pending, downloadError: _error, ...rest } = meta;
+  return {
+    ...rest,
+    title: meta.title && meta.title !== meta.url ? meta.title : article.title || meta.title,
+    ...extractedFacts(article),
+    updatedAt: now,
+  };
+}
+
+/** A stored highlight placed again in an article's new text, or left as it was (an orphan) if not found. */
+export function replaced(
+  highlight: Highlight,
+  text: string,
+  locate: LocateHighlight,
+  now: number,
+): Highlight {
+  const { exact, prefix, suffix } = highlight.quote;
+  if (!exact) return highlight;
+  const placed = locate(text, {
+    quote: exact,
+    prefix,
+    suffix,
+    note: highlight.note,
+    createdAt: null,
+    tags: [],
+  });
+  return placed ? { ...highlight, ...placed, updatedAt: now } : highlight;
 }

@@ -149,6 +149,46 @@ describe('importing another tool’s export into the library', () => {
     expect((await snapshot(db)).highlights).toEqual(before.highlights);
   });
 
+  test('an article imported as a URL only gets its content from a later file, and its highlights placed', async () => {
+    const db = await freshDb();
+    await importFile(db, 'hypothesis.json');
+    const bees = (await db.articles.where('canonicalUrl').equals('https://example.org/bees').first())!;
+    expect(bees.notDownloaded).toBe(1);
+    const wallabag = [
+      {
+        url: 'https://example.org/bees',
+        title: 'Bees, saved again',
+        is_archived: 0,
+        is_starred: 1,
+        tags: ['summer'],
+        content:
+          '<p>In the warm months the forager bees dance to tell the hive where the flowers are, and how far away.</p>' +
+          '<p>When the food is far, the waggle lasts longer. Beekeepers have timed it with stopwatches for a century.</p>',
+        annotations: [],
+      },
+    ];
+    const preview = await previewImport(db, new TextEncoder().encode(JSON.stringify(wallabag)), parseHtml);
+    if (!preview.ok) throw new Error(preview.error);
+    expect(preview.value.alreadyInLibrary).toBe(1);
+    const result = await runImport(db, preview.value, { extract, sanitise, now: 3e12 });
+    expect(result).toMatchObject({ ok: true, value: { added: 0, merged: 1, highlights: 0 } });
+    const filled = (await db.articles.get(bees.id))!;
+    expect(filled.notDownloaded).toBeUndefined();
+    expect(filled).toMatchObject({
+      title: 'How bees share a map',
+      favourite: 1,
+      tags: ['diagrams', 'summer'],
+    });
+    const text = (await db.contents.get(bees.id))!.textContent;
+    const placed = (await db.highlights.where('articleId').equals(bees.id).toArray()).filter(
+      (h) => h.position.end > 0,
+    );
+    expect(placed.map((h) => text.slice(h.position.start, h.position.end)).sort()).toEqual([
+      'bees dance to tell the hive where the flowers are',
+      'the waggle lasts longer',
+    ]);
+  });
+
   test('a failure while writing changes nothing (one transaction per import)', async () => {
     const db = await freshDb();
     await importFile(db, 'hypothesis.json');
