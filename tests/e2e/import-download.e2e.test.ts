@@ -4,6 +4,7 @@ import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 
 interface StoredMeta {
+  id: string;
   url: string;
   title: string;
   tags: string[];
@@ -56,5 +57,13 @@ describe('import: URL-only articles wait as "not downloaded yet"', () => {
     expect(banner).toContain('from their 1 sites');
     expect(await library.locator('#download-start').isEnabled()).toBe(true);
     expect(await seriousAxeFindings(library)).toEqual([]);
+
+    // The reader says what is missing and links to the original, instead of an empty page.
+    const starter = stored.find((m) => m.title === 'Starter notes')!;
+    const reader = await env.browser.open(env.browser.extensionUrl(`/reader.html?id=${starter.id}`));
+    await expect
+      .poll(() => reader.locator('#reader-not-downloaded').textContent())
+      .toContain('Not downloaded yet');
+    expect(await reader.locator('#reader-not-downloaded a').getAttribute('href')).toBe(starter.url);
   });
 });
