@@ -78,6 +78,7 @@ export function ArticleRow({ meta, index, total, selected, active, highlighted, 
                 : t('stateUnread')}
           </span>
           {meta.archived === 1 && <span class="state">{t('stateArchived')}</span>}
+          {meta.notDownloaded === 1 && <span class="state not-downloaded">{t('libraryNotDownloaded')}</span>}
           {meta.tags.map((tag) => (
             <span class="tag" key={tag}>
               {tag}

@@ -81,6 +81,14 @@ export function ReaderView({ db, article, reader }: Props) {
       <div class="reader-layout" data-panel={panelOpen ? 'open' : 'closed'}>
         <main class="reader" lang={meta.lang ?? undefined} dir={meta.dir ?? undefined}>
           <ReaderHeader meta={meta} />
+          {meta.notDownloaded === 1 && (
+            <p class="notice" id="reader-not-downloaded">
+              {t('readerNotDownloaded')}{' '}
+              <a href={meta.url} rel="noreferrer" target="_blank">
+                {t('readerOpenOriginal')}
+              </a>
+            </p>
+          )}
           <TableOfContents entries={prepared.toc} beside={tocBeside} />
           {/* Sanitised with DOMPurify just above, under a strict CSP. */}
           <article

@@ -3,16 +3,10 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { axeViolations, describeFindings } from './axe';
+import { seriousAxeFindings } from './axe';
 import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { attachRealPopup, saveThroughPopup } from './real-popup';
-
-/** axe-core's serious and critical findings on the page, as "rule: target" lines. */
-async function seriousAxeFindings(page: Page): Promise<string[]> {
-  const findings = await axeViolations(page);
-  return describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical'));
-}
 
 interface StoredMeta {
   id: string;

@@ -95,6 +95,15 @@ export const ROOMS: Room[] = [
     message: 'Search is pure over model records: it knows the model and MiniSearch only.',
   },
   {
+    folders: ['utils/import'],
+    forbid: forbidding(
+      [...NOT_PURE, 'linkedom', 'jsdom'],
+      ['storage', 'messaging', 'extraction', 'annotation', 'export', 'search'],
+    ),
+    message:
+      'Import reads files into the model: it knows the model, fflate and papaparse; HTML comes through an injected parser.',
+  },
+  {
     folders: ['components/toolbar'],
     forbid: [...DB, '@/utils/storage', '~/utils/storage'],
     message: "The in-page toolbar runs in the page's origin: it reaches the database only through messages.",

@@ -76,6 +76,8 @@ export const articleMetaSchema = v.object({
   updatedAt: epochMs,
   readAt: v.nullable(epochMs),
   progress: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  notDownloaded: v.optional(v.literal(1)),
+  downloadError: v.optional(text(FIELD_LIMITS.short)),
 });
 
 export const articleContentSchema = v.object({

@@ -48,6 +48,16 @@ describe('room boundaries', () => {
     ],
     ['utils/export', "import Dexie from 'dexie';\nexport const x = Dexie;\n", /strings and bytes/],
     [
+      'utils/import',
+      "import { parseHTML } from 'linkedom';\nexport const x = parseHTML;\n",
+      /injected parser/,
+    ],
+    [
+      'utils/import',
+      "import { anchor } from '@/utils/annotation';\nexport const x = anchor;\n",
+      /Import reads files into the model/,
+    ],
+    [
       'components/toolbar',
       "import { openDb } from '@/utils/storage';\nexport const x = openDb;\n",
       /page's origin/,

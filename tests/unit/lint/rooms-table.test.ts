@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { BIOME_JSON, ROOMS, withRooms } from '@/utils/cli/lint-rooms';
+import { BIOME_JSON, ROOMS, withRooms } from '../../../utils/cli/lint-rooms';
 
 // biome.json's room rules are written from utils/cli/lint-rooms.ts: this fails when someone edits one
 // and not the other (run `npm run lint:rooms`).
