@@ -3,6 +3,7 @@ import {
   type ExistingArticle,
   type HtmlParser,
   type LibraryImportPlan,
+  mergeSameArticles,
   type ParsedImport,
   parseImportFile,
   planLibraryImport,
@@ -34,12 +35,14 @@ export async function previewImport(
   bytes: Uint8Array,
   parseHtml: HtmlParser,
 ): Promise<Result<ImportPreview>> {
-  const parsed = parseImportFile(bytes, parseHtml);
-  if (!parsed.ok) return parsed;
+  const read = parseImportFile(bytes, parseHtml);
+  if (!read.ok) return read;
+  // The library keeps one article per normalised URL, so the preview counts what it will store.
+  const parsed = mergeSameArticles(read.value);
   const index = await readCanonicalUrlIndex(db);
-  const { items } = parsed.value;
+  const { items } = parsed;
   return ok({
-    parsed: parsed.value,
+    parsed,
     alreadyInLibrary: items.filter((item) => index.has(item.canonicalUrl)).length,
     withContent: items.filter((item) => item.html !== undefined).length,
   });

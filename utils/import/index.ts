@@ -3,10 +3,11 @@
  * Clipper, wallabag, Instapaper, Readwise, Netscape bookmarks) into one model with the counts of
  * ../shared/docs/import-formats.md. Pure: bytes in, values out; HTML is parsed through an injected
  * parser so the same code runs in Node (CLI, tests) and in an extension page.
- * Public surface: parseImportFile, the model types, htmlToText.
+ * Public surface: parseImportFile, mergeSameArticles (one article per normalised URL), the model types, htmlToText.
  * Must not import: dexie, preact, browser APIs, storage, messaging, extraction, annotation.
  */
 
+export { mergeSameArticles } from './collect';
 export { HostThrottle, interleaveByHost, realClock, type ThrottleClock } from './host-throttle';
 export { htmlToText } from './html-text';
 export { parseImportFile } from './parse-import';

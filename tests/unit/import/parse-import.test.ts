@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { type HtmlParser, type ParsedImport, parseImportFile } from '@/utils/import';
+import { type HtmlParser, mergeSameArticles, type ParsedImport, parseImportFile } from '@/utils/import';
 import { importFixture } from '../../support/import-fixtures';
 
 const linkedom: HtmlParser = (html) => parseHTML(html).document as unknown as Document;
@@ -248,5 +248,32 @@ describe('bad input: a clear error, never a partial result', () => {
   it('detects from content: a Pocket CSV part on its own is still Pocket', () => {
     const result = parseImportFile(importFixture('pocket-2025/part_000000.csv'), linkedom);
     expect(result.ok && counts(result.value)).toMatchObject({ format: 'pocket', articles: 4, skipped: 1 });
+  });
+});
+
+describe('duplicate URLs', () => {
+  const csv = (rows: string[]) =>
+    new TextEncoder().encode(['URL,Title,Selection,Folder,Timestamp,Tags', ...rows].join('\n'));
+  const rows = [
+    'https://example.org/tide?utm_source=feed,Tide tables,,Unread,1700000000,[]',
+    'https://example.org/tide/,Tide tables again,,Archive,1700000100,[]',
+    'https://example.org/tide?utm_source=feed,Tide tables,,Unread,1700000200,[]',
+  ];
+
+  it('counts as import-formats.md does: only identical URL strings merge', () => {
+    const result = parseImportFile(csv(rows), linkedom);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.value.articles).toBe(2);
+    expect(result.value.skipped).toEqual([]);
+  });
+
+  it('merges what the library stores as one article (tracking parameter, trailing slash)', () => {
+    const result = parseImportFile(csv(rows), linkedom);
+    if (!result.ok) throw new Error(result.error);
+    const merged = mergeSameArticles(result.value);
+    expect(merged.articles).toBe(1);
+    expect(merged.items[0]).toMatchObject({ canonicalUrl: 'https://example.org/tide', archived: true });
+    // The file itself is not changed by merging.
+    expect(result.value.articles).toBe(2);
   });
 });
