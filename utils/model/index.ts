@@ -1,9 +1,10 @@
 /**
  * utils/model: the types every room shares, and tiny pure helpers.
- * Public surface: article, highlight and result types, normaliseUrl.
+ * Public surface: article, highlight, image and result types, normaliseUrl, image caps.
  * Imports nothing (not even other rooms): every other room may import it.
  */
 export * from './article';
 export * from './highlight';
+export * from './image';
 export * from './result';
 export * from './url';

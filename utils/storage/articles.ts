@@ -1,6 +1,7 @@
 import type { ArticleContent, ArticleMeta, ExtractedArticle } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { deleteArticleImages } from './images';
 import { describeStorageError } from './storage-error';
 
 export interface StoredArticle {
@@ -19,43 +20,52 @@ export async function saveArticle(
   now: number = Date.now(),
 ): Promise<Result<ArticleMeta>> {
   try {
-    const meta = await db.transaction('rw', db.articles, db.contents, async () => {
-      const existing = await db.articles.where('canonicalUrl').equals(article.canonicalUrl).first();
-      const meta: ArticleMeta = {
-        id: existing?.id ?? crypto.randomUUID(),
-        url: article.url,
-        canonicalUrl: article.canonicalUrl,
-        title: article.title,
-        byline: article.byline,
-        siteName: article.siteName,
-        publishedTime: article.publishedTime,
-        lang: article.lang,
-        dir: article.dir,
-        leadImage: article.leadImage,
-        excerpt: article.excerpt,
-        wordCount: article.wordCount,
-        readingTimeMinutes: article.readingTimeMinutes,
-        tags: existing?.tags ?? [],
-        favourite: existing?.favourite ?? 0,
-        archived: existing?.archived ?? 0,
-        savedAt: existing?.savedAt ?? now,
-        updatedAt: now,
-        readAt: existing?.readAt ?? null,
-        progress: existing?.progress ?? 0,
-      };
-      await db.articles.put(meta);
-      await db.contents.put({
-        articleId: meta.id,
-        contentHtml: article.contentHtml,
-        textContent: article.textContent,
-        removed: article.removed,
-      });
-      return meta;
-    });
-    return ok(meta);
+    return ok(await db.transaction('rw', db.articles, db.contents, () => writeArticle(db, article, now)));
   } catch (error) {
     return err(describeStorageError(error));
   }
+}
+
+/**
+ * Writes an article's metadata and body; call it inside a transaction over articles and contents
+ * (and whatever else must be written with them, like its pictures).
+ */
+export async function writeArticle(
+  db: ReadmarkDb,
+  article: ExtractedArticle,
+  now: number,
+): Promise<ArticleMeta> {
+  const existing = await db.articles.where('canonicalUrl').equals(article.canonicalUrl).first();
+  const meta: ArticleMeta = {
+    id: existing?.id ?? crypto.randomUUID(),
+    url: article.url,
+    canonicalUrl: article.canonicalUrl,
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    lang: article.lang,
+    dir: article.dir,
+    leadImage: article.leadImage,
+    excerpt: article.excerpt,
+    wordCount: article.wordCount,
+    readingTimeMinutes: article.readingTimeMinutes,
+    tags: existing?.tags ?? [],
+    favourite: existing?.favourite ?? 0,
+    archived: existing?.archived ?? 0,
+    savedAt: existing?.savedAt ?? now,
+    updatedAt: now,
+    readAt: existing?.readAt ?? null,
+    progress: existing?.progress ?? 0,
+  };
+  await db.articles.put(meta);
+  await db.contents.put({
+    articleId: meta.id,
+    contentHtml: article.contentHtml,
+    textContent: article.textContent,
+    removed: article.removed,
+  });
+  return meta;
 }
 
 /** The article saved for this canonical URL, or undefined. */
@@ -79,14 +89,19 @@ export async function getArticle(db: ReadmarkDb, id: string): Promise<StoredArti
   });
 }
 
-/** Deletes an article, its body and its highlights in one transaction. */
+/** Deletes an article, its body, its highlights and its pictures in one transaction. */
 export async function deleteArticle(db: ReadmarkDb, id: string): Promise<Result<void>> {
   try {
-    await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
-      await db.highlights.where('articleId').equals(id).delete();
-      await db.contents.delete(id);
-      await db.articles.delete(id);
-    });
+    await db.transaction(
+      'rw',
+      [db.articles, db.contents, db.highlights, db.articleImages, db.imageBlobs],
+      async () => {
+        await db.highlights.where('articleId').equals(id).delete();
+        await deleteArticleImages(db, [id]);
+        await db.contents.delete(id);
+        await db.articles.delete(id);
+      },
+    );
     return ok(undefined);
   } catch (error) {
     return err(describeStorageError(error));

@@ -2,6 +2,7 @@ import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
 import { STORAGE_CANCELLED, type StorageProgress } from './export-library';
+import { deleteArticleImages } from './images';
 import { describeStorageError } from './storage-error';
 
 /**
@@ -72,10 +73,11 @@ export async function applyImportPlan(
   try {
     const renamed = await db.transaction(
       'rw',
-      [db.articles, db.contents, db.highlights, db.settings],
+      [db.articles, db.contents, db.highlights, db.settings, db.articleImages, db.imageBlobs],
       async () => {
         await step(plan.deleteArticleIds, async (ids) => {
           await db.highlights.where('articleId').anyOf(ids).delete();
+          await deleteArticleImages(db, ids);
           await db.contents.bulkDelete(ids);
           await db.articles.bulkDelete(ids);
         });

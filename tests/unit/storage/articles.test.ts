@@ -20,10 +20,17 @@ beforeEach(() => {
 });
 
 describe('schema', () => {
-  test('opens at version 1 with the articles, contents, highlights and settings stores', async () => {
+  test('opens at version 3 with the articles, contents, highlights, settings and picture stores', async () => {
     await db.open();
-    expect(db.verno).toBe(1);
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['articles', 'contents', 'highlights', 'settings']);
+    expect(db.verno).toBe(3);
+    expect(db.tables.map((t) => t.name).sort()).toEqual([
+      'articleImages',
+      'articles',
+      'contents',
+      'highlights',
+      'imageBlobs',
+      'settings',
+    ]);
     expect(db.articles.schema.idxByName.canonicalUrl?.unique).toBe(true);
   });
 });
