@@ -1,4 +1,4 @@
-import { mountAnnotationUi, PageAnnotations } from '@/components/toolbar';
+import { mountAnnotationUi, PageAnnotations, readPageImage } from '@/components/toolbar';
 import { contentSenders, createHandler, currentSelf, listen, toContent } from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
 
@@ -55,6 +55,7 @@ export default defineContentScript({
               const range = currentRange();
               return range ? annotations.reattach(id, range) : err('Select the passage on the page first.');
             },
+            readPageImage: ({ url }) => readPageImage(url),
             repaint: async () => {
               const loaded = await annotations.load();
               return loaded.ok ? ok(true as const) : loaded;

@@ -4,6 +4,7 @@
  * Imports nothing (not even other rooms): every other room may import it.
  */
 export * from './article';
+export * from './base64';
 export * from './highlight';
 export * from './image';
 export * from './result';

@@ -4,7 +4,8 @@ import { extractFromHtml } from '@/utils/extraction';
 const prose = (n: number) =>
   Array.from(
     { length: n },
-    (_, i) => `<p>The estuary paragraph ${i} is long enough to be prose, with commas, clauses and a stop.</p>`,
+    (_, i) =>
+      `<p>The estuary paragraph ${i} is long enough to be prose, with commas, clauses and a stop.</p>`,
   ).join('\n');
 const url = 'https://news.example/estuary';
 const extract = (body: string) =>
