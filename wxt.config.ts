@@ -28,8 +28,13 @@ export default defineConfig({
         description: '__MSG_commandHighlight__',
       },
     },
+    // Pictures only from the extension itself or stored blobs (the reader never loads from the web);
+    // no forms post anywhere. frame-ancestors is one value for every extension page (a <meta> CSP
+    // cannot set it): web pages may frame only pages listed as web-accessible (the note editor),
+    // since the browser refuses to load any other extension page in a web page. See docs/threat-model.md.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors http: https:",
     },
     ...(browser === 'firefox'
       ? {
