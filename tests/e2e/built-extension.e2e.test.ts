@@ -37,7 +37,9 @@ describe.each(OUTPUTS)('built extension %s', (dir) => {
     const pages = readdirSync(dir).filter((file) => file.endsWith('.html'));
     expect(pages.length).toBeGreaterThan(3);
     for (const page of pages) {
-      expect(readFileSync(join(dir, page), 'utf8'), page).toMatch(/<meta name="referrer" content="no-referrer"/);
+      expect(readFileSync(join(dir, page), 'utf8'), page).toMatch(
+        /<meta name="referrer" content="no-referrer"/,
+      );
     }
   });
 

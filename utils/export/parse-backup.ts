@@ -1,5 +1,13 @@
 import * as v from 'valibot';
-import { type ArticleContent, type ArticleMeta, err, type Highlight, ok, type Result } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  err,
+  type Highlight,
+  type ImageLink,
+  ok,
+  type Result,
+} from '@/utils/model';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -16,6 +24,8 @@ import { unsafeKeyReason } from './unsafe-key';
 export interface BackupArticle {
   meta: ArticleMeta;
   content: ArticleContent;
+  /** The article's stored pictures: the URL its HTML names → the hash of a backup image (version 2). */
+  images?: ImageLink[];
 }
 
 /** A record of the file that was not accepted, and why (the UI lists these). */

@@ -51,3 +51,16 @@ export function isStorableImageType(type: string): boolean {
   const bare = type.split(';')[0]?.trim().toLowerCase() ?? '';
   return (STORABLE_IMAGE_TYPES as readonly string[]).includes(bare);
 }
+
+/** A stored picture as bytes, for exports and backups (which are strings and bytes, not Blobs). */
+export interface ImageBytes {
+  hash: string;
+  type: string;
+  bytes: Uint8Array;
+}
+
+/** An article's picture link as a backup carries it (the article is the record it sits in). */
+export interface ImageLink {
+  url: string;
+  hash: string;
+}

@@ -1,4 +1,4 @@
-import type { ArticleImage, CapturedImage, ExtractedArticle } from '@/utils/model';
+import type { ArticleImage, CapturedImage, ExtractedArticle, ImageBytes, ImageLink } from '@/utils/model';
 import { err, IMAGE_CAPS, ok, type Result } from '@/utils/model';
 import { type StoredArticle, writeArticle } from './articles';
 import type { ReadmarkDb } from './db';
@@ -189,4 +189,32 @@ export function withinCaps(
 function summarise(images: readonly CapturedImage[]): ImageSummary {
   const distinct = new Map(images.map((image) => [image.hash, image.blob.size]));
   return { count: images.length, bytes: [...distinct.values()].reduce((sum, size) => sum + size, 0) };
+}
+
+/**
+ * The pictures of these articles as bytes, for exports: each article's links (URL → hash) and
+ * every distinct picture once. Blobs are read in one transaction, their bytes after it (awaiting
+ * anything but the database inside a transaction would end it).
+ */
+export async function readImagesForExport(
+  db: ReadmarkDb,
+  articleIds: readonly string[],
+): Promise<{ links: Map<string, ImageLink[]>; images: Map<string, ImageBytes> }> {
+  const { links, blobs } = await db.transaction('r', db.articleImages, db.imageBlobs, async () => {
+    const links = await db.articleImages.where('articleId').anyOf(articleIds).toArray();
+    const blobs = await db.imageBlobs.bulkGet([...new Set(links.map((link) => link.hash))]);
+    return { links, blobs };
+  });
+  const images = new Map<string, ImageBytes>();
+  for (const stored of blobs) {
+    if (!stored) continue;
+    const bytes = new Uint8Array(await stored.blob.arrayBuffer());
+    images.set(stored.hash, { hash: stored.hash, type: stored.blob.type, bytes });
+  }
+  const byArticle = new Map<string, ImageLink[]>();
+  for (const { articleId, url, hash } of links) {
+    if (!images.has(hash)) continue;
+    byArticle.set(articleId, [...(byArticle.get(articleId) ?? []), { url, hash }]);
+  }
+  return { links: byArticle, images };
 }
