@@ -1,4 +1,4 @@
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBytes } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
 import { STORAGE_CANCELLED, type StorageProgress } from './export-library';
@@ -18,6 +18,9 @@ export interface ImportWrites {
   putHighlights: readonly Highlight[];
   /** Settings already validated by the caller (each setting's owner knows what is valid). */
   putSettings?: readonly SettingRecord[];
+  /** Picture links of the articles put, and the pictures (bytes checked against their hash by the parser). */
+  putImageLinks?: readonly ArticleImage[];
+  putImages?: readonly ImageBytes[];
 }
 
 export interface ApplyImportOptions extends StorageProgress {
@@ -92,6 +95,13 @@ export async function applyImportPlan(
           await db.highlights.bulkPut(safe.highlights);
         });
         if (signal?.aborted) throw new ImportCancelled();
+        await db.imageBlobs.bulkPut(
+          (plan.putImages ?? []).map(({ hash, type, bytes }) => {
+            const blob = new Blob([bytes as BlobPart], { type });
+            return { hash, blob, size: blob.size };
+          }),
+        );
+        await db.articleImages.bulkPut([...(plan.putImageLinks ?? [])]);
         await db.settings.bulkPut([...settings]);
         return renamed;
       },
