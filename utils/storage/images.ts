@@ -32,32 +32,20 @@ export async function saveArticleWithImages(
   now: number = Date.now(),
 ): Promise<Result<SavedWithImages>> {
   const kept = withinCaps(images);
+  const write = (pictures: readonly CapturedImage[]) =>
+    db.transaction('rw', [db.articles, db.contents, db.articleImages, db.imageBlobs], async () => {
+      const meta = await writeArticle(db, article, now);
+      await replaceArticleImages(db, meta.id, pictures);
+      return meta;
+    });
   try {
-    const meta = await db.transaction(
-      'rw',
-      [db.articles, db.contents, db.articleImages, db.imageBlobs],
-      async () => {
-        const meta = await writeArticle(db, article, now);
-        await replaceArticleImages(db, meta.id, kept);
-        return meta;
-      },
-    );
-    return ok({ meta, images: summarise(kept), imagesDropped: null });
+    return ok({ meta: await write(kept), images: summarise(kept), imagesDropped: null });
   } catch (error) {
     if (!isQuotaError(error)) return err(describeStorageError(error));
   }
   try {
-    const meta = await db.transaction(
-      'rw',
-      [db.articles, db.contents, db.articleImages, db.imageBlobs],
-      async () => {
-        const meta = await writeArticle(db, article, now);
-        await replaceArticleImages(db, meta.id, []);
-        return meta;
-      },
-    );
     return ok({
-      meta,
+      meta: await write([]),
       images: { count: 0, bytes: 0 },
       imagesDropped:
         'Your browser has no storage space left for the pictures: the article was saved without them. Free some space, then use "Load images" in the reader.',
