@@ -23,7 +23,7 @@ describe('readPageImage (content script, no host access)', () => {
 
   test("answers the page's own picture as base64, and refuses what is not a storable picture", async () => {
     const bytes = new Uint8Array([137, 80, 78, 71]);
-    const fetch = vi.fn(async (url: string) =>
+    const fetch = vi.fn(async (url: string, _init?: RequestInit) =>
       url.endsWith('.svg')
         ? new Response('<svg/>', { headers: { 'content-type': 'image/svg+xml' } })
         : new Response(bytes, { headers: { 'content-type': 'image/png; charset=binary' } }),
