@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountAnnotationUi, PageAnnotations } from '@/components/toolbar';
+import { mountAnnotationUi, PageAnnotations, readPageImage } from '@/components/toolbar';
 import {
   contentNoteSenders,
   contentSenders,
@@ -67,6 +67,7 @@ export default defineContentScript({
               const range = currentRange();
               return range ? annotations.reattach(id, range) : err('Select the passage on the page first.');
             },
+            readPageImage: ({ url }) => readPageImage(url),
             repaint: async () => {
               const loaded = await annotations.load();
               return loaded.ok ? ok(true as const) : loaded;

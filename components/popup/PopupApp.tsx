@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { RemovedBlocks } from './RemovedBlocks';
+import { StoredImages } from './StoredImages';
 import { usePagePreview } from './use-page-preview';
 
 const OPENING_CHARS = 320;
@@ -66,6 +67,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
         {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}
       </p>
+      {saved && <StoredImages db={db} articleId={saved.id} />}
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
     </main>
   );
