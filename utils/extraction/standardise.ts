@@ -13,13 +13,15 @@ export interface Standardised {
   looksLikeArticle: boolean;
 }
 
-const COLLECTED = new Set(['a', 'blockquote', 'p', 'li', 'pre', 'img', MARKER_TAG]);
+const COLLECTED = new Set(['a', 'blockquote', 'p', 'li', 'pre', 'img', 'td', 'th', 'tr', MARKER_TAG]);
+const ROW_PARENTS = new Set(['table', 'thead', 'tbody', 'tfoot']);
 
 /**
  * Step 3, on Readability's article element, in one walk (the scrub): applies the URL policy,
  * turns links to the page itself back into fragments, drops pull quotes that repeat a paragraph,
  * puts back the lead figure when Readability left it outside, and keeps in the trace only the
  * removals that sat inside the article (their markers survived Readability), renumbered.
+ * Table cells and rows left outside a table become paragraphs and blocks.
  */
 export function standardise(content: Element, prepared: Prepared): Standardised {
   const found = scrub(content, COLLECTED);
@@ -27,6 +29,7 @@ export function standardise(content: Element, prepared: Prepared): Standardised 
   restoreFragmentLinks(list('a'), [prepared.base, content.ownerDocument.baseURI]);
   dropRepeatedPullQuotes(list('blockquote'), [...list('p'), ...list('li')]);
   restoreLeadFigure(content, prepared.leadFigure, list('img'));
+  rehomeStrayCells([...list('tr'), ...list('td'), ...list('th')]);
   return {
     removed: traceRemovals(list(MARKER_TAG), prepared, content),
     looksLikeArticle: isReaderable([...list('p'), ...list('pre')]),
@@ -83,6 +86,26 @@ function articleText(content: Element): { has(text: string): boolean } {
     has: (text) =>
       text !== '' && (lineSet.has(text) || (text.length >= MIN_REPEATED && whole.includes(text))),
   };
+}
+
+/**
+ * linkedom (unlike a browser) leaves a <td> or <tr> outside any table when a page nests a <div>
+ * in its table. A browser re-parsing the saved HTML drops those tags and glues the cells'
+ * words ("$9,000Up to 40%"), and so does Markdown: each stray cell becomes a paragraph, each
+ * stray row a block.
+ */
+function rehomeStrayCells(cells: Element[]): void {
+  for (const cell of cells) {
+    const parent = cell.parentElement?.localName ?? '';
+    const stray = cell.localName === 'tr' ? !ROW_PARENTS.has(parent) : parent !== 'tr';
+    if (stray) rename(cell, cell.localName === 'tr' ? 'div' : 'p');
+  }
+}
+
+function rename(el: Element, tag: string): void {
+  const renamed = el.ownerDocument.createElement(tag);
+  while (el.firstChild) renamed.appendChild(el.firstChild);
+  el.replaceWith(renamed);
 }
 
 /** Readability resolves "#notes" against the document's own URL; in the saved copy it is "#notes" again. */

@@ -52,4 +52,26 @@ describe('extracted text', () => {
     expect(article.textContent).toContain('Photo: Ana Ruiz The ferry');
     expect(article.textContent).not.toMatch(/RuizThe/);
   });
+
+  it('turns table cells and rows a page left outside their table into blocks of their own', () => {
+    // linkedom keeps these <td>s outside any row; a browser re-reading the saved HTML would drop
+    // such tags and glue the cells' words ("$9,000Up to 40%"), and so would Markdown.
+    const table =
+      '<table><tbody><tr><th>Mover</th><td>Price</td></tr><div class="row"><tr><th>Colonial</th></tr></div><td>Highly trained</td><td>$9,000</td><td>Up to 40%</td></tbody></table>';
+    const prose =
+      '<p>The movers were compared on price, deposit and the states they serve, over a year of quotes.</p>';
+    const article = extractFromHtml(
+      `<html><body><article>${prose.repeat(3)}${table}${prose}</article></body></html>`,
+      {
+        url: 'https://x.example/movers',
+      },
+    );
+    const saved = parseHTML(`<html><body>${article.contentHtml}</body></html>`).document;
+    const cells = [...saved.querySelectorAll('td, th')];
+    expect(cells.map((cell) => cell.textContent)).toEqual(['Mover', 'Price']);
+    expect(cells.every((cell) => cell.parentElement?.localName === 'tr')).toBe(true);
+    expect([...saved.querySelectorAll('p')].map((p) => p.textContent)).toEqual(
+      expect.arrayContaining(['Highly trained', '$9,000', 'Up to 40%']),
+    );
+  });
 });
