@@ -60,12 +60,17 @@ export function matches(page: TruthPage, found: Fields): Record<(typeof FIELDS)[
 }
 
 function readabilityFields(html: string): Fields {
-  const parsed = new Readability(parseHTML(html).document as unknown as Document).parse();
-  return {
-    title: parsed?.title ?? null,
-    author: parsed?.byline ?? null,
-    date: parsed?.publishedTime ?? null,
-  };
+  try {
+    const parsed = new Readability(parseHTML(html).document as unknown as Document).parse();
+    return {
+      title: parsed?.title ?? null,
+      author: parsed?.byline ?? null,
+      date: parsed?.publishedTime ?? null,
+    };
+  } catch {
+    // Readability throws on a few pages (a top candidate with no <body> above it in linkedom).
+    return { title: null, author: null, date: null };
+  }
 }
 
 function readmarkFields(html: string, url: string): Fields {
