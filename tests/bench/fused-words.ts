@@ -1,7 +1,7 @@
 /**
- * `npm run bench:fused-words [-- --every N]`: words fused across a block boundary in Readmark's
- * output (saved text, which the popup preview shows, and Markdown), over the WCXB train hosts
- * (every Nth page, 1 = all).
+ * `npm run bench:fused-words [-- --every N | --ids 0054,0111]`: words fused across a block
+ * boundary in Readmark's output (saved text, which the popup preview shows, and Markdown), over
+ * the WCXB train hosts (every Nth page, 1 = all; or the train pages named).
  *
  * A fused word is a token of the output that is not a token of the source page but is two
  * adjacent source tokens concatenated, where the two sit on either side of a block boundary in
@@ -75,7 +75,10 @@ function fusedWords(output: string, source: SourceTokens): string[] {
 }
 
 function main(): void {
-  const { values } = parseArgs({ options: { every: { type: 'string', default: '1' } } });
+  const { values } = parseArgs({
+    options: { every: { type: 'string', default: '1' }, ids: { type: 'string' } },
+  });
+  const ids = values.ids ? new Set(values.ids.split(',')) : null;
   if (!corpusAvailable()) {
     console.warn('Fused-word count skipped: ../shared/corpora/wcxb-train not found');
     return;
@@ -84,7 +87,7 @@ function main(): void {
   const split = loadSplit();
   const pages = loadTruth()
     .filter((page) => partOf(page, split) === 'train')
-    .filter((_, index) => index % every === 0);
+    .filter((page, index) => (ids ? ids.has(page.id) : index % every === 0));
   const sanitise = createSanitiser(new JSDOM('').window as unknown as Window & typeof globalThis);
   const totals = { text: 0, markdown: 0, pages: 0, failed: 0, pagesWithFused: 0 };
   const examples: string[] = [];
