@@ -83,23 +83,3 @@ function uniqueId(base: string, taken: Set<string>): string {
   taken.add(id);
   return id;
 }
-
-// Elements after which a removed block's text starts a new line.
-const BLOCK_END = '\uE000';
-const BLOCKS =
-  'address, article, aside, blockquote, br, dd, div, dt, figcaption, footer, h1, h2, h3, h4, h5, h6, header, li, ol, p, pre, section, table, tr, ul';
-
-/**
- * The plain text of a removed block's HTML for the "What was removed" list: one line per block
- * element, spaces collapsed, empty lines dropped.
- */
-export function textOfHtml(html: string, parser: DOMParser): string {
-  const { body } = parser.parseFromString(`<!doctype html><body>${html}`, 'text/html');
-  // A private-use character marks block ends: newlines in the source are only spaces.
-  for (const element of body.querySelectorAll(BLOCKS)) element.after(BLOCK_END);
-  return (body.textContent ?? '')
-    .split(BLOCK_END)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
-}

@@ -188,8 +188,9 @@ describe('reader view', () => {
     await expect.poll(() => reader.evaluate(() => document.activeElement?.id)).toBe('reader-panel');
     expect(await panel.textContent()).toContain('No highlights or notes yet.');
     expect(await panel.textContent()).toContain('No tags yet.');
-    await panel.locator('.reader-removed summary').click();
-    expect(await panel.locator('.reader-removed-text').textContent()).toBe(
+    await panel.locator('#removed-summary button').click();
+    await panel.locator('.removed-block summary').click();
+    expect(await panel.locator('.removed-text').textContent()).toBe(
       'Get the morning tide report\nSign up for our free newsletter.',
     );
     await reader.screenshot({ path: join(SCREENSHOTS, 'reader-panel-dark.png') });

@@ -1,11 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import {
-  MISSING_IMAGE_CLASS,
-  prepareArticle,
-  slugify,
-  textOfHtml,
-} from '@/components/reader/prepare-article';
+import { MISSING_IMAGE_CLASS, prepareArticle, slugify } from '@/components/reader/prepare-article';
 
 const parser = () => new DOMParser();
 
@@ -91,16 +86,5 @@ describe('slugify', () => {
     expect(slugify('Où en est-on ? 2026')).toBe('rm-où-en-est-on-2026');
     expect(slugify('東京の天気')).toBe('rm-東京の天気');
     expect(slugify('¿?!')).toBe('rm-section');
-  });
-});
-
-describe('textOfHtml', () => {
-  test('one line per block, spaces collapsed, no markup', () => {
-    expect(
-      textOfHtml(
-        '<h4>Get  the report</h4><p>Sign <b>up</b>\n now.</p><ul><li>a</li><li>b</li></ul>',
-        parser(),
-      ),
-    ).toBe('Get the report\nSign up now.\na\nb');
   });
 });
