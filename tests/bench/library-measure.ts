@@ -41,6 +41,8 @@ export async function openMeasured(
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  // tsx names arrow functions through a helper that the page lacks.
+  await page.addInitScript('window.__name = (fn) => fn');
   await page.addInitScript(
     ([wanted, query]) => {
       const watched = window as Watched;
@@ -131,8 +133,6 @@ export async function searchLatency(page: Page, queries: readonly string[]) {
   const busy = async () =>
     ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) *
     1000;
-  // tsx names arrow functions through a helper that the page lacks.
-  await page.evaluate('window.__name = (fn) => fn');
   const dom: number[] = [];
   const frame: number[] = [];
   const before = await busy();
