@@ -28,7 +28,7 @@ interface Props {
   active: boolean;
   highlighted: boolean;
   actions: RowActions;
-  /** Where the search matched the article's text, matched words marked; shown instead of its tags. */
+  /** Where the search matched the article's text, matched words marked; shown in place of the tags line. */
   snippet?: SnippetPart[] | null;
 }
 
@@ -71,36 +71,35 @@ export function ArticleRow({ meta, index, total, selected, active, highlighted, 
             .filter(Boolean)
             .join(' · ')}
         </p>
-        {snippet ? (
+        {snippet && (
           <p class="snippet">
             {/* Text nodes and <mark> only: the stored text is never parsed as HTML. */}
             {snippet.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
           </p>
-        ) : (
-          <div class="article-extra">
-            <span class={meta.readAt === null ? 'state unread' : 'state'}>
-              {meta.readAt !== null
-                ? t('stateRead')
-                : progress > 0
-                  ? t('progressRead', String(progress))
-                  : t('stateUnread')}
-            </span>
-            {meta.archived === 1 && <span class="state">{t('stateArchived')}</span>}
-            {meta.tags.map((tag) => (
-              <span class="tag" key={tag}>
-                {tag}
-                <button
-                  type="button"
-                  class="tag-remove"
-                  aria-label={t('removeTagFrom', [tag, meta.title])}
-                  onClick={() => actions.removeTag(meta.id, tag)}
-                >
-                  ×
-                </button>
-              </span>
-            ))}
-          </div>
         )}
+        <div class="article-extra">
+          <span class={meta.readAt === null ? 'state unread' : 'state'}>
+            {meta.readAt !== null
+              ? t('stateRead')
+              : progress > 0
+                ? t('progressRead', String(progress))
+                : t('stateUnread')}
+          </span>
+          {meta.archived === 1 && <span class="state">{t('stateArchived')}</span>}
+          {meta.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
+              <button
+                type="button"
+                class="tag-remove"
+                aria-label={t('removeTagFrom', [tag, meta.title])}
+                onClick={() => actions.removeTag(meta.id, tag)}
+              >
+                ×
+              </button>
+            </span>
+          ))}
+        </div>
       </div>
       <div class="article-actions">
         <button
