@@ -165,6 +165,8 @@ export function LibraryApp({ db, focusId }: Props) {
             actions={rowActions}
             listRef={listRef}
             query={search.applied}
+            snippets={search.snippets}
+            wantSnippets={search.wantSnippets}
           />
           <TagManager
             tags={tags}

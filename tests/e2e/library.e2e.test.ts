@@ -74,6 +74,17 @@ describe('library', () => {
     expect(await titles()).toEqual([TITLES.starter]);
     await searchFor('paraffin');
     expect(await titles()).toEqual([TITLES.lens]);
+    // The row says where: a passage of the body, the matched word marked, as text and <mark> only.
+    const snippet = row(TITLES.lens).locator('.snippet');
+    await expect.poll(() => snippet.textContent()).toContain('soot from the old paraffin years');
+    expect(await snippet.locator('mark').allTextContents()).toEqual(['paraffin']);
+    expect(await snippet.evaluate((p) => [...p.querySelectorAll('*')].map((e) => e.tagName))).toEqual([
+      'MARK',
+    ]);
+    await searchFor('lens salt');
+    await expect
+      .poll(() => snippet.locator('mark').allTextContents())
+      .toEqual(expect.arrayContaining(['lens', 'Salt']));
     await searchFor('footbridge harbour');
     expect(await titles()).toEqual([TITLES.news]);
     await library.screenshot({ path: join(SCREENSHOTS, 'library-search.png') });
