@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createSanitiser } from '@/utils/extraction';
 import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
 import { t } from '../shared/i18n';
+import { ListenBar, ListenButton } from './ListenBar';
 import { ProgressBar } from './ProgressBar';
 import { prepareArticle } from './prepare-article';
 import { ReaderHeader } from './ReaderHeader';
@@ -10,6 +11,7 @@ import { ReaderSettings } from './ReaderSettings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
+import { useListen } from './use-listen';
 import { useReaderAnnotations } from './use-reader-annotations';
 import type { ReaderSettingsState } from './use-reader-settings';
 import { useReadingPosition } from './use-reading-position';
@@ -44,6 +46,14 @@ export function ReaderView({ db, article, reader }: Props) {
     layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen} ${tocBeside}`,
   });
   const annotations = useReaderAnnotations(body, db, meta.id, content.textContent, prepared.html);
+  const listen = useListen({
+    db,
+    articleId: meta.id,
+    body,
+    lang: meta.lang || navigator.language,
+    settings,
+    update: reader.update,
+  });
   const panelToggle = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
     setPanelOpen(false);
@@ -53,7 +63,7 @@ export function ReaderView({ db, article, reader }: Props) {
     document.title = meta.title;
   }, [meta.title]);
 
-  const failure = reader.error ?? position.error;
+  const failure = reader.error ?? position.error ?? listen.error;
   return (
     <>
       <header class="reader-bar">
@@ -61,6 +71,7 @@ export function ReaderView({ db, article, reader }: Props) {
         <a class="reader-bar-link" href={browser.runtime.getURL('/library.html')}>
           {t('backToLibrary')}
         </a>
+        <ListenButton listen={listen} />
         <ReaderSettings settings={settings} update={reader.update} />
         <button
           type="button"
@@ -94,6 +105,7 @@ export function ReaderView({ db, article, reader }: Props) {
           <SidePanel meta={meta} content={content} annotations={annotations} onClose={closePanel} />
         )}
       </div>
+      <ListenBar listen={listen} />
     </>
   );
 }
