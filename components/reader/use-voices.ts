@@ -3,8 +3,12 @@ import { useEffect, useState } from 'preact/hooks';
 /** 'checking' until the browser lists its voices (Chromium loads them after the page) or gives up. */
 export type VoiceStatus = 'checking' | 'ready' | 'none' | 'unsupported';
 
-/** How long to wait for a first voiceschanged before saying there are no voices. */
-const WAIT_MS = 2000;
+/**
+ * How long to wait for a first voiceschanged before saying there are no voices. Chromium on Linux
+ * spawns speech-dispatcher on first use and lists its voices seconds later; if they come after
+ * this, the message gives way to the controls.
+ */
+const WAIT_MS = 4000;
 
 /** The browser's speech voices, kept up to date (engines add voices late). */
 export function useVoices(synth: SpeechSynthesis | null): {
