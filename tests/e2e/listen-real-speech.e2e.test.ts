@@ -44,7 +44,7 @@ describe.skipIf(missing !== null)('reader: Listen with a real speech engine', ()
     await page.click('#listen-toggle');
     await page.selectOption('#listen-speed', '2');
 
-    const articleText = (await page.locator('.reader-content').innerText()).replace(/\s+/g, ' ');
+    const articleText = ((await page.locator('.reader-content').textContent()) ?? '').replace(/\s+/g, ' ');
     const seen: string[] = [];
     const deadline = Date.now() + 40_000;
     while (seen.length < 3 && Date.now() < deadline) {
