@@ -1,4 +1,5 @@
 import { t } from '../shared/i18n';
+import { ListenIcon } from './listen-icons';
 import { READER_RANGES } from './reader-settings';
 import type { ListenControls } from './use-listen';
 
@@ -53,7 +54,7 @@ export function ListenBar({ listen }: { listen: ListenControls }) {
               title={`${t('listenPrevParagraph')} ({)`}
               onClick={() => listen.skipParagraph(-1)}
             >
-              <span aria-hidden="true">⏮</span>
+              <ListenIcon name="previousParagraph" />
               <span class="visually-hidden">{t('listenPrevParagraph')}</span>
             </button>
             <button
@@ -62,7 +63,7 @@ export function ListenBar({ listen }: { listen: ListenControls }) {
               title={`${t('listenPrevSentence')} ([)`}
               onClick={() => listen.skipSentence(-1)}
             >
-              <span aria-hidden="true">⏪</span>
+              <ListenIcon name="previousSentence" />
               <span class="visually-hidden">{t('listenPrevSentence')}</span>
             </button>
             <button
@@ -80,7 +81,7 @@ export function ListenBar({ listen }: { listen: ListenControls }) {
               title={`${t('listenNextSentence')} (])`}
               onClick={() => listen.skipSentence(1)}
             >
-              <span aria-hidden="true">⏩</span>
+              <ListenIcon name="nextSentence" />
               <span class="visually-hidden">{t('listenNextSentence')}</span>
             </button>
             <button
@@ -89,7 +90,7 @@ export function ListenBar({ listen }: { listen: ListenControls }) {
               title={`${t('listenNextParagraph')} (})`}
               onClick={() => listen.skipParagraph(1)}
             >
-              <span aria-hidden="true">⏭</span>
+              <ListenIcon name="nextParagraph" />
               <span class="visually-hidden">{t('listenNextParagraph')}</span>
             </button>
           </div>

@@ -121,6 +121,22 @@ describe('reader: Listen', () => {
     expect(await lastSpoken(again)).toMatchObject({ text: stoppedAt, rate: 1.5, voice: 'fake:en-gb' });
     await expect.poll(() => marked(again, SENTENCE)).toBe(stoppedAt);
     expect(await again.locator('#listen-speed').inputValue()).toBe('1.5');
+
+    // On the dark theme the icons are drawn in the buttons' light text colour.
+    await again.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => again.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
+    const icons = await again.evaluate(() =>
+      [...document.querySelectorAll('#listen-bar button svg path')].map((path) => ({
+        fill: getComputedStyle(path).fill,
+        text: getComputedStyle(path.closest('button')!).color,
+      })),
+    );
+    expect(icons).toHaveLength(4);
+    for (const { fill, text } of icons) {
+      expect(fill).toBe(text);
+      const [r, g, b] = fill.match(/\d+/g)!.map(Number);
+      expect(r! + g! + b!).toBeGreaterThan(500);
+    }
     await again.close();
   });
 
