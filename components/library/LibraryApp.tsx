@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
+import { SettingsLink } from '../shared/SettingsLink';
 import { ArticleList } from './ArticleList';
 import { type RowActions, readerUrl } from './ArticleRow';
 import { BulkBar } from './BulkBar';
@@ -111,6 +112,7 @@ export function LibraryApp({ db, focusId }: Props) {
         <div class="library-heading">
           <h1>{t('libraryTitle')}</h1>
           <ShortcutsHelp />
+          <SettingsLink />
         </div>
         {!empty && (
           <LibraryToolbar

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
+import { SettingsLink } from '../shared/SettingsLink';
 import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { RemovedBlocks } from './RemovedBlocks';
@@ -29,6 +30,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {state.kind === 'restricted' ? state.reason : state.message}
         </p>
         <LibraryLink />
+        <SettingsLink closeWindow />
       </main>
     );
   }
@@ -62,6 +64,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
         </button>
         <LibraryLink articleId={saved?.id} />
         {saved && <ExportArticle db={db} articleId={saved.id} />}
+        <SettingsLink closeWindow />
       </div>
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
         {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}

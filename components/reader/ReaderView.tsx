@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createSanitiser } from '@/utils/extraction';
 import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
 import { t } from '../shared/i18n';
+import { SettingsLink } from '../shared/SettingsLink';
 import { ListenBar, ListenButton } from './ListenBar';
 import { ProgressBar } from './ProgressBar';
 import { prepareArticle } from './prepare-article';
@@ -71,6 +72,7 @@ export function ReaderView({ db, article, reader }: Props) {
         <a class="reader-bar-link" href={browser.runtime.getURL('/library.html')}>
           {t('backToLibrary')}
         </a>
+        <SettingsLink />
         <ListenButton listen={listen} />
         <ReaderSettings settings={settings} update={reader.update} />
         <button

@@ -4,12 +4,14 @@ import { t } from '../shared/i18n';
 import { BackupSection } from './BackupSection';
 import { HighlightsSection } from './HighlightsSection';
 import { IntegritySection } from './IntegritySection';
+import { ShortcutsSection } from './ShortcutsSection';
 
 /** The sections of the options page, in order: adding one is one line here. */
 const SECTIONS: { id: string; Section: FunctionComponent<{ db: ReadmarkDb }> }[] = [
   { id: 'highlights', Section: HighlightsSection },
   { id: 'backup', Section: BackupSection },
   { id: 'integrity', Section: IntegritySection },
+  { id: 'shortcuts', Section: ShortcutsSection },
 ];
 
 /** The options page (options.html). */
