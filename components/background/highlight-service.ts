@@ -1,25 +1,17 @@
 import { locateInText } from '@/utils/annotation';
 import type { BackgroundAnswers, SenderInfo, ToBackground } from '@/utils/messaging';
-import {
-  type ArticleMeta,
-  DEFAULT_COLOR_NAMES,
-  err,
-  type Highlight,
-  normaliseUrl,
-  ok,
-  type Result,
-} from '@/utils/model';
+import { type ArticleMeta, err, type Highlight, normaliseUrl, ok, type Result } from '@/utils/model';
 import {
   deleteHighlight,
   findArticleForPage,
   getArticle,
-  getSetting,
   listHighlights,
   putHighlight,
   type ReadmarkDb,
   saveArticle,
   updateHighlight,
 } from '@/utils/storage';
+import { readColorNames } from '../shared/color-names';
 import { extractPage } from './extract-page';
 
 type Answer<K extends keyof BackgroundAnswers> = Promise<Result<BackgroundAnswers[K]>>;
@@ -54,7 +46,7 @@ export function highlightHandlers(db: ReadmarkDb) {
       sender: SenderInfo,
     ): Answer<'pageHighlights'> {
       const article = await articleOfSender(db, sender, canonicalUrl);
-      const colorNames = await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES);
+      const colorNames = await readColorNames(db);
       if (!article) return ok({ article: null, highlights: [], colorNames });
       return ok({
         article: { id: article.id, title: article.title },

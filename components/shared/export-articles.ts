@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import {
   type ProgressOptions,
   safeFileName,
@@ -7,17 +8,19 @@ import {
   type ZipEntry,
 } from '@/utils/export';
 import { createSanitiser, type Sanitiser } from '@/utils/extraction';
-import { type ColorNames, DEFAULT_COLOR_NAMES, err, ok, type Result } from '@/utils/model';
+import { type ColorNames, err, ok, type Result } from '@/utils/model';
 import {
   type ArticleForExport,
   getArticle,
-  getSetting,
   listHighlights,
   type ReadmarkDb,
   readArticlesForExport,
   STORAGE_CANCELLED,
 } from '@/utils/storage';
+import { readColorNames } from './color-names';
 import { FILE_TYPES } from './download';
+import { formatReadingTime } from './format';
+import { t } from './i18n';
 
 export type ExportFormat = 'markdown' | 'html';
 
@@ -47,7 +50,15 @@ export function articleFile(
       }
     : {
         name: `${name}.html`,
-        data: toStandaloneHtml(meta, content, highlights, sanitise, { colorNames }),
+        data: toStandaloneHtml(meta, content, highlights, sanitise, {
+          colorNames,
+          locale: browser.i18n.getUILanguage(),
+          wording: {
+            saved: (date) => t('exportSaved', date),
+            readingTime: formatReadingTime,
+            tags: (list) => t('exportTags', list),
+          },
+        }),
         type: FILE_TYPES.html,
       };
 }
@@ -61,7 +72,7 @@ export async function exportArticleFile(
   const [article, highlights, colorNames] = await Promise.all([
     getArticle(db, id),
     listHighlights(db, id),
-    getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
+    readColorNames(db),
   ]);
   if (!article) return err('This article is not in your library any more.');
   return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window)));
@@ -79,7 +90,7 @@ export async function exportArticlesZip(
   format: ExportFormat,
   { onProgress, signal }: ProgressOptions = {},
 ): Promise<Result<Uint8Array>> {
-  const colorNames = await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES);
+  const colorNames = await readColorNames(db);
   const sanitise = createSanitiser(window);
   const total = ids.length * 2;
   const files: ZipEntry[] = [];
