@@ -74,7 +74,7 @@ export async function exportArticleFile(
     listHighlights(db, id),
     readColorNames(db),
   ]);
-  if (!article) return err('This article is not in your library any more.');
+  if (!article) return err(t('errorArticleGone'));
   return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window)));
 }
 
