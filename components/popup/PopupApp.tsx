@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
@@ -11,7 +12,7 @@ import { usePagePreview } from './use-page-preview';
 const OPENING_CHARS = 320;
 
 export function PopupApp({ db }: { db: ReadmarkDb }) {
-  const { state, save, keep } = usePagePreview(db);
+  const { state, save, keep, highlightSelection } = usePagePreview(db);
 
   if (state.kind === 'loading') {
     return (
@@ -35,7 +36,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
     );
   }
 
-  const { article, saved, saving, saveError, kept } = state;
+  const { article, saved, saving, saveError, kept, selection, selectionResult } = state;
   const opening = article.textContent.slice(0, OPENING_CHARS);
   return (
     <main class="popup">
@@ -52,6 +53,14 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {article.textContent.length > OPENING_CHARS ? '…' : ''}
         </p>
       </article>
+      {(selection || selectionResult) && (
+        <SelectionOffer
+          selection={selection}
+          result={selectionResult}
+          saved={saved !== null}
+          onHighlight={highlightSelection}
+        />
+      )}
       {!saved && <RemovedBlocks removed={article.removed} kept={kept} onKeep={keep} />}
       {!article.isProbablyArticle && !saved && (
         <p class="notice" id="not-article">
@@ -84,5 +93,47 @@ function LibraryLink({ articleId }: { articleId?: string }) {
     <button type="button" id="open-library" onClick={open}>
       {articleId ? t('openInLibrary') : t('openLibrary')}
     </button>
+  );
+}
+
+const SELECTION_PREVIEW = 140;
+
+/** What the reader selected before clicking Readmark, and a button to highlight it (saving first if needed). */
+function SelectionOffer({
+  selection,
+  result,
+  saved,
+  onHighlight,
+}: {
+  selection: string;
+  result: { ok: boolean; text: string } | null;
+  saved: boolean;
+  onHighlight(): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    await onHighlight();
+    setBusy(false);
+  };
+  return (
+    <section class="selection-offer" aria-labelledby="selection-title">
+      {selection && (
+        <>
+          <h2 id="selection-title">{t('selectionOnPage')}</h2>
+          <blockquote class="opening">
+            “{selection.length > SELECTION_PREVIEW ? `${selection.slice(0, SELECTION_PREVIEW)}…` : selection}”
+          </blockquote>
+          <button type="button" id="highlight-selection" disabled={busy} onClick={run}>
+            {saved ? t('highlightSelection') : t('highlightSelectionAndSave')}
+          </button>
+        </>
+      )}
+      {result && (
+        <p id="selection-status" role="status" class={result.ok ? 'ok' : 'notice'}>
+          {result.text}
+        </p>
+      )}
+    </section>
   );
 }

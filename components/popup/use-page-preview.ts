@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
+import { sendToTab } from '@/utils/messaging';
 import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { findArticleByCanonicalUrl, type ReadmarkDb, saveArticle } from '@/utils/storage';
+import { findArticleByCanonicalUrl, getArticle, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { extractInWorker } from '../shared/extract-in-worker';
 import { t } from '../shared/i18n';
 import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
@@ -19,6 +20,10 @@ export type PreviewState =
       saveError: string | null;
       /** Removed blocks the reader chose to keep (indexes into article.removed). */
       kept: ReadonlySet<number>;
+      /** Text the reader selected on the page before opening the popup ('' for none). */
+      selection: string;
+      /** What became of "Highlight selection", once clicked. */
+      selectionResult: { ok: boolean; text: string } | null;
     };
 
 /**
@@ -38,7 +43,8 @@ export function usePagePreview(db: ReadmarkDb) {
       if (reason) return set({ kind: 'restricted', reason });
       const capture = await capturePage(tab.id);
       if (!capture.ok) return set({ kind: 'restricted', reason: capture.error });
-      const extracted = await extractInWorker(capture.value);
+      const { selection, ...page } = capture.value;
+      const extracted = await extractInWorker(page);
       if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
       const saved = (await findArticleByCanonicalUrl(db, extracted.value.canonicalUrl)) ?? null;
       set({
@@ -49,6 +55,8 @@ export function usePagePreview(db: ReadmarkDb) {
         saving: false,
         saveError: null,
         kept: new Set(),
+        selection,
+        selectionResult: null,
       });
     })().catch((error: unknown) => set({ kind: 'error', message: String(error) }));
     return () => {
@@ -73,7 +81,27 @@ export function usePagePreview(db: ReadmarkDb) {
     setState({ ...state, kept: new Set([...state.kept, index]) });
   }
 
-  return { state, save, keep };
+  /**
+   * Highlights the page's selection through the content script, which saves the page first when
+   * it is not saved yet (the same path as the context menu and the shortcut).
+   */
+  async function highlightSelection() {
+    if (state.kind !== 'preview') return;
+    const result = await sendToTab(state.tabId, 'highlightSelection', {});
+    const saved = result.ok
+      ? ((await getArticle(db, result.value.articleId))?.meta ?? state.saved)
+      : state.saved;
+    setState({
+      ...state,
+      saved,
+      selection: result.ok ? '' : state.selection,
+      selectionResult: result.ok
+        ? { ok: true, text: t('selectionHighlighted') }
+        : { ok: false, text: result.error },
+    });
+  }
+
+  return { state, save, keep, highlightSelection };
 }
 
 /** The article with the kept blocks put back where they stood, and only the others in the trace. */

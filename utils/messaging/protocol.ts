@@ -120,7 +120,7 @@ export type ToBackground = { [K in keyof typeof toBackground]: v.InferOutput<(ty
 
 /** What each message answers with (inside Result). */
 export interface ContentAnswers {
-  capture: PageCapture;
+  capture: CapturedPage;
   highlightSelection: Highlight;
   highlightStatus: { id: string; anchored: boolean }[];
   scrollToHighlight: true;
@@ -152,4 +152,9 @@ export interface PageCapture {
   url: string;
   title: string;
   html: string;
+}
+
+/** The capture answer: the page, and the text the reader had selected on it ('' for none). */
+export interface CapturedPage extends PageCapture {
+  selection: string;
 }
