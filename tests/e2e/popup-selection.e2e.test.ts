@@ -28,7 +28,9 @@ describe('popup: highlight the selection', () => {
       `document.querySelector('#selection-status')?.textContent.includes('Selection highlighted')`,
     );
     // The popup now knows the page is saved.
-    expect(await popup.evaluate<string>(`document.querySelector('#save').textContent`)).toMatch(/^Save again/);
+    expect(await popup.evaluate<string>(`document.querySelector('#save').textContent`)).toMatch(
+      /^Save again/,
+    );
     await popup.close();
 
     const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
