@@ -1,3 +1,4 @@
+import type { MessageKey } from '../shared/i18n';
 import { t } from '../shared/i18n';
 import { ListenIcon } from './listen-icons';
 import { READER_RANGES } from './reader-settings';
@@ -48,24 +49,8 @@ export function ListenBar({ listen }: { listen: ListenControls }) {
       ) : (
         <>
           <div class="listen-buttons">
-            <button
-              type="button"
-              id="listen-prev-paragraph"
-              title={`${t('listenPrevParagraph')} ({)`}
-              onClick={() => listen.skipParagraph(-1)}
-            >
-              <ListenIcon name="previousParagraph" />
-              <span class="visually-hidden">{t('listenPrevParagraph')}</span>
-            </button>
-            <button
-              type="button"
-              id="listen-prev-sentence"
-              title={`${t('listenPrevSentence')} ([)`}
-              onClick={() => listen.skipSentence(-1)}
-            >
-              <ListenIcon name="previousSentence" />
-              <span class="visually-hidden">{t('listenPrevSentence')}</span>
-            </button>
+            <SkipButton skip={SKIPS.previousParagraph} listen={listen} />
+            <SkipButton skip={SKIPS.previousSentence} listen={listen} />
             <button
               type="button"
               id="listen-play"
@@ -75,24 +60,8 @@ export function ListenBar({ listen }: { listen: ListenControls }) {
             >
               {playing ? t('listenPause') : t('listenPlay')}
             </button>
-            <button
-              type="button"
-              id="listen-next-sentence"
-              title={`${t('listenNextSentence')} (])`}
-              onClick={() => listen.skipSentence(1)}
-            >
-              <ListenIcon name="nextSentence" />
-              <span class="visually-hidden">{t('listenNextSentence')}</span>
-            </button>
-            <button
-              type="button"
-              id="listen-next-paragraph"
-              title={`${t('listenNextParagraph')} (})`}
-              onClick={() => listen.skipParagraph(1)}
-            >
-              <ListenIcon name="nextParagraph" />
-              <span class="visually-hidden">{t('listenNextParagraph')}</span>
-            </button>
+            <SkipButton skip={SKIPS.nextSentence} listen={listen} />
+            <SkipButton skip={SKIPS.nextParagraph} listen={listen} />
           </div>
           {state && listen.sentenceCount > 0 && (
             <span class="listen-where">
@@ -142,5 +111,67 @@ export function ListenBar({ listen }: { listen: ListenControls }) {
         {t('listenStop')}
       </button>
     </section>
+  );
+}
+
+interface Skip {
+  id: string;
+  icon: Parameters<typeof ListenIcon>[0]['name'];
+  label: MessageKey;
+  key: string;
+  by: 'sentence' | 'paragraph';
+  delta: number;
+}
+
+const SKIPS: Record<Skip['icon'], Skip> = {
+  previousParagraph: {
+    id: 'listen-prev-paragraph',
+    icon: 'previousParagraph',
+    label: 'listenPrevParagraph',
+    key: '{',
+    by: 'paragraph',
+    delta: -1,
+  },
+  previousSentence: {
+    id: 'listen-prev-sentence',
+    icon: 'previousSentence',
+    label: 'listenPrevSentence',
+    key: '[',
+    by: 'sentence',
+    delta: -1,
+  },
+  nextSentence: {
+    id: 'listen-next-sentence',
+    icon: 'nextSentence',
+    label: 'listenNextSentence',
+    key: ']',
+    by: 'sentence',
+    delta: 1,
+  },
+  nextParagraph: {
+    id: 'listen-next-paragraph',
+    icon: 'nextParagraph',
+    label: 'listenNextParagraph',
+    key: '}',
+    by: 'paragraph',
+    delta: 1,
+  },
+};
+
+/** An icon button that moves back or forward by a sentence or a paragraph; its key in the tooltip. */
+function SkipButton({ skip, listen }: { skip: Skip; listen: ListenControls }) {
+  const label = t(skip.label);
+  return (
+    <button
+      type="button"
+      id={skip.id}
+      title={`${label} (${skip.key})`}
+      onClick={() =>
+        skip.by === 'sentence' ? listen.skipSentence(skip.delta) : listen.skipParagraph(skip.delta)
+      }
+    >
+      <ListenIcon name={skip.icon} />
+      <span class="visually-hidden">{label}</span>
+    </button>
   );
 }
