@@ -41,10 +41,13 @@ export function usePagePreview(db: ReadmarkDb) {
       if (!tab) return set({ kind: 'restricted', reason: t('restrictedNoTab') });
       const reason = restrictedReason(tab.url);
       if (reason) return set({ kind: 'restricted', reason });
+      performance.mark('rm:capture-start');
       const capture = await capturePage(tab.id);
+      performance.mark('rm:capture-end');
       if (!capture.ok) return set({ kind: 'restricted', reason: capture.error });
       const { selection, ...page } = capture.value;
       const extracted = await extractInWorker(page);
+      performance.mark('rm:extracted');
       if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
       const saved = (await findArticleByCanonicalUrl(db, extracted.value.canonicalUrl)) ?? null;
       set({
