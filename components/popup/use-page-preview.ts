@@ -3,7 +3,7 @@ import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extracti
 import { sendToTab } from '@/utils/messaging';
 import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
 import { findArticleByCanonicalUrl, getArticle, type ReadmarkDb, saveArticle } from '@/utils/storage';
-import { extractInWorker } from '../shared/extract-in-worker';
+import { extractInWorker, prewarmExtractWorker } from '../shared/extract-in-worker';
 import { t } from '../shared/i18n';
 import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
 
@@ -36,6 +36,7 @@ export function usePagePreview(db: ReadmarkDb) {
   useEffect(() => {
     let cancelled = false;
     const set = (next: PreviewState) => !cancelled && setState(next);
+    prewarmExtractWorker();
     (async () => {
       const tab = await resolveTargetTab();
       if (!tab) return set({ kind: 'restricted', reason: t('restrictedNoTab') });
