@@ -23,6 +23,11 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
+      // The toolbar button from the keyboard: opens the popup (preview, then Save).
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSave__',
+      },
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
         description: '__MSG_commandHighlight__',

@@ -11,6 +11,9 @@ import {
 } from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
 
+/** Characters of the selection sent to the popup: enough to recognise it. */
+const SELECTION_SHOWN = 400;
+
 // Injected on demand (activeTab + scripting) when the reader opens Readmark on a tab, uses the
 // context menu or the shortcut, so it needs no host permission and works in tabs opened before
 // the extension was installed. With the optional host access it is registered on every page.
@@ -46,7 +49,13 @@ export default defineContentScript({
           handlers: {
             // Only serialise here: parsing and Readability run in an extension Worker, never on the page's thread.
             capture: async () =>
-              ok({ url: location.href, title: document.title, html: document.documentElement.outerHTML }),
+              ok({
+                url: location.href,
+                title: document.title,
+                html: document.documentElement.outerHTML,
+                // The popup offers to highlight what the reader selected before clicking Readmark.
+                selection: currentRange()?.toString().trim().slice(0, SELECTION_SHOWN) ?? '',
+              }),
             highlightSelection: async ({ color }) => {
               const range = currentRange();
               const result = range

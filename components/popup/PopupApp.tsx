@@ -1,8 +1,10 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
 import { RemovedBlocks } from '../shared/RemovedBlocks';
+import { SettingsLink } from '../shared/SettingsLink';
 import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { StoredImages } from './StoredImages';
@@ -11,7 +13,12 @@ import { usePagePreview } from './use-page-preview';
 const OPENING_CHARS = 320;
 
 export function PopupApp({ db }: { db: ReadmarkDb }) {
-  const { state, save, keep } = usePagePreview(db);
+  const { state, save, keep, highlightSelection } = usePagePreview(db);
+  const previewShown = state.kind === 'preview';
+  useEffect(() => {
+    // For `npm run bench:preview`: the frame after the preview was committed is the one painted.
+    if (previewShown) requestAnimationFrame(() => performance.mark('rm:preview-painted'));
+  }, [previewShown]);
 
   if (state.kind === 'loading') {
     return (
@@ -30,11 +37,12 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {state.kind === 'restricted' ? state.reason : state.message}
         </p>
         <LibraryLink />
+        <SettingsLink closeWindow />
       </main>
     );
   }
 
-  const { article, saved, saving, saveError, kept } = state;
+  const { article, saved, saving, saveError, kept, selection, selectionResult } = state;
   const opening = article.textContent.slice(0, OPENING_CHARS);
   return (
     <main class="popup">
@@ -51,6 +59,14 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {article.textContent.length > OPENING_CHARS ? '…' : ''}
         </p>
       </article>
+      {(selection || selectionResult) && (
+        <SelectionOffer
+          selection={selection}
+          result={selectionResult}
+          saved={saved !== null}
+          onHighlight={highlightSelection}
+        />
+      )}
       {!saved && article.removed.length > 0 && (
         <section aria-label={t('removedTitle')}>
           <RemovedBlocks blocks={article.removed} kept={kept} onKeep={keep} />
@@ -67,6 +83,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
         </button>
         <LibraryLink articleId={saved?.id} />
         {saved && <ExportArticle db={db} articleId={saved.id} />}
+        <SettingsLink closeWindow />
       </div>
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
         {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}
@@ -87,5 +104,47 @@ function LibraryLink({ articleId }: { articleId?: string }) {
     <button type="button" id="open-library" onClick={open}>
       {articleId ? t('openInLibrary') : t('openLibrary')}
     </button>
+  );
+}
+
+const SELECTION_PREVIEW = 140;
+
+/** What the reader selected before clicking Readmark, and a button to highlight it (saving first if needed). */
+function SelectionOffer({
+  selection,
+  result,
+  saved,
+  onHighlight,
+}: {
+  selection: string;
+  result: { ok: boolean; text: string } | null;
+  saved: boolean;
+  onHighlight(): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    await onHighlight();
+    setBusy(false);
+  };
+  return (
+    <section class="selection-offer" aria-labelledby="selection-title">
+      {selection && (
+        <>
+          <h2 id="selection-title">{t('selectionOnPage')}</h2>
+          <blockquote class="opening">
+            “{selection.length > SELECTION_PREVIEW ? `${selection.slice(0, SELECTION_PREVIEW)}…` : selection}”
+          </blockquote>
+          <button type="button" id="highlight-selection" disabled={busy} onClick={run}>
+            {saved ? t('highlightSelection') : t('highlightSelectionAndSave')}
+          </button>
+        </>
+      )}
+      {result && (
+        <p id="selection-status" role="status" class={result.ok ? 'ok' : 'notice'}>
+          {result.text}
+        </p>
+      )}
+    </section>
   );
 }

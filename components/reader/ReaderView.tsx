@@ -3,6 +3,8 @@ import { browser } from 'wxt/browser';
 import { createSanitiser } from '@/utils/extraction';
 import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
 import { t } from '../shared/i18n';
+import { SettingsLink } from '../shared/SettingsLink';
+import { ListenBar, ListenButton } from './ListenBar';
 import { MissingImages } from './MissingImages';
 import { ProgressBar } from './ProgressBar';
 import { prepareArticle } from './prepare-article';
@@ -11,6 +13,7 @@ import { ReaderSettings } from './ReaderSettings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
+import { useListen } from './use-listen';
 import { useObjectUrls } from './use-object-urls';
 import { useReaderAnnotations } from './use-reader-annotations';
 import type { ReaderSettingsState } from './use-reader-settings';
@@ -48,6 +51,14 @@ export function ReaderView({ db, article, reader }: Props) {
     layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen} ${tocBeside}`,
   });
   const annotations = useReaderAnnotations(body, db, meta.id, content.textContent, prepared.html);
+  const listen = useListen({
+    db,
+    articleId: meta.id,
+    body,
+    lang: meta.lang || navigator.language,
+    settings,
+    update: reader.update,
+  });
   const panelToggle = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
     setPanelOpen(false);
@@ -57,7 +68,7 @@ export function ReaderView({ db, article, reader }: Props) {
     document.title = meta.title;
   }, [meta.title]);
 
-  const failure = reader.error ?? position.error;
+  const failure = reader.error ?? position.error ?? listen.error;
   return (
     <>
       <header class="reader-bar">
@@ -65,6 +76,8 @@ export function ReaderView({ db, article, reader }: Props) {
         <a class="reader-bar-link" href={browser.runtime.getURL('/library.html')}>
           {t('backToLibrary')}
         </a>
+        <SettingsLink />
+        <ListenButton listen={listen} />
         <ReaderSettings settings={settings} update={reader.update} />
         <button
           type="button"
@@ -107,6 +120,7 @@ export function ReaderView({ db, article, reader }: Props) {
           <SidePanel meta={meta} content={content} annotations={annotations} onClose={closePanel} />
         )}
       </div>
+      <ListenBar listen={listen} />
     </>
   );
 }

@@ -1,3 +1,4 @@
+import { browser } from 'wxt/browser';
 import {
   imageDataUrl,
   mapLinks,
@@ -10,18 +11,20 @@ import {
   type ZipEntry,
 } from '@/utils/export';
 import { createSanitiser, type Sanitiser } from '@/utils/extraction';
-import { type ColorNames, DEFAULT_COLOR_NAMES, err, ok, type Result } from '@/utils/model';
+import { type ColorNames, err, ok, type Result } from '@/utils/model';
 import {
   type ArticleForExport,
   getArticle,
-  getSetting,
   listHighlights,
   type ReadmarkDb,
   readArticlesForExport,
   readImagesForExport,
   STORAGE_CANCELLED,
 } from '@/utils/storage';
+import { readColorNames } from './color-names';
 import { FILE_TYPES } from './download';
+import { formatReadingTime } from './format';
+import { t } from './i18n';
 
 export type ExportFormat = 'markdown' | 'html';
 
@@ -59,7 +62,16 @@ export function articleFile(
       }
     : {
         name: `${name}.html`,
-        data: toStandaloneHtml(meta, content, highlights, sanitise, { colorNames, images }),
+        data: toStandaloneHtml(meta, content, highlights, sanitise, {
+          colorNames,
+          images,
+          locale: browser.i18n.getUILanguage(),
+          wording: {
+            saved: (date) => t('exportSaved', date),
+            readingTime: formatReadingTime,
+            tags: (list) => t('exportTags', list),
+          },
+        }),
         type: FILE_TYPES.html,
       };
 }
@@ -73,9 +85,9 @@ export async function exportArticleFile(
   const [article, highlights, colorNames] = await Promise.all([
     getArticle(db, id),
     listHighlights(db, id),
-    getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
+    readColorNames(db),
   ]);
-  if (!article) return err('This article is not in your library any more.');
+  if (!article) return err(t('errorArticleGone'));
   const pictures = format === 'html' ? await readImagesForExport(db, [id]) : NO_PICTURES;
   return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window), pictures));
 }
@@ -92,7 +104,7 @@ export async function exportArticlesZip(
   format: ExportFormat,
   { onProgress, signal }: ProgressOptions = {},
 ): Promise<Result<Uint8Array>> {
-  const colorNames = await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES);
+  const colorNames = await readColorNames(db);
   const sanitise = createSanitiser(window);
   const total = ids.length * 2;
   const pictures = await readImagesForExport(db, ids);

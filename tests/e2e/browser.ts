@@ -67,11 +67,12 @@ export async function triggerAction(cdp: CDPSession, extensionId: string, page: 
   );
 }
 
-/** Launches Chromium with the built extension loaded, as a reader's fresh install. */
-export async function launchWithExtension(): Promise<ExtensionBrowser> {
+/** Launches Chromium with the built extension loaded, as a reader's fresh install (plus `extraArgs`). */
+export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
   const context = await launchChromium([
     `--disable-extensions-except=${EXTENSION_DIR}`,
     `--load-extension=${EXTENSION_DIR}`,
+    ...extraArgs,
   ]);
   const sw =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -111,14 +112,14 @@ export async function launchWithExtension(): Promise<ExtensionBrowser> {
  * For a describe block: a fixture server and a browser with the extension, started before its
  * tests and closed after them. Read `server` and `browser` inside tests (they are set by then).
  */
-export function useExtensionBrowser(): {
+export function useExtensionBrowser(extraArgs: string[] = []): {
   readonly server: FixtureServer;
   readonly browser: ExtensionBrowser;
 } {
   const env = {} as { server: FixtureServer; browser: ExtensionBrowser };
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    env.browser = await launchWithExtension();
+    env.browser = await launchWithExtension(extraArgs);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -130,7 +130,7 @@ export type ToBackground = { [K in keyof typeof toBackground]: v.InferOutput<(ty
 
 /** What each message answers with (inside Result). */
 export interface ContentAnswers {
-  capture: PageCapture;
+  capture: CapturedPage;
   highlightSelection: Highlight;
   highlightStatus: { id: string; anchored: boolean }[];
   scrollToHighlight: true;
@@ -228,4 +228,9 @@ export interface BackgroundNoteAnswers {
 }
 export interface ContentNoteAnswers {
   noteDone: true;
+}
+
+/** The capture answer: the page, and the text the reader had selected on it ('' for none). */
+export interface CapturedPage extends PageCapture {
+  selection: string;
 }

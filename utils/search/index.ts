@@ -8,7 +8,7 @@
  * May import only @/utils/model and minisearch: no dexie, preact, browser APIs or other rooms.
  */
 export { countTags, type TagCount } from './count-tags';
-export { type ArticleFilter, filterArticles, type ReadStatus, siteOf } from './filter-articles';
+export { type ArticleFilter, filterArticles, type ReadStatus, siteKey, siteOf } from './filter-articles';
 export {
   fingerprintLibrary,
   INDEX_FORMAT,
