@@ -21,13 +21,20 @@ import {
 
 export type Extractor = 'readability' | 'readmark';
 
-/** Plain Readability's article text (blockText of its content), '' when it finds nothing. */
+/**
+ * Plain Readability's article text (blockText of its content), '' when it finds nothing or throws
+ * (on linkedom it can: a top candidate with no <body> ancestor).
+ */
 export function plainReadabilityText(html: string): string {
-  const { document } = parseHTML(html);
-  const parsed = new Readability<Element>(document as unknown as Document, {
-    serializer: (node) => node as Element,
-  }).parse();
-  return parsed?.content ? blockText(parsed.content) : '';
+  try {
+    const { document } = parseHTML(html);
+    const parsed = new Readability<Element>(document as unknown as Document, {
+      serializer: (node) => node as Element,
+    }).parse();
+    return parsed?.content ? blockText(parsed.content) : '';
+  } catch {
+    return '';
+  }
 }
 
 /** The Readmark pipeline's text, '' when it throws (no article found). */
