@@ -44,6 +44,8 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
 
   const { article, saved, saving, saveError, kept, selection, selectionResult } = state;
   const opening = article.textContent.slice(0, OPENING_CHARS);
+  // A forum thread or a product page is worth saving too, but the reader should know what it is.
+  const looksLikeArticle = article.isProbablyArticle && article.pageType === 'article';
   return (
     <main class="popup">
       <article class="preview" aria-labelledby="preview-title">
@@ -72,14 +74,14 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           <RemovedBlocks blocks={article.removed} kept={kept} onKeep={keep} />
         </section>
       )}
-      {!article.isProbablyArticle && !saved && (
+      {!looksLikeArticle && !saved && (
         <p class="notice" id="not-article">
           {t('notArticle')}
         </p>
       )}
       <div class="actions">
         <button type="button" id="save" class="primary" disabled={saving} onClick={save}>
-          {saved ? t('saveAgain') : article.isProbablyArticle ? t('save') : t('saveAnyway')}
+          {saved ? t('saveAgain') : looksLikeArticle ? t('save') : t('saveAnyway')}
         </button>
         <LibraryLink articleId={saved?.id} />
         {saved && <ExportArticle db={db} articleId={saved.id} />}

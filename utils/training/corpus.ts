@@ -6,16 +6,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
-export const PAGE_TYPES = [
-  'article',
-  'forum',
-  'documentation',
-  'product',
-  'listing',
-  'collection',
-  'service',
-] as const;
-export type PageType = (typeof PAGE_TYPES)[number];
+import { PAGE_TYPES, type PageType } from '@/utils/model';
+
+export { PAGE_TYPES, type PageType };
 
 /** One labelled page: the answer a reader would give. */
 export interface TruthPage {

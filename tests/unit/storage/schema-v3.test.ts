@@ -39,6 +39,7 @@ describe('schema version 3', () => {
         ...library.contents.find((c) => c.articleId === first.id)!,
         ...first,
         isProbablyArticle: true,
+        pageType: 'article',
       },
       [{ url: 'https://example.org/img/0.jpg', hash: 'ab'.repeat(32), blob: new Blob([bytes]) }],
     );
