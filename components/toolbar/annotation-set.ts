@@ -109,6 +109,14 @@ export abstract class AnnotationSet<H extends ShownHighlight = Highlight> {
     return result;
   }
 
+  /** Unpaints everything and lets go of every listener: the set is not used again. */
+  destroy() {
+    this.painter.clear();
+    this.highlights = [];
+    this.listeners.clear();
+    this.noticeListeners.clear();
+  }
+
   private anchorOne(highlight: H): Range | undefined {
     return anchorAll(this.root, [this.selectorsFor(highlight)])[0]?.range;
   }

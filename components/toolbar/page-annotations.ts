@@ -11,6 +11,8 @@ import { AnnotationSet } from './annotation-set';
  */
 export class PageAnnotations extends AnnotationSet<PageHighlight> {
   articleId: string | null = null;
+  /** Counts page changes: an answer for a page the tab has left since is not painted. */
+  private pageVersion = 0;
 
   constructor(private readonly doc: Document) {
     super(doc.body);
@@ -18,11 +20,28 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
 
   /** Fetches this page's highlights from the background and paints them. */
   async load(): Promise<Result<void>> {
+    const version = this.pageVersion;
     const answer = await sendToBackground('pageHighlights', { canonicalUrl: this.canonicalUrl() });
+    if (version !== this.pageVersion) return ok(undefined);
     if (!answer.ok) return answer;
     this.articleId = answer.value.article?.id ?? null;
     this.show(answer.value.highlights, answer.value.colorNames);
     return ok(undefined);
+  }
+
+  /**
+   * The tab moved to another address without reloading (a single-page site): the highlights
+   * shown belong to the page it left. The page is the tab's URL, so load() then fetches the new one's.
+   */
+  leavePage() {
+    this.pageVersion++;
+    this.articleId = null;
+    this.show([], this.colorNames);
+  }
+
+  override destroy() {
+    this.pageVersion++;
+    super.destroy();
   }
 
   /** Saves a highlight for `range`, saving the article first when the page is not saved yet. */
