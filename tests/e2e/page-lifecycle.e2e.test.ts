@@ -1,7 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { describe, expect, test } from 'vitest';
+import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { dragSelect, paintedCounts } from './page-helpers';
 import { clickPageUi, swatch, waitForPageUi } from './page-ui';
@@ -49,14 +48,13 @@ window.nextStory = () => {
 </script></body></html>`;
 
 describe('the in-page UI across a single-page navigation and a re-injection', () => {
-  let server: FixtureServer;
-  let browser: ExtensionBrowser;
+  const env = useExtensionBrowser();
   let page: Page;
   let library: Page;
 
   const openAndClosePopup = async () => {
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
+    await env.browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(env.browser);
     await popup.waitFor(`document.querySelector('#save')`);
     await popup.close();
   };
@@ -72,18 +70,10 @@ describe('the in-page UI across a single-page navigation and a re-injection', ()
   const paintedText = () =>
     page.evaluate(() => [...CSS.highlights.values()].flatMap((h) => [...h].map((range) => range.toString())));
 
-  beforeAll(async () => {
-    server = await startFixtureServer();
-    for (const path of Object.keys(STORIES)) server.route(path, spaPage);
-    browser = await launchWithExtension();
-    library = await browser.open(browser.extensionUrl('/library.html'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
   test('each story is saved with a highlight of its own colour, on a fresh load of its address', async () => {
+    const { server, browser } = env;
+    for (const path of Object.keys(STORIES)) server.route(path, spaPage);
+    library = await browser.open(browser.extensionUrl('/library.html'));
     page = await browser.open(`${server.origin}/spa/second-story`);
     await openAndClosePopup();
     await highlightOn(SECOND, 'green', 1);
@@ -96,7 +86,7 @@ describe('the in-page UI across a single-page navigation and a re-injection', ()
   test("a pushState navigation unpaints the first story's highlight and paints the second's", async () => {
     await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1 });
     await page.evaluate(() => (window as unknown as { nextStory(): void }).nextStory());
-    expect(page.url()).toBe(`${server.origin}/spa/second-story`);
+    expect(page.url()).toBe(`${env.server.origin}/spa/second-story`);
     await expect.poll(() => paintedCounts(page)).toEqual({ green: 1 });
     expect(await paintedText()).toEqual([SECOND]);
     expect(await hosts()).toBe(1);
@@ -104,9 +94,9 @@ describe('the in-page UI across a single-page navigation and a re-injection', ()
 
   test('a second injection replaces the first copy: still one toolbar host, and it works', async () => {
     await openAndClosePopup(); // grants activeTab again for the injection below
-    const tabId = await browser.activeTabId(page);
+    const tabId = await env.browser.activeTabId(page);
     for (let i = 0; i < 2; i++)
-      await browser.sw.evaluate(
+      await env.browser.sw.evaluate(
         (id) =>
           chrome.scripting.executeScript({ target: { tabId: id }, files: ['/content-scripts/content.js'] }),
         tabId,
