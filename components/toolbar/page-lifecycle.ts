@@ -5,7 +5,8 @@ import { PageAnnotations } from './page-annotations';
 /**
  * Readmark on one web page for as long as this copy of the content script is valid. WXT's context
  * is invalidated when a newer copy is injected into the page (popup, context menu, shortcut and
- * the auto-repaint registration each inject) or when the extension is reloaded: this copy then
+ * the auto-repaint registration each inject; after an extension update the new copy's start
+ * does it) or when WXT notices the extension is gone (ctx.isValid, checked before each notice): this copy then
  * unmounts its UI, unpaints and stops listening, so one toolbar host and one set of listeners
  * remain. On a single-page site's navigation (URL change, no reload) the old page's highlights
  * go and the new page's are loaded: the tab's URL is the page's identity.
