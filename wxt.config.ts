@@ -28,8 +28,12 @@ export default defineConfig({
         description: '__MSG_commandHighlight__',
       },
     },
+    // Pictures only from the extension itself or stored blobs (the reader never loads from the web);
+    // no forms post anywhere; no page may frame an extension page (the note editor is a window of
+    // its own, not a frame in the web page). See docs/threat-model.md.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
       ? {
@@ -45,6 +49,8 @@ export default defineConfig({
       : {}),
   }),
   manifestVersion: 3,
+  // No auto-imports: `browser`, `defineBackground`… are imported by name, so the room lint sees them.
+  imports: false,
   publicDir: 'components/public',
   hooks: {
     // WXT turns a runtime-registered content script's `matches` into required host permissions.

@@ -1,4 +1,5 @@
-import { runPageAnnotations } from '@/components/toolbar';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { readPageImage, runPageAnnotations } from '@/components/toolbar';
 import {
   contentNoteSenders,
   contentSenders,
@@ -58,6 +59,7 @@ export default defineContentScript({
               const range = currentRange();
               return range ? annotations.reattach(id, range) : err('Select the passage on the page first.');
             },
+            readPageImage: ({ url }) => readPageImage(url),
             repaint: async () => {
               const loaded = await annotations.load();
               return loaded.ok ? ok(true as const) : loaded;

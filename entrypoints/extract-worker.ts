@@ -1,3 +1,4 @@
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractFromHtml } from '@/utils/extraction';
 import { err, ok } from '@/utils/model';
 

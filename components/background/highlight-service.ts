@@ -1,4 +1,4 @@
-import { locateInText } from '@/utils/annotation';
+import { locateInText, selectorsAt } from '@/utils/annotation';
 import {
   type BackgroundAnswers,
   bindCaptureToTab,
@@ -143,13 +143,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
         articleId: meta.id,
         color: payload.color,
         note: payload.note,
-        quote: {
-          type: 'TextQuoteSelector',
-          exact: text.slice(match.start, match.end),
-          prefix: text.slice(Math.max(0, match.start - 32), match.start),
-          suffix: text.slice(match.end, match.end + 32),
-        },
-        position: { type: 'TextPositionSelector', start: match.start, end: match.end },
+        ...selectorsAt(text, match),
         page: payload.page,
         createdAt: now,
         updatedAt: now,

@@ -5,6 +5,7 @@ import { t } from '../shared/i18n';
 import { ArticleList } from './ArticleList';
 import { type RowActions, readerUrl } from './ArticleRow';
 import { BulkBar } from './BulkBar';
+import { DownloadBanner } from './DownloadBanner';
 import { EmptyLibrary } from './EmptyLibrary';
 import { ExportPanel } from './ExportPanel';
 import { LibraryToolbar } from './LibraryToolbar';
@@ -129,6 +130,7 @@ export function LibraryApp({ db, focusId }: Props) {
           />
         )}
       </header>
+      {library.complete && metas && <DownloadBanner db={db} metas={metas} />}
       {library.error && (
         <p role="alert" class="notice">
           {t('errorLibrary', library.error)}
@@ -163,6 +165,8 @@ export function LibraryApp({ db, focusId }: Props) {
             actions={rowActions}
             listRef={listRef}
             query={search.applied}
+            snippets={search.snippets}
+            wantSnippets={search.wantSnippets}
           />
           <TagManager
             tags={tags}

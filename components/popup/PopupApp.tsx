@@ -2,9 +2,10 @@ import { browser } from 'wxt/browser';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
+import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
-import { RemovedBlocks } from './RemovedBlocks';
+import { StoredImages } from './StoredImages';
 import { usePagePreview } from './use-page-preview';
 
 const OPENING_CHARS = 320;
@@ -50,7 +51,11 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {article.textContent.length > OPENING_CHARS ? '…' : ''}
         </p>
       </article>
-      {!saved && <RemovedBlocks removed={article.removed} kept={kept} onKeep={keep} />}
+      {!saved && article.removed.length > 0 && (
+        <section aria-label={t('removedTitle')}>
+          <RemovedBlocks blocks={article.removed} kept={kept} onKeep={keep} />
+        </section>
+      )}
       {!article.isProbablyArticle && !saved && (
         <p class="notice" id="not-article">
           {t('notArticle')}
@@ -66,6 +71,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
         {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}
       </p>
+      {saved && <StoredImages db={db} articleId={saved.id} />}
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
     </main>
   );

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
 import { bindCaptureToTab } from '@/utils/messaging';
 import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { findArticleForPage, type ReadmarkDb, saveArticle } from '@/utils/storage';
+import { findArticleForPage, type ReadmarkDb, saveArticleWithImages } from '@/utils/storage';
+import { articleImageUrls, captureImages } from '../shared/capture-images';
 import { extractInWorker } from '../shared/extract-in-worker';
 import { t } from '../shared/i18n';
 import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
@@ -64,10 +65,16 @@ export function usePagePreview(db: ReadmarkDb) {
   async function save() {
     if (state.kind !== 'preview') return;
     setState({ ...state, saving: true, saveError: null });
-    const result = await saveArticle(db, withKeptBlocks(state.article, state.kept));
+    const article = withKeptBlocks(state.article, state.kept);
+    // Pictures are fetched before the write, so the article and its pictures go in one transaction.
+    const { images } = await captureImages(
+      articleImageUrls(article.contentHtml, article.leadImage),
+      state.tabId,
+    );
+    const result = await saveArticleWithImages(db, article, images);
     setState(
       result.ok
-        ? { ...state, saving: false, saved: result.value, saveError: null }
+        ? { ...state, saving: false, saved: result.value.meta, saveError: result.value.imagesDropped }
         : { ...state, saving: false, saveError: result.error },
     );
   }

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { createSanitiser } from '@/utils/extraction';
 import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
 import { t } from '../shared/i18n';
+import { MissingImages } from './MissingImages';
 import { ProgressBar } from './ProgressBar';
 import { prepareArticle } from './prepare-article';
 import { ReaderHeader } from './ReaderHeader';
@@ -10,13 +11,15 @@ import { ReaderSettings } from './ReaderSettings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
+import { useObjectUrls } from './use-object-urls';
 import { useReaderAnnotations } from './use-reader-annotations';
 import type { ReaderSettingsState } from './use-reader-settings';
 import { useReadingPosition } from './use-reading-position';
 
 interface Props {
   db: ReadmarkDb;
-  article: StoredArticle;
+  /** The article and its stored pictures (original URL → bytes). */
+  article: StoredArticle & { images: ReadonlyMap<string, Blob> };
   reader: ReaderSettingsState;
 }
 
@@ -27,9 +30,10 @@ export function ReaderView({ db, article, reader }: Props) {
   // Saved HTML is untrusted forever: sanitised again here, at render time, then prepared
   // (lazy images, heading ids) without DOMPurify's help since that pass adds nothing executable.
   const sanitise = useMemo(() => createSanitiser(window), []);
+  const imageUrls = useObjectUrls(article.images);
   const prepared = useMemo(
-    () => prepareArticle(sanitise(content.contentHtml), new DOMParser()),
-    [sanitise, content.contentHtml],
+    () => prepareArticle(sanitise(content.contentHtml), new DOMParser(), imageUrls),
+    [sanitise, content.contentHtml, imageUrls],
   );
   const body = useRef<HTMLElement>(null);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -81,7 +85,16 @@ export function ReaderView({ db, article, reader }: Props) {
       <div class="reader-layout" data-panel={panelOpen ? 'open' : 'closed'}>
         <main class="reader" lang={meta.lang ?? undefined} dir={meta.dir ?? undefined}>
           <ReaderHeader meta={meta} />
+          {meta.notDownloaded === 1 && (
+            <p class="notice" id="reader-not-downloaded">
+              {t('readerNotDownloaded')}{' '}
+              <a href={meta.url} rel="noreferrer" target="_blank">
+                {t('readerOpenOriginal')}
+              </a>
+            </p>
+          )}
           <TableOfContents entries={prepared.toc} beside={tocBeside} />
+          <MissingImages db={db} articleId={meta.id} missing={prepared.missingImages} />
           {/* Sanitised with DOMPurify just above, under a strict CSP. */}
           <article
             ref={body}

@@ -3,12 +3,14 @@ import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
 import { BackupSection } from './BackupSection';
 import { HighlightsSection } from './HighlightsSection';
+import { ImportSection } from './ImportSection';
 import { IntegritySection } from './IntegritySection';
 
 /** The sections of the options page, in order: adding one is one line here. */
 const SECTIONS: { id: string; Section: FunctionComponent<{ db: ReadmarkDb }> }[] = [
   { id: 'highlights', Section: HighlightsSection },
   { id: 'backup', Section: BackupSection },
+  { id: 'import', Section: ImportSection },
   { id: 'integrity', Section: IntegritySection },
 ];
 

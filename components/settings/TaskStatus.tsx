@@ -6,6 +6,7 @@ const STEP_LABELS = {
   writing: 'backupStepWriting',
   checking: 'backupStepChecking',
   importing: 'backupStepImporting',
+  extracting: 'importStepExtracting',
 } as const;
 
 /** The progress bar with its counts and Cancel button, or the outcome of a task that did not succeed. */

@@ -23,8 +23,8 @@ import {
 } from '@/utils/storage';
 import { checkBackupSettings } from './setting-validators';
 
-/** The steps of a backup or restore, each with its own progress count. */
-export type BackupStep = 'reading' | 'writing' | 'checking' | 'importing';
+/** The steps of a backup, a restore or an import from another tool, each with its own progress count. */
+export type BackupStep = 'reading' | 'writing' | 'checking' | 'importing' | 'extracting';
 
 export interface StepOptions {
   onProgress?: (step: BackupStep, done: number, total: number) => void;

@@ -1,7 +1,10 @@
 import {
+  imageDataUrl,
+  mapLinks,
   type ProgressOptions,
   safeFileName,
   toMarkdown,
+  toMarkdownZip,
   toStandaloneHtml,
   toZip,
   type ZipEntry,
@@ -15,11 +18,16 @@ import {
   listHighlights,
   type ReadmarkDb,
   readArticlesForExport,
+  readImagesForExport,
   STORAGE_CANCELLED,
 } from '@/utils/storage';
 import { FILE_TYPES } from './download';
 
 export type ExportFormat = 'markdown' | 'html';
+
+/** Stored pictures of the exported articles (see readImagesForExport). */
+type ArticlePictures = Awaited<ReturnType<typeof readImagesForExport>>;
+const NO_PICTURES: ArticlePictures = { links: new Map(), images: new Map() };
 
 /** A file ready for downloadFile. */
 export interface ExportedFile {
@@ -37,8 +45,12 @@ export function articleFile(
   format: ExportFormat,
   colorNames: ColorNames,
   sanitise: Sanitiser,
+  pictures: ArticlePictures = NO_PICTURES,
 ): ExportedFile {
   const name = safeFileName(meta.title);
+  // One HTML file carries its pictures inline; a lone Markdown file keeps their web addresses
+  // (the zip export puts them in images/).
+  const images = mapLinks(pictures.links.get(meta.id) ?? [], pictures.images, imageDataUrl);
   return format === 'markdown'
     ? {
         name: `${name}.md`,
@@ -47,7 +59,7 @@ export function articleFile(
       }
     : {
         name: `${name}.html`,
-        data: toStandaloneHtml(meta, content, highlights, sanitise, { colorNames }),
+        data: toStandaloneHtml(meta, content, highlights, sanitise, { colorNames, images }),
         type: FILE_TYPES.html,
       };
 }
@@ -64,7 +76,8 @@ export async function exportArticleFile(
     getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
   ]);
   if (!article) return err('This article is not in your library any more.');
-  return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window)));
+  const pictures = format === 'html' ? await readImagesForExport(db, [id]) : NO_PICTURES;
+  return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window), pictures));
 }
 
 /**
@@ -82,17 +95,35 @@ export async function exportArticlesZip(
   const colorNames = await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES);
   const sanitise = createSanitiser(window);
   const total = ids.length * 2;
+  const pictures = await readImagesForExport(db, ids);
   const files: ZipEntry[] = [];
+  const markdown: ArticleForExport[] = [];
   const read = await readArticlesForExport(
     db,
     ids,
     (articles, idsDone) => {
-      for (const article of articles) files.push(articleFile(article, format, colorNames, sanitise));
+      for (const article of articles) {
+        if (format === 'markdown') markdown.push(article);
+        else files.push(articleFile(article, format, colorNames, sanitise, pictures));
+      }
       onProgress?.(idsDone, total);
     },
     { signal },
   );
   if (!read) return err(STORAGE_CANCELLED);
+  if (format === 'markdown') {
+    // Markdown files link their pictures in images/ relatively (see toMarkdownZip).
+    const withLinks = markdown.map((article) => ({
+      ...article,
+      images: pictures.links.get(article.meta.id),
+    }));
+    return toMarkdownZip(withLinks, {
+      colorNames,
+      images: pictures.images,
+      signal,
+      onProgress: onProgress && ((done, of) => onProgress(Math.round((done / of) * total), total)),
+    });
+  }
   // Some ids may be gone: the zip half is scaled so progress still ends at `total`.
   const zipped =
     onProgress &&

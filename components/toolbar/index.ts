@@ -8,4 +8,5 @@ export { AnnotationSet } from './annotation-set';
 export { mountAnnotationUi } from './mount-annotation-ui';
 export { PageAnnotations } from './page-annotations';
 export { runPageAnnotations } from './page-lifecycle';
+export { readPageImage } from './read-page-image';
 export { SelectionToolbar, type SelectionToolbarProps, type ToolbarLabels } from './SelectionToolbar';

@@ -17,6 +17,7 @@ import {
   textOverlap,
 } from '../fixtures/extraction/corpus';
 import { buildSeedPage, SEED_BOILERPLATE } from '../fixtures/extraction/seed-page';
+import { benchMetadata } from './metadata-accuracy';
 
 interface Page {
   name: string;
@@ -157,3 +158,5 @@ else
     })),
     7,
   );
+
+benchMetadata('validation');

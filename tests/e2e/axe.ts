@@ -25,3 +25,9 @@ export async function axeViolations(page: Page, runOptions: object = {}): Promis
 /** Findings as "rule: target" lines, for readable test failures. */
 export const describeFindings = (findings: AxeFinding[]): string[] =>
   findings.flatMap((f) => f.nodes.map((n) => `${f.id}: ${n.target.join(' ')}`));
+
+/** axe-core's serious and critical findings on the page, as "rule: target" lines. */
+export async function seriousAxeFindings(page: Page): Promise<string[]> {
+  const findings = await axeViolations(page);
+  return describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical'));
+}

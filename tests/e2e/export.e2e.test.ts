@@ -272,6 +272,19 @@ describe('export and backup', () => {
     await seedArticles(options, 20_000);
     let downloads = 0;
     options.on('download', () => downloads++);
+    // Readmark hands files over with an `<a download>` click (components/shared/download.ts). The
+    // page counts those clicks itself, so "no file" is read from the page's state, not waited for.
+    await options.evaluate(() => {
+      const counter = window as unknown as { downloadClicks: number };
+      counter.downloadClicks = 0;
+      document.addEventListener(
+        'click',
+        (event) => {
+          if (event.target instanceof HTMLAnchorElement && event.target.download) counter.downloadClicks++;
+        },
+        true,
+      );
+    });
     await options.click('#download-backup');
     await options.waitForSelector('.task progress');
     await expect.poll(() => options.locator('.task-label').textContent()).toMatch(/of 20,00\d/);
@@ -279,7 +292,10 @@ describe('export and backup', () => {
     await options.click('.task-cancel');
     await expect.poll(() => options.locator('.task-outcome').textContent()).toMatch(/Cancelled/);
     expect(await options.locator('.task progress').count()).toBe(0);
-    await new Promise((r) => setTimeout(r, 500));
+    // The download would start in the same task that ends the run, before "Cancelled" is painted.
+    expect(
+      await options.evaluate(() => (window as unknown as { downloadClicks: number }).downloadClicks),
+    ).toBe(0);
     expect(downloads).toBe(0);
     await options.close();
   });

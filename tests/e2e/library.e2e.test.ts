@@ -3,16 +3,10 @@ import { join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
-import { axeViolations, describeFindings } from './axe';
+import { seriousAxeFindings } from './axe';
 import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { attachRealPopup, saveThroughPopup } from './real-popup';
-
-/** axe-core's serious and critical findings on the page, as "rule: target" lines. */
-async function seriousAxeFindings(page: Page): Promise<string[]> {
-  const findings = await axeViolations(page);
-  return describeFindings(findings.filter((f) => f.impact === 'serious' || f.impact === 'critical'));
-}
 
 interface StoredMeta {
   id: string;
@@ -80,6 +74,17 @@ describe('library', () => {
     expect(await titles()).toEqual([TITLES.starter]);
     await searchFor('paraffin');
     expect(await titles()).toEqual([TITLES.lens]);
+    // The row says where: a passage of the body, the matched word marked, as text and <mark> only.
+    const snippet = row(TITLES.lens).locator('.snippet');
+    await expect.poll(() => snippet.textContent()).toContain('soot from the old paraffin years');
+    expect(await snippet.locator('mark').allTextContents()).toEqual(['paraffin']);
+    expect(await snippet.evaluate((p) => [...p.querySelectorAll('*')].map((e) => e.tagName))).toEqual([
+      'MARK',
+    ]);
+    await searchFor('lens salt');
+    await expect
+      .poll(() => snippet.locator('mark').allTextContents())
+      .toEqual(expect.arrayContaining(['lens', 'Salt']));
     await searchFor('footbridge harbour');
     expect(await titles()).toEqual([TITLES.news]);
     await library.screenshot({ path: join(SCREENSHOTS, 'library-search.png') });

@@ -66,6 +66,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   scrollToHighlight: { id: 'h1' },
   reattachToSelection: { id: 'h1' },
   repaint: {},
+  readPageImage: { url: 'http://127.0.0.1/pictures/harbour.jpg' },
   ping: {},
   pageHighlights: { canonicalUrl: 'http://127.0.0.1/article' },
   createHighlight: {
@@ -128,7 +129,8 @@ function wrongValues(sample: unknown, field: string, type: string): unknown[] {
   // Literals and picklists (type, color) refuse any other string.
   if (typeof sample === 'string' && (field === 'type' || field === 'color')) wrong.push('not-a-member');
   if (typeof sample === 'string' && (field === 'id' || field === 'articleId')) wrong.push('');
-  if (typeof sample === 'string' && field === 'url') wrong.push('not a url');
+  // readPageImage's url is any string: the content script parses it and reads only its page's own pictures.
+  if (typeof sample === 'string' && field === 'url' && type !== 'readPageImage') wrong.push('not a url');
   if (typeof sample === 'string' && field === 'token')
     wrong.push('not-a-token', token.toUpperCase(), `${token}0`);
   // An empty object is a valid payload for the messages that take no fields.

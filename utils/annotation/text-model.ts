@@ -1,3 +1,4 @@
+import { isSpaceCode } from '@/utils/model';
 import { elementKind } from './element-kind';
 
 /**
@@ -30,27 +31,6 @@ export interface TextModel {
 const TEXT_NODE = 3;
 const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
-
-/**
- * Whitespace: exactly the characters of the regular expression class `\s` (so stored selectors
- * can be normalised with `normaliseSpace`), which covers HTML's collapsible spaces and also
- * no-break spaces, since copies of a page disagree on `&nbsp;`.
- */
-export function isSpaceCode(c: number): boolean {
-  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
-  if (c < 0xa0) return false;
-  return (
-    c === 0xa0 ||
-    c === 0x1680 ||
-    (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0x202f ||
-    c === 0x205f ||
-    c === 0x3000 ||
-    c === 0xfeff
-  );
-}
 
 /** Collapses runs of whitespace to one space, as the text model does (ends are kept). */
 export function normaliseSpace(s: string): string {

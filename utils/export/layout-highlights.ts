@@ -1,4 +1,4 @@
-import type { TextQuoteSelector } from '@/utils/model';
+import { isSpaceCode, type TextQuoteSelector } from '@/utils/model';
 
 /** One stretch of a highlight inside one text segment, in that segment's own offsets. */
 export interface MarkPiece {
@@ -42,7 +42,7 @@ export function layoutHighlights(
   let next = 0;
   segments.forEach((text, seg) => {
     for (let i = 0; i < text.length; i++) {
-      if (isSpace(text.charCodeAt(i))) continue;
+      if (isSpaceCode(text.charCodeAt(i))) continue;
       segOf[next] = seg;
       offsetOf[next++] = i;
     }
@@ -77,22 +77,6 @@ export function layoutHighlights(
   });
   for (const list of pieces.values()) list.sort((a, b) => a.start - b.start);
   return { pieces, unplaced };
-}
-
-/** Exactly the code units JavaScript's `\s` matches, without building a string per character. */
-function isSpace(code: number): boolean {
-  if (code < 0xa0) return code === 32 || (code >= 9 && code <= 13);
-  return (
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  );
 }
 
 function strip(text: string): string {

@@ -3,14 +3,6 @@ import type { Highlight, HighlightColor } from '@/utils/model';
 import { layoutHighlights } from './layout-highlights';
 import { escapeMarkdown, escapeMarkdownLines } from './markdown-converter';
 
-export const DEFAULT_COLOR_NAMES: Record<HighlightColor, string> = {
-  yellow: 'Yellow',
-  green: 'Green',
-  blue: 'Blue',
-  pink: 'Pink',
-  purple: 'Purple',
-};
-
 export interface InlineMarkdown {
   markdown: string;
   /** Highlights marked in the text, in reading order, with the footnote label after each. */

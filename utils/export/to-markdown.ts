@@ -1,18 +1,21 @@
-import type { ArticleContent, ArticleMeta, Highlight, HighlightColor } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  DEFAULT_COLOR_NAMES,
+  type Highlight,
+  type HighlightColor,
+} from '@/utils/model';
 import { frontMatter } from './front-matter';
 import { escapeMarkdown, markdownConverter } from './markdown-converter';
-import {
-  DEFAULT_COLOR_NAMES,
-  highlightFootnotes,
-  highlightSection,
-  markdownWithInlineHighlights,
-} from './markdown-highlights';
+import { highlightFootnotes, highlightSection, markdownWithInlineHighlights } from './markdown-highlights';
 
 export interface MarkdownOptions {
   /** Mark highlights in the body as `==text==` with footnotes, instead of a "Highlights" section. */
   inlineHighlights?: boolean;
   /** Display names for the colours (the UI's, possibly translated). */
   colorNames?: Partial<Record<HighlightColor, string>>;
+  /** Stored pictures by the URL the article names them with → relative path of their file (zip export). */
+  imagePaths?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -29,7 +32,7 @@ export function toMarkdown(
   options: MarkdownOptions = {},
 ): string {
   const names = { ...DEFAULT_COLOR_NAMES, ...options.colorNames };
-  const service = markdownConverter(meta.url);
+  const service = markdownConverter(meta.url, options.imagePaths);
   const parts = [frontMatter(meta), `# ${escapeMarkdown(meta.title.replace(/\s+/g, ' ').trim())}`];
   if (options.inlineHighlights && highlights.length) {
     const inline = markdownWithInlineHighlights(service, content.contentHtml, highlights);

@@ -1,15 +1,16 @@
 import {
   type ArticleContent,
   type ArticleMeta,
+  DEFAULT_COLOR_NAMES,
   HIGHLIGHT_COLORS,
   type Highlight,
   type HighlightColor,
 } from '@/utils/model';
+import { replaceImageSources } from './article-images';
 import { escapeHtml } from './escape-html';
 import { isoDate } from './front-matter';
 import { htmlTextRuns } from './html-text-runs';
 import { layoutHighlights } from './layout-highlights';
-import { DEFAULT_COLOR_NAMES } from './markdown-highlights';
 import { safeUrl } from './safe-url';
 import { STANDALONE_HTML_STYLE } from './standalone-html-style';
 
@@ -19,6 +20,8 @@ const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export interface StandaloneHtmlOptions {
   colorNames?: Partial<Record<HighlightColor, string>>;
+  /** Stored pictures by the URL the article names them with, as data: URLs: the file opens offline. */
+  images?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -36,7 +39,10 @@ export function toStandaloneHtml(
   options: StandaloneHtmlOptions = {},
 ): string {
   const names = { ...DEFAULT_COLOR_NAMES, ...options.colorNames };
-  const { body, order } = markHighlights(sanitise(content.contentHtml), highlights, names);
+  const marked = markHighlights(sanitise(content.contentHtml), highlights, names);
+  // After the sanitiser (which drops data: URLs) and after marking (no need to scan the bytes for text).
+  const body = replaceImageSources(marked.body, options.images ?? new Map());
+  const { order } = marked;
   const lang = meta.lang && LANG.test(meta.lang) ? ` lang="${meta.lang}"` : '';
   const dir = meta.dir === 'rtl' || meta.dir === 'ltr' ? ` dir="${meta.dir}"` : '';
   return `<!DOCTYPE html>

@@ -2,7 +2,8 @@ import { Readability } from '@mozilla/readability';
 import type { ExtractedArticle } from '@/utils/model';
 import { collapse } from './block-facts';
 import { blockText } from './block-text';
-import { safeCall } from './defuse-page';
+import { tidyContentImages } from './content-images';
+import { safeCall, safeGet } from './defuse-page';
 import { buildMetadata, readPageFacts } from './metadata';
 import { prepare } from './prepare';
 import { measureReading } from './reading-time';
@@ -31,6 +32,7 @@ export function extractArticle(doc: Document, options: ExtractOptions): Extracte
  */
 export function extractOwnedDocument(doc: Document, options: ExtractOptions): ExtractedArticle {
   const prepared = prepare(doc, options.url, readPageFacts(doc));
+  for (const root of [safeGet<HTMLElement | null>(doc, 'body'), prepared.leadFigure]) tidyContentImages(root);
   lowerCaseCreatedElements(doc);
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
   const content = parsed?.content;

@@ -3,13 +3,13 @@
  * in a Worker, an extension page and Node.
  * Public surface: extractArticle (pipeline over a Document, never mutated), extractFromHtml
  * (linkedom parse + pipeline), createSanitiser (DOMPurify with Readmark's URL policy),
- * blockText (an element's text as textContent holds it), measureReading (words, reading time), formatRemovedSummary and
+ * blockText (an element's text as textContent holds it), blockLines (the same, one line per block), measureReading (words, reading time), formatRemovedSummary and
  * restoreRemovedBlock (the "Removed: …" line and its undo), REMOVAL_RULES (the rules table,
  * read-only, for a settings or debug view).
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
 
-export { blockText } from './block-text';
+export { blockLines, blockText } from './block-text';
 export { type ExtractOptions, extractArticle } from './extract-article';
 export { extractFromHtml } from './extract-from-html';
 export { measureReading, type ReadingMeasure } from './reading-time';

@@ -3,7 +3,7 @@ import { collapse } from './block-facts';
 import { defusePage, isDefused, safeGet } from './defuse-page';
 import { copyFigure, isLeadFigure } from './lead-figure';
 import { matchRule } from './match-rule';
-import { FACT_TAGS, notePageElement, type PageFacts } from './metadata';
+import type { PageFacts } from './metadata';
 import { MARKER_PREFIX } from './removed-blocks';
 
 /** The placeholder prepare leaves where it removed a block; standardise turns it into a <span>. */
@@ -96,7 +96,6 @@ function visit(
   doc: Document,
 ): Element | AfterAncestor | null {
   const tag = el.localName;
-  if (FACT_TAGS.has(tag)) notePageElement(prepared.facts, el);
   if (tag === 'noscript') {
     // Readability swaps a lazy image for the <img> of the <noscript> after it: make that one absolute too.
     for (const img of el.getElementsByTagName('img')) resolveMedia(img, prepared.base);

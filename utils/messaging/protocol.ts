@@ -55,6 +55,11 @@ export const toContent = {
   reattachToSelection: v.strictObject({ id }),
   /** Fetch and paint this page's highlights again (after changes elsewhere). */
   repaint: v.strictObject({}),
+  /**
+   * Read one of the page's own pictures (same origin as the page, or data:) for saving with the
+   * article, when Readmark has no host access: the page already loaded it, so this asks nothing new.
+   */
+  readPageImage: v.strictObject({ url: v.pipe(v.string(), v.maxLength(16_000)) }),
 } as const;
 
 /** Messages the content script (or an extension page) sends to the background. */
@@ -108,6 +113,7 @@ export const contentSenders: Record<keyof typeof toContent, readonly ('page' | '
   scrollToHighlight: ['extension'],
   reattachToSelection: ['extension'],
   repaint: ['extension'],
+  readPageImage: ['extension'],
 };
 export const offscreenSenders: Record<keyof typeof toOffscreen, readonly ('page' | 'extension')[]> = {
   offscreenExtract: ['extension'],
@@ -136,6 +142,7 @@ export interface ContentAnswers {
   scrollToHighlight: true;
   reattachToSelection: PageHighlight;
   repaint: true;
+  readPageImage: PageImage;
 }
 export interface BackgroundAnswers {
   ping: { version: string };
@@ -150,6 +157,12 @@ export interface BackgroundAnswers {
 
 export interface OffscreenAnswers {
   offscreenExtract: ExtractedArticle;
+}
+
+/** A picture read by the content script: its type and bytes as base64 (messages carry JSON only). */
+export interface PageImage {
+  type: string;
+  base64: string;
 }
 
 /** What the content script needs to paint a page. */

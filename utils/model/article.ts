@@ -69,6 +69,13 @@ export interface ArticleMeta {
   readAt: number | null;
   /** Reading progress, 0..1. */
   progress: number;
+  /**
+   * 1 while the article is only an imported URL whose page has not been fetched yet (its body is
+   * empty); absent once it has content. Not indexed: no schema change.
+   */
+  notDownloaded?: 1;
+  /** Why the last download of a not-downloaded article failed (listed in the library, retryable). */
+  downloadError?: string;
 }
 
 /** The article body, stored apart from the metadata so the library list never loads it. */
@@ -77,4 +84,25 @@ export interface ArticleContent {
   contentHtml: string;
   textContent: string;
   removed: RemovedBlock[];
+}
+
+/** What extraction tells about an article beyond its identity, title and the reader's own state. */
+export type ExtractedFacts = Pick<
+  ArticleMeta,
+  | 'byline'
+  | 'siteName'
+  | 'publishedTime'
+  | 'lang'
+  | 'dir'
+  | 'leadImage'
+  | 'excerpt'
+  | 'wordCount'
+  | 'readingTimeMinutes'
+>;
+
+/** The library-entry fields an extracted article fills in (saving, importing and downloading alike). */
+export function extractedFacts(article: ExtractedArticle): ExtractedFacts {
+  const { byline, siteName, publishedTime, lang, dir, leadImage, excerpt, wordCount, readingTimeMinutes } =
+    article;
+  return { byline, siteName, publishedTime, lang, dir, leadImage, excerpt, wordCount, readingTimeMinutes };
 }

@@ -118,15 +118,18 @@ describe('invariants', () => {
     "keeps DOMPurify's own payloads out of contentHtml and the removed trace",
     () => {
       const payloads = JSON.parse(readFileSync(payloadsFile, 'utf8')) as { payload: string }[];
-      let extracted = 0;
+      let dangerous = 0;
       for (const { payload } of payloads) {
         const html = `<html><body><article>${prose}<div>${payload}</div>${prose}</article><div class="comments">${payload}</div></body></html>`;
         const article = extractFromHtml(html, { url: 'https://example.org/a', sanitise });
-        extracted++;
+        // The payload went through a real article, not an empty result that is trivially clean.
+        expect(article.contentHtml, payload).toContain('Paragraph 5');
         expect(unsafeParts(article.contentHtml), payload).toEqual([]);
         for (const block of article.removed) expect(unsafeParts(block.html), payload).toEqual([]);
+        if (unsafeParts(payload).length > 0) dangerous++;
       }
-      expect(extracted).toBe(payloads.length);
+      // Control: most payloads carry parts the checker flags, so a clean result above means removal.
+      expect(dangerous).toBeGreaterThan(payloads.length / 2);
     },
     60_000,
   );
