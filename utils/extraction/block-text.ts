@@ -1,5 +1,5 @@
 // Elements that start and end a line of text (HTML's block-level and table elements, and <br>).
-const BLOCKS = new Set([
+export const BLOCKS = new Set([
   'address',
   'article',
   'aside',

@@ -6,56 +6,18 @@
  * the context the features need (ancestors' tags and class/id/role tokens).
  */
 import { collapse, FORM_MARK } from './block-facts';
+import { BLOCKS } from './block-text';
 
 /** Attribute that carries a block's index through Readability (which copies attributes when it renames). */
 export const BLOCK_MARK = 'data-readmark-block';
 
-export const BLOCK_TAGS = new Set([
-  'address',
-  'article',
-  'aside',
-  'blockquote',
-  'body',
-  'caption',
-  'center',
-  'dd',
-  'details',
-  'dialog',
-  'div',
-  'dl',
-  'dt',
-  'fieldset',
-  'figcaption',
-  'figure',
-  'footer',
-  'form',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'header',
-  'hgroup',
-  'legend',
-  'li',
-  'main',
-  'menu',
-  'nav',
-  'ol',
-  'p',
-  'pre',
-  'section',
-  'summary',
-  'table',
-  'tbody',
-  'td',
-  'tfoot',
-  'th',
-  'thead',
-  'tr',
-  'ul',
-]);
+/**
+ * The elements that make a block: those that break a line of text (block-text's list), less the
+ * void ones and two the shipped model was trained without, plus <body> for text loose in it.
+ */
+export const BLOCK_TAGS = new Set(
+  [...BLOCKS, 'body'].filter((tag) => !['br', 'hr', 'option', 'search'].includes(tag)),
+);
 const SKIPPED = new Set([
   'script',
   'style',
