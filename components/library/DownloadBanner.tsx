@@ -51,6 +51,13 @@ export function DownloadBanner({ metas }: { metas: readonly ArticleMeta[] }) {
     const started = await sendDownloadMessage('downloadImported', { retryFailed });
     setStartError(started.ok ? null : started.error);
   };
+  // Articles on sites with access wait for the background's next tick; opening the library wakes it now.
+  const woken = useRef(false);
+  useEffect(() => {
+    if (woken.current || downloading === 0) return;
+    woken.current = true;
+    void start(false);
+  });
   // The permission request is the click's first call (Firefox refuses it after an await).
   const askAndDownload = async (retryFailed: boolean) => {
     const origins = originsOf(retryFailed ? [...waiting, ...failed] : waiting);
