@@ -66,7 +66,8 @@ export function DownloadBanner({ metas }: { metas: readonly ArticleMeta[] }) {
     if (allowed) await start(retryFailed);
   };
 
-  if (pending.length === 0 && failed.length === 0) return null;
+  // Until the browser has said which sites are allowed, nothing (rather than a wrong offer).
+  if (!granted || (pending.length === 0 && failed.length === 0)) return null;
   const sites = new Set(waiting.map((m) => new URL(m.url).host)).size;
   const done = peak.current - downloading;
   return (
