@@ -251,4 +251,14 @@ describe('background download scheduler', () => {
     expect(await handlers.downloadImported({ retryFailed: true })).toEqual(ok(true));
     await expect.poll(() => notDownloaded(db)).toEqual([]);
   });
+
+  test('a browser start resumes what a stopped worker left, without being asked', async () => {
+    const db = await libraryWithImports(urlsOn('a.example', 3));
+    const { deps, fetched } = fakeDeps();
+    setUpImportedDownloads(db, deps);
+    await fakeBrowser.runtime.onStartup.trigger();
+    await expect.poll(() => notDownloaded(db)).toEqual([]);
+    expect(fetched).toHaveLength(3);
+    expect(await browser.alarms.get(DOWNLOAD_ALARM)).toBeUndefined();
+  });
 });
