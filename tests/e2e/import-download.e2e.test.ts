@@ -10,6 +10,7 @@ interface StoredMeta {
   title: string;
   tags: string[];
   notDownloaded?: number;
+  updatedAt: number;
 }
 
 /** A Netscape bookmarks file (every browser's export): URLs only. */
@@ -138,5 +139,18 @@ describe('import: the background downloads URL-only articles with the library cl
       .toContain('the site answered 404');
     expect(await page.locator('#download-start').count()).toBe(0);
     expect(await page.locator('.state.not-downloaded').count()).toBe(1);
+
+    // Retry goes to the background, which tries the page again (and records the answer again).
+    const gone = (await stored()).find((m) => m.title === 'A page that is gone')!;
+    await page.click('#download-retry');
+    await expect
+      .poll(
+        async () => {
+          const now = (await stored()).find((m) => m.id === gone.id)!;
+          return now.updatedAt > gone.updatedAt && now.downloadError;
+        },
+        { timeout: 15_000 },
+      ) // the site's next turn may be 3 s away
+      .toBe('the site answered 404');
   });
 });
