@@ -43,7 +43,7 @@ export function DownloadBanner({ metas }: { metas: readonly ArticleMeta[] }) {
   const [startError, setStartError] = useState<string | null>(null);
   const waiting = granted ? pending.filter((m) => !granted.has(siteAccessPattern(m.url))) : [];
   const downloading = granted ? pending.length - waiting.length : 0;
-  // The progress bar counts from the most seen waiting at once in this visit.
+  // The progress bar counts from the most articles seen downloading at once in this visit.
   const peak = useRef(0);
   peak.current = downloading === 0 ? 0 : Math.max(peak.current, downloading);
 
