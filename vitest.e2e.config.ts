@@ -1,8 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: real Debian Chromium driven by playwright-core, with the built extension loaded.
 // Run after `wxt build`; one file at a time because each launches its own browser.
 export default defineConfig({
+  // Tests may build their data with the project's own pure modules (e.g. a hostile backup file).
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
     environment: 'node',

@@ -25,13 +25,22 @@ export default defineConfig({
     optional_host_permissions: ['http://*/*', 'https://*/*'],
     action: { default_title: '__MSG_actionTitle__' },
     commands: {
+      // The toolbar button from the keyboard: opens the popup (preview, then Save).
+      _execute_action: {
+        suggested_key: { default: 'Alt+Shift+S' },
+        description: '__MSG_commandSave__',
+      },
       'highlight-selection': {
         suggested_key: { default: 'Alt+Shift+H' },
         description: '__MSG_commandHighlight__',
       },
     },
+    // Pictures only from the extension itself or stored blobs (the reader never loads from the web);
+    // no forms post anywhere; no page may frame an extension page (the note editor is a window of
+    // its own, not a frame in the web page). See docs/threat-model.md.
     content_security_policy: {
-      extension_pages: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+      extension_pages:
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
       ? {

@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountAnnotationUi, PageAnnotations } from '@/components/toolbar';
+import { mountAnnotationUi, PageAnnotations, readPageImage } from '@/components/toolbar';
 import {
   contentNoteSenders,
   contentSenders,
@@ -10,6 +10,9 @@ import {
   toContentNotes,
 } from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
+
+/** Characters of the selection sent to the popup: enough to recognise it. */
+const SELECTION_SHOWN = 400;
 
 // Injected on demand (activeTab + scripting) when the reader opens Readmark on a tab, uses the
 // context menu or the shortcut, so it needs no host permission and works in tabs opened before
@@ -46,7 +49,13 @@ export default defineContentScript({
           handlers: {
             // Only serialise here: parsing and Readability run in an extension Worker, never on the page's thread.
             capture: async () =>
-              ok({ url: location.href, title: document.title, html: document.documentElement.outerHTML }),
+              ok({
+                url: location.href,
+                title: document.title,
+                html: document.documentElement.outerHTML,
+                // The popup offers to highlight what the reader selected before clicking Readmark.
+                selection: currentRange()?.toString().trim().slice(0, SELECTION_SHOWN) ?? '',
+              }),
             highlightSelection: async ({ color }) => {
               const range = currentRange();
               const result = range
@@ -67,6 +76,7 @@ export default defineContentScript({
               const range = currentRange();
               return range ? annotations.reattach(id, range) : err('Select the passage on the page first.');
             },
+            readPageImage: ({ url }) => readPageImage(url),
             repaint: async () => {
               const loaded = await annotations.load();
               return loaded.ok ? ok(true as const) : loaded;

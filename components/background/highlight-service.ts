@@ -6,20 +6,11 @@ import {
   type SenderKind,
   type ToBackground,
 } from '@/utils/messaging';
-import {
-  type ArticleMeta,
-  DEFAULT_COLOR_NAMES,
-  err,
-  type Highlight,
-  ok,
-  type Result,
-  sameOrigin,
-} from '@/utils/model';
+import { type ArticleMeta, err, type Highlight, ok, type Result, sameOrigin } from '@/utils/model';
 import {
   deleteHighlight,
   findArticleForPage,
   getArticle,
-  getSetting,
   listHighlights,
   putHighlight,
   type ReadmarkDb,
@@ -27,6 +18,7 @@ import {
   saveArticle,
   updateHighlight,
 } from '@/utils/storage';
+import { readColorNames } from '../shared/color-names';
 import { extractPage } from './extract-page';
 
 type Answer<K extends keyof BackgroundAnswers> = Promise<Result<BackgroundAnswers[K]>>;
@@ -70,7 +62,7 @@ export function highlightHandlers(db: ReadmarkDb) {
       sender: SenderInfo,
     ): Answer<'pageHighlights'> {
       const article = await articleOfSender(db, sender, canonicalUrl);
-      const colorNames = await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES);
+      const colorNames = await readColorNames(db);
       if (!article) return ok({ article: null, highlights: [], colorNames });
       return ok({
         article: { id: article.id, title: article.title },

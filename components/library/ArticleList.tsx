@@ -1,5 +1,7 @@
 import type { RefObject } from 'preact';
+import { useEffect } from 'preact/hooks';
 import type { ArticleMeta } from '@/utils/model';
+import type { SnippetPart } from '@/utils/search';
 import { t } from '../shared/i18n';
 import { ArticleRow, ROW_HEIGHT, type RowActions } from './ArticleRow';
 import { useVisibleRange } from './use-visible-range';
@@ -13,6 +15,9 @@ interface Props {
   listRef: RefObject<HTMLUListElement | null>;
   /** The query these rows answer: tests and the benchmark wait for it. */
   query: string;
+  /** Search snippets by article id, and a call asking for those of the rows in view. */
+  snippets?: ReadonlyMap<string, SnippetPart[] | null>;
+  wantSnippets?(ids: readonly string[]): void;
 }
 
 /**
@@ -27,6 +32,8 @@ export function ArticleList({
   actions,
   listRef,
   query,
+  snippets,
+  wantSnippets,
 }: Props) {
   const range = useVisibleRange(listRef, articles.length, ROW_HEIGHT);
   const indices: number[] = [];
@@ -34,6 +41,9 @@ export function ArticleList({
   for (let i = range.start; i < Math.min(range.end, articles.length); i++) indices.push(i);
   if (activeIndex >= 0 && activeIndex < articles.length && !indices.includes(activeIndex))
     indices.push(activeIndex);
+  useEffect(() => {
+    if (query.trim() !== '') wantSnippets?.(indices.map((i) => articles[i]!.id));
+  }, [articles, query, range.start, range.end]);
   return (
     <ul
       ref={listRef}
@@ -55,6 +65,7 @@ export function ArticleList({
             active={i === activeIndex}
             highlighted={meta.id === highlightId}
             actions={actions}
+            snippet={snippets?.get(meta.id) ?? null}
           />
         );
       })}

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ArticleMeta } from '@/utils/model';
-import { siteOf } from '@/utils/search';
+import { type SnippetPart, siteOf } from '@/utils/search';
 import { formatDate, formatReadingTime } from '../shared/format';
 import { t } from '../shared/i18n';
 
@@ -28,9 +28,11 @@ interface Props {
   active: boolean;
   highlighted: boolean;
   actions: RowActions;
+  /** Where the search matched the article's text, matched words marked; shown in place of the tags line. */
+  snippet?: SnippetPart[] | null;
 }
 
-export function ArticleRow({ meta, index, total, selected, active, highlighted, actions }: Props) {
+export function ArticleRow({ meta, index, total, selected, active, highlighted, actions, snippet }: Props) {
   const classes = ['article', active && 'active', highlighted && 'focused', selected && 'selected'];
   const progress = Math.round(meta.progress * 100);
   return (
@@ -69,6 +71,12 @@ export function ArticleRow({ meta, index, total, selected, active, highlighted, 
             .filter(Boolean)
             .join(' · ')}
         </p>
+        {snippet && (
+          <p class="snippet">
+            {/* Text nodes and <mark> only: the stored text is never parsed as HTML. */}
+            {snippet.map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}
+          </p>
+        )}
         <div class="article-extra">
           <span class={meta.readAt === null ? 'state unread' : 'state'}>
             {meta.readAt !== null

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { normaliseTag } from '@/utils/search';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 
 export interface BulkActions {
   addTag(tag: string): void;
@@ -33,7 +33,7 @@ export function BulkBar({ count, total, actions, onExport }: Props) {
   return (
     <section class="bulk-bar" aria-label={t('bulkLabel')}>
       <p class="bulk-count" role="status">
-        {t('selectedCount', String(count))}
+        {tn('selectedCount', count)}
       </p>
       <div class="bulk-actions">
         {count < total && (

@@ -2,7 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { ReadmarkDb } from '@/utils/storage';
 import { downloadFile, FILE_TYPES } from '../shared/download';
 import { type ExportFormat, exportArticlesZip } from '../shared/export-articles';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 
 type State =
   | { kind: 'choosing' }
@@ -42,7 +42,7 @@ export function ExportPanel({ db, ids, onClose }: Props) {
 
   return (
     <section class="export-panel" role="dialog" aria-labelledby="export-panel-title">
-      <h2 id="export-panel-title">{t('libraryExportTitle', String(ids.length))}</h2>
+      <h2 id="export-panel-title">{tn('libraryExportTitle', ids.length)}</h2>
       {state.kind === 'choosing' && (
         <>
           <fieldset>

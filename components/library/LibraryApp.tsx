@@ -1,7 +1,8 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
+import { SettingsLink } from '../shared/SettingsLink';
 import { ArticleList } from './ArticleList';
 import { type RowActions, readerUrl } from './ArticleRow';
 import { BulkBar } from './BulkBar';
@@ -112,6 +113,7 @@ export function LibraryApp({ db, focusId }: Props) {
         <div class="library-heading">
           <h1>{t('libraryTitle')}</h1>
           <ShortcutsHelp />
+          <SettingsLink />
         </div>
         {!empty && (
           <LibraryToolbar
@@ -149,11 +151,7 @@ export function LibraryApp({ db, focusId }: Props) {
       {metas && !empty && (
         <>
           <p class="result-count meta" role="status">
-            {isFiltered(filters, query)
-              ? shown.length === 1
-                ? t('resultCountOne')
-                : t('resultCount', shown.length.toLocaleString())
-              : ''}
+            {isFiltered(filters, query) ? tn('resultCount', shown.length) : ''}
             {search.results?.mode === 'any-term' ? ` ${t('anyTermNote')}` : ''} {actions.notice}
           </p>
           {shown.length === 0 && library.complete && <p class="no-results">{t('noResults')}</p>}
@@ -165,6 +163,8 @@ export function LibraryApp({ db, focusId }: Props) {
             actions={rowActions}
             listRef={listRef}
             query={search.applied}
+            snippets={search.snippets}
+            wantSnippets={search.wantSnippets}
           />
           <TagManager
             tags={tags}

@@ -2,7 +2,7 @@ import type { RefObject } from 'preact';
 import type { ReadStatus } from '@/utils/search';
 import type { MessageKey } from '../shared/i18n';
 import { t } from '../shared/i18n';
-import { type LibraryFilters, SORT_CHOICES, type SortChoice, STATUSES } from './library-view';
+import { type LibraryFilters, type SiteCount, SORT_CHOICES, type SortChoice, STATUSES } from './library-view';
 import type { IndexState } from './search-index-sync';
 
 const STATUS_LABELS: Record<ReadStatus, MessageKey> = {
@@ -32,7 +32,7 @@ interface Props {
   filters: LibraryFilters;
   onFilters(filters: LibraryFilters): void;
   shelfCounts: Record<ReadStatus, number> | null;
-  sites: readonly { site: string; count: number }[];
+  sites: readonly SiteCount[];
   tags: readonly { tag: string; count: number }[];
 }
 
@@ -108,9 +108,9 @@ export function LibraryToolbar(props: Props) {
             onChange={(e) => onFilters({ ...filters, site: e.currentTarget.value || null })}
           >
             <option value="">{t('anySite')}</option>
-            {props.sites.map(({ site, count }) => (
+            {props.sites.map(({ site, label, count }) => (
               <option key={site} value={site}>
-                {site} ({count})
+                {label} ({count})
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 
 /** How long a deletion can be undone (the deleted articles wait in memory until then). */
 export const UNDO_MS = 10_000;
@@ -17,7 +17,7 @@ export function UndoToast({ count, undo, dismiss }: { count: number; undo(): voi
   }, []);
   return (
     <div class="toast" role="status">
-      <span>{count === 1 ? t('deletedOne') : t('deletedMany', String(count))}</span>
+      <span>{tn('deleted', count)}</span>
       <button type="button" id="undo-delete" onClick={undo}>
         {t('undo')}
       </button>

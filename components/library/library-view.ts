@@ -4,7 +4,7 @@ import {
   filterArticles,
   type LibrarySearch,
   type ReadStatus,
-  siteOf,
+  siteKey,
   sortArticles,
 } from '@/utils/search';
 
@@ -61,17 +61,42 @@ export function visibleArticles(
   return shown;
 }
 
-/** Sites in use with their article counts, alphabetical. */
-export function countSites(metas: readonly ArticleMeta[]): { site: string; count: number }[] {
-  const counts = new Map<string, number>();
+export interface SiteCount {
+  /** The filter value: the host (siteKey). */
+  site: string;
+  /** What the reader sees: the site's name where its pages give one, else the host. */
+  label: string;
+  count: number;
+}
+
+/**
+ * Sites in use with their article counts, alphabetical: one entry per host, named by the site
+ * name its articles give most often (else the host). Two hosts that claim the same name stay
+ * two entries, each with its host after the name.
+ */
+export function countSites(metas: readonly ArticleMeta[]): SiteCount[] {
+  const hosts = new Map<string, { count: number; names: Map<string, number> }>();
   for (const meta of metas) {
-    const site = siteOf(meta);
-    if (site) counts.set(site, (counts.get(site) ?? 0) + 1);
+    const host = siteKey(meta);
+    if (!host) continue;
+    const entry = hosts.get(host) ?? { count: 0, names: new Map<string, number>() };
+    entry.count++;
+    const name = meta.siteName?.trim();
+    if (name) entry.names.set(name, (entry.names.get(name) ?? 0) + 1);
+    hosts.set(host, entry);
   }
+  const sites = [...hosts].map(([site, { count, names }]) => {
+    const [best] = [...names].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
+    return { site, label: best?.[0] ?? site, count };
+  });
+  const labels = new Map<string, number>();
+  for (const { label } of sites) labels.set(label, (labels.get(label) ?? 0) + 1);
   const collator = new Intl.Collator();
-  return [...counts]
-    .map(([site, count]) => ({ site, count }))
-    .sort((a, b) => collator.compare(a.site, b.site));
+  return sites
+    .map((s) =>
+      (labels.get(s.label) ?? 0) > 1 && s.label !== s.site ? { ...s, label: `${s.label} (${s.site})` } : s,
+    )
+    .sort((a, b) => collator.compare(a.label, b.label));
 }
 
 /** Whether any filter narrows the list (beyond the status shelf). */

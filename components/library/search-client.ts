@@ -1,33 +1,34 @@
 import type { LibrarySearch } from '@/utils/search';
 import type { IndexState } from './search-index-sync';
-import type { SearchRequest, WorkerMessage } from './search-protocol';
+import type { SearchRequest, Snippets, WorkerMessage } from './search-protocol';
 
 export interface SearchClient {
   search(query: string): Promise<LibrarySearch | null>;
+  /** Snippets of results `ids` of `query` (only articles the query matches get one). */
+  snippets(query: string, ids: readonly string[]): Promise<Snippets>;
   dispose(): void;
 }
 
 /** Starts the search worker (see search-worker.ts); `onState` hears how its index is doing. */
 export function startSearchWorker(onState: (state: IndexState) => void): SearchClient {
   const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, (results: LibrarySearch | null) => void>();
+  const pending = new Map<number, (answer: never) => void>();
   let nextId = 1;
   worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
-    if (data.type === 'state') onState(data.state);
-    else {
-      pending.get(data.id)?.(data.results);
-      pending.delete(data.id);
-    }
+    if (data.type === 'state') return onState(data.state);
+    const answer = data.type === 'results' ? data.results : data.snippets;
+    pending.get(data.id)?.(answer as never);
+    pending.delete(data.id);
   };
   worker.onerror = (event) => onState({ phase: 'error', message: event.message || 'search worker failed' });
+  const ask = <T>(request: SearchRequest) =>
+    new Promise<T>((resolve) => {
+      pending.set(request.id, resolve as (answer: never) => void);
+      worker.postMessage(request);
+    });
   return {
-    search(query) {
-      const id = nextId++;
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker.postMessage({ id, query } satisfies SearchRequest);
-      });
-    },
+    search: (query) => ask({ type: 'search', id: nextId++, query }),
+    snippets: (query, ids) => ask({ type: 'snippets', id: nextId++, query, ids: [...ids] }),
     dispose: () => worker.terminate(),
   };
 }

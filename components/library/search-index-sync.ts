@@ -2,7 +2,7 @@ import type { ArticleMeta, Highlight } from '@/utils/model';
 import {
   fingerprintLibrary,
   LibraryIndex,
-  type LibrarySearch,
+  type LibraryMatches,
   type SerialisedLibraryIndex,
 } from '@/utils/search';
 import { loadSearchIndex, type ReadmarkDb, readIndexSources, saveSearchIndex } from '@/utils/storage';
@@ -58,8 +58,16 @@ export class SearchIndexSync {
   /** Feeds the library as it now is; catches the index up (in the background) with it. */
   update(metas: readonly ArticleMeta[], highlights: readonly HighlightStamp[]): Promise<void> {
     this.latest = { metas, highlights };
+    return this.open().then(() => this.drain());
+  }
+
+  /**
+   * Starts restoring the saved index (update does too): call it before reading the library, so
+   * reading the saved index overlaps with reading the article list.
+   */
+  open(): Promise<void> {
     this.opened ??= this.restore();
-    return this.opened.then(() => this.drain());
+    return this.opened;
   }
 
   /** Whether the index covers the whole library (it may lag one change behind for a moment). */
@@ -68,7 +76,7 @@ export class SearchIndexSync {
   }
 
   /** Searches the index; null when the query has no searchable word. */
-  search(query: string): LibrarySearch | null {
+  search(query: string): LibraryMatches | null {
     return this.index.search(query);
   }
 

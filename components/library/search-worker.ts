@@ -5,9 +5,10 @@
  * (Dexie's live queries reach workers too), so the page only sends queries.
  */
 import type { ArticleMeta } from '@/utils/model';
-import { listArticles, listHighlightStamps, observe, openDb } from '@/utils/storage';
+import { bestSnippet, type LibraryMatches } from '@/utils/search';
+import { listArticles, listHighlightStamps, observe, openDb, readIndexSources } from '@/utils/storage';
 import { type HighlightStamp, SearchIndexSync } from './search-index-sync';
-import type { SearchReply, SearchRequest, WorkerMessage } from './search-protocol';
+import type { SearchRequest, Snippets, WorkerMessage } from './search-protocol';
 
 const scope = self as unknown as {
   postMessage(message: WorkerMessage): void;
@@ -16,6 +17,8 @@ const scope = self as unknown as {
 
 const db = openDb();
 const sync = new SearchIndexSync(db, (state) => scope.postMessage({ type: 'state', state }));
+// Read the saved index while the article list is read, not after.
+void sync.open();
 let metas: ArticleMeta[] | null = null;
 let highlights: HighlightStamp[] | null = null;
 const feed = () => {
@@ -40,11 +43,35 @@ observe(
   fail,
 );
 
+/** The latest search, kept for the snippets of its rows (which terms each article matched). */
+let last: { query: string; found: LibraryMatches | null } = { query: '', found: null };
+const searchFor = (query: string) => {
+  last = { query, found: sync.search(query) };
+  return last.found;
+};
+
+async function snippetsOf(query: string, ids: readonly string[]): Promise<Snippets> {
+  const terms = (last.query === query ? last.found : searchFor(query))?.terms;
+  const snippets: Snippets = {};
+  if (!terms) return snippets;
+  for (const source of await readIndexSources(db, ids)) {
+    const matched = terms.get(source.meta.id);
+    if (!matched) continue;
+    const texts = [source.text, ...source.highlights.flatMap((h) => [h.quote.exact, h.note])];
+    snippets[source.meta.id] = bestSnippet(texts, new Set(matched));
+  }
+  return snippets;
+}
+
 scope.onmessage = ({ data }) => {
-  const reply: SearchReply = {
-    type: 'results',
-    id: data.id,
-    results: sync.isReady ? sync.search(data.query) : null,
-  };
-  scope.postMessage(reply);
+  if (data.type === 'search') {
+    // A search answered before the index is ready would miss articles: the page searches titles.
+    if (!sync.isReady) return scope.postMessage({ type: 'results', id: data.id, results: null });
+    const found = searchFor(data.query);
+    const results = found && { mode: found.mode, scores: found.scores };
+    return scope.postMessage({ type: 'results', id: data.id, results });
+  }
+  snippetsOf(data.query, sync.isReady ? data.ids : [])
+    .catch(() => ({}))
+    .then((snippets) => scope.postMessage({ type: 'snippets', id: data.id, snippets }));
 };

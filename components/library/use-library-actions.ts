@@ -12,7 +12,7 @@ import {
   setFavourite,
   setRead,
 } from '@/utils/storage';
-import { t } from '../shared/i18n';
+import { tn } from '../shared/i18n';
 
 export interface PendingUndo {
   /** Changes with every deletion, so the undo window restarts. */
@@ -56,7 +56,7 @@ export function useLibraryActions(db: ReadmarkDb) {
       if (!undo) return;
       setUndo(null);
       const restored = await run(restoreDeleted(db, undo.deleted));
-      if (restored !== null) setNotice(t('restored', String(restored)));
+      if (restored !== null) setNotice(tn('restored', restored));
     },
   };
 }

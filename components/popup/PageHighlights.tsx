@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToTab } from '@/utils/messaging';
-import { DEFAULT_COLOR_NAMES } from '@/utils/model';
-import { getSetting, listHighlights, type ReadmarkDb } from '@/utils/storage';
+import { listHighlights, type ReadmarkDb } from '@/utils/storage';
+import { readColorNames } from '../shared/color-names';
 import { HIGHLIGHT_PAINT } from '../shared/highlight-colors';
 import { t } from '../shared/i18n';
 import { useObserved } from '../shared/use-observed';
@@ -22,7 +22,7 @@ export function PageHighlights({
   const data = useObserved(
     async () => ({
       highlights: await listHighlights(db, articleId),
-      colorNames: await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
+      colorNames: await readColorNames(db),
     }),
     [db, articleId],
   );

@@ -1,16 +1,24 @@
+import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
+import { RemovedBlocks } from '../shared/RemovedBlocks';
+import { SettingsLink } from '../shared/SettingsLink';
 import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
-import { RemovedBlocks } from './RemovedBlocks';
+import { StoredImages } from './StoredImages';
 import { usePagePreview } from './use-page-preview';
 
 const OPENING_CHARS = 320;
 
 export function PopupApp({ db }: { db: ReadmarkDb }) {
-  const { state, save, keep } = usePagePreview(db);
+  const { state, save, keep, highlightSelection } = usePagePreview(db);
+  const previewShown = state.kind === 'preview';
+  useEffect(() => {
+    // For `npm run bench:preview`: the frame after the preview was committed is the one painted.
+    if (previewShown) requestAnimationFrame(() => performance.mark('rm:preview-painted'));
+  }, [previewShown]);
 
   if (state.kind === 'loading') {
     return (
@@ -29,12 +37,15 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {state.kind === 'restricted' ? state.reason : state.message}
         </p>
         <LibraryLink />
+        <SettingsLink closeWindow />
       </main>
     );
   }
 
-  const { article, saved, saving, saveError, kept } = state;
+  const { article, saved, saving, saveError, kept, selection, selectionResult } = state;
   const opening = article.textContent.slice(0, OPENING_CHARS);
+  // A forum thread or a product page is worth saving too, but the reader should know what it is.
+  const looksLikeArticle = article.isProbablyArticle && article.pageType === 'article';
   return (
     <main class="popup">
       <article class="preview" aria-labelledby="preview-title">
@@ -50,22 +61,36 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {article.textContent.length > OPENING_CHARS ? '…' : ''}
         </p>
       </article>
-      {!saved && <RemovedBlocks removed={article.removed} kept={kept} onKeep={keep} />}
-      {!article.isProbablyArticle && !saved && (
+      {(selection || selectionResult) && (
+        <SelectionOffer
+          selection={selection}
+          result={selectionResult}
+          saved={saved !== null}
+          onHighlight={highlightSelection}
+        />
+      )}
+      {!saved && article.removed.length > 0 && (
+        <section aria-label={t('removedTitle')}>
+          <RemovedBlocks blocks={article.removed} kept={kept} onKeep={keep} />
+        </section>
+      )}
+      {!looksLikeArticle && !saved && (
         <p class="notice" id="not-article">
           {t('notArticle')}
         </p>
       )}
       <div class="actions">
         <button type="button" id="save" class="primary" disabled={saving} onClick={save}>
-          {saved ? t('saveAgain') : article.isProbablyArticle ? t('save') : t('saveAnyway')}
+          {saved ? t('saveAgain') : looksLikeArticle ? t('save') : t('saveAnyway')}
         </button>
         <LibraryLink articleId={saved?.id} />
         {saved && <ExportArticle db={db} articleId={saved.id} />}
+        <SettingsLink closeWindow />
       </div>
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
         {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}
       </p>
+      {saved && <StoredImages db={db} articleId={saved.id} />}
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
     </main>
   );
@@ -81,5 +106,47 @@ function LibraryLink({ articleId }: { articleId?: string }) {
     <button type="button" id="open-library" onClick={open}>
       {articleId ? t('openInLibrary') : t('openLibrary')}
     </button>
+  );
+}
+
+const SELECTION_PREVIEW = 140;
+
+/** What the reader selected before clicking Readmark, and a button to highlight it (saving first if needed). */
+function SelectionOffer({
+  selection,
+  result,
+  saved,
+  onHighlight,
+}: {
+  selection: string;
+  result: { ok: boolean; text: string } | null;
+  saved: boolean;
+  onHighlight(): void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const run = async () => {
+    setBusy(true);
+    await onHighlight();
+    setBusy(false);
+  };
+  return (
+    <section class="selection-offer" aria-labelledby="selection-title">
+      {selection && (
+        <>
+          <h2 id="selection-title">{t('selectionOnPage')}</h2>
+          <blockquote class="opening">
+            “{selection.length > SELECTION_PREVIEW ? `${selection.slice(0, SELECTION_PREVIEW)}…` : selection}”
+          </blockquote>
+          <button type="button" id="highlight-selection" disabled={busy} onClick={run}>
+            {saved ? t('highlightSelection') : t('highlightSelectionAndSave')}
+          </button>
+        </>
+      )}
+      {result && (
+        <p id="selection-status" role="status" class={result.ok ? 'ok' : 'notice'}>
+          {result.text}
+        </p>
+      )}
+    </section>
   );
 }

@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { type PageCapture, sendToTab } from '@/utils/messaging';
+import { type CapturedPage, sendToTab } from '@/utils/messaging';
 import { err, type Result } from '@/utils/model';
 import { t } from '../shared/i18n';
 
@@ -57,7 +57,7 @@ export function restrictedReasonFromError(message: string): string | null {
  * Captures the page in a tab. When no content script answers (first use on this tab, or a tab
  * opened before Readmark was installed) it injects one on demand (activeTab + scripting) and asks again.
  */
-export async function capturePage(tabId: number): Promise<Result<PageCapture>> {
+export async function capturePage(tabId: number): Promise<Result<CapturedPage>> {
   const first = await sendToTab(tabId, 'capture', {});
   if (first.ok) return first;
   try {

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
-import { bindCaptureToTab } from '@/utils/messaging';
+import { bindCaptureToTab, sendToTab } from '@/utils/messaging';
 import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { findArticleForPage, type ReadmarkDb, saveArticle } from '@/utils/storage';
-import { extractInWorker } from '../shared/extract-in-worker';
+import { findArticleForPage, getArticle, type ReadmarkDb, saveArticleWithImages } from '@/utils/storage';
+import { articleImageUrls, captureImages } from '../shared/capture-images';
+import { extractInWorker, prewarmExtractWorker } from '../shared/extract-in-worker';
 import { t } from '../shared/i18n';
 import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
 
@@ -20,6 +21,10 @@ export type PreviewState =
       saveError: string | null;
       /** Removed blocks the reader chose to keep (indexes into article.removed). */
       kept: ReadonlySet<number>;
+      /** Text the reader selected on the page before opening the popup ('' for none). */
+      selection: string;
+      /** What became of "Highlight selection", once clicked. */
+      selectionResult: { ok: boolean; text: string } | null;
     };
 
 /**
@@ -32,17 +37,22 @@ export function usePagePreview(db: ReadmarkDb) {
   useEffect(() => {
     let cancelled = false;
     const set = (next: PreviewState) => !cancelled && setState(next);
+    prewarmExtractWorker();
     (async () => {
       const tab = await resolveTargetTab();
       if (!tab) return set({ kind: 'restricted', reason: t('restrictedNoTab') });
       const reason = restrictedReason(tab.url);
       if (reason) return set({ kind: 'restricted', reason });
+      performance.mark('rm:capture-start');
       const captured = await capturePage(tab.id);
+      performance.mark('rm:capture-end');
       if (!captured.ok) return set({ kind: 'restricted', reason: captured.error });
+      const { selection, ...page } = captured.value;
       // The article is the page the browser says the tab shows, whatever the page declares.
-      const capture = bindCaptureToTab(captured.value, tab.url);
+      const capture = bindCaptureToTab(page, tab.url);
       if (!capture.ok) return set({ kind: 'error', message: capture.error });
       const extracted = await extractInWorker(capture.value);
+      performance.mark('rm:extracted');
       if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
       const { url, canonicalUrl } = extracted.value;
       const saved = (await findArticleForPage(db, url, canonicalUrl)) ?? null;
@@ -54,6 +64,8 @@ export function usePagePreview(db: ReadmarkDb) {
         saving: false,
         saveError: null,
         kept: new Set(),
+        selection,
+        selectionResult: null,
       });
     })().catch((error: unknown) => set({ kind: 'error', message: String(error) }));
     return () => {
@@ -64,10 +76,16 @@ export function usePagePreview(db: ReadmarkDb) {
   async function save() {
     if (state.kind !== 'preview') return;
     setState({ ...state, saving: true, saveError: null });
-    const result = await saveArticle(db, withKeptBlocks(state.article, state.kept));
+    const article = withKeptBlocks(state.article, state.kept);
+    // Pictures are fetched before the write, so the article and its pictures go in one transaction.
+    const { images } = await captureImages(
+      articleImageUrls(article.contentHtml, article.leadImage),
+      state.tabId,
+    );
+    const result = await saveArticleWithImages(db, article, images);
     setState(
       result.ok
-        ? { ...state, saving: false, saved: result.value, saveError: null }
+        ? { ...state, saving: false, saved: result.value.meta, saveError: result.value.imagesDropped }
         : { ...state, saving: false, saveError: result.error },
     );
   }
@@ -78,7 +96,27 @@ export function usePagePreview(db: ReadmarkDb) {
     setState({ ...state, kept: new Set([...state.kept, index]) });
   }
 
-  return { state, save, keep };
+  /**
+   * Highlights the page's selection through the content script, which saves the page first when
+   * it is not saved yet (the same path as the context menu and the shortcut).
+   */
+  async function highlightSelection() {
+    if (state.kind !== 'preview') return;
+    const result = await sendToTab(state.tabId, 'highlightSelection', {});
+    const saved = result.ok
+      ? ((await getArticle(db, result.value.articleId))?.meta ?? state.saved)
+      : state.saved;
+    setState({
+      ...state,
+      saved,
+      selection: result.ok ? '' : state.selection,
+      selectionResult: result.ok
+        ? { ok: true, text: t('selectionHighlighted') }
+        : { ok: false, text: result.error },
+    });
+  }
+
+  return { state, save, keep, highlightSelection };
 }
 
 /** The article with the kept blocks put back where they stood, and only the others in the trace. */

@@ -1,6 +1,6 @@
 import { useLayoutEffect } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { getArticle, type ReadmarkDb } from '@/utils/storage';
+import { getArticle, getArticleImages, type ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
 import { useObserved } from '../shared/use-observed';
 import { applyReaderSettings } from './apply-reader-settings';
@@ -10,7 +10,11 @@ import { useReaderSettings } from './use-reader-settings';
 
 /** reader.html?id=…: one saved article, in the reader's own settings (which apply even to the error page). */
 export function ReaderApp({ db, id }: { db: ReadmarkDb; id: string }) {
-  const article = useObserved(() => getArticle(db, id), [db, id]);
+  // The stored pictures come with the article, so the first render already shows them (and never the web's).
+  const article = useObserved(async () => {
+    const [stored, images] = await Promise.all([getArticle(db, id), getArticleImages(db, id)]);
+    return stored && { ...stored, images };
+  }, [db, id]);
   const reader = useReaderSettings(db);
   const systemDark = useMediaQuery('(prefers-color-scheme: dark)');
   // A layout effect, before the view's: the position is restored in the final layout.

@@ -3,6 +3,9 @@ import { browser } from 'wxt/browser';
 import { createSanitiser } from '@/utils/extraction';
 import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
 import { t } from '../shared/i18n';
+import { SettingsLink } from '../shared/SettingsLink';
+import { ListenBar, ListenButton } from './ListenBar';
+import { MissingImages } from './MissingImages';
 import { ProgressBar } from './ProgressBar';
 import { prepareArticle } from './prepare-article';
 import { ReaderHeader } from './ReaderHeader';
@@ -10,13 +13,16 @@ import { ReaderSettings } from './ReaderSettings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
+import { useListen } from './use-listen';
+import { useObjectUrls } from './use-object-urls';
 import { useReaderAnnotations } from './use-reader-annotations';
 import type { ReaderSettingsState } from './use-reader-settings';
 import { useReadingPosition } from './use-reading-position';
 
 interface Props {
   db: ReadmarkDb;
-  article: StoredArticle;
+  /** The article and its stored pictures (original URL → bytes). */
+  article: StoredArticle & { images: ReadonlyMap<string, Blob> };
   reader: ReaderSettingsState;
 }
 
@@ -27,9 +33,10 @@ export function ReaderView({ db, article, reader }: Props) {
   // Saved HTML is untrusted forever: sanitised again here, at render time, then prepared
   // (lazy images, heading ids) without DOMPurify's help since that pass adds nothing executable.
   const sanitise = useMemo(() => createSanitiser(window), []);
+  const imageUrls = useObjectUrls(article.images);
   const prepared = useMemo(
-    () => prepareArticle(sanitise(content.contentHtml), new DOMParser()),
-    [sanitise, content.contentHtml],
+    () => prepareArticle(sanitise(content.contentHtml), new DOMParser(), imageUrls),
+    [sanitise, content.contentHtml, imageUrls],
   );
   const body = useRef<HTMLElement>(null);
   const [panelOpen, setPanelOpen] = useState(false);
@@ -44,6 +51,14 @@ export function ReaderView({ db, article, reader }: Props) {
     layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen} ${tocBeside}`,
   });
   const annotations = useReaderAnnotations(body, db, meta.id, content.textContent, prepared.html);
+  const listen = useListen({
+    db,
+    articleId: meta.id,
+    body,
+    lang: meta.lang || navigator.language,
+    settings,
+    update: reader.update,
+  });
   const panelToggle = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
     setPanelOpen(false);
@@ -53,7 +68,7 @@ export function ReaderView({ db, article, reader }: Props) {
     document.title = meta.title;
   }, [meta.title]);
 
-  const failure = reader.error ?? position.error;
+  const failure = reader.error ?? position.error ?? listen.error;
   return (
     <>
       <header class="reader-bar">
@@ -61,6 +76,8 @@ export function ReaderView({ db, article, reader }: Props) {
         <a class="reader-bar-link" href={browser.runtime.getURL('/library.html')}>
           {t('backToLibrary')}
         </a>
+        <SettingsLink />
+        <ListenButton listen={listen} />
         <ReaderSettings settings={settings} update={reader.update} />
         <button
           type="button"
@@ -90,6 +107,7 @@ export function ReaderView({ db, article, reader }: Props) {
             </p>
           )}
           <TableOfContents entries={prepared.toc} beside={tocBeside} />
+          <MissingImages db={db} articleId={meta.id} missing={prepared.missingImages} />
           {/* Sanitised with DOMPurify just above, under a strict CSP. */}
           <article
             ref={body}
@@ -102,6 +120,7 @@ export function ReaderView({ db, article, reader }: Props) {
           <SidePanel meta={meta} content={content} annotations={annotations} onClose={closePanel} />
         )}
       </div>
+      <ListenBar listen={listen} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { ArticleContent, ArticleMeta } from '@/utils/model';
 import { t } from '../shared/i18n';
+import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { HighlightsPanel } from './HighlightsPanel';
-import { RemovedBlocks } from './RemovedBlocks';
 import type { ReaderAnnotations } from './reader-annotations';
 
 export const SIDE_PANEL_ID = 'reader-panel';
@@ -56,6 +56,7 @@ export function SidePanel({ meta, content, annotations, onClose }: Props) {
       {content.removed.length > 0 && (
         <section aria-labelledby="reader-removed-title">
           <h3 id="reader-removed-title">{t('removedTitle')}</h3>
+          <p class="meta">{t('removedIntro')}</p>
           <RemovedBlocks blocks={content.removed} />
         </section>
       )}

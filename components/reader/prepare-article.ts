@@ -9,24 +9,30 @@ export interface TocEntry {
 export interface PreparedArticle {
   html: string;
   toc: TocEntry[];
+  /** Pictures with no stored copy: shown as placeholders, never fetched (their original URLs). */
+  missingImages: string[];
 }
+
+/** The class of a picture's placeholder (no stored copy, nothing loaded). */
+export const MISSING_IMAGE_CLASS = 'rm-image-missing';
 
 /** Fewer headings than this and a table of contents is noise. */
 export const TOC_MIN_HEADINGS = 3;
 
 /**
  * The render-time pass over already sanitised article HTML (no DOMPurify here: it only adds or
- * drops attributes that cannot run code): images load lazily and decode off the main thread,
+ * drops attributes that cannot run code): pictures show their stored copies (or a placeholder),
  * in-article #links stay in the tab, and every h2–h4 gets an id so the table of contents can link to it. Headings keep an id the page gave
  * them (the article's own #links may point there); others get a slug of their text, unique in
  * the article. `parser` parses into an inert document: nothing loads, nothing runs.
  */
-export function prepareArticle(sanitisedHtml: string, parser: DOMParser): PreparedArticle {
+export function prepareArticle(
+  sanitisedHtml: string,
+  parser: DOMParser,
+  storedImages: ReadonlyMap<string, string> = new Map(),
+): PreparedArticle {
   const doc = parser.parseFromString(`<!doctype html><body>${sanitisedHtml}`, 'text/html');
-  for (const img of doc.body.querySelectorAll('img')) {
-    img.setAttribute('loading', 'lazy');
-    img.setAttribute('decoding', 'async');
-  }
+  const missingImages = showStoredImages(doc.body, storedImages);
   // The sanitiser opens every link in a new tab; in-article links (#footnote-1) must stay in place.
   for (const link of doc.body.querySelectorAll('a[href^="#"]')) {
     link.removeAttribute('target');
@@ -40,7 +46,29 @@ export function prepareArticle(sanitisedHtml: string, parser: DOMParser): Prepar
     if (!heading.id) heading.id = uniqueId(slugify(text), taken);
     toc.push({ id: heading.id, text, level: Number(heading.tagName[1]) });
   }
-  return { html: doc.body.innerHTML, toc };
+  return { html: doc.body.innerHTML, toc, missingImages };
+}
+
+/**
+ * Points every picture at its stored copy (`storedImages`: original URL → blob: URL) and turns
+ * the others into placeholders without a src: the reader never loads a picture from the web.
+ * Answers the URLs of the placeholders' pictures.
+ */
+function showStoredImages(body: HTMLElement, storedImages: ReadonlyMap<string, string>): string[] {
+  const missing = new Set<string>();
+  for (const img of body.querySelectorAll('img')) {
+    const src = img.getAttribute('src')?.trim() ?? '';
+    const stored = storedImages.get(src);
+    if (stored) {
+      img.setAttribute('src', stored);
+      img.setAttribute('decoding', 'async');
+      continue;
+    }
+    img.removeAttribute('src');
+    img.classList.add(MISSING_IMAGE_CLASS);
+    if (/^https?:/i.test(src)) missing.add(src);
+  }
+  return [...missing];
 }
 
 /** Lower-case letters and digits of any script, joined by hyphens; prefixed so it never clashes with the page's own ids. */
@@ -54,24 +82,4 @@ function uniqueId(base: string, taken: Set<string>): string {
   for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   taken.add(id);
   return id;
-}
-
-// Elements after which a removed block's text starts a new line.
-const BLOCK_END = '\uE000';
-const BLOCKS =
-  'address, article, aside, blockquote, br, dd, div, dt, figcaption, footer, h1, h2, h3, h4, h5, h6, header, li, ol, p, pre, section, table, tr, ul';
-
-/**
- * The plain text of a removed block's HTML for the "What was removed" list: one line per block
- * element, spaces collapsed, empty lines dropped.
- */
-export function textOfHtml(html: string, parser: DOMParser): string {
-  const { body } = parser.parseFromString(`<!doctype html><body>${html}`, 'text/html');
-  // A private-use character marks block ends: newlines in the source are only spaces.
-  for (const element of body.querySelectorAll(BLOCKS)) element.after(BLOCK_END);
-  return (body.textContent ?? '')
-    .split(BLOCK_END)
-    .map((line) => line.replace(/\s+/g, ' ').trim())
-    .filter(Boolean)
-    .join('\n');
 }

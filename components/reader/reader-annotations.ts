@@ -1,6 +1,7 @@
 import { type AnchorSelectors, describe, locateInText } from '@/utils/annotation';
 import { err, type Highlight, type HighlightColor, type Result } from '@/utils/model';
 import { deleteHighlight, putHighlight, type ReadmarkDb, updateHighlight } from '@/utils/storage';
+import { t } from '../shared/i18n';
 import { AnnotationSet } from '../toolbar';
 
 /**
@@ -20,7 +21,7 @@ export class ReaderAnnotations extends AnnotationSet {
 
   async create(range: Range, color: HighlightColor, note: string): Promise<Result<Highlight>> {
     const described = describe(this.root, range);
-    if (!described) return err('Select some text of the article first.');
+    if (!described) return err(t('errorSelectFirst'));
     const inText = locateInText(this.articleText, { quote: described.quote });
     const now = Date.now();
     const highlight: Highlight = {

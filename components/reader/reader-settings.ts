@@ -8,6 +8,10 @@ export interface ReaderSettings {
   /** Line length (measure) in characters of the body font. */
   width: number;
   theme: ReaderTheme;
+  /** Listen: speech rate (1 = the voice's normal speed). */
+  speechRate: number;
+  /** Listen: the voice chosen per language (primary subtag → voiceURI). */
+  voices: Record<string, string>;
 }
 
 export const READER_FONTS = ['serif', 'sans', 'legible'] as const;
@@ -21,6 +25,7 @@ export const READER_RANGES = {
   fontSize: { min: 14, max: 32, step: 1 },
   lineHeight: { min: 1.2, max: 2.2, step: 0.1 },
   width: { min: 40, max: 100, step: 5 },
+  speechRate: { min: 0.5, max: 2, step: 0.25 },
 } as const satisfies Record<string, { min: number; max: number; step: number }>;
 
 export const SETTINGS_KEY = 'reader';
@@ -31,6 +36,8 @@ export const DEFAULT_READER_SETTINGS: ReaderSettings = {
   lineHeight: 1.6,
   width: 65,
   theme: 'system',
+  speechRate: 1,
+  voices: {},
 };
 
 /**
@@ -47,6 +54,8 @@ export function parseReaderSettings(stored: unknown): ReaderSettings {
     lineHeight: inRange('lineHeight', record.lineHeight, d.lineHeight),
     width: inRange('width', record.width, d.width),
     theme: oneOf(READER_THEMES, record.theme, d.theme),
+    speechRate: inRange('speechRate', record.speechRate, d.speechRate),
+    voices: voiceChoices(record.voices),
   };
 }
 
@@ -54,6 +63,17 @@ export function parseReaderSettings(stored: unknown): ReaderSettings {
 export function resolveTheme(theme: ReaderTheme, systemDark: boolean): Exclude<ReaderTheme, 'system'> {
   if (theme !== 'system') return theme;
   return systemDark ? 'dark' : 'light';
+}
+
+/** Keeps the well-formed entries: a language subtag mapped to a voice's URI (engines use long ones). */
+function voiceChoices(value: unknown): Record<string, string> {
+  if (typeof value !== 'object' || value === null) return {};
+  return Object.fromEntries(
+    Object.entries(value).filter(
+      ([lang, uri]) =>
+        /^[a-z]{2,3}$/.test(lang) && typeof uri === 'string' && uri.length > 0 && uri.length <= 500,
+    ),
+  );
 }
 
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {

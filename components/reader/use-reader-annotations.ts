@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { DEFAULT_COLOR_NAMES } from '@/utils/model';
-import { getSetting, listHighlights, observe, type ReadmarkDb } from '@/utils/storage';
+import { listHighlights, observe, type ReadmarkDb } from '@/utils/storage';
+import { readColorNames } from '../shared/color-names';
 import { mountAnnotationUi } from '../toolbar';
 import { ReaderAnnotations } from './reader-annotations';
 
@@ -26,7 +26,7 @@ export function useReaderAnnotations(
     const stop = observe(
       async () => ({
         highlights: await listHighlights(db, articleId),
-        colorNames: await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
+        colorNames: await readColorNames(db),
       }),
       ({ highlights, colorNames }) => set.show(highlights, colorNames),
       (error) => set.notify(String(error)),

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { type ColorNames, DEFAULT_COLOR_NAMES, HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/model';
-import { getSetting, type ReadmarkDb, setSetting } from '@/utils/storage';
+import { type ColorNames, HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/model';
+import { type ReadmarkDb, setSetting } from '@/utils/storage';
 import { AUTO_REPAINT_ORIGINS } from '../shared/auto-repaint';
+import { readColorNames } from '../shared/color-names';
 import { HIGHLIGHT_PAINT } from '../shared/highlight-colors';
 import { t } from '../shared/i18n';
 
@@ -23,7 +24,7 @@ function ColorNamesForm({ db }: { db: ReadmarkDb }) {
   const [names, setNames] = useState<ColorNames | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   useEffect(() => {
-    void getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES).then(setNames);
+    void readColorNames(db).then(setNames);
   }, [db]);
   if (!names) return null;
 

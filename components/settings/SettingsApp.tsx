@@ -5,6 +5,7 @@ import { BackupSection } from './BackupSection';
 import { HighlightsSection } from './HighlightsSection';
 import { ImportSection } from './ImportSection';
 import { IntegritySection } from './IntegritySection';
+import { ShortcutsSection } from './ShortcutsSection';
 
 /** The sections of the options page, in order: adding one is one line here. */
 const SECTIONS: { id: string; Section: FunctionComponent<{ db: ReadmarkDb }> }[] = [
@@ -12,6 +13,7 @@ const SECTIONS: { id: string; Section: FunctionComponent<{ db: ReadmarkDb }> }[]
   { id: 'backup', Section: BackupSection },
   { id: 'import', Section: ImportSection },
   { id: 'integrity', Section: IntegritySection },
+  { id: 'shortcuts', Section: ShortcutsSection },
 ];
 
 /** The options page (options.html). */

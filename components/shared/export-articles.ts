@@ -1,25 +1,36 @@
+import { browser } from 'wxt/browser';
 import {
+  imageDataUrl,
+  mapLinks,
   type ProgressOptions,
   safeFileName,
   toMarkdown,
+  toMarkdownZip,
   toStandaloneHtml,
   toZip,
   type ZipEntry,
 } from '@/utils/export';
 import { createSanitiser, type Sanitiser } from '@/utils/extraction';
-import { type ColorNames, DEFAULT_COLOR_NAMES, err, ok, type Result } from '@/utils/model';
+import { type ColorNames, err, ok, type Result } from '@/utils/model';
 import {
   type ArticleForExport,
   getArticle,
-  getSetting,
   listHighlights,
   type ReadmarkDb,
   readArticlesForExport,
+  readImagesForExport,
   STORAGE_CANCELLED,
 } from '@/utils/storage';
+import { readColorNames } from './color-names';
 import { FILE_TYPES } from './download';
+import { formatReadingTime } from './format';
+import { t } from './i18n';
 
 export type ExportFormat = 'markdown' | 'html';
+
+/** Stored pictures of the exported articles (see readImagesForExport). */
+type ArticlePictures = Awaited<ReturnType<typeof readImagesForExport>>;
+const NO_PICTURES: ArticlePictures = { links: new Map(), images: new Map() };
 
 /** A file ready for downloadFile. */
 export interface ExportedFile {
@@ -37,8 +48,12 @@ export function articleFile(
   format: ExportFormat,
   colorNames: ColorNames,
   sanitise: Sanitiser,
+  pictures: ArticlePictures = NO_PICTURES,
 ): ExportedFile {
   const name = safeFileName(meta.title);
+  // One HTML file carries its pictures inline; a lone Markdown file keeps their web addresses
+  // (the zip export puts them in images/).
+  const images = mapLinks(pictures.links.get(meta.id) ?? [], pictures.images, imageDataUrl);
   return format === 'markdown'
     ? {
         name: `${name}.md`,
@@ -47,7 +62,16 @@ export function articleFile(
       }
     : {
         name: `${name}.html`,
-        data: toStandaloneHtml(meta, content, highlights, sanitise, { colorNames }),
+        data: toStandaloneHtml(meta, content, highlights, sanitise, {
+          colorNames,
+          images,
+          locale: browser.i18n.getUILanguage(),
+          wording: {
+            saved: (date) => t('exportSaved', date),
+            readingTime: formatReadingTime,
+            tags: (list) => t('exportTags', list),
+          },
+        }),
         type: FILE_TYPES.html,
       };
 }
@@ -61,10 +85,11 @@ export async function exportArticleFile(
   const [article, highlights, colorNames] = await Promise.all([
     getArticle(db, id),
     listHighlights(db, id),
-    getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES),
+    readColorNames(db),
   ]);
-  if (!article) return err('This article is not in your library any more.');
-  return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window)));
+  if (!article) return err(t('errorArticleGone'));
+  const pictures = format === 'html' ? await readImagesForExport(db, [id]) : NO_PICTURES;
+  return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window), pictures));
 }
 
 /**
@@ -79,20 +104,38 @@ export async function exportArticlesZip(
   format: ExportFormat,
   { onProgress, signal }: ProgressOptions = {},
 ): Promise<Result<Uint8Array>> {
-  const colorNames = await getSetting(db, 'colorNames', DEFAULT_COLOR_NAMES);
+  const colorNames = await readColorNames(db);
   const sanitise = createSanitiser(window);
   const total = ids.length * 2;
+  const pictures = await readImagesForExport(db, ids);
   const files: ZipEntry[] = [];
+  const markdown: ArticleForExport[] = [];
   const read = await readArticlesForExport(
     db,
     ids,
     (articles, idsDone) => {
-      for (const article of articles) files.push(articleFile(article, format, colorNames, sanitise));
+      for (const article of articles) {
+        if (format === 'markdown') markdown.push(article);
+        else files.push(articleFile(article, format, colorNames, sanitise, pictures));
+      }
       onProgress?.(idsDone, total);
     },
     { signal },
   );
   if (!read) return err(STORAGE_CANCELLED);
+  if (format === 'markdown') {
+    // Markdown files link their pictures in images/ relatively (see toMarkdownZip).
+    const withLinks = markdown.map((article) => ({
+      ...article,
+      images: pictures.links.get(article.meta.id),
+    }));
+    return toMarkdownZip(withLinks, {
+      colorNames,
+      images: pictures.images,
+      signal,
+      onProgress: onProgress && ((done, of) => onProgress(Math.round((done / of) * total), total)),
+    });
+  }
   // Some ids may be gone: the zip half is scaled so progress still ends at `total`.
   const zipped =
     onProgress &&

@@ -11,12 +11,24 @@ export const EXTRACTION_TIMEOUT_MS = 10_000;
  * the result here, in the extension page, where DOMPurify has a real DOM. A page that hangs or
  * crashes the pipeline costs a terminated Worker and a clear message, never a frozen tab.
  */
+let warm: Worker | null = null;
+
+/**
+ * Starts the extraction Worker before there is anything to extract, so that loading and compiling
+ * its script (the pipeline, hundreds of kB) overlaps with finding and capturing the tab; the
+ * next extractInWorker uses it.
+ */
+export function prewarmExtractWorker(): void {
+  warm ??= new Worker(browser.runtime.getURL('/extract-worker.js'));
+}
+
 export function extractInWorker(
   capture: PageCapture,
   timeoutMs: number = EXTRACTION_TIMEOUT_MS,
 ): Promise<Result<ExtractedArticle>> {
   return new Promise((resolve) => {
-    const worker = new Worker(browser.runtime.getURL('/extract-worker.js'));
+    const worker = warm ?? new Worker(browser.runtime.getURL('/extract-worker.js'));
+    warm = null;
     const finish = (result: Result<ExtractedArticle>) => {
       clearTimeout(watchdog);
       worker.terminate();

@@ -1,4 +1,4 @@
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 /** A date for people, in the browser's locale; empty for missing or unparseable dates. */
 export function formatDate(value: string | number | null | undefined): string {
@@ -12,5 +12,5 @@ export function formatReadingTime(minutes: number): string {
 }
 
 export function formatWordCount(words: number): string {
-  return t('wordCount', words.toLocaleString());
+  return tn('wordCount', words);
 }

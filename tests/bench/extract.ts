@@ -1,13 +1,19 @@
 /**
  * `npm run bench:extract`: plain Readability against the Readmark pipeline, same pages, same
- * process, same parser (linkedom, as in the Worker). Per corpus: text recall/precision against the
- * reference, boilerplate leaked (our fixtures), median and p95 ms per page for both, their ratio,
- * and the floor every extractor pays: parsing the HTML.
+ * process, same parser (linkedom, as in the Worker).
+ * 1. WCXB validation hosts (pages no training or tuning saw), per page type and overall: shingle
+ *    F1/P/R, "without" snippets surviving, "with" snippets missing, median/p95 ms, time ratio;
+ *    and the Worker bundle's size against the size before the learned model.
+ * 2. Our CMS fixtures and Readability's test pages: text recall/precision against the reference,
+ *    boilerplate leaked (our fixtures), median and p95 ms per page for both, their ratio, and the
+ *    floor every extractor pays: parsing the HTML.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import { blockText, extractFromHtml } from '@/utils/extraction';
+import { loadSplit, loadTruth, partOf } from '../../utils/training';
+import { percentile, runPages, type Summary, summariseByType } from '../../utils/training/evaluate';
 import {
   leakedStrings,
   loadFixtures,
@@ -17,6 +23,7 @@ import {
   textOverlap,
 } from '../fixtures/extraction/corpus';
 import { buildSeedPage, SEED_BOILERPLATE } from '../fixtures/extraction/seed-page';
+import { benchMetadata } from './metadata-accuracy';
 
 interface Page {
   name: string;
@@ -49,10 +56,6 @@ function time(run: () => void): number {
 }
 
 const median = (values: number[]) => percentile(values, 0.5);
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
-}
 
 function benchCorpus(label: string, pages: Page[], rounds: number): void {
   const plain = { ms: [] as number[], recall: 0, precision: 0, leaks: 0 };
@@ -118,6 +121,50 @@ function benchCorpus(label: string, pages: Page[], rounds: number): void {
   console.log(low.length ? `  pages below 0.95 recall:\n${low.join('\n')}` : '  no page below 0.95 recall');
 }
 
+// .output/chrome-mv3/extract-worker.js of main before the learned model (commit 4bc9fa9, wxt build).
+const WORKER_BYTES_BEFORE = 425_121;
+const WORKER_FILE = '.output/chrome-mv3/extract-worker.js';
+
+function benchWcxbValidation(): void {
+  const truth = loadTruth();
+  if (truth.length === 0) return;
+  const split = loadSplit();
+  const pages = truth.filter((page) => partOf(page, split) === 'validation');
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 1);
+  const results = runPages(pages, rounds);
+  const plain = summariseByType(results.readability);
+  const ours = summariseByType(results.readmark);
+  const pct = (x: number) => `${(100 * x).toFixed(1)}%`.padStart(6);
+  const cells = (s: Summary) =>
+    `${s.f1.toFixed(4)} ${s.precision.toFixed(4)} ${s.recall.toFixed(4)}  ${pct(s.survives)} ${pct(s.missing)}  ${s.medianMs.toFixed(0).padStart(4)} ${s.p95Ms.toFixed(0).padStart(5)}`;
+  console.log(
+    `\nWCXB validation hosts (${pages.length} pages never trained or tuned on; best of ${rounds} run(s) per page)`,
+  );
+  console.log(
+    '  type           pages | plain Readability: F1     P      R      without  with   med ms  p95 | Readmark: F1     P      R      without  with   med ms  p95 | time ×',
+  );
+  for (const [type, mine] of ours) {
+    const base = plain.get(type)!;
+    console.log(
+      `  ${type.padEnd(13)} ${String(mine.pages).padStart(5)} | ${cells(base)} | ${cells(mine)} | ${(mine.totalMs / base.totalMs).toFixed(2)}`,
+    );
+  }
+  const all = { plain: plain.get('all')!, ours: ours.get('all')! };
+  console.log(
+    `  time ratio Readmark/plain: median ${(all.ours.medianMs / all.plain.medianMs).toFixed(2)}×  p95 ${(all.ours.p95Ms / all.plain.p95Ms).toFixed(2)}×  total ${(all.ours.totalMs / all.plain.totalMs).toFixed(2)}×`,
+  );
+  // Title / author / date accuracy against the truth fields goes here (metadata work, issue #11).
+  if (existsSync(WORKER_FILE)) {
+    const after = statSync(WORKER_FILE).size;
+    console.log(
+      `  extract-worker bundle: ${(after / 1024).toFixed(1)} KB now, ${(WORKER_BYTES_BEFORE / 1024).toFixed(1)} KB before the learned model (+${((after - WORKER_BYTES_BEFORE) / 1024).toFixed(1)} KB)`,
+    );
+  } else console.log(`  extract-worker bundle: ${WORKER_FILE} not found (run npx wxt build first)`);
+}
+
+if (process.env.BENCH_ONLY !== 'fixtures') benchWcxbValidation();
+if (process.env.BENCH_ONLY === 'wcxb') process.exit(0);
+
 const fixtures: Page[] = loadFixtures().map(({ name, html, expected }) => ({
   name,
   html,
@@ -157,3 +204,5 @@ else
     })),
     7,
   );
+
+benchMetadata('validation');

@@ -7,6 +7,11 @@ export interface OpenFigures {
   fcp: number | null;
   /** ms from navigation start to the frame that paints the first `selector` element. */
   firstRow: number | null;
+  /**
+   * ms from navigation start until the search box, given a query as soon as the first row shows,
+   * lists matches from the whole library (every article read, at least one match shown).
+   */
+  searchUsable: number | null;
   /** ms from navigation start until the search box answers from the full-text index. */
   searchReady: number | null;
   /** JS heap used once settled, bytes. */
@@ -17,33 +22,75 @@ export interface OpenFigures {
 
 interface Watched {
   __firstRow?: number;
+  __searchUsable?: number;
 }
 
-/** Opens an extension page, noting when `selector` first enters the DOM and the frame that paints it. */
+/**
+ * Opens an extension page, noting when `selector` first enters the DOM and the frame that paints
+ * it. With `probe` (the library), types that query into the search box as soon as the first row
+ * shows and notes when its answer covers the whole library (the shelf counts appear once every
+ * article is read) with at least one match.
+ */
 export async function openMeasured(
   browser: ExtensionBrowser,
   path: string,
   selector: string,
   waitForSearch: boolean,
+  probe?: string,
 ): Promise<{ page: Page; figures: OpenFigures }> {
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
-  await page.addInitScript((wanted) => {
-    const seen = new MutationObserver(() => {
-      if (!document.querySelector(wanted)) return;
-      seen.disconnect();
-      // rAF callbacks run just before the frame that paints what the DOM now holds.
-      requestAnimationFrame(() => {
-        (window as Watched).__firstRow = performance.now();
+  // tsx names arrow functions through a helper that the page lacks.
+  await page.addInitScript('window.__name = (fn) => fn');
+  await page.addInitScript(
+    ([wanted, query]) => {
+      const watched = window as Watched;
+      const answered = () => {
+        const list = document.querySelector<HTMLElement>('.article-list');
+        return (
+          !!document.querySelector('.shelf .count') &&
+          list?.dataset.query === query &&
+          Number(list.dataset.count) > 0
+        );
+      };
+      const typeProbe = () => {
+        const input = document.querySelector<HTMLInputElement>('#library-search');
+        if (!input || query === null) return;
+        const usable = new MutationObserver(() => {
+          if (!answered()) return;
+          usable.disconnect();
+          watched.__searchUsable = performance.now();
+        });
+        usable.observe(document.body, { attributes: true, childList: true, subtree: true });
+        input.value = query;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      };
+      const seen = new MutationObserver(() => {
+        if (!document.querySelector(wanted)) return;
+        seen.disconnect();
+        // rAF callbacks run just before the frame that paints what the DOM now holds.
+        requestAnimationFrame(() => {
+          watched.__firstRow = performance.now();
+          typeProbe();
+        });
       });
-    });
-    seen.observe(document, { childList: true, subtree: true });
-  }, selector);
+      seen.observe(document, { childList: true, subtree: true });
+    },
+    [selector, probe ?? null] as const,
+  );
   await page.goto(browser.extensionUrl(path));
   await page.waitForFunction(() => (window as Watched).__firstRow !== undefined, undefined, {
     timeout: 60_000,
   });
+  let searchUsable: number | null = null;
+  if (probe !== undefined) {
+    await page.waitForFunction(() => (window as Watched).__searchUsable !== undefined, undefined, {
+      timeout: 120_000,
+      polling: 50,
+    });
+    searchUsable = await page.evaluate(() => (window as Watched).__searchUsable ?? null);
+  }
   let searchReady: number | null = null;
   if (waitForSearch) {
     await page.waitForFunction(
@@ -67,6 +114,7 @@ export async function openMeasured(
     figures: {
       fcp,
       firstRow,
+      searchUsable,
       searchReady,
       heap: metric('JSHeapUsedSize'),
       busy: metric('TaskDuration') * 1000,
@@ -85,8 +133,6 @@ export async function searchLatency(page: Page, queries: readonly string[]) {
   const busy = async () =>
     ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) *
     1000;
-  // tsx names arrow functions through a helper that the page lacks.
-  await page.evaluate('window.__name = (fn) => fn');
   const dom: number[] = [];
   const frame: number[] = [];
   const before = await busy();

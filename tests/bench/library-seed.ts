@@ -33,6 +33,7 @@ async function seed(count: number) {
             textContent: text,
             removed: [],
             isProbablyArticle: true,
+            pageType: 'article',
           },
           meta.savedAt,
         );

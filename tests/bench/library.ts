@@ -2,8 +2,9 @@
  * The library page at 10,000 articles, in real Chromium with the built extension (run
  * `npm run bench:library`, which builds first). Seeds the library through the real storage API
  * (tests/bench/library-seed.ts, bundled and run in an extension page), then measures in one run:
- * library first paint and first row, when search is ready (first open builds the index, later
- * opens restore it), search latency over the 50 queries of the search bench typed into the real
+ * library first paint and first row, when search is usable (a query typed as the first row
+ * shows is answered over the whole library) and when the full-text index is ready (first open
+ * builds the index, later opens restore it), search latency over the 50 queries of the search bench typed into the real
  * box, popup first paint, and the page's JS heap. The same figures with an empty library are the
  * baseline. Beside wall times: the page's main-thread busy time (CDP TaskDuration) and the load
  * average, as the machine is shared. Prints figures; asserts nothing.
@@ -59,13 +60,14 @@ async function seedLibrary(browser: ExtensionBrowser): Promise<string> {
 /** Opens the library RUNS times; medians of each figure, plus the last page (left open). */
 async function openLibrary(
   browser: ExtensionBrowser,
+  probe?: string,
   runs = RUNS,
 ): Promise<{ figures: OpenFigures; page: Page }> {
   const all: OpenFigures[] = [];
   let page: Page | null = null;
   for (let i = 0; i < runs; i++) {
     await page?.close();
-    const opened = await openMeasured(browser, '/library.html', '.article, .empty', true);
+    const opened = await openMeasured(browser, '/library.html', '.article, .empty', true, probe);
     all.push(opened.figures);
     page = opened.page;
   }
@@ -77,6 +79,7 @@ async function openLibrary(
     figures: {
       fcp: pick('fcp'),
       firstRow: pick('firstRow'),
+      searchUsable: pick('searchUsable'),
       searchReady: pick('searchReady'),
       heap: pick('heap') ?? 0,
       busy: pick('busy') ?? 0,
@@ -95,6 +98,7 @@ async function openPopup(browser: ExtensionBrowser, tabId: number): Promise<Open
   return {
     fcp: median(runs.map((r) => r.fcp ?? Number.NaN)),
     firstRow: median(runs.map((r) => r.firstRow ?? Number.NaN)),
+    searchUsable: null,
     searchReady: null,
     heap: median(runs.map((r) => r.heap)),
     busy: median(runs.map((r) => r.busy)),
@@ -115,7 +119,18 @@ try {
   const emptyPopup = await openPopup(browser, tabId);
 
   console.log(await seedLibrary(browser));
-  const firstOpen = await openMeasured(browser, '/library.html', '.article', true);
+  const corpus = generateCorpus(COUNT);
+  // The oldest article's title words: its row is far from the first rows read, so the answer
+  // needs the whole library.
+  const oldest = corpus.articles.reduce((a, b) => (b.meta.savedAt < a.meta.savedAt ? b : a));
+  const probe = oldest.meta.title
+    .toLowerCase()
+    .split(' ')
+    .filter((w) => w.length > 3)
+    .slice(0, 2)
+    .join(' ');
+  console.log(`search probe: "${probe}"`);
+  const firstOpen = await openMeasured(browser, '/library.html', '.article', true, probe);
   // The worker saves the index a moment after building it: wait for that before closing.
   const savedIndex = () =>
     firstOpen.page.evaluate(
@@ -137,8 +152,8 @@ try {
     await new Promise((r) => setTimeout(r, 500));
   }
   await firstOpen.page.close();
-  const full = await openLibrary(browser);
-  const queries = benchQueries(generateCorpus(COUNT)).map((q) => q.text);
+  const full = await openLibrary(browser, probe);
+  const queries = benchQueries(corpus).map((q) => q.text);
   const search = await searchLatency(full.page, queries);
   await full.page.close();
   const fullPopup = await openPopup(browser, tabId);
@@ -152,9 +167,11 @@ try {
       ms(full.figures.firstRow),
       '≤ 150 ms',
     ],
-    ['search ready, first open (index built)', '', ms(firstOpen.figures.searchReady), ''],
+    ['search usable, first open', '', ms(firstOpen.figures.searchUsable), '≤ 300 ms'],
+    ['search usable, later opens', '', ms(full.figures.searchUsable), '≤ 300 ms'],
+    ['full text ready, first open (index built)', '', ms(firstOpen.figures.searchReady), ''],
     [
-      'search ready, later opens (index restored)',
+      'full text ready, later opens (index restored)',
       ms(emptyLibrary.figures.searchReady),
       ms(full.figures.searchReady),
       '',

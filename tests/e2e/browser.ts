@@ -86,12 +86,16 @@ function extensionWithFixtureAccess(): string {
   return dir;
 }
 
-/** Launches Chromium with the built extension loaded, as a reader's fresh install. */
-export async function launchWithExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser> {
+/** Launches Chromium with the built extension loaded, as a reader's fresh install (plus `extraArgs`). */
+export async function launchWithExtension(
+  extraArgs: string[] = [],
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
   const extensionDir = options.hostAccess ? extensionWithFixtureAccess() : EXTENSION_DIR;
   const context = await launchChromium([
     `--disable-extensions-except=${extensionDir}`,
     `--load-extension=${extensionDir}`,
+    ...extraArgs,
   ]);
   const sw =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
@@ -134,14 +138,17 @@ export async function launchWithExtension(options: LaunchOptions = {}): Promise<
  * For a describe block: a fixture server and a browser with the extension, started before its
  * tests and closed after them. Read `server` and `browser` inside tests (they are set by then).
  */
-export function useExtensionBrowser(options: LaunchOptions = {}): {
+export function useExtensionBrowser(
+  extraArgs: string[] = [],
+  options: LaunchOptions = {},
+): {
   readonly server: FixtureServer;
   readonly browser: ExtensionBrowser;
 } {
   const env = {} as { server: FixtureServer; browser: ExtensionBrowser };
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    env.browser = await launchWithExtension(options);
+    env.browser = await launchWithExtension(extraArgs, options);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -7,7 +7,8 @@ const REVIEWED = {
   permissions: ['activeTab', 'scripting', 'storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
   chromeOnlyPermissions: ['offscreen'],
   optionalHostPermissions: ['http://*/*', 'https://*/*'],
-  extensionPagesCsp: "script-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'",
+  extensionPagesCsp:
+    "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'",
 };
 
 const OUTPUTS = ['chrome-mv3', 'firefox-mv3']
@@ -30,6 +31,16 @@ describe.each(OUTPUTS)('built extension %s', (dir) => {
     expect(manifest.content_security_policy).toEqual({ extension_pages: REVIEWED.extensionPagesCsp });
     expect(manifest.web_accessible_resources).toBeUndefined();
     expect(manifest.externally_connectable).toBeUndefined();
+  });
+
+  test('every extension page sends no referrer', () => {
+    const pages = readdirSync(dir).filter((file) => file.endsWith('.html'));
+    expect(pages.length).toBeGreaterThan(3);
+    for (const page of pages) {
+      expect(readFileSync(join(dir, page), 'utf8'), page).toMatch(
+        /<meta name="referrer" content="no-referrer"/,
+      );
+    }
   });
 
   test('the content script never listens to window messages (pages could drive it) nor opens IndexedDB', () => {

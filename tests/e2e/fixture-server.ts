@@ -13,7 +13,7 @@ const TYPES: Record<string, string> = {
 export interface FixtureServer {
   origin: string;
   /** Serve this body at this path (pages built at test time, e.g. from ../shared/seed). */
-  route(path: string, body: string, type?: string): void;
+  route(path: string, body: string | Uint8Array, type?: string): void;
   /** Every request path the server saw, to check that nothing unexpected was fetched. */
   requests: string[];
   close(): Promise<void>;
@@ -23,7 +23,7 @@ export interface FixtureServer {
 export async function startFixtureServer(
   root = resolve(process.cwd(), 'tests/fixtures'),
 ): Promise<FixtureServer> {
-  const routes = new Map<string, { body: string; type: string }>();
+  const routes = new Map<string, { body: string | Uint8Array; type: string }>();
   const requests: string[] = [];
   const server: Server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;

@@ -97,7 +97,7 @@ describe('import: URL-only articles wait as "not downloaded yet"', () => {
 // command-line extension, kept) imports bookmarks: the background downloads them with the library
 // never opened (extraction in the offscreen document), and records the page that is gone.
 describe('import: the background downloads URL-only articles with the library closed', () => {
-  const env = useExtensionBrowser({ hostAccess: true });
+  const env = useExtensionBrowser([], { hostAccess: true });
 
   test('bookmarks → import → downloaded by the background; the failure is listed with Retry', async () => {
     const origin = env.server.origin;

@@ -19,6 +19,7 @@ export function makeExtracted(overrides: Partial<ExtractedArticle> = {}): Extrac
     textContent: 'The council voted to replace the bridge.',
     removed: [],
     isProbablyArticle: true,
+    pageType: 'article',
     ...overrides,
   };
 }

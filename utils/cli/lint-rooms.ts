@@ -41,6 +41,16 @@ const EVERYWHERE: Pattern[] = [
     group: ['@/utils/cli', '~/utils/cli', '../cli/**'],
     message: 'utils/cli is the Node command line; nothing in the extension imports it.',
   },
+  {
+    group: [
+      '@/utils/training',
+      '@/utils/training/**',
+      '~/utils/training',
+      '~/utils/training/**',
+      '../training/**',
+    ],
+    message: 'utils/training is Node-only offline training; nothing in the extension imports it.',
+  },
 ];
 
 const UI = ['preact', 'preact/**'];
@@ -93,6 +103,11 @@ export const ROOMS: Room[] = [
     folders: ['utils/search'],
     forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'extraction', 'annotation', 'export']),
     message: 'Search is pure over model records: it knows the model and MiniSearch only.',
+  },
+  {
+    folders: ['utils/training'],
+    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'export', 'annotation', 'search']),
+    message: 'utils/training reads the corpus and may use the model and extraction rooms only.',
   },
   {
     folders: ['utils/import'],

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
-import { HIGHLIGHT_COLORS, normaliseUrl } from '@/utils/model';
+import { HIGHLIGHT_COLORS, IMAGE_CAPS, normaliseUrl } from '@/utils/model';
 
 export const BACKUP_FORMAT = 'readmark-backup';
-export const BACKUP_VERSION = 1;
+/** Version 2 (2026-12-06) adds pictures: a top-level `images` list and each article's `images` links. */
+export const BACKUP_VERSION = 2;
 
 const MiB = 1024 * 1024;
 /**
@@ -97,7 +98,20 @@ export const articleContentSchema = v.object({
   ),
 });
 
-export const backupArticleSchema = v.object({ meta: articleMetaSchema, content: articleContentSchema });
+/** A picture's hash as stored: lower-case hex SHA-256. */
+export const imageHash = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/, 'not a SHA-256 hash'));
+
+/** An article's picture links (version 2), at most as many as an article may store. */
+const imageLinksSchema = v.pipe(
+  v.array(v.object({ url: text(FIELD_LIMITS.url), hash: imageHash })),
+  v.maxLength(IMAGE_CAPS.perArticleCount, 'too many pictures'),
+);
+
+export const backupArticleSchema = v.object({
+  meta: articleMetaSchema,
+  content: articleContentSchema,
+  images: v.optional(imageLinksSchema),
+});
 
 export const highlightSchema = v.object({
   id,

@@ -1,4 +1,5 @@
-import { err, type Highlight, ok, type Result } from '@/utils/model';
+import { err, type Highlight, type ImageBytes, ok, type Result } from '@/utils/model';
+import { imageRecord } from './backup-images';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
 import type { BackupArticle } from './parse-backup';
@@ -9,6 +10,8 @@ export interface BackupInput {
   highlights: readonly Highlight[];
   /** Plain JSON settings (no functions, no class instances). */
   settings: Record<string, unknown>;
+  /** The stored pictures the articles' `images` links name, each once. */
+  images?: readonly ImageBytes[];
 }
 
 export interface CreateBackupOptions extends ProgressOptions {
@@ -31,7 +34,10 @@ export async function createBackup(
   const highlightLines: string[] = [];
   const articlesDone = await forEachChunked(
     input.articles,
-    (article) => articleLines.push(JSON.stringify({ meta: article.meta, content: article.content })),
+    (article) =>
+      articleLines.push(
+        JSON.stringify({ meta: article.meta, content: article.content, images: article.images ?? [] }),
+      ),
     { signal, onProgress: onProgress && ((done) => onProgress(done, total)) },
   );
   if (!articlesDone) return err(CANCELLED);
@@ -41,8 +47,18 @@ export async function createBackup(
     { signal, onProgress: onProgress && ((done) => onProgress(input.articles.length + done, total)) },
   );
   if (!highlightsDone) return err(CANCELLED);
+  // Pictures last: one per line, bytes as base64 (the largest lines of the file).
+  const imageLines: string[] = [];
+  const imagesDone = await forEachChunked(
+    input.images ?? [],
+    (image) => imageLines.push(imageRecord(image)),
+    {
+      signal,
+    },
+  );
+  if (!imagesDone) return err(CANCELLED);
   const head = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify((options.now ?? new Date()).toISOString())},`;
   return ok(
-    `${head}\n"articles":[\n${articleLines.join(',\n')}\n],\n"highlights":[\n${highlightLines.join(',\n')}\n],\n"settings":${JSON.stringify(input.settings)}\n}\n`,
+    `${head}\n"articles":[\n${articleLines.join(',\n')}\n],\n"highlights":[\n${highlightLines.join(',\n')}\n],\n"settings":${JSON.stringify(input.settings)},\n"images":[\n${imageLines.join(',\n')}\n]\n}\n`,
   );
 }

@@ -2,10 +2,12 @@
  * utils/export: turns records into files other tools accept, and backups back into records.
  * Strings and bytes only: the UI does downloads, file pickers and database writes.
  * Public surface: toMarkdown, toStandaloneHtml, toZip, toMarkdownZip, safeFileName,
- * createBackup, parseBackup, verifyBackup, planImport (format: BACKUP-FORMAT.md).
+ * createBackup, parseBackup, verifyBackup, planImport (format: BACKUP-FORMAT.md), and the
+ * picture helpers (data: URLs for HTML, images/ paths for Markdown zips).
  * Must not import: dexie, preact, storage, messaging, components, browser extension APIs.
  */
 
+export { imageDataUrl, imageFilePath, mapLinks, replaceImageSources } from './article-images';
 export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
 export { CANCELLED, type ProgressOptions } from './chunked';
 export { type BackupInput, type CreateBackupOptions, createBackup } from './create-backup';

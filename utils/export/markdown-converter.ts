@@ -8,14 +8,17 @@ const FOOTNOTE_REF = /\[\^h\d+\]/g;
 /**
  * A Turndown service set up for Obsidian-style Markdown: ATX headings, fenced code, GFM tables and
  * strikethrough, and links/images made absolute against the article's URL (unsafe or dead ones
- * become plain text).
+ * become plain text); a picture found in `imagePaths` links to that (relative) path instead.
  *
  * Turndown parses HTML with the global DOMParser when there is one (browser pages, jsdom,
  * happy-dom) and with its bundled domino parser in plain Node; bundlers pick its browser build,
  * which needs DOMParser, so Markdown export runs in an extension page, not in the service worker.
  * Neither parser runs scripts or loads images.
  */
-export function markdownConverter(baseUrl: string): TurndownService {
+export function markdownConverter(
+  baseUrl: string,
+  imagePaths: ReadonlyMap<string, string> = new Map(),
+): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
     codeBlockStyle: 'fenced',
@@ -77,6 +80,9 @@ export function markdownConverter(baseUrl: string): TurndownService {
       const element = node as Element;
       const alt = escapeMarkdown((element.getAttribute('alt') ?? '').replace(/\s+/g, ' ').trim());
       const src = safeUrl(element.getAttribute('src'), baseUrl);
+      // A stored picture links to its file in the export (relative); others keep their web address.
+      const stored = src && imagePaths.get(src);
+      if (stored) return `![${alt}](${markdownDestination(stored)})`;
       return src?.startsWith('http') ? `![${alt}](${markdownDestination(src)})` : alt;
     },
   });

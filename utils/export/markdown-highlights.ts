@@ -73,7 +73,11 @@ export function highlightFootnotes(
     .join('\n');
 }
 
-/** A "## Highlights"-style section: each quote as a blockquote, then its colour and note. */
+/**
+ * A "## Highlights"-style section: each quote as a blockquote, then its colour and note. A
+ * highlight without a note carries its colour at the end of the quote instead: a colour name
+ * alone on a line reads as stray text.
+ */
 export function highlightSection(
   heading: string,
   highlights: readonly Highlight[],
@@ -83,8 +87,9 @@ export function highlightSection(
     .sort((a, b) => a.position.start - b.position.start || a.createdAt - b.createdAt)
     .map((h) => {
       const quote = indent(escapeMarkdownLines(h.quote.exact.trim()), '> ');
-      const note = h.note.trim() ? `: ${escapeMarkdownLines(h.note.trim())}` : '';
-      return `> ${quote}\n\n*${escapeMarkdown(colorName(h.color, names))}*${note}`;
+      const color = `*${escapeMarkdown(colorName(h.color, names))}*`;
+      const note = h.note.trim();
+      return note ? `> ${quote}\n\n${color}: ${escapeMarkdownLines(note)}` : `> ${quote} — ${color}`;
     });
   return `## ${heading}\n\n${items.join('\n\n')}`;
 }

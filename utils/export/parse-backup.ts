@@ -5,9 +5,12 @@ import {
   boundCanonical,
   err,
   type Highlight,
+  type ImageBytes,
+  type ImageLink,
   ok,
   type Result,
 } from '@/utils/model';
+import { checkImage } from './backup-images';
 import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
@@ -24,12 +27,14 @@ import { unsafeKeyReason } from './unsafe-key';
 export interface BackupArticle {
   meta: ArticleMeta;
   content: ArticleContent;
+  /** The article's stored pictures: the URL its HTML names → the hash of a backup image (version 2). */
+  images?: ImageLink[];
 }
 
 /** A record of the file that was not accepted, and why (the UI lists these). */
 export interface Rejection {
-  kind: 'article' | 'highlight' | 'settings';
-  /** Position in the file's `articles` or `highlights` list (0 for settings). */
+  kind: 'article' | 'highlight' | 'settings' | 'image';
+  /** Position in the file's `articles`, `highlights` or `images` list (0 for settings). */
   index: number;
   reason: string;
 }
@@ -41,6 +46,8 @@ export interface ParsedBackup {
   highlights: Highlight[];
   /** The settings object as written (plain JSON, no unsafe keys); the caller validates each setting. */
   settings: Record<string, unknown>;
+  /** The pictures whose bytes match their hash (version 2; none in version 1 files). */
+  images: ImageBytes[];
   rejected: Rejection[];
 }
 
@@ -68,10 +75,22 @@ export async function parseBackup(
     articles: [],
     highlights: [],
     settings: {},
+    images: [],
     rejected: [],
   };
   const reject = (kind: Rejection['kind'], index: number, reason: string) =>
     parsed.rejected.push({ kind, index, reason });
+  // Pictures first, so each article's links can be checked against them.
+  const pictures = new Map<string, ImageBytes>();
+  for (const [index, raw] of header.value.images.entries()) {
+    if (options.signal?.aborted) return err(CANCELLED);
+    const unsafe = unsafeKeyReason(raw);
+    const image = unsafe ?? (await checkImage(raw));
+    if (typeof image === 'string') reject('image', index, image);
+    else if (pictures.has(image.hash)) reject('image', index, `duplicate picture ${image.hash}`);
+    else pictures.set(image.hash, image);
+  }
+  parsed.images = [...pictures.values()];
   const total = rawArticles.length + rawHighlights.length;
   const progress = options.onProgress;
   const ids = new Set<string>();
@@ -96,7 +115,13 @@ export async function parseBackup(
         );
       ids.add(meta.id);
       canonicals.add(meta.canonicalUrl);
-      parsed.articles.push(record.value as BackupArticle);
+      // A link to a picture the file does not hold (or refused) is left out, and listed.
+      const images = (record.value.images ?? []).filter((link) => {
+        if (pictures.has(link.hash)) return true;
+        reject('image', index, `article "${meta.id}" names a picture this backup does not hold: ${link.url}`);
+        return false;
+      });
+      parsed.articles.push((images.length ? { meta, content, images } : { meta, content }) as BackupArticle);
     },
     { signal: options.signal, onProgress: progress && ((done) => progress(done, total)) },
   );
@@ -136,6 +161,7 @@ interface Header {
   articles: unknown[];
   highlights: unknown[];
   settings: unknown;
+  images: unknown[];
 }
 
 function readHeader(root: unknown): Result<Header> {
@@ -153,11 +179,14 @@ function readHeader(root: unknown): Result<Header> {
   if (!Array.isArray(file.articles)) return err('This Readmark backup is damaged: "articles" is not a list.');
   if (!Array.isArray(file.highlights))
     return err('This Readmark backup is damaged: "highlights" is not a list.');
+  if (file.images !== undefined && !Array.isArray(file.images))
+    return err('This Readmark backup is damaged: "images" is not a list.');
   return ok({
     exportedAt: typeof file.exportedAt === 'string' ? file.exportedAt.slice(0, 64) : null,
     articles: file.articles,
     highlights: file.highlights,
     settings: file.settings ?? {},
+    images: (file.images as unknown[] | undefined) ?? [],
   });
 }
 

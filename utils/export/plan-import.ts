@@ -1,4 +1,4 @@
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBytes } from '@/utils/model';
 import type { BackupArticle, ParsedBackup } from './parse-backup';
 
 /** What to do with a backup article whose canonical URL is already in the library. */
@@ -11,6 +11,9 @@ export interface ImportPlan {
   putArticles: ArticleMeta[];
   putContents: ArticleContent[];
   putHighlights: Highlight[];
+  /** Picture links of the articles put (under their new ids), and the pictures they name, each once. */
+  putImageLinks: ArticleImage[];
+  putImages: ImageBytes[];
   /** Backup articles left out because the library has them (policy 'skip'), with how many highlights stay out too. */
   skipped: { id: string; canonicalUrl: string; existingId: string; highlights: number }[];
 }
@@ -29,7 +32,7 @@ export interface PlanImportOptions {
  * article is a copy. Pure: nothing is written here.
  */
 export function planImport(
-  parsed: Pick<ParsedBackup, 'articles' | 'highlights'>,
+  parsed: Pick<ParsedBackup, 'articles' | 'highlights'> & Partial<Pick<ParsedBackup, 'images'>>,
   existingByCanonicalUrl: ReadonlyMap<string, string>,
   policy: ImportPolicy,
   options: PlanImportOptions = {},
@@ -40,6 +43,8 @@ export function planImport(
     putArticles: [],
     putContents: [],
     putHighlights: [],
+    putImageLinks: [],
+    putImages: [],
     skipped: [],
   };
   const highlightsOf = groupByArticle(parsed.highlights);
@@ -74,12 +79,14 @@ export function planImport(
     // A copy's highlights get new ids too: the originals may still be in the library.
     put(plan, article, id, canonicalUrl, highlights, copy || id !== meta.id ? freshId : null);
   }
+  const used = new Set(plan.putImageLinks.map((link) => link.hash));
+  plan.putImages = (parsed.images ?? []).filter((image) => used.has(image.hash));
   return plan;
 }
 
 function put(
   plan: ImportPlan,
-  { meta, content }: BackupArticle,
+  { meta, content, images = [] }: BackupArticle,
   id: string,
   canonicalUrl: string,
   highlights: readonly Highlight[],
@@ -87,6 +94,7 @@ function put(
 ): void {
   plan.putArticles.push({ ...meta, id, canonicalUrl });
   plan.putContents.push({ ...content, articleId: id });
+  for (const link of images) plan.putImageLinks.push({ articleId: id, url: link.url, hash: link.hash });
   for (const highlight of highlights)
     plan.putHighlights.push({
       ...highlight,

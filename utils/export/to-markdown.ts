@@ -14,6 +14,8 @@ export interface MarkdownOptions {
   inlineHighlights?: boolean;
   /** Display names for the colours (the UI's, possibly translated). */
   colorNames?: Partial<Record<HighlightColor, string>>;
+  /** Stored pictures by the URL the article names them with → relative path of their file (zip export). */
+  imagePaths?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -30,7 +32,7 @@ export function toMarkdown(
   options: MarkdownOptions = {},
 ): string {
   const names = { ...DEFAULT_COLOR_NAMES, ...options.colorNames };
-  const service = markdownConverter(meta.url);
+  const service = markdownConverter(meta.url, options.imagePaths);
   const parts = [frontMatter(meta), `# ${escapeMarkdown(meta.title.replace(/\s+/g, ' ').trim())}`];
   if (options.inlineHighlights && highlights.length) {
     const inline = markdownWithInlineHighlights(service, content.contentHtml, highlights);

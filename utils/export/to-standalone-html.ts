@@ -6,6 +6,7 @@ import {
   type Highlight,
   type HighlightColor,
 } from '@/utils/model';
+import { replaceImageSources } from './article-images';
 import { escapeHtml } from './escape-html';
 import { isoDate } from './front-matter';
 import { htmlTextRuns } from './html-text-runs';
@@ -19,7 +20,25 @@ const LANG = /^[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
 export interface StandaloneHtmlOptions {
   colorNames?: Partial<Record<HighlightColor, string>>;
+  /** Stored pictures by the URL the article names them with, as data: URLs: the file opens offline. */
+  images?: ReadonlyMap<string, string>;
+  /** BCP 47 locale the header's dates are written for (the reader's); English by default. */
+  locale?: string;
+  /** The header's words, in the reader's language; English by default. */
+  wording?: Partial<HeaderWording>;
 }
+
+export interface HeaderWording {
+  saved(date: string): string;
+  readingTime(minutes: number): string;
+  tags(list: string): string;
+}
+
+const ENGLISH: HeaderWording = {
+  saved: (date) => `Saved ${date}`,
+  readingTime: (minutes) => `${minutes} min read`,
+  tags: (list) => `Tags: ${list}`,
+};
 
 /**
  * One article as a single self-contained HTML file that opens offline in any browser: a metadata
@@ -36,7 +55,10 @@ export function toStandaloneHtml(
   options: StandaloneHtmlOptions = {},
 ): string {
   const names = { ...DEFAULT_COLOR_NAMES, ...options.colorNames };
-  const { body, order } = markHighlights(sanitise(content.contentHtml), highlights, names);
+  const marked = markHighlights(sanitise(content.contentHtml), highlights, names);
+  // After the sanitiser (which drops data: URLs) and after marking (no need to scan the bytes for text).
+  const body = replaceImageSources(marked.body, options.images ?? new Map());
+  const { order } = marked;
   const lang = meta.lang && LANG.test(meta.lang) ? ` lang="${meta.lang}"` : '';
   const dir = meta.dir === 'rtl' || meta.dir === 'ltr' ? ` dir="${meta.dir}"` : '';
   return `<!DOCTYPE html>
@@ -51,7 +73,7 @@ export function toStandaloneHtml(
 </head>
 <body>
 <div class="page">
-${header(meta)}
+${header(meta, options)}
 <article>
 ${body}
 </article>
@@ -62,16 +84,19 @@ ${notesSection(order, names)}
 `;
 }
 
-function header(meta: ArticleMeta): string {
+function header(meta: ArticleMeta, { locale = 'en', wording }: StandaloneHtmlOptions): string {
+  const words = { ...ENGLISH, ...wording };
   const url = safeUrl(meta.url, meta.url);
-  const saved = isoDate(meta.savedAt)?.slice(0, 10);
-  const byline = [meta.byline, meta.siteName, meta.publishedTime]
-    .filter(Boolean)
-    .map((s) => escapeHtml(s as string));
+  const saved = timeElement(isoDate(meta.savedAt), locale);
+  const published = timeElement(meta.publishedTime, locale);
+  const byline = [
+    ...[meta.byline, meta.siteName].filter(Boolean).map((s) => escapeHtml(s as string)),
+    ...(published ? [published] : meta.publishedTime ? [escapeHtml(meta.publishedTime)] : []),
+  ];
   const facts = [
-    saved ? `Saved ${saved}` : '',
-    Number.isFinite(meta.readingTimeMinutes) ? `${meta.readingTimeMinutes} min read` : '',
-    meta.tags.length ? `Tags: ${meta.tags.map(escapeHtml).join(', ')}` : '',
+    saved ? around(words.saved, saved) : '',
+    Number.isFinite(meta.readingTimeMinutes) ? escapeHtml(words.readingTime(meta.readingTimeMinutes)) : '',
+    meta.tags.length ? around(words.tags, meta.tags.map(escapeHtml).join(', ')) : '',
   ].filter(Boolean);
   return `<header class="meta">
 <h1>${escapeHtml(meta.title)}</h1>
@@ -145,4 +170,26 @@ function notesSection(order: NoteOrder, names: Record<HighlightColor, string>): 
 /** The colour as a class name: only a known colour may reach the markup (imported data is untrusted). */
 function colorOf(highlight: Highlight): HighlightColor {
   return HIGHLIGHT_COLORS.includes(highlight.color) ? highlight.color : 'yellow';
+}
+
+/**
+ * A date for people in `locale` (day precision: the time of day would be the exporting machine's
+ * zone, not the article's), keeping the machine-readable value in datetime; null if unparseable.
+ */
+function timeElement(value: string | null | undefined, locale: string): string | null {
+  if (!value) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) return null;
+  let shown: string;
+  try {
+    shown = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  } catch {
+    shown = new Intl.DateTimeFormat('en', { dateStyle: 'long', timeZone: 'UTC' }).format(date);
+  }
+  return `<time datetime="${escapeHtml(date.toISOString())}">${escapeHtml(shown)}</time>`;
+}
+
+/** A translated phrase around some markup: the phrase is escaped, the markup (already safe) is not. */
+function around(phrase: (slot: string) => string, markup: string): string {
+  return escapeHtml(phrase('\u0000')).replace('\u0000', markup);
 }

@@ -1,7 +1,7 @@
 import { FORM_MARK } from './block-facts';
 
 /**
- * First step of prepare: makes forms safe to walk. In a real DOM a page can clobber DOM properties
+ * First step of the pipeline (preparePage): makes forms safe to walk. In a real DOM a page can clobber DOM properties
  * by naming things: `<input name="parentNode">` shadows `form.parentNode` (Readability then loops
  * forever), `<input name="tagName">` makes it throw. So, before anyone walks the tree, every
  * <form> becomes a <div> with the same class/id/role and a FORM_MARK attribute listing the kinds

@@ -1,10 +1,24 @@
 import { Readability } from '@mozilla/readability';
 import type { ExtractedArticle } from '@/utils/model';
 import { collapse } from './block-facts';
+import { blockFeatures, FEATURE_NAMES } from './block-features';
 import { blockText } from './block-text';
-import { safeCall } from './defuse-page';
+import { type Block, segmentBlocks } from './blocks';
+import { tidyContentImages } from './content-images';
+import { defusePage, safeCall, safeGet } from './defuse-page';
+import modelFile from './extract-model.json';
+import {
+  blockProbabilities,
+  classifyPage,
+  clearBlockMarks,
+  decideBlocks,
+  keptBlocks,
+  removeBlocks,
+} from './learned-filter';
+import { checkModel, type ExtractModel } from './learned-model';
 import { buildMetadata, readPageFacts } from './metadata';
-import { prepare } from './prepare';
+import { PAGE_FEATURE_NAMES, pageFeatures } from './page-features';
+import { type Prepared, prepare } from './prepare';
 import { measureReading } from './reading-time';
 import type { Sanitiser } from './sanitise';
 import { standardise } from './standardise';
@@ -30,12 +44,20 @@ export function extractArticle(doc: Document, options: ExtractOptions): Extracte
  * sanitise. extractFromHtml parses straight into one and skips the copy.
  */
 export function extractOwnedDocument(doc: Document, options: ExtractOptions): ExtractedArticle {
-  const prepared = prepare(doc, options.url, readPageFacts(doc));
-  lowerCaseCreatedElements(doc);
-  const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
+  const analysis = analysePage(doc, options.url);
+  const { parsed, prepared, blocks, kept, elements } = analysis;
   const content = parsed?.content;
   if (!parsed || !content || !collapse(content.textContent ?? ''))
     throw new Error('No article text was found on this page.');
+
+  const model = extractModel();
+  const { pageType } = classifyPage(model, analysis.pageRow);
+  const probabilities = blockProbabilities(model, analysis.blockRows, kept);
+  const keep = decideBlocks(kept, probabilities, model.thresholds[pageType] ?? 0);
+  const drop = kept.flatMap((wasKept, i) => (wasKept && !keep[i] ? [i] : []));
+  // Never empty the article: when the model would drop everything, Readability's choice stands.
+  if (keep.some(Boolean)) removeBlocks(doc, blocks, elements, drop, prepared);
+  clearBlockMarks(content);
 
   const { removed, looksLikeArticle } = standardise(content, prepared);
   const textContent = blockText(content);
@@ -51,7 +73,67 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
     textContent,
     removed: sanitise ? removed.map((block) => ({ ...block, html: sanitise(block.html) })) : removed,
     isProbablyArticle: looksLikeArticle,
+    pageType,
   };
+}
+
+/** What the pipeline knows about a page before the learned model decides (training reads it too). */
+export interface PageAnalysis {
+  prepared: Prepared;
+  /** Readability's result, its content still holding the block stamps; null when it found nothing. */
+  parsed: ReturnType<Readability<Element>['parse']>;
+  blocks: Block[];
+  /** Whether Readability's article holds each block. */
+  kept: boolean[];
+  /** Readability's article's element for each kept block. */
+  elements: Map<number, Element>;
+  blockRows: Float32Array[];
+  pageRow: Float32Array;
+}
+
+/** prepare → segment into blocks → Readability → features, on a document it may mutate. */
+export function analysePage(doc: Document, url: string): PageAnalysis {
+  const prepared = preparePage(doc, url);
+  const body = safeGet<HTMLElement | null>(doc, 'body');
+  for (const root of [body, prepared.leadFigure]) tidyContentImages(root);
+  const blocks = body ? segmentBlocks(body) : [];
+  lowerCaseCreatedElements(doc);
+  const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
+  const { kept, elements } = parsed?.content
+    ? keptBlocks(parsed.content, blocks.length)
+    : { kept: blocks.map(() => false), elements: new Map<number, Element>() };
+  return {
+    prepared,
+    parsed,
+    blocks,
+    kept,
+    elements,
+    blockRows: blockFeatures(blocks, kept),
+    pageRow: pageFeatures(url, prepared.facts, blocks, kept),
+  };
+}
+
+/** What prepare's removal rules take out of a page (rule id and the removed element), for auditing the rules. */
+export function preparedRemovals(doc: Document, url: string): { rule: string; el: Element }[] {
+  return preparePage(doc, url).removals;
+}
+
+/**
+ * Forms defused first (a page's named controls can shadow the DOM methods every later reader
+ * calls), then the page's facts read while the whole page is there (an author box that prepare
+ * removes still names the author), then prepare.
+ */
+function preparePage(doc: Document, url: string): Prepared {
+  defusePage(doc);
+  return prepare(doc, url, readPageFacts(doc));
+}
+
+let loadedModel: ExtractModel | null = null;
+
+/** The shipped model, checked against the features this code computes (once). */
+export function extractModel(): ExtractModel {
+  loadedModel ??= checkModel(modelFile, FEATURE_NAMES, PAGE_FEATURE_NAMES);
+  return loadedModel;
 }
 
 /**

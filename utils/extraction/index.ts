@@ -3,15 +3,36 @@
  * in a Worker, an extension page and Node.
  * Public surface: extractArticle (pipeline over a Document, never mutated), extractFromHtml
  * (linkedom parse + pipeline), createSanitiser (DOMPurify with Readmark's URL policy),
- * blockText (an element's text as textContent holds it), measureReading (words, reading time), formatRemovedSummary and
+ * blockText (an element's text as textContent holds it), blockLines (the same, one line per block), measureReading (words, reading time), formatRemovedSummary and
  * restoreRemovedBlock (the "Removed: …" line and its undo), REMOVAL_RULES (the rules table,
  * read-only, for a settings or debug view).
+ * For utils/training (offline), the same steps the pipeline runs: analysePage, preparedRemovals,
+ * blockProbabilities, classifyPage, decideBlocks, the feature names and the model format.
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
 
-export { blockText } from './block-text';
-export { type ExtractOptions, extractArticle } from './extract-article';
+export { FEATURE_NAMES } from './block-features';
+export { blockLines, blockText } from './block-text';
+export type { Block } from './blocks';
+export {
+  analysePage,
+  type ExtractOptions,
+  extractArticle,
+  extractModel,
+  type PageAnalysis,
+  preparedRemovals,
+} from './extract-article';
 export { extractFromHtml } from './extract-from-html';
+export { blockProbabilities, classifyPage, decideBlocks } from './learned-filter';
+export {
+  checkModel,
+  type DenseLayer,
+  type ExtractModel,
+  MODEL_FORMAT,
+  MODEL_VERSION,
+  type Network,
+} from './learned-model';
+export { PAGE_FEATURE_NAMES } from './page-features';
 export { measureReading, type ReadingMeasure } from './reading-time';
 export { REMOVAL_RULES, type RemovalRule } from './removal-rules';
 export { formatRemovedSummary, restoreRemovedBlock } from './removed-blocks';

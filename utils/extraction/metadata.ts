@@ -1,16 +1,28 @@
 import { type ExtractedArticle, normaliseUrl } from '@/utils/model';
+import { blockLines, blockText, UNSEEN } from './block-text';
 import { safeGet } from './defuse-page';
+import { type JsonLdFacts, parseJsonLd, readJsonLd } from './json-ld';
+import { cleanAuthor, joinAuthors } from './meta-author';
+import { dateInUrl, normaliseDate } from './meta-date';
+import { cleanTitle } from './meta-title';
 import { toAbsolute } from './resolve-media';
+import { walkElements } from './walk-elements';
 
-/** Page facts read before Readability runs (it deletes the JSON-LD scripts and most of <body>). */
+/** Page facts read before prepare and Readability run (they delete JSON-LD, bylines and most of <body>). */
 export interface PageFacts {
   jsonLd: Record<string, unknown>[];
   meta: Map<string, string>;
   canonicalHref: string | null;
   baseHref: string | null;
+  /** The first <time datetime>, and the first one marked as the publication date. */
   firstTime: string | null;
+  publishedTime: string | null;
   /** Text of the first author link (rel="author", or a link in a theme's author-name slot). */
   authorLink: string | null;
+  /** Lines of the elements a theme marks as the byline or the author's name (itemprop, class), first few. */
+  bylines: string[][];
+  /** Text of the page's first <h1>s. */
+  headings: string[];
   htmlLang: string | null;
   htmlDir: string | null;
   title: string;
@@ -33,11 +45,20 @@ export type Metadata = Pick<
   'title' | 'byline' | 'siteName' | 'publishedTime' | 'lang' | 'dir' | 'leadImage' | 'canonicalUrl'
 > & { excerpt: string | null };
 
-const ARTICLE_TYPES = /Article|BlogPosting|Report|NewsArticle|WebPage|Posting/;
+// A handful is enough: the byline and headline sit near the top; the rest are comments and teasers.
+const MAX_BYLINES = 4;
+const MAX_HEADINGS = 3;
+const BYLINE_CLASS =
+  /(?:^|[\s_-])(?:byline|by-line|author|authors|writer|posted-by)(?:$|[\s_-])|author-?name/i;
+// Comment threads and author bio boxes name other people or say far more than a name.
+const NOT_BYLINE = /comment|reply|respond|bio\b|avatar|related|widget|share|follow/i;
+const SKIPPED = new Set(['script', 'style', 'template', 'svg', 'noscript', 'nav', 'footer', 'form', 'aside']);
+// A byline's <time> is its date, not part of the name ("Daniel Ferreira" + "April 9, 2024").
+const NOT_NAME = new Set([...UNSEEN, 'time']);
 
 /**
- * The facts in <head>. Elements of these kinds in <body> are added by prepare's walk through
- * `notePageElement`, so the document is walked once.
+ * The facts a page states about itself, from <head> and one walk of <body> (before prepare
+ * removes anything: an author box it drops as boilerplate still names the author).
  */
 export function readPageFacts(doc: Document): PageFacts {
   const html = safeGet<HTMLElement | null>(doc, 'documentElement');
@@ -47,7 +68,10 @@ export function readPageFacts(doc: Document): PageFacts {
     canonicalHref: null,
     baseHref: null,
     firstTime: null,
+    publishedTime: null,
     authorLink: null,
+    bylines: [],
+    headings: [],
     htmlLang: html?.getAttribute('lang') ?? html?.getAttribute('xml:lang') ?? null,
     htmlDir: html?.getAttribute('dir') ?? null,
     // Read from the prototype: <img name="title"> shadows document.title in a real DOM.
@@ -55,15 +79,17 @@ export function readPageFacts(doc: Document): PageFacts {
   };
   const head = html?.firstElementChild?.localName === 'head' ? html.firstElementChild : null;
   for (let el = head?.firstElementChild ?? null; el; el = el.nextElementSibling) notePageElement(facts, el);
+  const body = safeGet<HTMLElement | null>(doc, 'body');
+  if (body)
+    walkElements(body, (el) => {
+      notePageElement(facts, el);
+      return !SKIPPED.has(el.localName);
+    });
   return facts;
 }
 
-/** Tags `notePageElement` reads; others need not be offered to it. */
-export const FACT_TAGS = new Set(['meta', 'link', 'script', 'time', 'base', 'a']);
-const AUTHOR_SLOT = /author-name|byline|author vcard/i;
-
-/** Adds what `el` says about the page (a meta tag, the canonical link, JSON-LD, a <time>). */
-export function notePageElement(facts: PageFacts, el: Element): void {
+/** Adds what `el` says about the page (a meta tag, the canonical link, JSON-LD, a <time>, a byline, a heading). */
+function notePageElement(facts: PageFacts, el: Element): void {
   switch (el.localName) {
     case 'meta': {
       const content = el.getAttribute('content')?.trim();
@@ -89,111 +115,148 @@ export function notePageElement(facts: PageFacts, el: Element): void {
       if (el.getAttribute('type')?.trim().toLowerCase() === 'application/ld+json')
         facts.jsonLd.push(...parseJsonLd(el.textContent ?? ''));
       return;
-    case 'time':
+    case 'time': {
+      const datetime = el.getAttribute('datetime') ?? el.textContent;
       facts.firstTime ??= el.getAttribute('datetime');
+      if (el.hasAttribute('pubdate') || /datePublished/i.test(el.getAttribute('itemprop') ?? ''))
+        facts.publishedTime ??= datetime;
       return;
+    }
     case 'base':
       facts.baseHref ??= el.getAttribute('href');
       return;
-    case 'a':
-      if (facts.authorLink) return;
-      if (
-        el.getAttribute('rel') === 'author' ||
-        AUTHOR_SLOT.test(el.parentElement?.getAttribute('class') ?? '')
-      )
-        facts.authorLink = clean(el.textContent);
+    case 'h1':
+      if (facts.headings.length < MAX_HEADINGS) facts.headings.push(blockText(el));
       return;
+    case 'a':
+      if (!facts.authorLink && (el.getAttribute('rel') === 'author' || AUTHOR_SLOT.test(parentClass(el))))
+        facts.authorLink = blockText(el) || null;
+      break;
+  }
+  if (facts.bylines.length >= MAX_BYLINES || !el.hasAttributes()) return;
+  const itemprop = el.getAttribute('itemprop');
+  if (itemprop === 'datePublished') facts.publishedTime ??= el.getAttribute('content') ?? el.textContent;
+  const signature = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
+  if (itemprop === 'author' || (BYLINE_CLASS.test(signature) && !NOT_BYLINE.test(signature))) {
+    const named = itemprop === 'author' ? el.querySelector('[itemprop="name"]') : null;
+    const lines = blockLines(named ?? el, NOT_NAME);
+    if (lines.length > 0 && lines.join(' ').length <= 300) facts.bylines.push(lines);
   }
 }
 
-/** Merges Readability's metadata with the page facts; every URL absolute, times ISO 8601. */
+const AUTHOR_SLOT = /author-name|byline|author vcard/i;
+const parentClass = (el: Element) => el.parentElement?.getAttribute('class') ?? '';
+
+/** Merges Readability's metadata with the page facts; every URL absolute, dates ISO 8601 on the page's own day. */
 export function buildMetadata(
   found: ReadabilityMetadata,
   facts: PageFacts,
   page: { url: string; base: string; firstImage: string | null },
 ): Metadata {
-  const ld = facts.jsonLd.find((item) => ARTICLE_TYPES.test(String(item['@type'] ?? ''))) ?? facts.jsonLd[0];
-  const m = (key: string) => facts.meta.get(key) ?? null;
+  const ld = readJsonLd(facts.jsonLd);
+  const m = (key: string) => clean(facts.meta.get(key));
   const httpUrl = (href: string | null | undefined) => {
     const absolute = href ? toAbsolute(href.trim(), page.base) : null;
     return absolute && /^https?:/i.test(absolute) ? absolute : null;
   };
   const canonical = httpUrl(facts.canonicalHref) ?? httpUrl(m('og:url'));
   const dir = (found.dir ?? facts.htmlDir ?? '').toLowerCase();
-  return {
-    title: clean(found.title) ?? clean(m('og:title')) ?? clean(facts.title) ?? page.url,
-    byline: nameLike(found.byline) ?? personName(ld?.author) ?? clean(m('author')) ?? facts.authorLink,
-    siteName: clean(found.siteName) ?? clean(m('og:site_name')) ?? personName(ld?.publisher),
-    publishedTime: toIso(
-      found.publishedTime ??
-        m('article:published_time') ??
-        stringOf(ld?.datePublished) ??
-        m('datepublished') ??
-        facts.firstTime,
+  const host = hostOf(page.url);
+  const siteNames = [
+    m('og:site_name'),
+    ld.publisher,
+    ld.website,
+    m('application-name'),
+    clean(found.siteName),
+  ].filter((name): name is string => !!name);
+  const title = cleanTitle({
+    declared: [m('og:title'), ld.headline, m('twitter:title'), clean(facts.title), clean(found.title)].filter(
+      (value): value is string => !!value,
     ),
+    headings: facts.headings,
+    siteNames,
+    host: host ?? '',
+  });
+  return {
+    title: title ?? page.url,
+    byline: findAuthor(found, facts, ld),
+    siteName: siteNames[0] ?? host ?? null,
+    publishedTime: findDate(found, facts, ld, page.url),
     lang:
       clean(found.lang) ??
       clean(facts.htmlLang) ??
-      clean(m('content-language')) ??
+      m('content-language') ??
       clean(m('og:locale')?.replace('_', '-')),
     dir: dir === 'rtl' || dir === 'ltr' ? dir : null,
     leadImage:
       httpUrl(m('og:image')) ??
       httpUrl(m('og:image:url')) ??
       httpUrl(m('twitter:image')) ??
-      httpUrl(imageUrl(ld?.image)) ??
+      httpUrl(ld.image) ??
       httpUrl(page.firstImage),
     canonicalUrl: normaliseUrl(canonical ?? page.url) ?? page.url,
     excerpt: clean(found.excerpt),
   };
 }
 
-function parseJsonLd(text: string): Record<string, unknown>[] {
+/**
+ * The author the page's data names (JSON-LD, else meta tags), written as its byline writes it
+ * when a byline starts with that name ("Mike Marshall, Shipping Expert"); with no data, the first
+ * byline, author link or Readability's byline.
+ */
+function findAuthor(found: ReadabilityMetadata, facts: PageFacts, ld: JsonLdFacts): string | null {
+  const bylines = facts.bylines.map(bylineName).filter((name): name is string => !!name);
+  const declared =
+    joinAuthors(ld.authors.map(cleanAuthor).filter((name): name is string => !!name)) ??
+    cleanAuthor(facts.meta.get('author')) ??
+    cleanAuthor(facts.meta.get('parsely-author')) ??
+    cleanAuthor(facts.meta.get('dc.creator'));
+  if (declared) {
+    const key = declared.toLowerCase();
+    return bylines.find((name) => name.toLowerCase().startsWith(key)) ?? declared;
+  }
+  return bylines[0] ?? cleanAuthor(facts.authorLink) ?? cleanAuthor(found.byline);
+}
+
+/** A byline element's name: its first line, or the line after a lone "By" / "Written by". */
+function bylineName(lines: readonly string[]): string | null {
+  const [first, second] = lines;
+  if (first && second && /^(?:(?:written|posted|reviewed)\s+)?by:?$|^authors?:?$/i.test(first))
+    return cleanAuthor(second);
+  return cleanAuthor(first);
+}
+
+function findDate(found: ReadabilityMetadata, facts: PageFacts, ld: JsonLdFacts, url: string): string | null {
+  const candidates = [
+    ld.datePublished,
+    facts.meta.get('article:published_time'),
+    facts.meta.get('datepublished'),
+    facts.meta.get('publish-date'),
+    facts.meta.get('pubdate'),
+    facts.meta.get('date'),
+    facts.meta.get('dc.date'),
+    facts.meta.get('dcterms.created'),
+    facts.publishedTime,
+    found.publishedTime,
+    ld.dateCreated,
+    facts.firstTime,
+  ];
+  for (const candidate of candidates) {
+    const date = normaliseDate(candidate);
+    if (date) return date;
+  }
+  return dateInUrl(url);
+}
+
+function hostOf(url: string): string | null {
   try {
-    const data: unknown = JSON.parse(text.replace(/^\s*<!\[CDATA\[|\]\]>\s*$/g, ''));
-    const items = Array.isArray(data) ? data : [data];
-    return items.flatMap((item) => {
-      if (!item || typeof item !== 'object') return [];
-      const graph = (item as Record<string, unknown>)['@graph'];
-      return Array.isArray(graph) ? (graph as Record<string, unknown>[]) : [item as Record<string, unknown>];
-    });
+    return new URL(url).hostname.replace(/^www\d*\./, '') || null;
   } catch {
-    return []; // Broken JSON-LD is common; the meta tags usually say the same.
+    return null;
   }
 }
 
 function clean(value: string | null | undefined): string | null {
   const trimmed = value?.replace(/\s+/g, ' ').trim();
   return trimmed || null;
-}
-
-// Readability takes a byline element's whole text: "June OkaforFeb 19, 2024• 3 min read", or an
-// author's bio. A name is short and has no digits; anything else yields to the author link.
-function nameLike(value: string | null | undefined): string | null {
-  const name = clean(value)?.replace(/^by\s+/i, '');
-  return name && name.length <= 60 && !/\d/.test(name) ? name : null;
-}
-
-function stringOf(value: unknown): string | null {
-  return typeof value === 'string' ? value : null;
-}
-
-function personName(value: unknown): string | null {
-  const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return clean(first);
-  if (first && typeof first === 'object') return clean(stringOf((first as Record<string, unknown>).name));
-  return null;
-}
-
-function imageUrl(value: unknown): string | null {
-  const first = Array.isArray(value) ? value[0] : value;
-  if (typeof first === 'string') return first;
-  if (first && typeof first === 'object') return stringOf((first as Record<string, unknown>).url);
-  return null;
-}
-
-function toIso(value: string | null | undefined): string | null {
-  if (!value) return null;
-  const time = Date.parse(value.trim());
-  return Number.isNaN(time) ? null : new Date(time).toISOString();
 }

@@ -1,9 +1,9 @@
 import type { RemovedBlock } from '@/utils/model';
 import { collapse } from './block-facts';
-import { defusePage, isDefused, safeGet } from './defuse-page';
+import { isDefused, safeGet } from './defuse-page';
 import { copyFigure, isLeadFigure } from './lead-figure';
 import { matchRule } from './match-rule';
-import { FACT_TAGS, notePageElement, type PageFacts } from './metadata';
+import type { PageFacts } from './metadata';
 import { MARKER_PREFIX } from './removed-blocks';
 
 /** The placeholder prepare leaves where it removed a block; standardise turns it into a <span>. */
@@ -41,12 +41,11 @@ const MEDIA = new Set(['img', 'picture', 'video', 'iframe']);
 const PROSE_LENGTH = 150;
 
 /**
- * Step 1 of the pipeline, on a document the pipeline owns: defuse forms, then one walk over the
- * body that caps depth, removes boilerplate (rules table) and hidden elements, turns pull-quote
+ * Step 1 of the pipeline, on a document the pipeline owns whose forms are already defused (see
+ * preparePage, which also reads the page's facts first): one walk over the body that caps depth, removes boilerplate (rules table) and hidden elements, turns pull-quote
  * asides into blockquotes (Readability drops asides), makes URLs absolute and wakes lazy images.
  */
 export function prepare(doc: Document, url: string, facts: PageFacts): Prepared {
-  defusePage(doc);
   const base = (facts.baseHref && toAbsolute(facts.baseHref, url)) || url;
   // `document` may be clobbered by named images until the walk below: ask its prototype.
   const body = safeGet<HTMLElement | null>(doc, 'body');
@@ -96,7 +95,6 @@ function visit(
   doc: Document,
 ): Element | AfterAncestor | null {
   const tag = el.localName;
-  if (FACT_TAGS.has(tag)) notePageElement(prepared.facts, el);
   if (tag === 'noscript') {
     // Readability swaps a lazy image for the <img> of the <noscript> after it: make that one absolute too.
     for (const img of el.getElementsByTagName('img')) resolveMedia(img, prepared.base);

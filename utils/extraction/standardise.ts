@@ -1,8 +1,10 @@
 import type { RemovedBlock } from '@/utils/model';
 import { collapse } from './block-facts';
-import { MARKER_TAG, type Prepared } from './prepare';
+import { blockLines, blockText } from './block-text';
+import { MARKER_TAG, type Prepared, type Removal } from './prepare';
 import { MARKER_PREFIX } from './removed-blocks';
 import { isForbiddenTag, scrub } from './scrub';
+import { someElement } from './walk-elements';
 
 export interface Standardised {
   /** The removals that sat inside the article, in order: marker N belongs to removed[N]. */
@@ -11,13 +13,15 @@ export interface Standardised {
   looksLikeArticle: boolean;
 }
 
-const COLLECTED = new Set(['a', 'blockquote', 'p', 'li', 'pre', 'img', MARKER_TAG]);
+const COLLECTED = new Set(['a', 'blockquote', 'p', 'li', 'pre', 'img', 'td', 'th', 'tr', MARKER_TAG]);
+const ROW_PARENTS = new Set(['table', 'thead', 'tbody', 'tfoot']);
 
 /**
  * Step 3, on Readability's article element, in one walk (the scrub): applies the URL policy,
  * turns links to the page itself back into fragments, drops pull quotes that repeat a paragraph,
  * puts back the lead figure when Readability left it outside, and keeps in the trace only the
  * removals that sat inside the article (their markers survived Readability), renumbered.
+ * Table cells and rows left outside a table become paragraphs and blocks.
  */
 export function standardise(content: Element, prepared: Prepared): Standardised {
   const found = scrub(content, COLLECTED);
@@ -25,32 +29,83 @@ export function standardise(content: Element, prepared: Prepared): Standardised 
   restoreFragmentLinks(list('a'), [prepared.base, content.ownerDocument.baseURI]);
   dropRepeatedPullQuotes(list('blockquote'), [...list('p'), ...list('li')]);
   restoreLeadFigure(content, prepared.leadFigure, list('img'));
+  rehomeStrayCells([...list('tr'), ...list('td'), ...list('th')]);
   return {
-    removed: traceRemovals(list(MARKER_TAG), prepared),
+    removed: traceRemovals(list(MARKER_TAG), prepared, content),
     looksLikeArticle: isReaderable([...list('p'), ...list('pre')]),
   };
 }
 
-function traceRemovals(markers: Element[], prepared: Prepared): RemovedBlock[] {
-  const removed: RemovedBlock[] = [];
+/**
+ * The trace of what was really taken out of the article: a removal whose marker Readability kept
+ * (it sat inside the article), that still has something to show once scrubbed (text or a
+ * picture), and whose text is not in the article anyway (a page that holds a block twice, once
+ * hidden). Its sample is the block's text as a reader sees it, never script or markup.
+ */
+function traceRemovals(markers: Element[], prepared: Prepared, content: Element): RemovedBlock[] {
+  const traced: { marker: Element; removal: Removal; text: string }[] = [];
   for (const marker of markers) {
     const removal = prepared.removals[Number(marker.id.slice(MARKER_PREFIX.length))];
-    if (!removal) {
+    if (!removal || isForbiddenTag(removal.el)) {
       marker.remove();
       continue;
     }
-    if (isForbiddenTag(removal.el)) {
+    scrub(removal.el);
+    const text = blockText(removal.el);
+    if (!text && !someElement(removal.el, (el) => MEDIA.has(el.localName))) marker.remove();
+    else traced.push({ marker, removal, text });
+  }
+  if (traced.length === 0) return [];
+  const kept = articleText(content);
+  const removed: RemovedBlock[] = [];
+  for (const { marker, removal, text } of traced) {
+    if (kept.has(text)) {
       marker.remove();
       continue;
     }
     const span = marker.ownerDocument.createElement('span');
     span.id = `${MARKER_PREFIX}${removed.length}`;
     marker.replaceWith(span);
-    scrub(removal.el);
-    const { rule, label, sample } = removal;
-    removed.push({ rule, label, sample, html: removal.el.outerHTML });
+    const { rule, label } = removal;
+    removed.push({ rule, label, sample: text.slice(0, SAMPLE_LENGTH), html: removal.el.outerHTML });
   }
   return removed;
+}
+
+const SAMPLE_LENGTH = 120;
+const MEDIA = new Set(['img', 'picture', 'video', 'audio']);
+// Shorter text found in the article may be a coincidence ("Advertisement" in a sentence).
+const MIN_REPEATED = 40;
+
+/** Whether a removed block's text is still in the article: one of its lines, or a long run of it. */
+function articleText(content: Element): { has(text: string): boolean } {
+  const lines = blockLines(content);
+  const lineSet = new Set(lines);
+  const whole = lines.join(' ');
+  return {
+    has: (text) =>
+      text !== '' && (lineSet.has(text) || (text.length >= MIN_REPEATED && whole.includes(text))),
+  };
+}
+
+/**
+ * linkedom (unlike a browser) leaves a <td> or <tr> outside any table when a page nests a <div>
+ * in its table. A browser re-parsing the saved HTML drops those tags and glues the cells'
+ * words ("$9,000Up to 40%"), and so does Markdown: each stray cell becomes a paragraph, each
+ * stray row a block.
+ */
+function rehomeStrayCells(cells: Element[]): void {
+  for (const cell of cells) {
+    const parent = cell.parentElement?.localName ?? '';
+    const stray = cell.localName === 'tr' ? !ROW_PARENTS.has(parent) : parent !== 'tr';
+    if (stray) rename(cell, cell.localName === 'tr' ? 'div' : 'p');
+  }
+}
+
+function rename(el: Element, tag: string): void {
+  const renamed = el.ownerDocument.createElement(tag);
+  while (el.firstChild) renamed.appendChild(el.firstChild);
+  el.replaceWith(renamed);
 }
 
 /** Readability resolves "#notes" against the document's own URL; in the saved copy it is "#notes" again. */

@@ -55,6 +55,11 @@ export const toContent = {
   reattachToSelection: v.strictObject({ id }),
   /** Fetch and paint this page's highlights again (after changes elsewhere). */
   repaint: v.strictObject({}),
+  /**
+   * Read one of the page's own pictures (same origin as the page, or data:) for saving with the
+   * article, when Readmark has no host access: the page already loaded it, so this asks nothing new.
+   */
+  readPageImage: v.strictObject({ url: v.pipe(v.string(), v.maxLength(16_000)) }),
 } as const;
 
 /** Messages the content script (or an extension page) sends to the background. */
@@ -103,6 +108,7 @@ export const contentSenders: Record<keyof typeof toContent, readonly ('page' | '
   scrollToHighlight: ['extension'],
   reattachToSelection: ['extension'],
   repaint: ['extension'],
+  readPageImage: ['extension'],
 };
 export const offscreenSenders: Record<keyof typeof toOffscreen, readonly ('page' | 'extension')[]> = {
   offscreenExtract: ['extension'],
@@ -124,12 +130,13 @@ export type ToBackground = { [K in keyof typeof toBackground]: v.InferOutput<(ty
 
 /** What each message answers with (inside Result). */
 export interface ContentAnswers {
-  capture: PageCapture;
+  capture: CapturedPage;
   highlightSelection: Highlight;
   highlightStatus: { id: string; anchored: boolean }[];
   scrollToHighlight: true;
   reattachToSelection: Highlight;
   repaint: true;
+  readPageImage: PageImage;
 }
 export interface BackgroundAnswers {
   ping: { version: string };
@@ -142,6 +149,12 @@ export interface BackgroundAnswers {
 
 export interface OffscreenAnswers {
   offscreenExtract: ExtractedArticle;
+}
+
+/** A picture read by the content script: its type and bytes as base64 (messages carry JSON only). */
+export interface PageImage {
+  type: string;
+  base64: string;
 }
 
 /** What the content script needs to paint a page. */
@@ -215,6 +228,11 @@ export interface BackgroundNoteAnswers {
 }
 export interface ContentNoteAnswers {
   noteDone: true;
+}
+
+/** The capture answer: the page, and the text the reader had selected on it ('' for none). */
+export interface CapturedPage extends PageCapture {
+  selection: string;
 }
 
 /*

@@ -10,6 +10,18 @@ export interface RemovedBlock {
   html: string;
 }
 
+/** The kinds of page extraction tells apart (the WCXB corpus's page types). */
+export const PAGE_TYPES = [
+  'article',
+  'forum',
+  'documentation',
+  'product',
+  'listing',
+  'collection',
+  'service',
+] as const;
+export type PageType = (typeof PAGE_TYPES)[number];
+
 /** What the extraction pipeline produces for one page. */
 export interface ExtractedArticle {
   url: string;
@@ -36,6 +48,8 @@ export interface ExtractedArticle {
   removed: RemovedBlock[];
   /** False when the page did not look like an article (the reader may still "Save anyway"). */
   isProbablyArticle: boolean;
+  /** What kind of page the learned classifier takes it for; anything but "article" gets the notice. */
+  pageType: PageType;
 }
 
 /** The library entry: everything the list, search and filters need, without the body. */

@@ -12,7 +12,7 @@ export interface ArticleFilter {
   status?: ReadStatus;
   /** Tags compared by tagKey; 'any' keeps articles with at least one, 'all' with every one. */
   tags?: { mode: 'any' | 'all'; tags: readonly string[] };
-  /** A site as given by siteOf. */
+  /** A site as given by siteKey (a host). */
   site?: string | null;
   /** Search matches (a LibrarySearch's scores, or any set of ids); null or absent: no search. */
   matches?: { has(id: string): boolean } | null;
@@ -20,10 +20,17 @@ export interface ArticleFilter {
 
 const HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:www\.)?([^/?#:]+)/i;
 
-/** The site an article is filed under: its site name, else its host without "www.". */
+/** The site an article is shown with: its site name, else its host without "www.". */
 export function siteOf(meta: Pick<ArticleMeta, 'siteName' | 'canonicalUrl'>): string {
-  const name = meta.siteName?.trim();
-  if (name) return name;
+  return meta.siteName?.trim() || siteKey(meta);
+}
+
+/**
+ * The site an article is filed under: its host without "www.". Not the site name: a page
+ * declares that itself (any page can call itself "The Ledger"), and some pages of a site declare
+ * it while others do not; the host is one identity per site.
+ */
+export function siteKey(meta: Pick<ArticleMeta, 'canonicalUrl'>): string {
   // A regex, not new URL(): this runs for every article on every keystroke.
   return HOST.exec(meta.canonicalUrl)?.[1]?.toLowerCase() ?? '';
 }
@@ -58,7 +65,7 @@ export function filterArticles(metas: readonly ArticleMeta[], filter: ArticleFil
   const matches = filter.matches;
   if (matches) tests.push((m) => matches.has(m.id));
   const site = filter.site;
-  if (site) tests.push((m) => siteOf(m) === site);
+  if (site) tests.push((m) => siteKey(m) === site);
   const wanted = new Set((filter.tags?.tags ?? []).map(tagKey).filter((key) => key !== ''));
   if (filter.tags && wanted.size > 0) tests.push(tagTest(filter.tags.mode, wanted));
   return metas.filter((meta) => tests.every((test) => test(meta)));

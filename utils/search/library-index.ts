@@ -22,6 +22,11 @@ export interface LibrarySearch {
   scores: ReadonlyMap<string, number>;
 }
 
+/** A LibrarySearch with, per matching article, the index terms it matched (for snippets). */
+export interface LibraryMatches extends LibrarySearch {
+  terms: ReadonlyMap<string, readonly string[]>;
+}
+
 const queryTokenize: (text: string) => string[] = MiniSearch.getDefault('tokenize');
 
 /**
@@ -124,12 +129,12 @@ export class LibraryIndex {
    * Searches as the reader types. Returns null when the query has no searchable word (empty, or
    * only stop words): the UI then shows the whole library, as for an empty box.
    */
-  search(query: string): LibrarySearch | null {
+  search(query: string): LibraryMatches | null {
     const terms = queryTokenize(query).flatMap((token) => processTerm(token) ?? []);
     if (terms.length === 0) return null;
     const all = this.mini.search(libraryQuery(terms, 'AND'));
-    if (all.length > 0 || terms.length === 1) return { mode: 'all-terms', scores: toScores(all) };
-    return { mode: 'any-term', scores: toScores(this.mini.search(libraryQuery(terms, 'OR'))) };
+    if (all.length > 0 || terms.length === 1) return toMatches('all-terms', all);
+    return toMatches('any-term', this.mini.search(libraryQuery(terms, 'OR')));
   }
 
   /** The library state this index covers; compare with fingerprintLibrary(). */
@@ -148,8 +153,17 @@ export class LibraryIndex {
   }
 }
 
-function toScores(results: readonly { id: string; score: number }[]): Map<string, number> {
-  return new Map(results.map((r) => [r.id, r.score]));
+function toMatches(
+  mode: LibrarySearch['mode'],
+  results: readonly { id: string; score: number; terms: string[] }[],
+): LibraryMatches {
+  const scores = new Map<string, number>();
+  const terms = new Map<string, readonly string[]>();
+  for (const result of results) {
+    scores.set(result.id, result.score);
+    terms.set(result.id, result.terms);
+  }
+  return { mode, scores, terms };
 }
 
 function corrupt(error: unknown): Result<LibraryIndex> {

@@ -1,6 +1,7 @@
 import type { ArticleContent, ArticleMeta, ExtractedArticle } from '@/utils/model';
 import { articleKey, err, normaliseUrl, ok, type Result, sameOrigin } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { deleteArticleImages } from './images';
 import { describeStorageError } from './storage-error';
 
 export interface StoredArticle {
@@ -20,46 +21,70 @@ export async function saveArticle(
   article: ExtractedArticle,
   now: number = Date.now(),
 ): Promise<Result<ArticleMeta>> {
-  const key = articleKey(article.url, article.canonicalUrl);
-  if (!key) return err(`Only web pages (http or https) can be saved, not "${article.url.slice(0, 200)}".`);
+  const key = savableKey(article);
+  if (!key.ok) return key;
   try {
-    const meta = await db.transaction('rw', db.articles, db.contents, async () => {
-      const existing = await findArticleForPage(db, article.url, article.canonicalUrl);
-      const meta: ArticleMeta = {
-        id: existing?.id ?? crypto.randomUUID(),
-        url: article.url,
-        canonicalUrl: existing?.canonicalUrl ?? key,
-        title: article.title,
-        byline: article.byline,
-        siteName: article.siteName,
-        publishedTime: article.publishedTime,
-        lang: article.lang,
-        dir: article.dir,
-        leadImage: article.leadImage,
-        excerpt: article.excerpt,
-        wordCount: article.wordCount,
-        readingTimeMinutes: article.readingTimeMinutes,
-        tags: existing?.tags ?? [],
-        favourite: existing?.favourite ?? 0,
-        archived: existing?.archived ?? 0,
-        savedAt: existing?.savedAt ?? now,
-        updatedAt: now,
-        readAt: existing?.readAt ?? null,
-        progress: existing?.progress ?? 0,
-      };
-      await db.articles.put(meta);
-      await db.contents.put({
-        articleId: meta.id,
-        contentHtml: article.contentHtml,
-        textContent: article.textContent,
-        removed: article.removed,
-      });
-      return meta;
-    });
-    return ok(meta);
+    return ok(
+      await db.transaction('rw', db.articles, db.contents, () => writeArticle(db, article, key.value, now)),
+    );
   } catch (error) {
     return err(describeStorageError(error));
   }
+}
+
+/**
+ * The article's key (see articleKey), or why it cannot be saved. Check it before opening the
+ * write transaction, and hand the key to writeArticle.
+ */
+export function savableKey(article: ExtractedArticle): Result<string> {
+  const key = articleKey(article.url, article.canonicalUrl);
+  return key
+    ? ok(key)
+    : err(`Only web pages (http or https) can be saved, not "${article.url.slice(0, 200)}".`);
+}
+
+/**
+ * Writes an article's metadata and body under `key` (from savableKey); call it inside a
+ * transaction over articles and contents (and whatever else must be written with them, like its
+ * pictures). An article already saved for this page keeps its id, key and reader state.
+ */
+export async function writeArticle(
+  db: ReadmarkDb,
+  article: ExtractedArticle,
+  key: string,
+  now: number,
+): Promise<ArticleMeta> {
+  const existing = await findArticleForPage(db, article.url, article.canonicalUrl);
+  const meta: ArticleMeta = {
+    id: existing?.id ?? crypto.randomUUID(),
+    url: article.url,
+    canonicalUrl: existing?.canonicalUrl ?? key,
+    title: article.title,
+    byline: article.byline,
+    siteName: article.siteName,
+    publishedTime: article.publishedTime,
+    lang: article.lang,
+    dir: article.dir,
+    leadImage: article.leadImage,
+    excerpt: article.excerpt,
+    wordCount: article.wordCount,
+    readingTimeMinutes: article.readingTimeMinutes,
+    tags: existing?.tags ?? [],
+    favourite: existing?.favourite ?? 0,
+    archived: existing?.archived ?? 0,
+    savedAt: existing?.savedAt ?? now,
+    updatedAt: now,
+    readAt: existing?.readAt ?? null,
+    progress: existing?.progress ?? 0,
+  };
+  await db.articles.put(meta);
+  await db.contents.put({
+    articleId: meta.id,
+    contentHtml: article.contentHtml,
+    textContent: article.textContent,
+    removed: article.removed,
+  });
+  return meta;
 }
 
 /** Library entries, newest first (metadata only: bodies are never loaded for the list). */
@@ -75,14 +100,19 @@ export async function getArticle(db: ReadmarkDb, id: string): Promise<StoredArti
   });
 }
 
-/** Deletes an article, its body and its highlights in one transaction. */
+/** Deletes an article, its body, its highlights and its pictures in one transaction. */
 export async function deleteArticle(db: ReadmarkDb, id: string): Promise<Result<void>> {
   try {
-    await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
-      await db.highlights.where('articleId').equals(id).delete();
-      await db.contents.delete(id);
-      await db.articles.delete(id);
-    });
+    await db.transaction(
+      'rw',
+      [db.articles, db.contents, db.highlights, db.articleImages, db.imageBlobs],
+      async () => {
+        await db.highlights.where('articleId').equals(id).delete();
+        await deleteArticleImages(db, [id]);
+        await db.contents.delete(id);
+        await db.articles.delete(id);
+      },
+    );
     return ok(undefined);
   } catch (error) {
     return err(describeStorageError(error));

@@ -1,5 +1,5 @@
-import Dexie, { type EntityTable } from 'dexie';
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBlob } from '@/utils/model';
 import { bindArticlesToTheirOrigin } from './bind-to-origin';
 
 /** A setting stored by key (reader preferences, colour names, the persisted search index…). */
@@ -13,6 +13,8 @@ export type ReadmarkDb = Dexie & {
   contents: EntityTable<ArticleContent, 'articleId'>;
   highlights: EntityTable<Highlight, 'id'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  imageBlobs: EntityTable<ImageBlob, 'hash'>;
+  articleImages: Table<ArticleImage, [string, string]>;
 };
 
 export const DB_NAME = 'readmark';
@@ -38,5 +40,14 @@ export function openDb(name: string = DB_NAME): ReadmarkDb {
   // Version 2 (2026-12-06). Same stores and indexes; the upgrade re-keys articles stored under a
   // canonical URL of another origin than their own, which let one site claim another's article.
   db.version(2).stores({}).upgrade(bindArticlesToTheirOrigin);
+  // Version 3 (2026-12-06). Images stored with their article, so reading never goes to the network.
+  // imageBlobs holds each distinct picture once (keyed by the SHA-256 of its bytes); articleImages
+  // maps an article's image URLs to those hashes ([articleId+url] is the key; `hash` is indexed to
+  // find blobs no article uses any more). No upgrade function: articles saved before have no images
+  // stored and show placeholders until the reader loads them.
+  db.version(3).stores({
+    imageBlobs: 'hash',
+    articleImages: '[articleId+url], articleId, hash',
+  });
   return db;
 }

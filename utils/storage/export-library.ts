@@ -1,14 +1,17 @@
 import type { EntityTable } from 'dexie';
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import type { ArticleContent, ArticleMeta, Highlight, ImageBytes, ImageLink } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { readImagesForExport } from './images';
 import { SEARCH_INDEX_KEY } from './search-index-store';
 
 /** Everything a backup holds, as stored (the shape createBackup in utils/export takes). */
 export interface LibrarySnapshot {
-  articles: { meta: ArticleMeta; content: ArticleContent }[];
+  articles: { meta: ArticleMeta; content: ArticleContent; images?: ImageLink[] }[];
   highlights: Highlight[];
   settings: Record<string, unknown>;
+  /** The articles' stored pictures, each once. */
+  images: ImageBytes[];
 }
 
 /** Progress and cancellation for reads and writes that walk the whole library. */
@@ -36,40 +39,56 @@ export async function readLibraryForBackup(
 ): Promise<Result<LibrarySnapshot>> {
   const { onProgress, signal } = options;
   try {
-    return await db.transaction('r', db.articles, db.contents, db.highlights, db.settings, async () => {
-      const total = (await db.articles.count()) + (await db.highlights.count());
-      const snapshot: LibrarySnapshot = { articles: [], highlights: [], settings: {} };
-      const kept = new Set<string>();
-      let done = 0;
-      const progress = (records: number) => {
-        done += records;
-        onProgress?.(done, total);
-      };
-      const articlesRead = await inPages(db.articles, signal, async (metas) => {
-        const contents = await db.contents.bulkGet(metas.map((meta) => meta.id));
-        metas.forEach((meta, i) => {
-          const content = contents[i];
-          if (!content) return;
-          snapshot.articles.push({ meta, content });
-          kept.add(meta.id);
+    const snapshot = await db.transaction(
+      'r',
+      db.articles,
+      db.contents,
+      db.highlights,
+      db.settings,
+      async () => {
+        const total = (await db.articles.count()) + (await db.highlights.count());
+        const snapshot: LibrarySnapshot = { articles: [], highlights: [], settings: {}, images: [] };
+        const kept = new Set<string>();
+        let done = 0;
+        const progress = (records: number) => {
+          done += records;
+          onProgress?.(done, total);
+        };
+        const articlesRead = await inPages(db.articles, signal, async (metas) => {
+          const contents = await db.contents.bulkGet(metas.map((meta) => meta.id));
+          metas.forEach((meta, i) => {
+            const content = contents[i];
+            if (!content) return;
+            snapshot.articles.push({ meta, content });
+            kept.add(meta.id);
+          });
+          progress(metas.length);
         });
-        progress(metas.length);
-      });
-      const highlightsRead =
-        articlesRead &&
-        (await inPages(db.highlights, signal, async (highlights) => {
-          for (const highlight of highlights)
-            if (kept.has(highlight.articleId)) snapshot.highlights.push(highlight);
-          progress(highlights.length);
-        }));
-      if (!highlightsRead) return err<LibrarySnapshot>(STORAGE_CANCELLED);
-      // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
-      // restore, never backed up.
-      for (const { key, value } of await db.settings.toArray()) {
-        if (key !== SEARCH_INDEX_KEY) snapshot.settings[key] = value;
-      }
-      return ok(snapshot);
-    });
+        const highlightsRead =
+          articlesRead &&
+          (await inPages(db.highlights, signal, async (highlights) => {
+            for (const highlight of highlights)
+              if (kept.has(highlight.articleId)) snapshot.highlights.push(highlight);
+            progress(highlights.length);
+          }));
+        if (!highlightsRead) return err<LibrarySnapshot>(STORAGE_CANCELLED);
+        // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
+        // restore, never backed up.
+        for (const { key, value } of await db.settings.toArray()) {
+          if (key !== SEARCH_INDEX_KEY) snapshot.settings[key] = value;
+        }
+        return ok(snapshot);
+      },
+    );
+    if (!snapshot.ok) return snapshot;
+    // Pictures are read after (their bytes cannot be awaited inside the transaction).
+    const pictures = await readImagesForExport(
+      db,
+      snapshot.value.articles.map((article) => article.meta.id),
+    );
+    for (const article of snapshot.value.articles) article.images = pictures.links.get(article.meta.id) ?? [];
+    snapshot.value.images = [...pictures.images.values()];
+    return snapshot;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return err(`Readmark could not read its library (${message}). No backup was made.`);

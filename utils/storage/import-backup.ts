@@ -1,7 +1,8 @@
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBytes } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
 import { STORAGE_CANCELLED, type StorageProgress } from './export-library';
+import { deleteArticleImages } from './images';
 import { describeStorageError } from './storage-error';
 
 /**
@@ -17,6 +18,9 @@ export interface ImportWrites {
   putHighlights: readonly Highlight[];
   /** Settings already validated by the caller (each setting's owner knows what is valid). */
   putSettings?: readonly SettingRecord[];
+  /** Picture links of the articles put, and the pictures (bytes checked against their hash by the parser). */
+  putImageLinks?: readonly ArticleImage[];
+  putImages?: readonly ImageBytes[];
 }
 
 export interface ApplyImportOptions extends StorageProgress {
@@ -72,10 +76,11 @@ export async function applyImportPlan(
   try {
     const renamed = await db.transaction(
       'rw',
-      [db.articles, db.contents, db.highlights, db.settings],
+      [db.articles, db.contents, db.highlights, db.settings, db.articleImages, db.imageBlobs],
       async () => {
         await step(plan.deleteArticleIds, async (ids) => {
           await db.highlights.where('articleId').anyOf(ids).delete();
+          await deleteArticleImages(db, ids);
           await db.contents.bulkDelete(ids);
           await db.articles.bulkDelete(ids);
         });
@@ -90,6 +95,13 @@ export async function applyImportPlan(
           await db.highlights.bulkPut(safe.highlights);
         });
         if (signal?.aborted) throw new ImportCancelled();
+        await db.imageBlobs.bulkPut(
+          (plan.putImages ?? []).map(({ hash, type, bytes }) => {
+            const blob = new Blob([bytes as BlobPart], { type });
+            return { hash, blob, size: blob.size };
+          }),
+        );
+        await db.articleImages.bulkPut([...(plan.putImageLinks ?? [])]);
         await db.settings.bulkPut([...settings]);
         return renamed;
       },

@@ -3,13 +3,14 @@
  * Every function takes the db as its first parameter. Only the background and extension pages
  * use this room: a content script's IndexedDB belongs to the page's origin.
  * Public surface: openDb, article repository functions, backup reads and import writes,
- * storage error descriptions.
+ * article pictures (stored blobs, deduplicated by hash), storage error descriptions.
  * Must not import: preact, browser APIs, messaging, extraction, annotation, export.
  */
 export * from './articles';
 export { DB_NAME, openDb, type ReadmarkDb, type SettingRecord } from './db';
 export * from './export-library';
 export * from './highlights';
+export * from './images';
 export * from './import-backup';
 export * from './integrity';
 export * from './library-actions';

@@ -1,6 +1,7 @@
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBlob } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { deleteArticleImages } from './images';
 import { describeStorageError } from './storage-error';
 
 /**
@@ -130,23 +131,36 @@ export interface DeletedArticles {
   articles: ArticleMeta[];
   contents: ArticleContent[];
   highlights: Highlight[];
+  /** The articles' picture links, and the pictures no other article used (deleted with them). */
+  images: ArticleImage[];
+  blobs: ImageBlob[];
 }
 
-/** Deletes articles with their bodies and highlights in one transaction; answers what it removed. */
+/** Deletes articles with their bodies, highlights and pictures in one transaction; answers what it removed. */
 export async function deleteMany(db: ReadmarkDb, ids: readonly string[]): Promise<Result<DeletedArticles>> {
   try {
     return ok(
-      await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
-        const keys = [...ids];
-        const articles = (await db.articles.bulkGet(keys)).filter((m): m is ArticleMeta => !!m);
-        const found = articles.map((m) => m.id);
-        const contents = (await db.contents.bulkGet(found)).filter((c): c is ArticleContent => !!c);
-        const highlights = await db.highlights.where('articleId').anyOf(found).toArray();
-        await db.highlights.bulkDelete(highlights.map((h) => h.id));
-        await db.contents.bulkDelete(found);
-        await db.articles.bulkDelete(found);
-        return { articles, contents, highlights };
-      }),
+      await db.transaction(
+        'rw',
+        [db.articles, db.contents, db.highlights, db.articleImages, db.imageBlobs],
+        async () => {
+          const keys = [...ids];
+          const articles = (await db.articles.bulkGet(keys)).filter((m): m is ArticleMeta => !!m);
+          const found = articles.map((m) => m.id);
+          const contents = (await db.contents.bulkGet(found)).filter((c): c is ArticleContent => !!c);
+          const highlights = await db.highlights.where('articleId').anyOf(found).toArray();
+          const images = await db.articleImages.where('articleId').anyOf(found).toArray();
+          const hashes = [...new Set(images.map((image) => image.hash))];
+          const blobsBefore = await db.imageBlobs.bulkGet(hashes);
+          await deleteArticleImages(db, found);
+          const blobsAfter = await db.imageBlobs.bulkGet(hashes);
+          const blobs = blobsBefore.filter((blob, i): blob is ImageBlob => !!blob && !blobsAfter[i]);
+          await db.highlights.bulkDelete(highlights.map((h) => h.id));
+          await db.contents.bulkDelete(found);
+          await db.articles.bulkDelete(found);
+          return { articles, contents, highlights, images, blobs };
+        },
+      ),
     );
   } catch (error) {
     return err(describeStorageError(error));
@@ -159,11 +173,17 @@ export async function deleteMany(db: ReadmarkDb, ids: readonly string[]): Promis
  */
 export async function restoreDeleted(db: ReadmarkDb, deleted: DeletedArticles): Promise<Result<number>> {
   try {
-    await db.transaction('rw', db.articles, db.contents, db.highlights, async () => {
-      await db.articles.bulkAdd(deleted.articles);
-      await db.contents.bulkPut(deleted.contents);
-      await db.highlights.bulkPut(deleted.highlights);
-    });
+    await db.transaction(
+      'rw',
+      [db.articles, db.contents, db.highlights, db.articleImages, db.imageBlobs],
+      async () => {
+        await db.articles.bulkAdd(deleted.articles);
+        await db.contents.bulkPut(deleted.contents);
+        await db.highlights.bulkPut(deleted.highlights);
+        await db.imageBlobs.bulkPut(deleted.blobs);
+        await db.articleImages.bulkPut(deleted.images);
+      },
+    );
     return ok(deleted.articles.length);
   } catch (error) {
     return err(describeStorageError(error));

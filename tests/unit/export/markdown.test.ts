@@ -134,3 +134,19 @@ describe('toMarkdown', () => {
     expect(markdown).toContain('*Idea*');
   });
 });
+
+describe('highlights without a note', () => {
+  it('carry their colour at the end of the quote, never on a line of its own', () => {
+    const { meta, content, highlights } = loadFixture('kettle');
+    const bare = highlights.map((h) => ({ ...h, note: '' }));
+    const markdown = toMarkdown(meta, content, bare, { colorNames: { yellow: 'Idea' } });
+    const section = markdown.split('## Highlights')[1]!;
+    expect(section).toMatch(/^> .+ — \*Idea\*$/m);
+    expect(section).not.toMatch(/^\*[^*\n]+\*$/m);
+    // With a note, the colour still leads the note.
+    const noted = toMarkdown(meta, content, highlights.slice(0, 1), {
+      colorNames: { [highlights[0]!.color]: 'Idea' },
+    });
+    expect(noted).toMatch(/^\*Idea\*: \S/m);
+  });
+});

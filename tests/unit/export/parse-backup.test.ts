@@ -43,8 +43,8 @@ describe('parseBackup refuses what is not a Readmark backup', () => {
     ],
     [
       'a newer version',
-      '{"format": "readmark-backup", "version": 2, "articles": [], "highlights": []}',
-      /newer Readmark .*version 2/,
+      '{"format": "readmark-backup", "version": 3, "articles": [], "highlights": []}',
+      /newer Readmark .*version 3/,
     ],
     [
       'articles not a list',

@@ -176,6 +176,34 @@ describe('toStandaloneHtml', () => {
       expect(payloads.length).toBeGreaterThan(100);
       console.log(`XSS corpus: ${payloads.length} payloads, highlight marked in ${marked}`);
       expect(marked).toBeGreaterThan(payloads.length / 4);
+      // Over 200 payloads each sanitised twice: seconds of work, more on a loaded two-core machine.
+    }, 120_000);
+  });
+});
+
+describe('toStandaloneHtml header in the reader’s language', () => {
+  it('writes dates for the locale (ISO only in datetime) and the words it is given', () => {
+    const { meta, content, highlights } = loadFixture('kettle');
+    const html = toStandaloneHtml(meta, content, highlights, sanitise, {
+      locale: 'fr',
+      wording: {
+        saved: (date) => `Enregistré le ${date}`,
+        readingTime: (minutes) => `${minutes} min de lecture`,
+        tags: (list) => `Étiquettes : ${list}`,
+      },
     });
+    const header = parseHtml(html).querySelector('header.meta')!;
+    expect(header.querySelector('.byline')!.textContent).toContain('14 mars 2025');
+    expect(header.querySelector('.facts')!.textContent).toBe(
+      'Enregistré le 1 janvier 2026 · 1 min de lecture · Étiquettes : physics, kitchen',
+    );
+    expect(header.textContent).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+    expect(header.querySelector('time')!.getAttribute('datetime')).toBe('2025-03-14T09:30:00.000Z');
+  });
+
+  it('keeps an unparseable published date as the text the page gave', () => {
+    const { meta, content } = loadFixture('kettle');
+    const html = toStandaloneHtml({ ...meta, publishedTime: 'last Tuesday' }, content, [], sanitise);
+    expect(parseHtml(html).querySelector('.byline')!.textContent).toContain('last Tuesday');
   });
 });

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -47,14 +47,40 @@ describe('npm run extract', () => {
     const out = path.join(scratch, 'out');
     const { code } = run('--format', 'markdown', '--out', out, path.dirname(FIXTURE));
     expect(code).toBe(0);
-    const [file] = readdirSync(out);
-    expect(file).toMatch(/wordpress-tagdiv_page\.md$/);
-    const markdown = readFileSync(path.join(out, file!), 'utf8');
+    // Named after the input file itself: page.html → page.md.
+    expect(readdirSync(out)).toEqual(['page.md']);
+    const markdown = readFileSync(path.join(out, 'page.md'), 'utf8');
     // The extension's own Markdown exporter: YAML front matter, then the title and the body.
     expect(markdown).toMatch(/^---\ntitle: "Harbour town votes[^\n]*"\n/);
     expect(markdown).toMatch(/\n# Harbour town votes/);
     expect(markdown).toContain('Turnout was high.');
     expect(markdown).not.toContain('LEAVE A REPLY');
+  });
+
+  it('names each output after its input file, keeps sub-folders and never overwrites one with another', () => {
+    const pages = path.join(scratch, 'pages');
+    for (const site of ['site-a', 'site-b']) {
+      mkdirSync(path.join(pages, site), { recursive: true });
+      copyFileSync(FIXTURE, path.join(pages, site, 'page.html'));
+    }
+    const story = path.join(scratch, 'Harbour Story.HTM');
+    copyFileSync(FIXTURE, story);
+    const out = path.join(scratch, 'named');
+    const first = run('--out', out, story, pages);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    expect(readdirSync(out).sort()).toEqual(['Harbour Story.json', 'site-a', 'site-b']);
+    for (const site of ['site-a', 'site-b']) expect(readdirSync(path.join(out, site))).toEqual(['page.json']);
+    const json = JSON.parse(readFileSync(path.join(out, 'Harbour Story.json'), 'utf8')) as { title: string };
+    expect(json.title).toBe('Harbour town votes to rebuild its wooden breakwater');
+
+    // Two inputs that share a name: the first is written, the second is refused with a message.
+    const second = run('--format', 'text', '--out', out, FIXTURE, path.join(pages, 'site-a', 'page.html'));
+    expect(second.code).toBe(0);
+    expect(readFileSync(path.join(out, 'page.txt'), 'utf8')).toMatch(/^Harbour town votes/);
+    expect(second.stderr).toMatch(
+      /site-a[/\\]page\.html: .*page\.txt was already written from .*wordpress-tagdiv/,
+    );
   });
 
   it('rejects an unknown format with usage', () => {

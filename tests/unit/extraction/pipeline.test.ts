@@ -68,7 +68,7 @@ describe('extraction pipeline', () => {
     const article = extractFromHtml(html, { url });
     expect(article.byline).toBe('Ana Ruiz');
     expect(article.siteName).toBe('River Times');
-    expect(article.publishedTime).toBe('2024-05-06T05:08:09.000Z');
+    expect(article.publishedTime).toBe('2024-05-06T07:08:09+02:00');
     expect(article.leadImage).toBe('https://example.org/og.jpg');
     expect(article.canonicalUrl).toBe('https://example.org/news/story');
     expect(article.lang).toBe('en');

@@ -51,10 +51,25 @@ describe('visibleArticles', () => {
   });
 });
 
+test('countSites: one entry per host, named by its articles, whether or not each gives the name', () => {
+  const sameSite = [
+    makeMeta('x', { siteName: 'Lamp Post', canonicalUrl: 'https://lamp.example/1' }),
+    makeMeta('y', { canonicalUrl: 'https://www.lamp.example/2' }),
+    makeMeta('z', { siteName: 'Lamp Post', canonicalUrl: 'https://lamp.example/3' }),
+    makeMeta('w', { siteName: 'Lamp Post', canonicalUrl: 'https://copycat.example/3' }),
+    makeMeta('v', { canonicalUrl: 'https://bare.example/3' }),
+  ];
+  expect(countSites(sameSite)).toEqual([
+    { site: 'bare.example', label: 'bare.example', count: 1 },
+    { site: 'copycat.example', label: 'Lamp Post (copycat.example)', count: 1 },
+    { site: 'lamp.example', label: 'Lamp Post (lamp.example)', count: 3 },
+  ]);
+});
+
 test('countSites counts each site once per article, alphabetically', () => {
   expect(countSites(metas)).toEqual([
-    { site: 'Courier', count: 2 },
-    { site: 'lamp.example', count: 1 },
+    { site: 'example.org', label: 'Courier', count: 2 },
+    { site: 'lamp.example', label: 'lamp.example', count: 1 },
   ]);
 });
 

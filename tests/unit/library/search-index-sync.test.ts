@@ -90,4 +90,16 @@ describe('SearchIndexSync', () => {
     expect(found(sync, 'gauge')).toEqual([]);
     sync.dispose();
   });
+
+  test('open() restores the saved index before the library is known; update then indexes nothing', async () => {
+    await (await syncNow()).flush();
+    const states: IndexState[] = [];
+    const sync = new SearchIndexSync(db, (state) => states.push(state), 0);
+    await sync.open();
+    expect(sync.isReady).toBe(false); // restored, but not yet checked against the library
+    await sync.update(await listArticles(db), await listHighlightStamps(db));
+    expect(states).toEqual([{ phase: 'loading' }, { phase: 'ready' }]);
+    expect(found(sync, 'lighthouse')).toEqual([ids.lens]);
+    expect(sync.search('distiled')?.terms.get(ids.lens!)).toEqual(['distilled']);
+  });
 });

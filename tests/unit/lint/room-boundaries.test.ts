@@ -72,6 +72,16 @@ describe('room boundaries', () => {
       "import x from '@/entrypoints/background';\nexport const y = x;\n",
       /Entrypoints only wire/,
     ],
+    [
+      'utils/extraction',
+      "import { loadTruth } from '@/utils/training';\nexport const x = loadTruth;\n",
+      /Node-only offline training/,
+    ],
+    [
+      'utils/training',
+      "import { openDb } from '@/utils/storage';\nexport const x = openDb;\n",
+      /model and extraction rooms only/,
+    ],
   ])('%s: a forbidden import fails the lint', (room, source, message) => {
     const { status, output } = lint(room, source);
     expect(status).not.toBe(0);

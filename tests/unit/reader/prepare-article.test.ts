@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { describe, expect, test } from 'vitest';
-import { prepareArticle, slugify, textOfHtml } from '@/components/reader/prepare-article';
+import { MISSING_IMAGE_CLASS, prepareArticle, slugify } from '@/components/reader/prepare-article';
 
 const parser = () => new DOMParser();
 
@@ -42,14 +42,28 @@ describe('prepareArticle', () => {
     expect(toc.map((entry) => entry.id)).toEqual(['rm-notes-2', 'rm-notes-3']);
   });
 
-  test('images load lazily and decode asynchronously; the rest is left as it was', () => {
-    const { html: out } = prepareArticle(html, parser());
+  test('a stored picture shows its blob: copy and decodes asynchronously; the rest is left as it was', () => {
+    const stored = new Map([['https://example.org/a.jpg', 'blob:chrome-extension://x/1']]);
+    const { html: out, missingImages } = prepareArticle(html, parser(), stored);
     const doc = new DOMParser().parseFromString(out, 'text/html');
     const img = doc.querySelector('img')!;
-    expect(img.getAttribute('loading')).toBe('lazy');
+    expect(img.getAttribute('src')).toBe('blob:chrome-extension://x/1');
     expect(img.getAttribute('decoding')).toBe('async');
-    expect(img.getAttribute('src')).toBe('https://example.org/a.jpg');
+    expect(missingImages).toEqual([]);
     expect(doc.querySelectorAll('p')).toHaveLength(3);
+  });
+
+  test('a picture with no stored copy becomes a placeholder with no src: nothing is fetched', () => {
+    const { html: out, missingImages } = prepareArticle(
+      '<p>x</p><img src="https://cdn.example/b.jpg" alt="Bridge" width="600"><img src="https://cdn.example/b.jpg">',
+      parser(),
+    );
+    const doc = new DOMParser().parseFromString(out, 'text/html');
+    const imgs = [...doc.querySelectorAll('img')];
+    expect(imgs.map((img) => img.hasAttribute('src'))).toEqual([false, false]);
+    expect(imgs[0]!.className).toBe(MISSING_IMAGE_CLASS);
+    expect(imgs[0]!.getAttribute('alt')).toBe('Bridge');
+    expect(missingImages).toEqual(['https://cdn.example/b.jpg']);
   });
 
   test('in-article #links stay in the tab; links out still open a new one', () => {
@@ -72,16 +86,5 @@ describe('slugify', () => {
     expect(slugify('Où en est-on ? 2026')).toBe('rm-où-en-est-on-2026');
     expect(slugify('東京の天気')).toBe('rm-東京の天気');
     expect(slugify('¿?!')).toBe('rm-section');
-  });
-});
-
-describe('textOfHtml', () => {
-  test('one line per block, spaces collapsed, no markup', () => {
-    expect(
-      textOfHtml(
-        '<h4>Get  the report</h4><p>Sign <b>up</b>\n now.</p><ul><li>a</li><li>b</li></ul>',
-        parser(),
-      ),
-    ).toBe('Get the report\nSign up now.\na\nb');
   });
 });

@@ -51,12 +51,14 @@ const sectioned = `<p>Intro.</p>${['One', 'Two', 'Three'].map((h) => `<h2>${h}</
   <img src="https://example.org/x.jpg" alt=""><p><a href=" JavaScript:alert(1)">bad</a></p>`;
 
 describe('ReaderApp', () => {
-  test('shows the article sanitised again, with lazy images and a table of contents', async () => {
+  test('shows the article sanitised again, pictures never fetched from the web, and a table of contents', async () => {
     const saved = await saveArticle(db, makeExtracted({ contentHtml: sectioned }));
     if (!saved.ok) throw new Error('not saved');
     await renderReader(saved.value.id, () => root.querySelector('.reader-content'));
     expect(root.querySelector('h1')?.textContent).toBe('Harbour town votes to rebuild its footbridge');
-    expect(root.querySelector('.reader-content img')?.getAttribute('loading')).toBe('lazy');
+    // No picture was stored: a placeholder without src, and the offer to load it.
+    expect(root.querySelector('.reader-content img')?.hasAttribute('src')).toBe(false);
+    expect(root.querySelector('#load-images')).not.toBeNull();
     expect(root.querySelector('.reader-content a')?.hasAttribute('href')).toBe(false);
     const links = [...root.querySelectorAll('.reader-toc a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(['#rm-one', '#rm-two', '#rm-three']);

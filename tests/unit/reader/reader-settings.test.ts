@@ -12,7 +12,15 @@ describe('parseReaderSettings', () => {
   });
 
   test('a valid stored value reads back unchanged', () => {
-    const stored = { font: 'legible', fontSize: 24, lineHeight: 1.9, width: 80, theme: 'sepia' };
+    const stored = {
+      font: 'legible',
+      fontSize: 24,
+      lineHeight: 1.9,
+      width: 80,
+      theme: 'sepia',
+      speechRate: 1.5,
+      voices: { fr: 'urn:moz-tts:speechd:French?fr' },
+    };
     expect(parseReaderSettings(stored)).toEqual(stored);
   });
 
@@ -23,6 +31,8 @@ describe('parseReaderSettings', () => {
       lineHeight: 2,
       width: NaN,
       theme: 'dark',
+      speechRate: 9,
+      voices: { en: 'Samantha', 'not a tag': 'x', de: 42 },
     });
     expect(settings).toEqual({
       font: DEFAULT_READER_SETTINGS.font,
@@ -30,6 +40,8 @@ describe('parseReaderSettings', () => {
       lineHeight: 2,
       width: DEFAULT_READER_SETTINGS.width,
       theme: 'dark',
+      speechRate: 2, // clamped to the fastest rate
+      voices: { en: 'Samantha' },
     });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterArticles, siteOf } from '@/utils/search';
+import { filterArticles, siteKey, siteOf } from '@/utils/search';
 import { makeMeta } from './make-article';
 
 const unread = makeMeta('unread', { tags: ['AI', 'Policy'], siteName: 'The Ledger' });
@@ -34,10 +34,16 @@ describe('filterArticles', () => {
     );
   });
 
-  it('filters by site, by name or else by host', () => {
+  it('filters by site: the host, whatever name the page gives itself', () => {
     expect(siteOf(read)).toBe('harbour.example');
     expect(siteOf(unread)).toBe('The Ledger');
-    expect(idsOf(filterArticles(all, { site: 'The Ledger' }))).toEqual(['unread', 'favourite']);
+    expect(siteKey(unread)).toBe('example.org');
+    // A page elsewhere that calls itself "The Ledger" is not filed with The Ledger's pages.
+    const impostor = makeMeta('impostor', { siteName: 'The Ledger', canonicalUrl: 'https://evil.example/a' });
+    expect(idsOf(filterArticles([...all, impostor], { site: 'example.org' }))).toEqual([
+      'unread',
+      'favourite',
+    ]);
     expect(idsOf(filterArticles(all, { site: 'harbour.example' }))).toEqual(['read']);
   });
 
@@ -49,7 +55,7 @@ describe('filterArticles', () => {
     ]);
     expect(idsOf(filterArticles(all, { matches }))).toEqual(['unread', 'favourite']);
     expect(
-      idsOf(filterArticles(all, { matches, site: 'The Ledger', tags: { mode: 'any', tags: ['ai'] } })),
+      idsOf(filterArticles(all, { matches, site: 'example.org', tags: { mode: 'any', tags: ['ai'] } })),
     ).toEqual(['unread']);
     expect(filterArticles(all, { matches: new Set<string>() })).toEqual([]);
   });

@@ -84,6 +84,13 @@ describe('LibraryIndex search', () => {
     expect(index.search('the of and')).toBeNull();
     expect(index.search('   ')).toBeNull();
   });
+
+  it('tells, per article, the index terms it matched: prefix and typo completions (for snippets)', () => {
+    const found = index.search('conteiners gull')!;
+    expect(found.mode).toBe('all-terms');
+    expect([...found.terms.get('harbour')!].sort()).toEqual(['containers', 'gulls']);
+    expect(index.search('frud')!.terms.get('ledger')).toEqual(['fraud']);
+  });
 });
 
 describe('LibraryIndex updates', () => {

@@ -5,11 +5,12 @@ import { describe, expect, test } from 'vitest';
 import { checkIntegrity, isHealthy, openDb, type ReadmarkDb } from '@/utils/storage';
 import { type RawLibrary, seededLibrary, writeRawV1 } from '../../fixtures/hostile/raw-v1-library';
 
-// A database written the way version 1 stores it (raw IndexedDB, Dexie's version 1 = IndexedDB
-// version 10, same stores and indexes) must read back record for record through today's openDb
-// (version 2 re-keys only records under another origin's canonical, which this fixture has none
-// of: tests/unit/storage/schema-v2-origin-binding.test.ts covers those); and an upgrade that
-// fails must leave it readable.
+// Version 1 is the first released schema. A database written the way version 1 stores it (raw
+// IndexedDB, Dexie's version 1 = IndexedDB version 10, same stores and indexes) must read back
+// record for record through today's openDb (version 2 re-keys only records under another origin's
+// canonical, which this fixture has none of: schema-v2-origin-binding.test.ts covers those;
+// version 3 adds the picture stores: schema-v3.test.ts); and an upgrade that fails must leave it
+// readable.
 
 const STORES = ['articles', 'contents', 'highlights', 'settings'] as const;
 async function readAll(db: ReadmarkDb): Promise<RawLibrary> {
@@ -70,7 +71,7 @@ describe('schema version 1 fixture', () => {
     const read = await readAll(db);
     const diff = differences(library, read);
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     // The indexes of the raw fixture are the ones the app queries.
     const first = library.articles[0]!;
     expect((await db.articles.where('canonicalUrl').equals(first.canonicalUrl).first())?.id).toBe(first.id);
@@ -92,7 +93,7 @@ describe('schema version 1 fixture', () => {
     const db = openDb(name);
     const diff = differences(library, await readAll(db));
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     expect(isHealthy(await checkIntegrity(db))).toBe(true);
     db.close();
   });

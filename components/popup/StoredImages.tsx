@@ -1,0 +1,44 @@
+import { useState } from 'preact/hooks';
+import type { ReadmarkDb } from '@/utils/storage';
+import { t } from '../shared/i18n';
+import { formatBytes, loadMissingImages, readArticleImageState } from '../shared/missing-images';
+import { useObserved } from '../shared/use-observed';
+
+/**
+ * What was stored of the saved article's pictures (count and size), and for pictures on other
+ * sites, the one place Readmark asks for host access: a plain explanation and a button.
+ */
+export function StoredImages({ db, articleId }: { db: ReadmarkDb; articleId: string }) {
+  const state = useObserved(() => readArticleImageState(db, articleId), [db, articleId]);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (state.kind !== 'ready') return null;
+  const { stored, missing } = state.value;
+  const hosts = [...new Set(missing.map((url) => new URL(url).host))];
+  const load = async () => {
+    setProblem(null);
+    const loaded = await loadMissingImages(db, articleId, missing);
+    if (!loaded.ok) setProblem(loaded.error);
+  };
+  return (
+    <section class="stored-images" aria-label={t('imagesHeading')}>
+      <p id="stored-images" class="meta">
+        {t('imagesStored', [String(stored.count), formatBytes(stored.bytes)])}
+      </p>
+      {missing.length > 0 && (
+        <>
+          <p id="images-missing" class="meta">
+            {t('imagesMissing', [String(missing.length), hosts.join(', ')])}
+          </p>
+          <button type="button" id="load-images" onClick={load}>
+            {t('imagesLoad')}
+          </button>
+        </>
+      )}
+      {problem && (
+        <p role="alert" class="notice">
+          {problem}
+        </p>
+      )}
+    </section>
+  );
+}

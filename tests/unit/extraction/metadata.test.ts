@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { extractFromHtml } from '@/utils/extraction';
+
+const prose = Array.from(
+  { length: 4 },
+  (_, i) => `<p>Paragraph ${i} of the story, long enough to read as the prose of a real article page.</p>`,
+).join('');
+const extract = (head: string, body: string, url = 'https://www.fellandfog.example/2025/09/04/ferry/') =>
+  extractFromHtml(`<html><head>${head}</head><body>${body}<article>${prose}</article></body></html>`, {
+    url,
+  });
+
+describe('title', () => {
+  it('drops the site name the page declares, before or after the title', () => {
+    const site = '<meta property="og:site_name" content="Fell & Fog">';
+    expect(extract(`${site}<title>How the ferry was saved - Fell &amp; Fog</title>`, '').title).toBe(
+      'How the ferry was saved',
+    );
+    expect(extract(`${site}<title>Fell and Fog | How the ferry was saved</title>`, '').title).toBe(
+      'How the ferry was saved',
+    );
+  });
+
+  it('recognises the site by its host name or its JSON-LD publisher when og:site_name is missing', () => {
+    expect(extract('<title>How the ferry was saved | FellAndFog</title>', '').title).toBe(
+      'How the ferry was saved',
+    );
+    const ld = `<script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@type': 'NewsArticle',
+      publisher: { '@type': 'Organization', name: 'The Kellan Bay Post' },
+    })}</script>`;
+    expect(extract(`${ld}<title>Harbour vote delayed — The Kellan Bay Post</title>`, '').title).toBe(
+      'Harbour vote delayed',
+    );
+  });
+
+  it('takes the heading the reader sees when it agrees with the declared title, and drops a section label', () => {
+    expect(
+      extract(
+        '<title>Opinion | Why the ferry matters | Editorial Board</title>',
+        '<header><h1>Fell &amp; Fog</h1></header><h1>Why the ferry matters</h1>',
+      ).title,
+    ).toBe('Why the ferry matters');
+    expect(extract('<title>Editorial | Why the ferry matters to the islands</title>', '').title).toBe(
+      'Why the ferry matters to the islands',
+    );
+  });
+
+  it('keeps a colon or a dash that belongs to the title', () => {
+    expect(extract('<title>Top 10: ferries compared</title>', '').title).toBe('Top 10: ferries compared');
+    expect(extract('<title>Cross-country ferries</title>', '').title).toBe('Cross-country ferries');
+  });
+});
+
+describe('author', () => {
+  it('follows JSON-LD @id references to the person and joins several authors as a reader writes them', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [
+        { '@type': 'Article', '@id': '#a', author: [{ '@id': '#p1' }, { '@id': '#p2' }] },
+        { '@type': 'Person', '@id': '#p1', name: 'Manoj Jain' },
+        { '@type': 'Person', '@id': '#p2', name: 'Ada Chhatwal' },
+      ],
+    })}</script>`;
+    expect(extract(ld, '').byline).toBe('Manoj Jain and Ada Chhatwal');
+  });
+
+  it('writes the declared author as the byline shows it, and never takes a comment author for it', () => {
+    expect(
+      extract(
+        '<meta name="author" content="Mike Marshall">',
+        '<div class="byline">By Mike Marshall, Shipping Expert</div>',
+      ).byline,
+    ).toBe('Mike Marshall, Shipping Expert');
+    expect(
+      extract(
+        '<meta name="author" content="Maeve Kinsella">',
+        '<section><div class="author"><a href="/u/rowan">rowan</a></div><p>Nice post</p></section>',
+      ).byline,
+    ).toBe('Maeve Kinsella');
+  });
+
+  it('reads a byline without its date, "By" or glued time', () => {
+    expect(
+      extract(
+        '',
+        '<div class="b-byline"><span>By <a href="/p/d">Daniel Ferreira</a></span><time datetime="2024-04-09">April 9, 2024</time></div>',
+      ).byline,
+    ).toBe('Daniel Ferreira');
+    expect(
+      extract('', '<p class="author-name">Written by June Okafor · Feb 19, 2024 · 3 min read</p>').byline,
+    ).toBe('June Okafor');
+  });
+});
+
+describe('date and site name', () => {
+  it("keeps the page's own day and offset, and reads dates written out or in the URL", () => {
+    expect(
+      extract('<meta property="article:published_time" content="2025-09-04T22:00:00-04:00">', '')
+        .publishedTime,
+    ).toBe('2025-09-04T22:00:00-04:00');
+    expect(extract('<meta itemprop="datePublished" content="2025-09-04">', '').publishedTime).toBe(
+      '2025-09-04',
+    );
+    expect(extract('', '<span itemprop="datePublished">September 4, 2025</span>').publishedTime).toBe(
+      '2025-09-04',
+    );
+    expect(extract('', '').publishedTime).toBe('2025-09-04');
+    expect(extract('', '', 'https://fellandfog.example/ferry').publishedTime).toBeNull();
+  });
+
+  it('always names the site: its declared name, else a readable host name', () => {
+    expect(extract('<meta property="og:site_name" content="Fell & Fog">', '').siteName).toBe('Fell & Fog');
+    expect(extract('', '').siteName).toBe('fellandfog.example');
+  });
+
+  it('never lets page-declared metadata change the article URL', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({ '@type': 'Article', url: 'https://evil.example/' })}</script>`;
+    expect(extract(`${ld}<meta property="og:url" content="https://evil.example/x">`, '').url).toBe(
+      'https://www.fellandfog.example/2025/09/04/ferry/',
+    );
+  });
+});

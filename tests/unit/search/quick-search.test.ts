@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { quickSearch } from '@/utils/search';
+import { makeMeta } from './make-article';
+
+const metas = [
+  makeMeta('cafe', { title: 'The Café on the quay', siteName: 'Harbour Weekly' }),
+  makeMeta('lens', { title: 'Cleaning a lighthouse lens', tags: ['Coast'] }),
+  makeMeta('light', { title: 'Light pollution at sea', canonicalUrl: 'https://www.nightsky.example/light' }),
+];
+const found = (query: string) => [...(quickSearch(metas, query)?.scores.keys() ?? [])];
+
+describe('quickSearch (the search box before the full-text index is ready)', () => {
+  test('matches the beginnings of words in titles, folding case and accents', () => {
+    expect(found('cafe')).toEqual(['cafe']);
+    expect(found('LIGHT')).toEqual(['lens', 'light']);
+    expect(found('house')).toEqual([]); // inside a word, not at its start
+  });
+
+  test('every query word must match; site names, hosts and tags count', () => {
+    expect(found('harbour caf')).toEqual(['cafe']);
+    expect(found('coast lens')).toEqual(['lens']);
+    expect(found('nightsky')).toEqual(['light']);
+    expect(found('coast cafe')).toEqual([]);
+  });
+
+  test('a whole word scores above a prefix, so relevance order puts it first', () => {
+    const scores = quickSearch(metas, 'light')!.scores;
+    expect(scores.get('light')).toBeGreaterThan(scores.get('lens')!);
+  });
+
+  test('null for a query without a searchable word (as the full-text index answers)', () => {
+    expect(quickSearch(metas, '  ')).toBeNull();
+    expect(quickSearch(metas, 'the')).toBeNull();
+  });
+
+  test('sees an edited title (the cache is per article object)', () => {
+    const edited = [{ ...metas[0]!, title: 'Tide tables' }];
+    expect([...(quickSearch(edited, 'tide')?.scores.keys() ?? [])]).toEqual(['cafe']);
+  });
+});

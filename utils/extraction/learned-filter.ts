@@ -1,0 +1,125 @@
+/**
+ * The learned filter over Readability's result. Readability still chooses the article; the block
+ * model then decides, block by block, which of the blocks it kept are really content, with a
+ * threshold chosen per page type (a forum thread's posts are the content, a product grid's cards
+ * are not). What the model drops goes into the removal trace like any prepared removal, so the
+ * reader sees it and can restore it.
+ */
+import type { PageType } from '@/utils/model';
+import { BLOCK_MARK, BLOCK_TAGS, type Block } from './blocks';
+import { type ExtractModel, evaluate, sigmoid, softmax } from './learned-model';
+import { MARKER_TAG, type Prepared } from './prepare';
+import { MARKER_PREFIX } from './removed-blocks';
+import { someElement, walkElements } from './walk-elements';
+
+/** Probabilities per class of the model's page classifier, and the most likely class. */
+export function classifyPage(
+  model: ExtractModel,
+  row: Float32Array,
+): { pageType: PageType; scores: number[] } {
+  const scores = softmax(evaluate(model.page, row));
+  let best = 0;
+  scores.forEach((score, index) => {
+    if (score > scores[best]!) best = index;
+  });
+  return { pageType: (model.page.classes[best] ?? 'article') as PageType, scores };
+}
+
+/** The model's content probability for each block (NaN for blocks Readability dropped: not asked). */
+export function blockProbabilities(
+  model: ExtractModel,
+  rows: readonly Float32Array[],
+  kept: readonly boolean[],
+): number[] {
+  return rows.map((row, i) => (kept[i] ? sigmoid(evaluate(model.block, row)[0]!) : Number.NaN));
+}
+
+/** Which blocks the result keeps: Readability kept them and the model's probability reaches the threshold. */
+export function decideBlocks(
+  kept: readonly boolean[],
+  probabilities: readonly number[],
+  threshold: number,
+): boolean[] {
+  return kept.map((wasKept, i) => wasKept && probabilities[i]! >= threshold);
+}
+
+/** Readability's article's blocks, found by the index prepare-time segmentation stamped on them. */
+export function keptBlocks(
+  content: Element,
+  count: number,
+): { kept: boolean[]; elements: Map<number, Element> } {
+  const kept = new Array<boolean>(count).fill(false);
+  const elements = new Map<number, Element>();
+  walkElements(content, (el) => {
+    const mark = el.getAttribute(BLOCK_MARK);
+    if (mark !== null) {
+      const index = Number(mark);
+      if (index >= 0 && index < count && !elements.has(index)) {
+        kept[index] = true;
+        elements.set(index, el);
+      }
+    }
+    return true;
+  });
+  return { kept, elements };
+}
+
+const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'figure', 'iframe', 'table']);
+const LEARNED = { rule: 'learned', label: 'non-article block' };
+
+/**
+ * Takes the dropped blocks out of Readability's article, each replaced by a removal marker that
+ * standardise turns into the trace. A block that holds other blocks (a <div> with loose text and
+ * child paragraphs) loses only its own loose text and inline elements.
+ */
+export function removeBlocks(
+  doc: Document,
+  blocks: readonly Block[],
+  elements: ReadonlyMap<number, Element>,
+  drop: readonly number[],
+  prepared: Prepared,
+): void {
+  for (const index of drop) {
+    const el = elements.get(index);
+    if (!el?.parentNode) continue;
+    // Readability renames and wraps elements (a <div>'s text becomes a new <p>), so a block's
+    // element may hold other blocks' text without their stamps: any block-level child counts.
+    const isBlockLevel = (child: Element) =>
+      BLOCK_TAGS.has(child.localName) || child.hasAttribute(BLOCK_MARK);
+    const holdsBlocks = someElement(el, isBlockLevel);
+    let removed: Element = el;
+    if (holdsBlocks) {
+      removed = doc.createElement('div');
+      const loose = [...el.childNodes].filter((node) => {
+        if (node.nodeType === 3) return true;
+        if (node.nodeType !== 1) return false;
+        const child = node as Element;
+        return (
+          !isBlockLevel(child) &&
+          !MEDIA.has(child.localName) &&
+          !someElement(child, (inner) => isBlockLevel(inner) || MEDIA.has(inner.localName))
+        );
+      });
+      if (!loose.some((node) => node.textContent?.trim())) continue;
+      const marker = doc.createElement(MARKER_TAG);
+      el.insertBefore(marker, loose[0]!);
+      for (const node of loose) removed.appendChild(node);
+      marker.setAttribute('id', `${MARKER_PREFIX}${prepared.removals.length}`);
+    } else {
+      const marker = doc.createElement(MARKER_TAG);
+      marker.setAttribute('id', `${MARKER_PREFIX}${prepared.removals.length}`);
+      el.replaceWith(marker);
+    }
+    const sample = blocks[index]!.text.slice(0, 120);
+    prepared.removals.push({ ...LEARNED, sample, el: removed });
+  }
+}
+
+/** Removes the block stamps from the article (they are pipeline bookkeeping, not content). */
+export function clearBlockMarks(content: Element): void {
+  walkElements(content, (el) => {
+    el.removeAttribute(BLOCK_MARK);
+    return true;
+  });
+  content.removeAttribute(BLOCK_MARK);
+}
