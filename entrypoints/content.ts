@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { mountAnnotationUi, PageAnnotations, readPageImage } from '@/components/toolbar';
+import { readPageImage, runPageAnnotations } from '@/components/toolbar';
 import {
   contentNoteSenders,
   contentSenders,
@@ -23,25 +23,17 @@ export default defineContentScript({
   // WXT would announce every injection to the page with window.postMessage; pages must not learn
   // that Readmark is here (issue 12). WXT's same-named CustomEvent on document remains: see docs/threat-model.md.
   noScriptStartedPostMessage: true,
-  main() {
-    // Guard against a second injection into the same page (each popup open injects when no script answers).
-    const marker = Symbol.for('readmark.content');
-    const scope = globalThis as { [marker]?: true };
-    if (scope[marker]) return;
-    scope[marker] = true;
-
-    const annotations = new PageAnnotations(document);
-    mountAnnotationUi(document, annotations);
-    void annotations.load().then((loaded) => {
-      if (!loaded.ok) annotations.notify(loaded.error);
-    });
+  main(ctx) {
+    // A second injection into the same page (each popup open injects when no script answers)
+    // invalidates this copy through WXT's context: it unmounts and stops listening, the new one runs.
+    const annotations = runPageAnnotations(ctx, document);
 
     const currentRange = () => {
       const selection = document.getSelection();
       return selection && !selection.isCollapsed && selection.rangeCount ? selection.getRangeAt(0) : null;
     };
 
-    listen(
+    const stopContent = listen(
       createHandler(
         {
           schemas: toContent,
@@ -86,7 +78,7 @@ export default defineContentScript({
         currentSelf(),
       ),
     );
-    listen(
+    const stopNotes = listen(
       createHandler(
         {
           schemas: toContentNotes,
@@ -101,5 +93,9 @@ export default defineContentScript({
         currentSelf(),
       ),
     );
+    ctx.onInvalidated(() => {
+      stopContent();
+      stopNotes();
+    });
   },
 });

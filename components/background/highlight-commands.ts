@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
 import { t } from '../shared/i18n';
+import { CONTENT_SCRIPT_FILE } from './content-script-registration';
 
 const MENU_ID = 'readmark-highlight-selection';
 
@@ -22,7 +23,7 @@ export function setUpHighlightCommands() {
 
 async function highlightInTab(tabId: number) {
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
   } catch {
     return; // A page no extension may touch: the menu and shortcut have nothing to say it on.
   }

@@ -2,6 +2,7 @@ import { locateInText, selectorsAt } from '@/utils/annotation';
 import {
   type BackgroundAnswers,
   bindCaptureToTab,
+  type PageHighlight,
   type SenderInfo,
   type SenderKind,
   type ToBackground,
@@ -54,8 +55,40 @@ export async function mayTouch(
   return !!page && sameOrigin(meta.url, page) && sameOrigin(meta.canonicalUrl, page);
 }
 
+/**
+ * What a web page's content script gets of a highlight: no note text, only whether there is one
+ * (issue 12; the note editor window shows and edits notes). Nor the article-text position or the
+ * dates, which the in-page UI does not use.
+ */
+export function forPage(highlight: Highlight): PageHighlight {
+  const { id, articleId, color, quote, page, note } = highlight;
+  return { id, articleId, color, quote, ...(page && { page }), hasNote: note !== '' };
+}
+
+/** A write's answer for its sender: extension pages get the whole record, content scripts forPage. */
+function answerFor(kind: SenderKind, result: Result<Highlight>): Result<PageHighlight> {
+  if (!result.ok) return result;
+  return ok(
+    kind === 'extension' ? { ...result.value, hasNote: result.value.note !== '' } : forPage(result.value),
+  );
+}
+
+/** How long a content script's delete can be undone (its toast shows for 8 s). */
+const UNDO_MS = 10 * 60_000;
+
 /** Handlers for the highlight messages that content scripts and extension pages send to the background. */
-export function highlightHandlers(db: ReadmarkDb) {
+export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
+  /**
+   * Records deleted by content scripts, kept in the service worker's memory for their undo: the
+   * content script never held the note, so the record is put back from here. Lost if the worker
+   * stops; the undo then says so.
+   */
+  const deleted = new Map<string, { highlight: Highlight; expires: number }>();
+  const remember = (highlight: Highlight) => {
+    for (const [id, entry] of deleted) if (entry.expires < now()) deleted.delete(id);
+    deleted.set(highlight.id, { highlight, expires: now() + UNDO_MS });
+  };
+
   return {
     async pageHighlights(
       { canonicalUrl }: ToBackground['pageHighlights'],
@@ -66,7 +99,7 @@ export function highlightHandlers(db: ReadmarkDb) {
       if (!article) return ok({ article: null, highlights: [], colorNames });
       return ok({
         article: { id: article.id, title: article.title },
-        highlights: await listHighlights(db, article.id),
+        highlights: (await listHighlights(db, article.id)).map(forPage),
         colorNames,
       });
     },
@@ -107,7 +140,7 @@ export function highlightHandlers(db: ReadmarkDb) {
         createdAt: now,
         updatedAt: now,
       };
-      return putHighlight(db, highlight);
+      return answerFor('page', await putHighlight(db, highlight));
     },
 
     async updateHighlight(
@@ -119,7 +152,7 @@ export function highlightHandlers(db: ReadmarkDb) {
       if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
         return err('This highlight no longer exists.');
       const { id, ...changes } = payload;
-      return updateHighlight(db, id, changes);
+      return answerFor(kind, await updateHighlight(db, id, changes));
     },
 
     async deleteHighlight(
@@ -130,7 +163,9 @@ export function highlightHandlers(db: ReadmarkDb) {
       const current = await db.highlights.get(id);
       if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
         return err('This highlight no longer exists.');
-      return deleteHighlight(db, id);
+      const removed = await deleteHighlight(db, id);
+      if (removed.ok && kind === 'page') remember(removed.value);
+      return answerFor(kind, removed);
     },
 
     async restoreHighlight(
@@ -140,7 +175,18 @@ export function highlightHandlers(db: ReadmarkDb) {
     ): Answer<'restoreHighlight'> {
       if (!(await mayTouch(db, sender, kind, highlight.articleId)))
         return err('This highlight belongs to another page.');
-      return restoreHighlight(db, highlight);
+      return answerFor(kind, await restoreHighlight(db, highlight));
+    },
+
+    async undoDelete({ id }: ToBackground['undoDelete'], sender: SenderInfo): Answer<'undoDelete'> {
+      const entry = deleted.get(id);
+      if (!entry || entry.expires < now())
+        return err('This highlight can no longer be put back here (Readmark was restarted since).');
+      if (!(await mayTouch(db, sender, 'page', entry.highlight.articleId)))
+        return err('This highlight belongs to another page.');
+      const restored = await restoreHighlight(db, entry.highlight);
+      if (restored.ok) deleted.delete(id);
+      return answerFor('page', restored);
     },
   };
 }

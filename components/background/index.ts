@@ -1,4 +1,4 @@
-export { setUpAutoRepaint } from './auto-repaint';
+export { setUpAutoRepaint } from './content-script-registration';
 export { setUpImportedDownloads } from './download-scheduler';
 export { extractPage } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';

@@ -7,7 +7,7 @@ import {
 } from '@/utils/messaging';
 import { err, type Highlight, ok, type Result } from '@/utils/model';
 import { type ReadmarkDb, updateHighlight } from '@/utils/storage';
-import { mayTouch } from './highlight-service';
+import { forPage, mayTouch } from './highlight-service';
 
 type Answer<K extends keyof BackgroundNoteAnswers> = Promise<Result<BackgroundNoteAnswers[K]>>;
 
@@ -83,11 +83,14 @@ export function noteHandlers(
     return sender.tab?.id === session.editorTabId ? session : undefined;
   };
 
-  /** Ends a session: the editor window closes and the page hears the outcome. */
+  /** Ends a session: the editor window closes and the page hears the outcome (never the note's text). */
   const finish = async (token: string, session: NoteSession, highlight: Highlight | null) => {
     sessions.delete(token);
     await windows.close(session.editorWindowId);
-    await sendNoteDone(session.pageTabId, { highlightId: session.highlightId, highlight });
+    await sendNoteDone(session.pageTabId, {
+      highlightId: session.highlightId,
+      highlight: highlight && forPage(highlight),
+    });
   };
 
   windows.onClosed((windowId) => {

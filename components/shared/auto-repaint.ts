@@ -1,2 +1,7 @@
-/** The optional host access that lets highlights be repainted on every visit, without a click. */
+/**
+ * Auto-repaint: with this optional host access, Readmark's content script runs on every page and
+ * repaints its highlights without a click. The one list of origins, for the settings that ask for
+ * it and the background that registers the script while it is granted
+ * (../background/content-script-registration).
+ */
 export const AUTO_REPAINT_ORIGINS = ['http://*/*', 'https://*/*'];

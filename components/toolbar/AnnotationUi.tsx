@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { Highlight, HighlightColor, Result } from '@/utils/model';
+import type { HighlightColor, Result } from '@/utils/model';
 import { t } from '../shared/i18n';
-import type { AnnotationSet } from './annotation-set';
+import { type AnnotationSet, hasNote, type ShownHighlight } from './annotation-set';
 import { raiseHost } from './guard-host';
 import { SelectionToolbar, type ToolbarLabels } from './SelectionToolbar';
 
@@ -65,7 +65,13 @@ function screenPoint(at: Point, win: Window) {
  * The annotation UI (live page and reader): the toolbar for new selections and clicked highlights, and a toast for errors
  * and undo. Rendered inside a closed shadow root by mountAnnotationUi.
  */
-export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet; host: HTMLElement }) {
+export function AnnotationUi({
+  annotations,
+  host,
+}: {
+  annotations: AnnotationSet<ShownHighlight>;
+  host: HTMLElement;
+}) {
   const doc = host.ownerDocument;
   const win = doc.defaultView!;
   const [toolbar, setToolbar] = useState<ToolbarState | null>(null);
@@ -182,7 +188,7 @@ export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet
     if (highlight) view = editToolbar(highlight, toolbar);
   }
 
-  function editToolbar(highlight: Highlight, state: ToolbarState) {
+  function editToolbar(highlight: ShownHighlight, state: ToolbarState) {
     return (
       <SelectionToolbar
         key={highlight.id}
@@ -193,6 +199,7 @@ export function AnnotationUi({ annotations, host }: { annotations: AnnotationSet
         labels={toolbarLabels()}
         color={highlight.color}
         note={highlight.note}
+        hasNote={hasNote(highlight)}
         onColor={async (color) => report(await annotations.update(highlight.id, { color }))}
         onNote={async (note) => {
           close();

@@ -22,7 +22,10 @@ export interface SelectionToolbarProps {
   colorNames: ColorNames;
   labels: ToolbarLabels;
   color?: HighlightColor;
+  /** The note's text, where the toolbar edits it itself (the reader); a web page never has it. */
   note?: string;
+  /** Whether the highlight has a note: the button says "Edit note" rather than "Add note". */
+  hasNote?: boolean;
   /** Move keyboard focus into the toolbar (opened by shortcut or keyboard selection). */
   autoFocus?: boolean;
   onColor(color: HighlightColor): void;
@@ -104,7 +107,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
           aria-expanded={noteOpen}
           onClick={() => (props.onOpenNote ? props.onOpenNote(color ?? 'yellow') : setNoteOpen(!noteOpen))}
         >
-          {mode === 'edit' && props.note ? labels.editNote : labels.addNote}
+          {mode === 'edit' && props.hasNote ? labels.editNote : labels.addNote}
         </button>
         <button
           type="button"

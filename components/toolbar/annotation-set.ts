@@ -5,8 +5,24 @@ import {
   type Highlight,
   type HighlightColor,
   type Result,
+  type TextQuoteSelector,
 } from '@/utils/model';
 import { HighlightPainter } from '../shared/highlight-painter';
+
+/**
+ * What the annotation UI needs of a highlight. The reader holds whole records (`note`, typed in
+ * its toolbar); a web page's content script holds PageHighlights (`hasNote`, never the text).
+ */
+export interface ShownHighlight {
+  id: string;
+  color: HighlightColor;
+  quote: TextQuoteSelector;
+  note?: string;
+  hasNote?: boolean;
+}
+
+/** Whether a highlight has a note, from whichever of the two the set holds. */
+export const hasNote = (highlight: ShownHighlight) => highlight.hasNote ?? !!highlight.note;
 
 /**
  * The highlights shown over one root (the live page's body, or the reader's article): anchored,
@@ -14,8 +30,8 @@ import { HighlightPainter } from '../shared/highlight-painter';
  * stored (messages to the background on a page, the database in the reader) and which selectors
  * find them in their root.
  */
-export abstract class AnnotationSet {
-  highlights: Highlight[] = [];
+export abstract class AnnotationSet<H extends ShownHighlight = Highlight> {
+  highlights: H[] = [];
   colorNames: ColorNames = DEFAULT_COLOR_NAMES;
   readonly painter: HighlightPainter;
   private listeners = new Set<() => void>();
@@ -25,18 +41,18 @@ export abstract class AnnotationSet {
     this.painter = new HighlightPainter(root.ownerDocument, root);
   }
 
-  abstract create(range: Range, color: HighlightColor, note: string): Promise<Result<Highlight>>;
-  abstract update(id: string, changes: { color?: HighlightColor; note?: string }): Promise<Result<Highlight>>;
-  abstract remove(id: string): Promise<Result<Highlight>>;
+  abstract create(range: Range, color: HighlightColor, note: string): Promise<Result<H>>;
+  abstract update(id: string, changes: { color?: HighlightColor; note?: string }): Promise<Result<H>>;
+  abstract remove(id: string): Promise<Result<H>>;
   /** Undo of remove: puts the highlight back exactly as it was. */
-  abstract restore(highlight: Highlight): Promise<Result<Highlight>>;
+  abstract restore(highlight: H): Promise<Result<H>>;
   /**
    * Where notes are written when not in the toolbar itself: on a web page they go to an
    * extension-origin editor (see PageAnnotations), so the page never holds the text field.
    */
   openNoteEditor?(id: string, at: { left: number; top: number }): Promise<Result<true>>;
   /** The selectors that find a highlight in this root. */
-  protected abstract selectorsFor(highlight: Highlight): AnchorSelectors;
+  protected abstract selectorsFor(highlight: H): AnchorSelectors;
 
   subscribe(listener: () => void) {
     this.listeners.add(listener);
@@ -58,7 +74,7 @@ export abstract class AnnotationSet {
   }
 
   /** Replaces the whole set and paints every highlight that can be found; the rest are orphans. */
-  show(highlights: Highlight[], colorNames: ColorNames) {
+  show(highlights: H[], colorNames: ColorNames) {
     this.highlights = highlights;
     this.colorNames = colorNames;
     this.painter.clear();
@@ -74,7 +90,7 @@ export abstract class AnnotationSet {
   }
 
   /** Keeps the local state in step after a successful write. */
-  protected track(result: Result<Highlight>, change: 'added' | 'changed' | 'removed', range?: Range) {
+  protected track(result: Result<H>, change: 'added' | 'changed' | 'removed', range?: Range) {
     if (!result.ok) return result;
     const highlight = result.value;
     if (change === 'removed') {
@@ -93,7 +109,15 @@ export abstract class AnnotationSet {
     return result;
   }
 
-  private anchorOne(highlight: Highlight): Range | undefined {
+  /** Unpaints everything and lets go of every listener: the set is not used again. */
+  destroy() {
+    this.painter.clear();
+    this.highlights = [];
+    this.listeners.clear();
+    this.noticeListeners.clear();
+  }
+
+  private anchorOne(highlight: H): Range | undefined {
     return anchorAll(this.root, [this.selectorsFor(highlight)])[0]?.range;
   }
 

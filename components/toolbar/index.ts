@@ -7,5 +7,6 @@ export { toolbarLabels } from './AnnotationUi';
 export { AnnotationSet } from './annotation-set';
 export { mountAnnotationUi } from './mount-annotation-ui';
 export { PageAnnotations } from './page-annotations';
+export { runPageAnnotations } from './page-lifecycle';
 export { readPageImage } from './read-page-image';
 export { SelectionToolbar, type SelectionToolbarProps, type ToolbarLabels } from './SelectionToolbar';

@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { adoptStyles } from '../shared/adopt-styles';
 import { AnnotationUi } from './AnnotationUi';
-import type { AnnotationSet } from './annotation-set';
+import type { AnnotationSet, ShownHighlight } from './annotation-set';
 import { guardHost } from './guard-host';
 import { TOOLBAR_CSS } from './toolbar-css';
 
@@ -11,7 +11,7 @@ import { TOOLBAR_CSS } from './toolbar-css';
  * (AnnotationSet.openNoteEditor). The reader view uses it too; there notes stay in the toolbar.
  */
 /** Answers the function that unmounts it. */
-export function mountAnnotationUi(doc: Document, annotations: AnnotationSet): () => void {
+export function mountAnnotationUi(doc: Document, annotations: AnnotationSet<ShownHighlight>): () => void {
   const host = doc.createElement('readmark-ui');
   const shadow = host.attachShadow({ mode: 'closed' });
   adoptStyles(shadow, TOOLBAR_CSS);

@@ -1,15 +1,18 @@
 import { type AnchorSelectors, describe } from '@/utils/annotation';
-import { type PageCapture, sendNoteMessage, sendToBackground } from '@/utils/messaging';
-import { err, type Highlight, type HighlightColor, ok, type Result } from '@/utils/model';
+import { type PageCapture, type PageHighlight, sendNoteMessage, sendToBackground } from '@/utils/messaging';
+import { err, type HighlightColor, ok, type Result } from '@/utils/model';
 import { AnnotationSet } from './annotation-set';
 
 /**
  * The live page's highlights. This runs in the page's origin: every read and write is a message
  * to the background, never the database. Notes are typed in Readmark's own note editor window
- * (openNoteEditor), never in the page; they reach this object only as stored highlights.
+ * (openNoteEditor), never in the page, and the background sends this object highlights without
+ * their note text (PageHighlight: only whether there is a note).
  */
-export class PageAnnotations extends AnnotationSet {
+export class PageAnnotations extends AnnotationSet<PageHighlight> {
   articleId: string | null = null;
+  /** Counts page changes: an answer for a page the tab has left since is not painted. */
+  private pageVersion = 0;
 
   constructor(private readonly doc: Document) {
     super(doc.body);
@@ -17,15 +20,32 @@ export class PageAnnotations extends AnnotationSet {
 
   /** Fetches this page's highlights from the background and paints them. */
   async load(): Promise<Result<void>> {
+    const version = this.pageVersion;
     const answer = await sendToBackground('pageHighlights', { canonicalUrl: this.canonicalUrl() });
+    if (version !== this.pageVersion) return ok(undefined);
     if (!answer.ok) return answer;
     this.articleId = answer.value.article?.id ?? null;
     this.show(answer.value.highlights, answer.value.colorNames);
     return ok(undefined);
   }
 
+  /**
+   * The tab moved to another address without reloading (a single-page site): the highlights
+   * shown belong to the page it left. The page is the tab's URL, so load() then fetches the new one's.
+   */
+  leavePage() {
+    this.pageVersion++;
+    this.articleId = null;
+    this.show([], this.colorNames);
+  }
+
+  override destroy() {
+    this.pageVersion++;
+    super.destroy();
+  }
+
   /** Saves a highlight for `range`, saving the article first when the page is not saved yet. */
-  async create(range: Range, color: HighlightColor, note: string): Promise<Result<Highlight>> {
+  async create(range: Range, color: HighlightColor, note: string): Promise<Result<PageHighlight>> {
     const page = describe(this.doc.body, range);
     if (!page) return err('Select some text of the article first.');
     const answer = await sendToBackground('createHighlight', {
@@ -47,12 +67,13 @@ export class PageAnnotations extends AnnotationSet {
     return this.track(await sendToBackground('deleteHighlight', { id }), 'removed');
   }
 
-  async restore(highlight: Highlight) {
-    return this.track(await sendToBackground('restoreHighlight', { highlight }), 'added');
+  /** The background puts back the record it deleted: the note, which this page never held, with it. */
+  async restore(highlight: PageHighlight) {
+    return this.track(await sendToBackground('undoDelete', { id: highlight.id }), 'added');
   }
 
   /** Re-attaches an orphan to a new selection on this page (its place in the saved article is kept). */
-  async reattach(id: string, range: Range): Promise<Result<Highlight>> {
+  async reattach(id: string, range: Range): Promise<Result<PageHighlight>> {
     const page = describe(this.doc.body, range);
     if (!page) return err('Select the passage to attach the highlight to first.');
     return this.track(await sendToBackground('updateHighlight', { id, page }), 'changed', range.cloneRange());
@@ -64,7 +85,7 @@ export class PageAnnotations extends AnnotationSet {
   }
 
   /** The note editor closed: a saved note updates the highlight here too. */
-  noteDone(highlight: Highlight | null) {
+  noteDone(highlight: PageHighlight | null) {
     if (highlight) this.track(ok(highlight), 'changed');
   }
 
@@ -72,7 +93,7 @@ export class PageAnnotations extends AnnotationSet {
    * On the page, its own selectors (where it was made or re-attached) are the best guide; the
    * article's quote, without its article-text position, is the fallback.
    */
-  protected selectorsFor(highlight: Highlight): AnchorSelectors {
+  protected selectorsFor(highlight: PageHighlight): AnchorSelectors {
     return highlight.page ?? { quote: highlight.quote };
   }
 

@@ -1,13 +1,17 @@
 import { afterAll, describe, expect, test, vi } from 'vitest';
 import {
+  contentNoteSenders,
   contentSenders,
   createHandler,
   type MessageHandler,
+  noteSenders,
   offscreenSenders,
   type SenderInfo,
   senders,
   toBackground,
+  toBackgroundNotes,
   toContent,
+  toContentNotes,
   toOffscreen,
 } from '@/utils/messaging';
 import { ok } from '@/utils/model';
@@ -43,6 +47,17 @@ const highlight = {
   updatedAt: 1,
 };
 
+/** A highlight as a page's content script receives it: no note text, only whether there is one. */
+const pageHighlight = {
+  id: 'h1',
+  articleId: 'a1',
+  color: 'blue',
+  quote,
+  page: { quote, position },
+  hasNote: true,
+};
+const token = '0f8fad5b-d9cb-469f-a165-70867728950e';
+
 /** A valid payload of each message type: the fuzz mutates these. */
 const VALID: Record<string, Record<string, unknown>> = {
   capture: {},
@@ -51,6 +66,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   scrollToHighlight: { id: 'h1' },
   reattachToSelection: { id: 'h1' },
   repaint: {},
+  readPageImage: { url: 'http://127.0.0.1/pictures/harbour.jpg' },
   ping: {},
   pageHighlights: { canonicalUrl: 'http://127.0.0.1/article' },
   createHighlight: {
@@ -63,10 +79,16 @@ const VALID: Record<string, Record<string, unknown>> = {
   updateHighlight: { id: 'h1', color: 'blue', note: 'n', page: { quote, position } },
   deleteHighlight: { id: 'h1' },
   restoreHighlight: { highlight },
+  undoDelete: { id: 'h1' },
   offscreenExtract: { capture },
+  noteOpen: { highlightId: 'h1', at: { left: 40, top: -20 } },
+  noteLoad: { token },
+  noteSave: { token, note: 'n' },
+  noteClose: { token },
+  noteDone: { highlightId: 'h1', highlight: pageHighlight },
 };
-/** Fields where null or absence is valid, so those two mutations are not hostile there. */
-const NULLABLE = new Set(['canonicalUrl']);
+/** Fields (or `type.field`) where null or absence is valid, so those two mutations are not hostile there. */
+const NULLABLE = new Set(['canonicalUrl', 'noteDone.highlight']);
 const OPTIONAL = new Set(['color', 'capture', 'page', 'note']);
 /** Messages whose payload has no required field (see the known gap about arrays below). */
 const NO_REQUIRED_FIELD = new Set(['ping', 'capture', 'repaint', 'highlightStatus', 'highlightSelection']);
@@ -88,24 +110,29 @@ function setAt(root: unknown, path: string[], value: unknown, remove = false): u
   else node[last] = value;
   return copy;
 }
-function wrongValues(sample: unknown, field: string): unknown[] {
+function wrongValues(sample: unknown, field: string, type: string): unknown[] {
   const all = [null, 1, 1.5, -1, Number.NaN, 'x', true, {}, [], HUGE];
   const wrong = all.filter((value) => {
-    if (value === null) return !NULLABLE.has(field);
+    if (value === null) return !NULLABLE.has(field) && !NULLABLE.has(`${type}.${field}`);
     if (typeof sample === 'string') return typeof value !== 'string' || value === HUGE;
+    if (typeof sample === 'boolean') return typeof value !== 'boolean';
     if (typeof sample === 'number')
-      // Selector offsets are non-negative integers; timestamps are any number.
+      // Selector offsets are non-negative integers; window positions any integer; timestamps any number.
       return (
         typeof value !== 'number' ||
         Number.isNaN(value) ||
-        (field === 'start' || field === 'end' ? value !== 1 : false)
+        (field === 'start' || field === 'end' ? value !== 1 : false) ||
+        ((field === 'left' || field === 'top') && !Number.isInteger(value))
       );
     return true; // objects: every scalar, array and an empty object (missing required fields)
   });
   // Literals and picklists (type, color) refuse any other string.
   if (typeof sample === 'string' && (field === 'type' || field === 'color')) wrong.push('not-a-member');
   if (typeof sample === 'string' && (field === 'id' || field === 'articleId')) wrong.push('');
-  if (typeof sample === 'string' && field === 'url') wrong.push('not a url');
+  // readPageImage's url is any string: the content script parses it and reads only its page's own pictures.
+  if (typeof sample === 'string' && field === 'url' && type !== 'readPageImage') wrong.push('not a url');
+  if (typeof sample === 'string' && field === 'token')
+    wrong.push('not-a-token', token.toUpperCase(), `${token}0`);
   // An empty object is a valid payload for the messages that take no fields.
   return wrong.filter(
     (value) =>
@@ -121,7 +148,7 @@ function wrongValues(sample: unknown, field: string): unknown[] {
 }
 
 /** Every hostile variant of one valid payload. */
-function mutations(valid: Record<string, unknown>): Mutation[] {
+function mutations(type: string, valid: Record<string, unknown>): Mutation[] {
   const out: Mutation[] = [];
   for (const payload of [undefined, null, 0, 'payload', ['x'], true, HUGE])
     out.push({ label: `payload=${JSON.stringify(payload)?.slice(0, 12)}`, payload });
@@ -142,7 +169,7 @@ function mutations(valid: Record<string, unknown>): Mutation[] {
       const here = [...path, key];
       if (!OPTIONAL.has(key))
         out.push({ label: `${here.join('.')} missing`, payload: setAt(valid, here, undefined, true) });
-      for (const wrong of wrongValues(child, key))
+      for (const wrong of wrongValues(child, key, type))
         out.push({
           label: `${here.join('.')}=${typeof wrong === 'string' ? `string(${wrong.length})` : JSON.stringify(wrong)}`,
           payload: setAt(valid, here, wrong),
@@ -161,6 +188,8 @@ const DIRECTIONS = [
   { name: 'toBackground', schemas: toBackground, allowed: senders },
   { name: 'toContent', schemas: toContent, allowed: contentSenders },
   { name: 'toOffscreen', schemas: toOffscreen, allowed: offscreenSenders },
+  { name: 'toBackgroundNotes', schemas: toBackgroundNotes, allowed: noteSenders },
+  { name: 'toContentNotes', schemas: toContentNotes, allowed: contentNoteSenders },
 ] as const;
 
 const tally = { fuzzed: 0, rejected: 0, senderChecks: 0, senderRejected: 0, validAccepted: 0 };
@@ -196,7 +225,7 @@ describe.each(DIRECTIONS)('$name', ({ schemas, allowed }) => {
       const spy = spies[type]!;
       spy.mockClear();
       const accepted: string[] = [];
-      for (const { label, payload } of mutations(VALID[type]!)) {
+      for (const { label, payload } of mutations(type, VALID[type]!)) {
         tally.fuzzed++;
         const answer = await handle({ type, payload }, sender);
         if (answer.ok) accepted.push(label);

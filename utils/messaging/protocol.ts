@@ -90,8 +90,13 @@ export const toBackground = {
     page: v.optional(pageSelectors),
   }),
   deleteHighlight: v.strictObject({ id }),
-  /** Undo a delete: the highlight exactly as deleteHighlight answered it. */
+  /** Undo a delete: the highlight exactly as deleteHighlight answered it (extension pages). */
   restoreHighlight: v.strictObject({ highlight }),
+  /**
+   * A content script's undo of its own delete: the background puts back the record it deleted,
+   * note included, which the content script never held (see PageHighlight).
+   */
+  undoDelete: v.strictObject({ id }),
 } as const;
 
 /** Messages the background sends to its offscreen document (Chrome has no DOM or Worker in a service worker). */
@@ -121,7 +126,8 @@ export const senders: Record<keyof typeof toBackground, readonly ('page' | 'exte
   createHighlight: ['page'],
   updateHighlight: ['page', 'extension'],
   deleteHighlight: ['page', 'extension'],
-  restoreHighlight: ['page', 'extension'],
+  restoreHighlight: ['extension'],
+  undoDelete: ['page'],
 };
 
 export type ToContent = { [K in keyof typeof toContent]: v.InferOutput<(typeof toContent)[K]> };
@@ -131,20 +137,22 @@ export type ToBackground = { [K in keyof typeof toBackground]: v.InferOutput<(ty
 /** What each message answers with (inside Result). */
 export interface ContentAnswers {
   capture: CapturedPage;
-  highlightSelection: Highlight;
+  highlightSelection: PageHighlight;
   highlightStatus: { id: string; anchored: boolean }[];
   scrollToHighlight: true;
-  reattachToSelection: Highlight;
+  reattachToSelection: PageHighlight;
   repaint: true;
   readPageImage: PageImage;
 }
 export interface BackgroundAnswers {
   ping: { version: string };
   pageHighlights: PageHighlights;
-  createHighlight: Highlight;
-  updateHighlight: Highlight;
-  deleteHighlight: Highlight;
-  restoreHighlight: Highlight;
+  /** A content script gets a PageHighlight; an extension page gets the whole record as well. */
+  createHighlight: PageHighlight;
+  updateHighlight: PageHighlight;
+  deleteHighlight: PageHighlight;
+  restoreHighlight: PageHighlight;
+  undoDelete: PageHighlight;
 }
 
 export interface OffscreenAnswers {
@@ -160,7 +168,7 @@ export interface PageImage {
 /** What the content script needs to paint a page. */
 export interface PageHighlights {
   article: { id: string; title: string } | null;
-  highlights: Highlight[];
+  highlights: PageHighlight[];
   colorNames: ColorNames;
 }
 
@@ -205,9 +213,24 @@ export const noteSenders: Record<keyof typeof toBackgroundNotes, readonly ('page
   noteClose: ['extension'],
 };
 
+/**
+ * A highlight as a web page's content script holds it: what the in-page UI needs to paint it,
+ * copy it and label its note button, and no note text (issue 12: the page's renderer process
+ * never holds the reader's notes; they are shown and typed in the note editor window).
+ */
+const pageHighlight = v.strictObject({
+  id,
+  articleId: id,
+  color,
+  quote,
+  page: v.optional(pageSelectors),
+  hasNote: v.boolean(),
+});
+export type PageHighlight = v.InferOutput<typeof pageHighlight>;
+
 /** The background tells the page's content script that the note editor is done (saved: the highlight; closed: null). */
 export const toContentNotes = {
-  noteDone: v.strictObject({ highlightId: id, highlight: v.nullable(highlight) }),
+  noteDone: v.strictObject({ highlightId: id, highlight: v.nullable(pageHighlight) }),
 } as const;
 export const contentNoteSenders: Record<keyof typeof toContentNotes, readonly ('page' | 'extension')[]> = {
   noteDone: ['extension'],

@@ -1,4 +1,4 @@
-import { browser } from 'wxt/browser';
+import { type Browser, browser } from 'wxt/browser';
 import { err, type Result } from '@/utils/model';
 import type { MessageHandler } from './handler';
 import type {
@@ -23,14 +23,21 @@ export function currentSelf() {
 
 /**
  * Answers the messages `handle` accepts with its Result (sendResponse + `return true` works in
- * every browser) and stays silent on the rest, which belong to another context.
+ * every browser) and stays silent on the rest, which belong to another context. Answers the
+ * function that stops listening (a content script's copy that a newer injection replaced).
  */
-export function listen(handle: MessageHandler) {
-  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+export function listen(handle: MessageHandler): () => void {
+  const listener = (
+    message: unknown,
+    sender: Browser.runtime.MessageSender,
+    sendResponse: (answer: unknown) => void,
+  ) => {
     if (!handle.accepts(message)) return false;
     handle(message, sender).then(sendResponse);
     return true;
-  });
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
 }
 
 /** Sends a message to the background; transport failures come back as error values. */

@@ -39,8 +39,9 @@ describe('background highlight handlers', () => {
     );
     if (!created.ok) throw new Error(created.error);
     const start = ARTICLE_TEXT.indexOf('salt had reached');
-    expect(created.value.position).toEqual({ type: 'TextPositionSelector', start, end: start + 25 });
-    expect(created.value.quote.prefix).toBe(ARTICLE_TEXT.slice(start - 32, start));
+    const stored = await db.highlights.get(created.value.id);
+    expect(stored?.position).toEqual({ type: 'TextPositionSelector', start, end: start + 25 });
+    expect(stored?.quote.prefix).toBe(ARTICLE_TEXT.slice(start - 32, start));
     expect(created.value.page?.position.start).toBe(900);
     expect(created.value.articleId).toBe(articleId);
   });
@@ -87,7 +88,10 @@ describe('background highlight handlers', () => {
       { canonicalUrl: null, page: pageSelectors('Work starts in October.'), color: 'blue', note: '' },
       pageSender,
     );
-    expect(created).toMatchObject({ ok: true, value: { position: { end: ARTICLE_TEXT.length } } });
+    if (!created.ok) throw new Error(created.error);
+    expect(await db.highlights.get(created.value.id)).toMatchObject({
+      position: { end: ARTICLE_TEXT.length },
+    });
   });
 
   test("a content script can't read or change another page's highlights; extension pages can", async () => {
@@ -111,12 +115,8 @@ describe('background highlight handlers', () => {
     });
     const deleted = await handlers.deleteHighlight({ id }, pageSender, 'page');
     if (!deleted.ok) throw new Error(deleted.error);
-    expect(await handlers.restoreHighlight({ highlight: deleted.value }, otherPage, 'page')).toMatchObject({
-      ok: false,
-    });
-    expect(await handlers.restoreHighlight({ highlight: deleted.value }, pageSender, 'page')).toMatchObject({
-      ok: true,
-    });
+    expect(await handlers.undoDelete({ id }, otherPage)).toMatchObject({ ok: false });
+    expect(await handlers.undoDelete({ id }, pageSender)).toMatchObject({ ok: true });
     expect((await db.highlights.get(id))?.note).toBe('mine');
   });
 });
@@ -168,7 +168,9 @@ describe('the page is the tab the browser reports, never what the page declares'
       pageSender,
     );
     if (!created.ok) throw new Error(created.error);
-    const forged = { ...created.value, note: 'overwritten', color: 'pink' as const };
+    const record = await db.highlights.get(created.value.id);
+    if (!record) throw new Error('not stored');
+    const forged = { ...record, note: 'overwritten', color: 'pink' as const };
     for (const kind of ['page', 'extension'] as const) {
       expect(await handlers.restoreHighlight({ highlight: forged }, pageSender, kind)).toMatchObject({
         ok: false,
@@ -181,11 +183,84 @@ describe('the page is the tab the browser reports, never what the page declares'
       makeExtracted({ url: 'https://evil.example/a', canonicalUrl: 'https://evil.example/a' }),
     );
     if (!other.ok) throw new Error(other.error);
-    const stolen = { ...created.value, id: 'new-id', articleId: other.value.id };
+    const stolen = { ...record, id: 'new-id', articleId: other.value.id };
     expect(await handlers.restoreHighlight({ highlight: stolen }, pageSender, 'page')).toMatchObject({
       ok: false,
     });
     expect(await db.highlights.get(created.value.id)).toMatchObject({ note: 'mine', color: 'yellow' });
     expect(await db.highlights.get('new-id')).toBeUndefined();
+  });
+});
+
+describe('a content script never holds note text (issue 12 follow-up)', () => {
+  const NOTE = 'Secret: call the harbour master about the blue ledger';
+  const createWithNote = async () => {
+    const created = await handlers.createHighlight(
+      { canonicalUrl: null, page: pageSelectors('salt had reached the pins'), color: 'green', note: NOTE },
+      pageSender,
+    );
+    if (!created.ok) throw new Error(created.error);
+    return created.value.id;
+  };
+  const leaks = (answer: unknown) => JSON.stringify(answer).includes('harbour master');
+
+  test('every answer a page gets says whether there is a note, never what it says', async () => {
+    const id = await createWithNote();
+    const answers: unknown[] = [
+      await handlers.createHighlight(
+        { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'blue', note: NOTE },
+        pageSender,
+      ),
+      await handlers.pageHighlights({ canonicalUrl: null }, pageSender),
+      await handlers.updateHighlight({ id, color: 'pink' }, pageSender, 'page'),
+      await handlers.deleteHighlight({ id }, pageSender, 'page'),
+      await handlers.undoDelete({ id }, pageSender),
+    ];
+    for (const answer of answers) {
+      expect(answer).toMatchObject({ ok: true });
+      expect(leaks(answer), JSON.stringify(answer)).toBe(false);
+    }
+    const listed = answers[1] as { value: { highlights: Record<string, unknown>[] } };
+    expect(listed.value.highlights).toHaveLength(2);
+    for (const highlight of listed.value.highlights) {
+      expect(highlight).toMatchObject({ hasNote: true });
+      expect(Object.keys(highlight).sort()).toEqual(['articleId', 'color', 'hasNote', 'id', 'page', 'quote']);
+    }
+    // The note was never lost on the way: the database and extension pages still have it.
+    expect((await db.highlights.get(id))?.note).toBe(NOTE);
+    expect(await handlers.updateHighlight({ id, color: 'blue' }, extensionPage, 'extension')).toMatchObject({
+      ok: true,
+      value: { note: NOTE, hasNote: true },
+    });
+  });
+
+  test('a highlight without a note says so', async () => {
+    const created = await handlers.createHighlight(
+      { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'blue', note: '' },
+      pageSender,
+    );
+    expect(created).toMatchObject({ ok: true, value: { hasNote: false } });
+  });
+
+  test('undo puts back the deleted record, note included, once, and only what was deleted', async () => {
+    const id = await createWithNote();
+    expect(await handlers.undoDelete({ id }, pageSender)).toMatchObject({ ok: false });
+    await handlers.deleteHighlight({ id }, pageSender, 'page');
+    expect(await handlers.undoDelete({ id }, pageSender)).toMatchObject({
+      ok: true,
+      value: { hasNote: true },
+    });
+    expect(await db.highlights.get(id)).toMatchObject({ note: NOTE, color: 'green' });
+    expect(await handlers.undoDelete({ id }, pageSender)).toMatchObject({ ok: false });
+  });
+
+  test('an undo after the service worker restarted fails with a reason', async () => {
+    const id = await createWithNote();
+    await handlers.deleteHighlight({ id }, pageSender, 'page');
+    const restarted = highlightHandlers(db);
+    expect(await restarted.undoDelete({ id }, pageSender)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/no longer be put back/),
+    });
   });
 });

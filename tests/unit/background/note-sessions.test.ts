@@ -98,10 +98,12 @@ describe('the note editor session', () => {
       1,
       {
         type: 'noteDone',
-        payload: { highlightId, highlight: expect.objectContaining({ note: 'ask the engineers' }) },
+        payload: { highlightId, highlight: expect.objectContaining({ id: highlightId, hasNote: true }) },
       },
       { frameId: 0 },
     );
+    // The page hears that there is a note, never what it says.
+    expect(JSON.stringify(done.mock.calls)).not.toContain('ask the engineers');
     // The token is spent.
     expect(await notes.noteSave({ token, note: 'again' }, editorIn(200))).toMatchObject({ ok: false });
     expect((await db.highlights.get(highlightId))?.note).toBe('ask the engineers');

@@ -14,7 +14,8 @@ function run(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('npm run extract', () => {
+// Each case starts tsx in a child process: seconds each, more on a loaded two-core machine.
+describe('npm run extract', { timeout: 90_000 }, () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'readmark-extract-'));
   const notHtml = path.join(scratch, 'notes.txt');
   writeFileSync(notHtml, 'plain words, no markup at all');

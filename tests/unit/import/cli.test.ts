@@ -15,7 +15,8 @@ function run(...args: string[]) {
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-describe('npm run import -- --dry-run', () => {
+// Each case starts tsx in a child process: seconds each, more on a loaded two-core machine.
+describe('npm run import -- --dry-run', { timeout: 90_000 }, () => {
   it('--json prints the counts and items of an Omnivore zip', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'readmark-import-'));
     const file = path.join(dir, 'export.zip');

@@ -1,10 +1,13 @@
 import { browser } from 'wxt/browser';
 import { AUTO_REPAINT_ORIGINS } from '../shared/auto-repaint';
 
+/** The content script as the build emits it: injected on demand, or registered for every page. */
+export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const SCRIPT_ID = 'readmark-auto-repaint';
 
 /**
- * Keeps the content script registered on every page exactly while the reader has granted the
+ * The background's half of auto-repaint (the setting and its origins: ../shared/auto-repaint):
+ * keeps the content script registered on every page exactly while the reader has granted the
  * optional host access (granted from the library's settings, revocable in the browser).
  */
 export function setUpAutoRepaint() {
@@ -22,7 +25,7 @@ async function syncRegistration() {
     await browser.scripting.registerContentScripts([
       {
         id: SCRIPT_ID,
-        js: ['/content-scripts/content.js'],
+        js: [CONTENT_SCRIPT_FILE],
         matches: AUTO_REPAINT_ORIGINS,
         runAt: 'document_idle',
       },

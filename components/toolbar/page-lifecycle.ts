@@ -1,0 +1,35 @@
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { mountAnnotationUi } from './mount-annotation-ui';
+import { PageAnnotations } from './page-annotations';
+
+/**
+ * Readmark on one web page for as long as this copy of the content script is valid. WXT's context
+ * is invalidated when a newer copy is injected into the page (popup, context menu, shortcut and
+ * the auto-repaint registration each inject; after an extension update the new copy's start
+ * does it) or when WXT notices the extension is gone (ctx.isValid, checked before each notice): this copy then
+ * unmounts its UI, unpaints and stops listening, so one toolbar host and one set of listeners
+ * remain. On a single-page site's navigation (URL change, no reload) the old page's highlights
+ * go and the new page's are loaded: the tab's URL is the page's identity.
+ */
+export function runPageAnnotations(ctx: ContentScriptContext, doc: Document): PageAnnotations {
+  const annotations = new PageAnnotations(doc);
+  const unmount = mountAnnotationUi(doc, annotations);
+  const load = () =>
+    void annotations.load().then((loaded) => {
+      if (!loaded.ok && ctx.isValid) annotations.notify(loaded.error);
+    });
+  load();
+  const win = doc.defaultView;
+  if (win)
+    ctx.addEventListener(win, 'wxt:locationchange', () => {
+      annotations.leavePage();
+      // WXT reports the change from the navigate event, before the document (and the tab the
+      // background asks about) has the new address: load once the navigation has committed.
+      ctx.setTimeout(load, 0);
+    });
+  ctx.onInvalidated(() => {
+    unmount();
+    annotations.destroy();
+  });
+  return annotations;
+}
