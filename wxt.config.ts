@@ -5,6 +5,7 @@ import { defineConfig } from 'wxt';
 //   activeTab + scripting: read the current tab only after the reader clicks Readmark.
 //   storage + unlimitedStorage: settings and a library that is not capped by the default quota.
 //   contextMenus: "Highlight selection" on the page's context menu.
+//   alarms: the background downloads imported articles in small batches, woken by an alarm while some wait.
 // Broad host access is optional and asked for at run time (automatic repaint of highlights).
 export default defineConfig({
   manifest: ({ browser }) => ({
@@ -17,6 +18,7 @@ export default defineConfig({
       'storage',
       'unlimitedStorage',
       'contextMenus',
+      'alarms',
       // Chrome's service worker has no DOM: extraction for in-page highlights runs in an offscreen document.
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],

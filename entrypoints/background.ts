@@ -5,14 +5,17 @@ import {
   noteHandlers,
   setUpAutoRepaint,
   setUpHighlightCommands,
+  setUpImportedDownloads,
 } from '@/components/background';
 import {
   createHandler,
   currentSelf,
+  downloadSenders,
   listen,
   noteSenders,
   senders,
   toBackground,
+  toBackgroundDownloads,
   toBackgroundNotes,
 } from '@/utils/messaging';
 import { ok } from '@/utils/model';
@@ -36,6 +39,12 @@ export default defineBackground(() => {
   listen(
     createHandler(
       { schemas: toBackgroundNotes, allowed: noteSenders, handlers: noteHandlers(db) },
+      currentSelf(),
+    ),
+  );
+  listen(
+    createHandler(
+      { schemas: toBackgroundDownloads, allowed: downloadSenders, handlers: setUpImportedDownloads(db) },
       currentSelf(),
     ),
   );

@@ -1,4 +1,5 @@
 export { setUpAutoRepaint } from './content-script-registration';
+export { setUpImportedDownloads } from './download-scheduler';
 export { extractPage } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';
 export { highlightHandlers } from './highlight-service';

@@ -1,104 +1,94 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { createSanitiser } from '@/utils/extraction';
-import { HostThrottle } from '@/utils/import';
-import { type ArticleMeta, err, ok } from '@/utils/model';
-import type { ReadmarkDb } from '@/utils/storage';
-import { extractInWorker } from '../shared/extract-in-worker';
+import { sendDownloadMessage } from '@/utils/messaging';
+import type { ArticleMeta } from '@/utils/model';
 import { t } from '../shared/i18n';
-import { type DownloadOptions, downloadArticles, originsOf, pendingDownloads } from './download-queue';
+import { awaitsDownload, originsOf, siteAccessPattern } from '../shared/imported-downloads';
 
-// One request to a site every 3 s at most; three downloads at a time across sites.
-const PER_HOST_INTERVAL_MS = 3000;
-const MAX_PAGE_BYTES = 10 * 1024 * 1024;
-
-/** Fetches a page for the library: no cookies, HTML only, at most 10 MB. */
-const fetchPage: DownloadOptions['fetchPage'] = async (url, signal) => {
-  try {
-    const response = await fetch(url, { credentials: 'omit', redirect: 'follow', signal });
-    if (!response.ok) return err(`the site answered ${response.status}`);
-    const type = response.headers.get('content-type') ?? '';
-    if (!/html/i.test(type)) return err(`not a web page (${type || 'unknown type'})`);
-    const html = await response.text();
-    if (html.length > MAX_PAGE_BYTES) return err('the page is larger than 10 MB');
-    return ok({ html, url: response.url || url });
-  } catch (error) {
-    return err(`the site could not be reached (${(error as Error).message})`);
-  }
-};
+/** The sites (patterns) among `patterns` the reader gave access to; asked again when access changes. */
+function useGrantedSites(patterns: readonly string[]): ReadonlySet<string> | null {
+  const [granted, setGranted] = useState<ReadonlySet<string> | null>(null);
+  const key = patterns.join(' ');
+  useEffect(() => {
+    let live = true;
+    const check = async () => {
+      const answers = await Promise.all(
+        patterns.map((origin) => browser.permissions.contains({ origins: [origin] })),
+      );
+      if (live) setGranted(new Set(patterns.filter((_, i) => answers[i])));
+    };
+    void check();
+    browser.permissions.onAdded.addListener(check);
+    browser.permissions.onRemoved.addListener(check);
+    return () => {
+      live = false;
+      browser.permissions.onAdded.removeListener(check);
+      browser.permissions.onRemoved.removeListener(check);
+    };
+  }, [key]); // `key` stands for the patterns' contents (a new array each render)
+  return granted;
+}
 
 /**
- * Imported articles that are URLs only: how many, a button that asks (once) for access to their
- * sites and downloads them with a progress bar, and the failures with their reasons and Retry.
- * With access already granted, downloading resumes by itself when the library opens again.
+ * Imported articles that are URLs only. The background downloads them (with the library open or
+ * not); this banner shows what it sees in the database: the progress of those whose sites the
+ * reader gave access to, an offer to give access for the rest (asked once, then the background is
+ * told to start), and the failures with their reasons and Retry.
  */
-export function DownloadBanner({ db, metas }: { db: ReadmarkDb; metas: readonly ArticleMeta[] }) {
-  const pending = useMemo(() => metas.filter((m) => m.notDownloaded === 1 && !m.downloadError), [metas]);
+export function DownloadBanner({ metas }: { metas: readonly ArticleMeta[] }) {
+  const pending = useMemo(() => metas.filter((m) => awaitsDownload(m)), [metas]);
   const failed = useMemo(() => metas.filter((m) => m.notDownloaded === 1 && m.downloadError), [metas]);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const granted = useGrantedSites(useMemo(() => originsOf(pending), [pending]));
   const [denied, setDenied] = useState(false);
-  const running = useRef(false);
-  const sanitise = useMemo(() => createSanitiser(window), []);
+  const [startError, setStartError] = useState<string | null>(null);
+  const waiting = granted ? pending.filter((m) => !granted.has(siteAccessPattern(m.url))) : [];
+  const downloading = granted ? pending.length - waiting.length : 0;
+  // The progress bar counts from the most articles seen downloading at once in this visit.
+  const peak = useRef(0);
+  peak.current = downloading === 0 ? 0 : Math.max(peak.current, downloading);
 
-  const download = async (retryFailed: boolean) => {
-    if (running.current) return;
-    const queue = await pendingDownloads(db, retryFailed);
-    if (queue.length === 0) return;
-    running.current = true;
-    setProgress({ done: 0, total: queue.length });
-    try {
-      await downloadArticles(db, queue, {
-        fetchPage,
-        extract: (html, url) => extractInWorker({ html, url, title: '' }),
-        sanitise,
-        throttle: new HostThrottle(PER_HOST_INTERVAL_MS),
-        onProgress: (done, total) => setProgress({ done, total }),
-      });
-    } finally {
-      running.current = false;
-      setProgress(null);
-    }
+  const start = async (retryFailed: boolean) => {
+    const started = await sendDownloadMessage('downloadImported', { retryFailed });
+    setStartError(started.ok ? null : started.error);
   };
-
+  // Articles on sites with access wait for the background's next tick; opening the library wakes it now.
+  const woken = useRef(false);
+  useEffect(() => {
+    if (woken.current || downloading === 0) return;
+    woken.current = true;
+    void start(false);
+  });
   // The permission request is the click's first call (Firefox refuses it after an await).
   const askAndDownload = async (retryFailed: boolean) => {
-    const origins = originsOf(retryFailed ? [...pending, ...failed] : pending);
-    const granted = await browser.permissions.request({ origins });
-    setDenied(!granted);
-    if (granted) await download(retryFailed);
+    const origins = originsOf(retryFailed ? [...waiting, ...failed] : waiting);
+    const allowed = origins.length === 0 || (await browser.permissions.request({ origins }));
+    setDenied(!allowed);
+    if (allowed) await start(retryFailed);
   };
 
-  // Resume after a restart: if the reader already granted access, carry on without asking.
-  const resumed = useRef(false);
-  useEffect(() => {
-    if (resumed.current || pending.length === 0) return;
-    resumed.current = true;
-    void browser.permissions.contains({ origins: originsOf(pending) }).then((granted) => {
-      if (granted) void download(false);
-    });
-  });
-
-  if (pending.length === 0 && failed.length === 0 && !progress) return null;
-  const sites = new Set(pending.map((m) => new URL(m.url).host)).size;
+  // Until the browser has said which sites are allowed, nothing (rather than a wrong offer).
+  if (!granted || (pending.length === 0 && failed.length === 0)) return null;
+  const sites = new Set(waiting.map((m) => new URL(m.url).host)).size;
+  const done = peak.current - downloading;
   return (
     <section class="download-banner notice" id="download-banner" aria-live="polite">
-      {progress ? (
-        <p>
-          <progress max={Math.max(1, progress.total)} value={progress.done} aria-label={t('downloadStart')} />{' '}
-          {t('downloadProgress', [progress.done.toLocaleString(), progress.total.toLocaleString()])}
+      {downloading > 0 && (
+        <p id="download-progress">
+          <progress max={Math.max(1, peak.current)} value={done} aria-label={t('downloadStart')} />{' '}
+          {t('downloadProgress', [done.toLocaleString(), peak.current.toLocaleString()])}
         </p>
-      ) : (
-        pending.length > 0 && (
-          <p>
-            {t('downloadPending', [pending.length.toLocaleString(), sites.toLocaleString()])}{' '}
-            <button type="button" id="download-start" onClick={() => askAndDownload(false)}>
-              {t('downloadStart')}
-            </button>
-          </p>
-        )
+      )}
+      {waiting.length > 0 && (
+        <p>
+          {t('downloadPending', [waiting.length.toLocaleString(), sites.toLocaleString()])}{' '}
+          <button type="button" id="download-start" onClick={() => askAndDownload(false)}>
+            {t('downloadStart')}
+          </button>
+        </p>
       )}
       {denied && <p role="alert">{t('downloadDenied')}</p>}
-      {failed.length > 0 && !progress && (
+      {startError && <p role="alert">{startError}</p>}
+      {failed.length > 0 && (
         <div id="download-failed">
           <p>
             {t('downloadFailed', failed.length.toLocaleString())}{' '}

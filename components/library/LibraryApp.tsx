@@ -132,7 +132,7 @@ export function LibraryApp({ db, focusId }: Props) {
           />
         )}
       </header>
-      {library.complete && metas && <DownloadBanner db={db} metas={metas} />}
+      {library.complete && metas && <DownloadBanner metas={metas} />}
       {library.error && (
         <p role="alert" class="notice">
           {t('errorLibrary', library.error)}

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { createSanitiser } from '@/utils/extraction';
 import type { HtmlParser, LibraryImportPlan, ParsedImport } from '@/utils/import';
+import { sendDownloadMessage } from '@/utils/messaging';
 import type { ReadmarkDb } from '@/utils/storage';
 import { extractInWorker } from '../shared/extract-in-worker';
 import { t } from '../shared/i18n';
@@ -68,6 +69,8 @@ export function ImportSection({ db }: { db: ReadmarkDb }) {
     if (!counts) return;
     setPreview(null);
     setDone(counts);
+    // URL-only articles on sites the reader already gave access to start downloading at once.
+    void sendDownloadMessage('downloadImported', { retryFailed: false });
   };
 
   return (

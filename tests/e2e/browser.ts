@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
@@ -67,11 +67,34 @@ export async function triggerAction(cdp: CDPSession, extensionId: string, page: 
   );
 }
 
+export interface LaunchOptions {
+  /**
+   * Start as a reader who already gave Readmark access to the fixture server's site. Headless
+   * Chromium cannot answer the permission prompt, so a copy of the built extension asks for
+   * `http://127.0.0.1/*` in its manifest, which an unpacked extension is granted on install.
+   */
+  hostAccess?: boolean;
+}
+
+/** A copy of the built extension whose manifest grants the local fixture site (the build is untouched). */
+function extensionWithFixtureAccess(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'readmark-ext-'));
+  cpSync(EXTENSION_DIR, dir, { recursive: true });
+  const manifestPath = join(dir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+  writeFileSync(manifestPath, JSON.stringify({ ...manifest, host_permissions: ['http://127.0.0.1/*'] }));
+  return dir;
+}
+
 /** Launches Chromium with the built extension loaded, as a reader's fresh install (plus `extraArgs`). */
-export async function launchWithExtension(extraArgs: string[] = []): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  extraArgs: string[] = [],
+  options: LaunchOptions = {},
+): Promise<ExtensionBrowser> {
+  const extensionDir = options.hostAccess ? extensionWithFixtureAccess() : EXTENSION_DIR;
   const context = await launchChromium([
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     ...extraArgs,
   ]);
   const sw =
@@ -80,7 +103,10 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
   const cdp = await context.browser()!.newBrowserCDPSession();
   // Chromium grants optional host permissions to an extension loaded from the command line; a
   // reader's fresh install has none, so take them back: the tests must work with activeTab alone.
-  await sw.evaluate(() => chrome.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
+  // (chrome.permissions.remove would take the fixture site's access too: MV3 host access is revocable.)
+  if (!options.hostAccess) {
+    await sw.evaluate(() => chrome.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
+  }
 
   const browser: ExtensionBrowser = {
     context,
@@ -112,14 +138,17 @@ export async function launchWithExtension(extraArgs: string[] = []): Promise<Ext
  * For a describe block: a fixture server and a browser with the extension, started before its
  * tests and closed after them. Read `server` and `browser` inside tests (they are set by then).
  */
-export function useExtensionBrowser(extraArgs: string[] = []): {
+export function useExtensionBrowser(
+  extraArgs: string[] = [],
+  options: LaunchOptions = {},
+): {
   readonly server: FixtureServer;
   readonly browser: ExtensionBrowser;
 } {
   const env = {} as { server: FixtureServer; browser: ExtensionBrowser };
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    env.browser = await launchWithExtension(extraArgs);
+    env.browser = await launchWithExtension(extraArgs, options);
   });
   afterAll(async () => {
     await env.browser?.close();

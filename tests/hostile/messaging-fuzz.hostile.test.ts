@@ -3,12 +3,14 @@ import {
   contentNoteSenders,
   contentSenders,
   createHandler,
+  downloadSenders,
   type MessageHandler,
   noteSenders,
   offscreenSenders,
   type SenderInfo,
   senders,
   toBackground,
+  toBackgroundDownloads,
   toBackgroundNotes,
   toContent,
   toContentNotes,
@@ -85,6 +87,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   noteLoad: { token },
   noteSave: { token, note: 'n' },
   noteClose: { token },
+  downloadImported: { retryFailed: true },
   noteDone: { highlightId: 'h1', highlight: pageHighlight },
 };
 /** Fields (or `type.field`) where null or absence is valid, so those two mutations are not hostile there. */
@@ -190,6 +193,7 @@ const DIRECTIONS = [
   { name: 'toOffscreen', schemas: toOffscreen, allowed: offscreenSenders },
   { name: 'toBackgroundNotes', schemas: toBackgroundNotes, allowed: noteSenders },
   { name: 'toContentNotes', schemas: toContentNotes, allowed: contentNoteSenders },
+  { name: 'toBackgroundDownloads', schemas: toBackgroundDownloads, allowed: downloadSenders },
 ] as const;
 
 const tally = { fuzzed: 0, rejected: 0, senderChecks: 0, senderRejected: 0, validAccepted: 0 };

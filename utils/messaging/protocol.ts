@@ -257,3 +257,24 @@ export interface ContentNoteAnswers {
 export interface CapturedPage extends PageCapture {
   selection: string;
 }
+
+/*
+ * Imported articles that came as URLs only are downloaded by the background (issue 14), so the
+ * queue goes on with the library closed; the library only asks it to start (after access was
+ * granted, or on Retry) and watches the database for progress.
+ */
+export const toBackgroundDownloads = {
+  /** Start the download queue now; `retryFailed` first puts the failed articles back in it. */
+  downloadImported: v.strictObject({ retryFailed: v.boolean() }),
+} as const;
+/** Only our own pages (library, settings) may start downloads. */
+export const downloadSenders: Record<keyof typeof toBackgroundDownloads, readonly ('page' | 'extension')[]> =
+  {
+    downloadImported: ['extension'],
+  };
+export type ToBackgroundDownloads = {
+  [K in keyof typeof toBackgroundDownloads]: v.InferOutput<(typeof toBackgroundDownloads)[K]>;
+};
+export interface BackgroundDownloadAnswers {
+  downloadImported: true;
+}

@@ -3,11 +3,13 @@ import { err, type Result } from '@/utils/model';
 import type { MessageHandler } from './handler';
 import type {
   BackgroundAnswers,
+  BackgroundDownloadAnswers,
   BackgroundNoteAnswers,
   ContentAnswers,
   ContentNoteAnswers,
   OffscreenAnswers,
   ToBackground,
+  ToBackgroundDownloads,
   ToBackgroundNotes,
   ToContent,
   ToContentNotes,
@@ -103,4 +105,12 @@ export async function sendNoteDone(
   } catch (error) {
     return err(`The page did not answer (${describe(error)}).`);
   }
+}
+
+/** Asks the background to run the imported-article download queue (kept apart from toBackground: see protocol.ts). */
+export function sendDownloadMessage<K extends keyof ToBackgroundDownloads>(
+  type: K,
+  payload: ToBackgroundDownloads[K],
+): Promise<Result<BackgroundDownloadAnswers[K]>> {
+  return request({ type, payload }, "Readmark's background did not answer");
 }

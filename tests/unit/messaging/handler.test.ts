@@ -1,6 +1,12 @@
 import * as v from 'valibot';
 import { describe, expect, test, vi } from 'vitest';
-import { classifySender, createHandler, type SenderInfo } from '@/utils/messaging';
+import {
+  classifySender,
+  createHandler,
+  downloadSenders,
+  type SenderInfo,
+  toBackgroundDownloads,
+} from '@/utils/messaging';
 import { ok } from '@/utils/model';
 
 const self = { id: 'readmark-id', origin: 'chrome-extension://readmark-id' };
@@ -79,5 +85,38 @@ describe('createHandler', () => {
       self,
     );
     expect(await handle({ type: 'boom', payload: {} }, fromPopup)).toEqual({ ok: false, error: 'kaput' });
+  });
+});
+
+describe('downloadImported (the library starting the background download queue)', () => {
+  function downloadHandler() {
+    const downloadImported = vi.fn(async () => ok(true as const));
+    const handle = createHandler(
+      { schemas: toBackgroundDownloads, allowed: downloadSenders, handlers: { downloadImported } },
+      self,
+    );
+    return { handle, downloadImported };
+  }
+
+  test('only our own pages may start it, with a boolean retryFailed and nothing else', async () => {
+    const { handle, downloadImported } = downloadHandler();
+    const message = { type: 'downloadImported', payload: { retryFailed: true } };
+    expect(await handle(message, fromPage)).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not allowed/),
+    });
+    expect(await handle(message, fromOtherExtension)).toMatchObject({ ok: false });
+    expect(
+      await handle({ type: 'downloadImported', payload: { retryFailed: 'yes' } }, fromPopup),
+    ).toMatchObject({ ok: false, error: expect.stringContaining('retryFailed') });
+    expect(
+      await handle(
+        { type: 'downloadImported', payload: { retryFailed: false, urls: ['https://x.example/'] } },
+        fromPopup,
+      ),
+    ).toMatchObject({ ok: false });
+    expect(downloadImported).not.toHaveBeenCalled();
+    expect(await handle(message, fromPopup)).toEqual(ok(true));
+    expect(downloadImported).toHaveBeenCalledWith({ retryFailed: true }, fromPopup, 'extension');
   });
 });
