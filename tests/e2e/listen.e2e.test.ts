@@ -68,7 +68,7 @@ describe('reader: Listen', () => {
     // A word boundary marks that word inside the sentence.
     const word = first.text.split(' ')[1]!;
     await engine(page, ['boundary', first.text.indexOf(word), word.length]);
-    expect(await marked(page, WORD)).toBe(word);
+    await expect.poll(() => marked(page, WORD)).toBe(word);
 
     // The engine ends the sentence: the next is spoken and marked, the word mark goes.
     await engine(page, 'end');
@@ -76,7 +76,7 @@ describe('reader: Listen', () => {
     const second = await lastSpoken(page);
     expect(second.text).not.toBe(first.text);
     await expect.poll(() => marked(page, SENTENCE)).toBe(second.text);
-    expect(await marked(page, WORD)).toBe('');
+    await expect.poll(() => marked(page, WORD)).toBe('');
 
     // Keyboard: ] next sentence, } next paragraph, [ back.
     await page.keyboard.press(']');
