@@ -42,8 +42,11 @@ async function flushLongTasks(page: Page): Promise<number[]> {
   return all.filter((task) => !isMarker(task, markerAt)).map((task) => Math.round(task.duration));
 }
 
+// One retry: on a loaded two-core machine the mutating page's own work now and then stretches past
+// 50 ms by itself; a task of Readmark's would be there on the second run too.
 test.each(PATHOLOGICAL_PAGES.map((p) => [p.name, p] as const))(
   '%s: opening Readmark causes no long task on the page',
+  { retry: 1 },
   async (_name, fixture) => {
     env.server.route(fixture.path, fixture.html);
     const page = await env.browser.context.newPage();
