@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { createRef, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { describe, expect, test, vi } from 'vitest';
 import { ArticleList } from '@/components/library/ArticleList';
 import type { RowActions } from '@/components/library/ArticleRow';
+import { useRenderRoot } from '../../support/render-root';
 import { makeMeta } from '../search/make-article';
 
 // Each row formats its saved date once per render: counting the calls counts row renders.
@@ -31,16 +31,7 @@ const actions: RowActions = {
 const articles = Array.from({ length: 10_000 }, (_, i) => makeMeta(`a${i}`, { savedAt: 1e12 - i }));
 const listRef = createRef<HTMLUListElement>();
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.body.appendChild(document.createElement('div'));
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => key);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
-});
+const root = useRenderRoot();
 
 function show(props: { query?: string; selected?: ReadonlySet<string>; list?: typeof articles }) {
   act(() =>
@@ -54,7 +45,7 @@ function show(props: { query?: string; selected?: ReadonlySet<string>; list?: ty
         listRef={listRef}
         query={props.query ?? ''}
       />,
-      root,
+      root(),
     ),
   );
 }
@@ -63,7 +54,7 @@ describe('ArticleList at 10,000 articles', () => {
   test('renders only the rows in the window', () => {
     rendered.rows = 0;
     show({});
-    const rows = root.querySelectorAll('.article').length;
+    const rows = root().querySelectorAll('.article').length;
     expect(rows).toBeGreaterThan(0);
     expect(rows).toBeLessThan(60);
     // The first render draws a first guess of the window; the measured window replaces it.
@@ -75,7 +66,7 @@ describe('ArticleList at 10,000 articles', () => {
     rendered.rows = 0;
     show({ query: 'a' });
     expect(rendered.rows).toBe(0);
-    expect(root.querySelector<HTMLElement>('.article-list')?.dataset.query).toBe('a');
+    expect(root().querySelector<HTMLElement>('.article-list')?.dataset.query).toBe('a');
   });
 
   test('selecting one row re-renders that row only', () => {
@@ -83,7 +74,7 @@ describe('ArticleList at 10,000 articles', () => {
     rendered.rows = 0;
     show({ selected: new Set(['a3']) });
     expect(rendered.rows).toBe(1);
-    expect(root.querySelector('#article-a3')?.closest('li')?.classList.contains('selected')).toBe(true);
+    expect(root().querySelector('#article-a3')?.closest('li')?.classList.contains('selected')).toBe(true);
   });
 
   test('new results render their rows', () => {
@@ -91,7 +82,7 @@ describe('ArticleList at 10,000 articles', () => {
     rendered.rows = 0;
     const results = articles.slice(5000, 5010);
     show({ list: results, query: 'x' });
-    expect(root.querySelectorAll('.article').length).toBe(10);
+    expect(root().querySelectorAll('.article').length).toBe(10);
     expect(rendered.rows).toBe(10);
   });
 });
