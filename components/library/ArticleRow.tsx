@@ -1,3 +1,4 @@
+import { memo } from 'preact/compat';
 import { browser } from 'wxt/browser';
 import type { ArticleMeta } from '@/utils/model';
 import { type SnippetPart, siteOf } from '@/utils/search';
@@ -32,7 +33,20 @@ interface Props {
   snippet?: SnippetPart[] | null;
 }
 
-export function ArticleRow({ meta, index, total, selected, active, highlighted, actions, snippet }: Props) {
+/**
+ * One row. Memoised: a keystroke re-renders the library, and rows whose props did not change
+ * (the same article object, place and state; `actions` is stable) skip their render.
+ */
+export const ArticleRow = memo(function ArticleRow({
+  meta,
+  index,
+  total,
+  selected,
+  active,
+  highlighted,
+  actions,
+  snippet,
+}: Props) {
   const classes = ['article', active && 'active', highlighted && 'focused', selected && 'selected'];
   const progress = Math.round(meta.progress * 100);
   return (
@@ -135,4 +149,4 @@ export function ArticleRow({ meta, index, total, selected, active, highlighted, 
       )}
     </li>
   );
-}
+});

@@ -79,7 +79,7 @@ export function LibraryApp({ db, focusId }: Props) {
   const removeRows = async (ids: string[]) => {
     if ((await actions.remove(ids)) && selected.size > 0) setSelected(new Set());
   };
-  const rowActions: RowActions = {
+  const latestRowActions: RowActions = {
     select: (id, index, range) => {
       setSelected(toggleSelection(selected, shown, id, index, anchor, range));
       setAnchor(index);
@@ -91,6 +91,21 @@ export function LibraryApp({ db, focusId }: Props) {
     removeTag: (id, tag) => actions.removeTag([id], tag),
     activate: (index) => setActive(index),
   };
+  // The rows get one object for the page's life, calling this render's actions: a new object
+  // each render would re-render every row (they are memoised) on every keystroke.
+  const rowActionsNow = useRef(latestRowActions);
+  rowActionsNow.current = latestRowActions;
+  const rowActions = useMemo<RowActions>(
+    () => ({
+      select: (id, index, range) => rowActionsNow.current.select(id, index, range),
+      favourite: (meta) => rowActionsNow.current.favourite(meta),
+      archive: (meta) => rowActionsNow.current.archive(meta),
+      remove: (ids) => rowActionsNow.current.remove(ids),
+      removeTag: (id, tag) => rowActionsNow.current.removeTag(id, tag),
+      activate: (index) => rowActionsNow.current.activate(index),
+    }),
+    [],
+  );
 
   useLibraryKeys({
     focusSearch: () => {
@@ -105,6 +120,34 @@ export function LibraryApp({ db, focusId }: Props) {
     select: (range) => current && rowActions.select(current.id, active, range),
     undo: () => void actions.restore(),
   });
+
+  // The tag manager lists every tag: rebuilt when the tags change, not on every keystroke.
+  const tagActions = useRef({ actions, metas });
+  tagActions.current = { actions, metas };
+  const tagManager = useMemo(
+    () => (
+      <TagManager
+        tags={tags}
+        rename={(from, to) => tagActions.current.actions.renameTag(from, to)}
+        remove={(tag) =>
+          tagActions.current.actions.removeTag(
+            (tagActions.current.metas ?? [])
+              .filter((m) => m.tags.some((x) => tagKey(x) === tagKey(tag)))
+              .map((m) => m.id),
+            tag,
+          )
+        }
+      />
+    ),
+    [tags],
+  );
+
+  // Formatted only when it changes (tn asks the browser for the UI language each time).
+  const filtered = isFiltered(filters, query);
+  const resultCount = useMemo(
+    () => (filtered ? tn('resultCount', shown.length) : ''),
+    [filtered, shown.length],
+  );
 
   const empty = library.complete && metas?.length === 0;
   return (
@@ -151,7 +194,7 @@ export function LibraryApp({ db, focusId }: Props) {
       {metas && !empty && (
         <>
           <p class="result-count meta" role="status">
-            {isFiltered(filters, query) ? tn('resultCount', shown.length) : ''}
+            {resultCount}
             {search.results?.mode === 'any-term' ? ` ${t('anyTermNote')}` : ''} {actions.notice}
           </p>
           {shown.length === 0 && library.complete && <p class="no-results">{t('noResults')}</p>}
@@ -166,16 +209,7 @@ export function LibraryApp({ db, focusId }: Props) {
             snippets={search.snippets}
             wantSnippets={search.wantSnippets}
           />
-          <TagManager
-            tags={tags}
-            rename={(from, to) => actions.renameTag(from, to)}
-            remove={(tag) =>
-              actions.removeTag(
-                (metas ?? []).filter((m) => m.tags.some((x) => tagKey(x) === tagKey(tag))).map((m) => m.id),
-                tag,
-              )
-            }
-          />
+          {tagManager}
         </>
       )}
       <div class="library-footer">

@@ -1,4 +1,5 @@
 import type { RefObject } from 'preact';
+import { useMemo } from 'preact/hooks';
 import type { ReadStatus } from '@/utils/search';
 import type { MessageKey } from '../shared/i18n';
 import { t } from '../shared/i18n';
@@ -53,6 +54,25 @@ function indexNote(index: IndexState): string {
 export function LibraryToolbar(props: Props) {
   const { filters, onFilters } = props;
   const note = indexNote(props.index);
+  // Built once per list: the same option nodes let every keystroke's render skip them.
+  const siteOptions = useMemo(
+    () =>
+      props.sites.map(({ site, label, count }) => (
+        <option key={site} value={site}>
+          {label} ({count})
+        </option>
+      )),
+    [props.sites],
+  );
+  const tagOptions = useMemo(
+    () =>
+      props.tags.map(({ tag, count }) => (
+        <option key={tag} value={tag}>
+          {tag} ({count})
+        </option>
+      )),
+    [props.tags],
+  );
   return (
     <div class="library-tools">
       <search class="library-search">
@@ -108,11 +128,7 @@ export function LibraryToolbar(props: Props) {
             onChange={(e) => onFilters({ ...filters, site: e.currentTarget.value || null })}
           >
             <option value="">{t('anySite')}</option>
-            {props.sites.map(({ site, label, count }) => (
-              <option key={site} value={site}>
-                {label} ({count})
-              </option>
-            ))}
+            {siteOptions}
           </select>
         </label>
         <label>
@@ -123,11 +139,7 @@ export function LibraryToolbar(props: Props) {
             onChange={(e) => onFilters({ ...filters, tag: e.currentTarget.value || null })}
           >
             <option value="">{t('anyTag')}</option>
-            {props.tags.map(({ tag, count }) => (
-              <option key={tag} value={tag}>
-                {tag} ({count})
-              </option>
-            ))}
+            {tagOptions}
           </select>
         </label>
       </div>

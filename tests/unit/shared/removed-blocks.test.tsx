@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { describe, expect, test, vi } from 'vitest';
 import { RemovedBlocks, removedText } from '@/components/shared/RemovedBlocks';
 import type { RemovedBlock } from '@/utils/model';
+import { useRenderRoot } from '../../support/render-root';
 
 const newsletter: RemovedBlock = {
   rule: 'newsletter',
@@ -19,19 +19,10 @@ const advert: RemovedBlock = {
   html: '<p>Advertisement</p>',
 };
 
-let root: HTMLElement;
-beforeEach(() => {
-  root = document.body.appendChild(document.createElement('div'));
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => key);
-});
-afterEach(() => {
-  render(null, root);
-  root.remove();
-  vi.restoreAllMocks();
-});
+const root = useRenderRoot();
 
-const $ = (selector: string) => root.querySelector<HTMLElement>(selector);
-const $$ = (selector: string) => [...root.querySelectorAll<HTMLElement>(selector)];
+const $ = (selector: string) => root().querySelector<HTMLElement>(selector);
+const $$ = (selector: string) => [...root().querySelectorAll<HTMLElement>(selector)];
 
 describe('removedText', () => {
   test('one line per block, spaces collapsed, no markup', () => {
@@ -57,7 +48,7 @@ describe('RemovedBlocks', () => {
     const kept = new Set<number>();
     const onKeep = vi.fn((index: number) => kept.add(index));
     const show = () =>
-      render(<RemovedBlocks blocks={[newsletter, advert]} kept={kept} onKeep={onKeep} />, root);
+      render(<RemovedBlocks blocks={[newsletter, advert]} kept={kept} onKeep={onKeep} />, root());
     await act(show);
     expect($('#removed-summary')?.textContent).toBe('Removed: newsletter box, advertisement removedShow');
     expect($('.removed-list')).toBeNull();
@@ -78,11 +69,11 @@ describe('RemovedBlocks', () => {
   });
 
   test('without onKeep it only shows, and with nothing removed it shows nothing', async () => {
-    await act(() => render(<RemovedBlocks blocks={[advert]} />, root));
+    await act(() => render(<RemovedBlocks blocks={[advert]} />, root()));
     await act(() => $('#removed-summary button')?.click());
     expect($$('.removed-list li')).toHaveLength(1);
     expect($('button.keep')).toBeNull();
-    await act(() => render(<RemovedBlocks blocks={[]} />, root));
-    expect(root.innerHTML).toBe('');
+    await act(() => render(<RemovedBlocks blocks={[]} />, root()));
+    expect(root().innerHTML).toBe('');
   });
 });
