@@ -8,7 +8,10 @@
 import { collapse, FORM_MARK } from './block-facts';
 import { BLOCKS } from './block-text';
 
-/** Attribute that carries a block's index through Readability (which copies attributes when it renames). */
+/**
+ * Attribute that carries a block's index through Readability (which copies attributes when it
+ * renames); where Readability re-parents the text instead, `Block.texts` finds the block.
+ */
 export const BLOCK_MARK = 'data-readmark-block';
 
 /**
@@ -92,6 +95,13 @@ export interface Block {
   /** Text length and link characters of the parent element's whole subtree. */
   parentText: number;
   parentLinks: number;
+  /**
+   * The block's own non-blank text nodes, to find the block in Readability's article when its
+   * stamp is lost. Readability moves text nodes, never copies them: it wraps a <div>'s loose text
+   * in a new <p> and replaces a <div> left holding only that <p> by it, so the stamped <div>
+   * stays behind while its text arrives in the article.
+   */
+  texts: Text[];
 }
 
 interface Totals {
@@ -135,7 +145,7 @@ function isHidden(el: Element): boolean {
 /** The blocks of `body` in document order (of their first text), each marked with BLOCK_MARK. */
 export function segmentBlocks(body: Element): Block[] {
   const blocks: Block[] = [];
-  const parts = new Map<Element, { text: string[]; links: number }>();
+  const parts = new Map<Element, { text: string[]; links: number; block: Block }>();
   const pending: { block: Block; parent: Element | null }[] = [];
   const totals = new Map<Element, Totals>();
 
@@ -150,8 +160,6 @@ export function segmentBlocks(body: Element): Block[] {
         }
         let entry = parts.get(blockEl);
         if (!entry) {
-          entry = { text: [], links: 0 };
-          parts.set(blockEl, entry);
           const block: Block = {
             el: blockEl,
             tag: blockEl.localName,
@@ -163,11 +171,15 @@ export function segmentBlocks(body: Element): Block[] {
             farTokens: blockContext.far,
             parentText: 0,
             parentLinks: 0,
+            texts: [],
           };
+          entry = { text: [], links: 0, block };
+          parts.set(blockEl, entry);
           blocks.push(block);
           pending.push({ block, parent: blockEl.parentElement });
         }
         entry.text.push(value);
+        entry.block.texts.push(node as Text);
         const length = value.trim().length;
         sum.text += length;
         if (context.inLink) {

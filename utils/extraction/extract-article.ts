@@ -100,7 +100,7 @@ export function analysePage(doc: Document, url: string): PageAnalysis {
   lowerCaseCreatedElements(doc);
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
   const { kept, elements } = parsed?.content
-    ? keptBlocks(parsed.content, blocks.length)
+    ? keptBlocks(parsed.content, blocks)
     : { kept: blocks.map(() => false), elements: new Map<number, Element>() };
   return {
     prepared,

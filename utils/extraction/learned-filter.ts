@@ -43,25 +43,53 @@ export function decideBlocks(
   return kept.map((wasKept, i) => wasKept && probabilities[i]! >= threshold);
 }
 
-/** Readability's article's blocks, found by the index prepare-time segmentation stamped on them. */
+/**
+ * Readability's article's blocks: a block is kept when its stamped element is in the article, or
+ * else when one of its text nodes is (Readability moved it out of the stamped element). A block
+ * found by its text stands for the nearest block-level element holding that text below the
+ * article's root, unless that is another block's (then it has no element of its own to remove).
+ * Stamps still count: when Readability retries, it rebuilds the page from its HTML, which carries
+ * the stamps but not the original text nodes.
+ */
 export function keptBlocks(
   content: Element,
-  count: number,
+  blocks: readonly Block[],
 ): { kept: boolean[]; elements: Map<number, Element> } {
-  const kept = new Array<boolean>(count).fill(false);
+  const kept = new Array<boolean>(blocks.length).fill(false);
   const elements = new Map<number, Element>();
   walkElements(content, (el) => {
     const mark = el.getAttribute(BLOCK_MARK);
     if (mark !== null) {
       const index = Number(mark);
-      if (index >= 0 && index < count && !elements.has(index)) {
+      if (index >= 0 && index < blocks.length && !elements.has(index)) {
         kept[index] = true;
         elements.set(index, el);
       }
     }
     return true;
   });
+  blocks.forEach((block, index) => {
+    if (kept[index]) return;
+    for (const text of block.texts) {
+      const { inside, holder } = placeIn(text, content);
+      if (!inside) continue;
+      kept[index] = true;
+      const mark = holder?.getAttribute(BLOCK_MARK) ?? null;
+      if (holder && (mark === null || mark === String(index))) elements.set(index, holder);
+      return;
+    }
+  });
   return { kept, elements };
+}
+
+/** Whether `node` is inside `root`, and the nearest block-level element holding it below `root`. */
+function placeIn(node: Node, root: Element): { inside: boolean; holder: Element | null } {
+  let holder: Element | null = null;
+  for (let parent = node.parentElement; parent; parent = parent.parentElement) {
+    if (parent === root) return { inside: true, holder };
+    if (!holder && (BLOCK_TAGS.has(parent.localName) || parent.hasAttribute(BLOCK_MARK))) holder = parent;
+  }
+  return { inside: false, holder: null };
 }
 
 const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'figure', 'iframe', 'table']);

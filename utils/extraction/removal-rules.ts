@@ -67,6 +67,8 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     signature: part(
       'comments?|comment-respond|comment-list|commentlist|comments-area|respond|disqus_thread|disqus|dsq|replies|responses|discussion|gh-comments|ghost-comments-root|discourse-comments|commento|utterances|giscus',
     ),
+    reason:
+      'Earns its place on validation, not on the train audit: on train 17% of what it removes is reviewed content (56 "with" snippets lost, 51 "without" caught), yet without it (cookie rules also off) validation forum F1 falls 0.473 → 0.462 and product 0.475 → 0.468, also when narrowed to comment sections holding a reply prompt.',
   },
   {
     id: 'comment-label',
@@ -106,6 +108,8 @@ export const REMOVAL_RULES: readonly RemovalRule[] = [
     label: 'cookie banner',
     signature: part('cookie|cookies|cookie-banner|cookie-notice|consent|gdpr|cmp|onetrust|cc-window'),
     when: (f) => f.textLength < 1500,
+    reason:
+      'Earns its place on validation, not on the train audit: on train 35% of what the two cookie rules remove is reviewed content (35 "with" lost, 113 "without" caught), yet without them validation articles keep a "without" snippet on 16.2% of pages (15.6% with) and listing F1 falls 0.599 → 0.563.',
   },
   {
     id: 'cookies',

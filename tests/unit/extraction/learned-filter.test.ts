@@ -2,6 +2,7 @@ import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
 import { extractFromHtml } from '@/utils/extraction';
 import { BLOCK_MARK, segmentBlocks } from '../../../utils/extraction/blocks';
+import { analysePage } from '../../../utils/extraction/extract-article';
 import {
   clearBlockMarks,
   decideBlocks,
@@ -39,7 +40,54 @@ describe('learned filter', () => {
     const renamed = doc.createElement('p');
     renamed.setAttribute(BLOCK_MARK, blocks[0]!.el.getAttribute(BLOCK_MARK)!);
     content.append(renamed, blocks[2]!.el);
-    expect(keptBlocks(content, blocks.length).kept).toEqual([true, false, true]);
+    expect(keptBlocks(content, blocks).kept).toEqual([true, false, true]);
+  });
+
+  it('finds a kept block by its text nodes when Readability moved them out of the stamped element', () => {
+    const { doc, blocks } = setUp(
+      '<html><body><div>Loose text of a div.<p>Its paragraph.</p></div><p>Left out.</p></body></html>',
+    );
+    expect(blocks.map((block) => block.text)).toEqual([
+      'Loose text of a div.',
+      'Its paragraph.',
+      'Left out.',
+    ]);
+    // What Readability does to a <div>'s loose text: it goes into a new, unstamped <p> (and a
+    // <div> left holding only that <p> is replaced by it, so the stamp leaves the article).
+    const content = doc.createElement('div');
+    const wrapper = doc.createElement('p');
+    wrapper.append(blocks[0]!.el.firstChild!);
+    content.append(wrapper, blocks[1]!.el);
+    const { kept, elements } = keptBlocks(content, blocks);
+    expect(kept).toEqual([true, true, false]);
+    expect(elements.get(0)).toBe(wrapper);
+    expect(elements.get(1)).toBe(blocks[1]!.el);
+  });
+
+  it('counts a block whose text landed inside another block as kept, with no element of its own to remove', () => {
+    const { doc, blocks } = setUp('<html><body><div>Caption text.</div><p>Body text.</p></body></html>');
+    blocks[1]!.el.append(blocks[0]!.el.firstChild!);
+    const content = doc.createElement('div');
+    content.append(blocks[1]!.el);
+    const { kept, elements } = keptBlocks(content, blocks);
+    expect(kept).toEqual([true, true]);
+    expect(elements.has(0)).toBe(false);
+  });
+
+  it('keeps every block of a real Readability run whose text is in the article', () => {
+    const paragraphs = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Paragraph ${i} of a long story about the weather in the hills, with enough words, commas, and sentences to count as prose for Readability's scoring.</p>`,
+    ).join('');
+    const html = `<html><head><title>Hills</title></head><body><nav><a href="/">Home</a> <a href="/a">About</a></nav><article><div><div>The lead, as loose text in a div, long enough to read as a sentence of the story, with a comma, too.</div></div>${paragraphs}</article></body></html>`;
+    const { document } = parseHTML(html);
+    const analysis = analysePage(document as unknown as Document, 'https://example.org/hills');
+    const content = analysis.parsed!.content as unknown as Element;
+    const articleText = (content.textContent ?? '').replace(/\s+/g, ' ');
+    const inArticle = analysis.blocks.map((block) => articleText.includes(block.text));
+    expect(analysis.kept).toEqual(inArticle);
+    expect(inArticle.filter(Boolean).length).toBeGreaterThan(6);
   });
 
   it('replaces a dropped block by a removal marker and traces it, and takes only a container’s own loose text', () => {
@@ -51,7 +99,7 @@ describe('learned filter', () => {
       'The paragraph stays.',
       'Sign up today for offers.',
     ]);
-    const { elements } = keptBlocks(doc.body, blocks.length);
+    const { elements } = keptBlocks(doc.body, blocks);
     removeBlocks(doc, blocks, elements, [0, 2], prepared);
     clearBlockMarks(doc.body);
     const html = doc.body.innerHTML;
