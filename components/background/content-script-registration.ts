@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { AUTO_REPAINT_ORIGINS } from '../shared/auto-repaint';
+import { CONTENT_SCRIPT_FILE } from '../shared/content-script-file';
 
-/** The content script as the build emits it: injected on demand, or registered for every page. */
-export const CONTENT_SCRIPT_FILE = '/content-scripts/content.js';
 const SCRIPT_ID = 'readmark-auto-repaint';
 
 /**

@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type CapturedPage, sendToTab } from '@/utils/messaging';
 import { err, type Result } from '@/utils/model';
+import { CONTENT_SCRIPT_FILE } from '../shared/content-script-file';
 import { t } from '../shared/i18n';
 
 /** The tab the popup works on: `?tabId=N` when opened as a page (tests), else the active tab. */
@@ -61,7 +62,7 @@ export async function capturePage(tabId: number): Promise<Result<CapturedPage>> 
   const first = await sendToTab(tabId, 'capture', {});
   if (first.ok) return first;
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/content.js'] });
+    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return err(restrictedReasonFromError(message) ?? t('restrictedNoAccess', message));
