@@ -52,11 +52,16 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
 
   const model = extractModel();
   const { pageType } = classifyPage(model, analysis.pageRow);
-  const probabilities = blockProbabilities(model, analysis.blockRows, kept);
-  const keep = decideBlocks(kept, probabilities, model.thresholds[pageType] ?? 0);
-  const drop = kept.flatMap((wasKept, i) => (wasKept && !keep[i] ? [i] : []));
-  // Never empty the article: when the model would drop everything, Readability's choice stands.
-  if (keep.some(Boolean)) removeBlocks(doc, blocks, elements, drop, prepared);
+  const threshold = model.thresholds[pageType] ?? 0;
+  // At 0 every block Readability kept stays (the filter is off for this page type): the block
+  // features and the network are then not worth computing.
+  if (threshold > 0) {
+    const probabilities = blockProbabilities(model, blockFeatures(blocks, kept), kept);
+    const keep = decideBlocks(kept, probabilities, threshold);
+    const drop = kept.flatMap((wasKept, i) => (wasKept && !keep[i] ? [i] : []));
+    // Never empty the article: when the model would drop everything, Readability's choice stands.
+    if (keep.some(Boolean)) removeBlocks(doc, blocks, elements, drop, prepared);
+  }
   clearBlockMarks(content);
 
   const { removed, looksLikeArticle } = standardise(content, prepared);
@@ -87,11 +92,10 @@ export interface PageAnalysis {
   kept: boolean[];
   /** Readability's article's element for each kept block. */
   elements: Map<number, Element>;
-  blockRows: Float32Array[];
   pageRow: Float32Array;
 }
 
-/** prepare → segment into blocks → Readability → features, on a document it may mutate. */
+/** prepare → segment into blocks → Readability → page features, on a document it may mutate (block features: blockFeatures). */
 export function analysePage(doc: Document, url: string): PageAnalysis {
   const prepared = preparePage(doc, url);
   const body = safeGet<HTMLElement | null>(doc, 'body');
@@ -108,7 +112,6 @@ export function analysePage(doc: Document, url: string): PageAnalysis {
     blocks,
     kept,
     elements,
-    blockRows: blockFeatures(blocks, kept),
     pageRow: pageFeatures(url, prepared.facts, blocks, kept),
   };
 }

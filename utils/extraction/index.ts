@@ -11,7 +11,7 @@
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
 
-export { FEATURE_NAMES } from './block-features';
+export { blockFeatures, FEATURE_NAMES } from './block-features';
 export { blockLines, blockText } from './block-text';
 export type { Block } from './blocks';
 export {

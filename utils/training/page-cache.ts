@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { analysePage, blockText } from '@/utils/extraction';
+import { analysePage, blockFeatures, blockText } from '@/utils/extraction';
 import type { TruthPage } from './corpus';
 import { readPageHtml } from './corpus';
 import { blockLabels } from './labels';
@@ -59,14 +59,13 @@ export function analyseCorpusPage(page: TruthPage): CachedPage {
     analysis.blocks.map((block) => block.text),
     page.main_content,
   );
+  const rows = blockFeatures(analysis.blocks, analysis.kept);
   return {
     id: page.id,
     parsed: Boolean(content),
     readabilityText: content ? blockText(content) : '',
     blocks: analysis.blocks.flatMap((block, i) =>
-      analysis.kept[i]
-        ? [{ text: block.text, label: labels[i]!, row: Array.from(analysis.blockRows[i]!, round) }]
-        : [],
+      analysis.kept[i] ? [{ text: block.text, label: labels[i]!, row: Array.from(rows[i]!, round) }] : [],
     ),
     pageRow: Array.from(analysis.pageRow, round),
     ms,
