@@ -22,6 +22,8 @@ interface Tally {
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const REPORTS = 'test-results/reports';
 const timings: string[] = [];
+/** Names of the tests that failed, printed again at the very end (CI logs show only their tail). */
+const failures: string[] = [];
 
 /** Runs one command with its output shown as it comes. */
 function run(label: string, command: string): Promise<boolean> {
@@ -42,8 +44,15 @@ function run(label: string, command: string): Promise<boolean> {
 async function check(label: string, command: string): Promise<boolean> {
   const ok = await run(label, command);
   if (ok) total.passed++;
-  else total.failed++;
+  else {
+    total.failed++;
+    failures.push(label);
+  }
   return ok;
+}
+
+function firstLine(text: string): string {
+  return (text.split('\n', 1)[0] ?? '').slice(0, 300);
 }
 
 /** Runs a Vitest suite with a JSON report and adds its test counts (a crash counts as one failure). */
@@ -59,13 +68,28 @@ async function vitest(label: string, config: string, name: string): Promise<void
       numFailedTests: number;
       numPendingTests: number;
       numTodoTests: number;
+      testResults: {
+        name: string;
+        message?: string;
+        assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+      }[];
     };
     total.passed += json.numPassedTests;
     total.failed += json.numFailedTests;
     total.skipped += json.numPendingTests + json.numTodoTests;
-    if (!ok && json.numFailedTests === 0) total.failed++;
+    if (!ok && json.numFailedTests === 0) {
+      total.failed++;
+      failures.push(`${label}: the run failed outside any test`);
+    }
+    for (const file of json.testResults) {
+      const where = file.name.replace(`${process.cwd()}/`, '');
+      if (file.message) failures.push(`${where}: ${firstLine(file.message)}`);
+      for (const test of file.assertionResults.filter((t) => t.status === 'failed'))
+        failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages[0] ?? '')}`);
+    }
   } catch {
     total.failed++;
+    failures.push(`${label}: no report (the run crashed)`);
   }
 }
 
@@ -88,5 +112,6 @@ await vitest('hostile input and fault suite (Chromium)', 'vitest.hostile.config.
 
 console.log(`\nSteps:\n${timings.join('\n')}`);
 console.log(`  total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed === 0 ? 0 : 1);
