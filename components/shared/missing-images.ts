@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { err, type Result } from '@/utils/model';
+import { articleImageUrls, captureImages, originPattern } from '@/utils/services';
 import {
   addArticleImages,
   getArticle,
@@ -8,7 +9,6 @@ import {
   type ReadmarkDb,
   summariseArticleImages,
 } from '@/utils/storage';
-import { articleImageUrls, captureImages, originPattern } from './capture-images';
 
 /** An article's pictures: what is stored, and the URLs of those that are not (shown as placeholders). */
 export interface ArticleImageState {
