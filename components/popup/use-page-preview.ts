@@ -1,27 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { highlightPageSelection, loadPagePreview, savePreviewedArticle } from '@/utils/services';
+import {
+  highlightPageSelection,
+  loadPagePreview,
+  type PagePreview,
+  savePreviewedArticle,
+} from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
 
+/** What loadPagePreview answers, and while it works, 'loading'; a preview gains the popup's own state. */
 export type PreviewState =
   | { kind: 'loading' }
-  | { kind: 'restricted'; reason: string }
-  | { kind: 'error'; message: string }
-  | {
-      kind: 'preview';
-      tabId: number;
-      article: ExtractedArticle;
-      saved: ArticleMeta | null;
+  | Exclude<PagePreview, { kind: 'preview' }>
+  | (Extract<PagePreview, { kind: 'preview' }> & {
       saving: boolean;
       saveError: string | null;
       /** Removed blocks the reader chose to keep (indexes into article.removed). */
       kept: ReadonlySet<number>;
-      /** Text the reader selected on the page before opening the popup ('' for none). */
-      selection: string;
       /** What became of "Highlight selection", once clicked. */
       selectionResult: { ok: boolean; text: string } | null;
-    };
+    });
 
 /**
  * The popup's state over its flow (utils/services/page-preview: find the tab, capture, extract,
