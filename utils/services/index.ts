@@ -33,6 +33,7 @@ export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
 export { awaitsDownload, originsOf, siteAccessPattern } from './imported-downloads';
 export { locateImported } from './locate-imported';
+export { type ArticleImageState, loadMissingImages, readArticleImageState } from './missing-images';
 export { browserNoteWindows, type NoteWindows, noteHandlers } from './note-sessions';
 export {
   highlightPageSelection,

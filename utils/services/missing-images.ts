@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { err, type Result } from '@/utils/model';
-import { articleImageUrls, captureImages, originPattern } from '@/utils/services';
 import {
   addArticleImages,
   getArticle,
@@ -9,6 +8,7 @@ import {
   type ReadmarkDb,
   summariseArticleImages,
 } from '@/utils/storage';
+import { articleImageUrls, captureImages, originPattern } from './capture-images';
 
 /** An article's pictures: what is stored, and the URLs of those that are not (shown as placeholders). */
 export interface ArticleImageState {
@@ -41,11 +41,4 @@ export async function loadMissingImages(
   if (!granted) return err('Readmark was not allowed to fetch the pictures: nothing was loaded.');
   const { images } = await captureImages(missing, null);
   return addArticleImages(db, articleId, images);
-}
-
-/** "3 pictures, 412 KB" style sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
