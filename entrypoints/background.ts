@@ -1,13 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
-  highlightHandlers,
-  noteHandlers,
-  setUpAutoRepaint,
-  setUpHighlightCommands,
-  setUpImportedDownloads,
-} from '@/components/background';
-import {
   createHandler,
   currentSelf,
   downloadSenders,
@@ -19,6 +12,13 @@ import {
   toBackgroundNotes,
 } from '@/utils/messaging';
 import { ok } from '@/utils/model';
+import {
+  highlightHandlers,
+  noteHandlers,
+  setUpAutoRepaint,
+  setUpHighlightCommands,
+  setUpImportedDownloads,
+} from '@/utils/services';
 import { openDb } from '@/utils/storage';
 
 export default defineBackground(() => {

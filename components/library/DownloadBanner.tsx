@@ -2,8 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendDownloadMessage } from '@/utils/messaging';
 import type { ArticleMeta } from '@/utils/model';
+import { awaitsDownload, originsOf, siteAccessPattern } from '@/utils/services';
 import { t } from '../shared/i18n';
-import { awaitsDownload, originsOf, siteAccessPattern } from '../shared/imported-downloads';
 
 /** The sites (patterns) among `patterns` the reader gave access to; asked again when access changes. */
 function useGrantedSites(patterns: readonly string[]): ReadonlySet<string> | null {

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
+import { type ExportFormat, exportArticlesZip } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { downloadFile, FILE_TYPES } from '../shared/download';
-import { type ExportFormat, exportArticlesZip } from '../shared/export-articles';
 import { t, tn } from '../shared/i18n';
 
 type State =

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { type ExportFormat, exportArticleFile } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { downloadFile } from '../shared/download';
-import { type ExportFormat, exportArticleFile } from '../shared/export-articles';
 import { t } from '../shared/i18n';
 
 /** "Export: Markdown | HTML" for the saved article: downloads it with its highlights and notes. */

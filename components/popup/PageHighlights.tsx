@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToTab } from '@/utils/messaging';
+import { readColorNames } from '@/utils/services';
 import { listHighlights, type ReadmarkDb } from '@/utils/storage';
-import { readColorNames } from '../shared/color-names';
 import { HIGHLIGHT_PAINT } from '../shared/highlight-colors';
 import { t } from '../shared/i18n';
 import { useObserved } from '../shared/use-observed';

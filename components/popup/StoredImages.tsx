@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
+import { loadMissingImages, readArticleImageState } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
+import { formatBytes } from '../shared/format';
 import { t } from '../shared/i18n';
-import { formatBytes, loadMissingImages, readArticleImageState } from '../shared/missing-images';
 import { useObserved } from '../shared/use-observed';
 
 /**

@@ -1,73 +1,43 @@
 import { useEffect, useState } from 'preact/hooks';
-import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
-import { bindCaptureToTab, sendToTab } from '@/utils/messaging';
-import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { findArticleForPage, getArticle, type ReadmarkDb, saveArticleWithImages } from '@/utils/storage';
-import { articleImageUrls, captureImages } from '../shared/capture-images';
-import { extractInWorker, prewarmExtractWorker } from '../shared/extract-in-worker';
+import {
+  highlightPageSelection,
+  loadPagePreview,
+  type PagePreview,
+  savePreviewedArticle,
+} from '@/utils/services';
+import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
-import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
 
+/** What loadPagePreview answers, and while it works, 'loading'; a preview gains the popup's own state. */
 export type PreviewState =
   | { kind: 'loading' }
-  | { kind: 'restricted'; reason: string }
-  | { kind: 'error'; message: string }
-  | {
-      kind: 'preview';
-      tabId: number;
-      article: ExtractedArticle;
-      saved: ArticleMeta | null;
+  | Exclude<PagePreview, { kind: 'preview' }>
+  | (Extract<PagePreview, { kind: 'preview' }> & {
       saving: boolean;
       saveError: string | null;
       /** Removed blocks the reader chose to keep (indexes into article.removed). */
       kept: ReadonlySet<number>;
-      /** Text the reader selected on the page before opening the popup ('' for none). */
-      selection: string;
       /** What became of "Highlight selection", once clicked. */
       selectionResult: { ok: boolean; text: string } | null;
-    };
+    });
 
 /**
- * The popup's whole flow: find the tab, capture it, extract in a Worker, look up whether it is
- * already saved (by the tab's address, see articleKey), and save. Every path ends in a state the popup can show: no endless spinner.
+ * The popup's state over its flow (utils/services/page-preview: find the tab, capture, extract,
+ * look up, save). Every path ends in a state the popup can show: no endless spinner.
  */
 export function usePagePreview(db: ReadmarkDb) {
   const [state, setState] = useState<PreviewState>({ kind: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    const set = (next: PreviewState) => !cancelled && setState(next);
-    prewarmExtractWorker();
-    (async () => {
-      const tab = await resolveTargetTab();
-      if (!tab) return set({ kind: 'restricted', reason: t('restrictedNoTab') });
-      const reason = restrictedReason(tab.url);
-      if (reason) return set({ kind: 'restricted', reason });
-      performance.mark('rm:capture-start');
-      const captured = await capturePage(tab.id);
-      performance.mark('rm:capture-end');
-      if (!captured.ok) return set({ kind: 'restricted', reason: captured.error });
-      const { selection, ...page } = captured.value;
-      // The article is the page the browser says the tab shows, whatever the page declares.
-      const capture = bindCaptureToTab(page, tab.url);
-      if (!capture.ok) return set({ kind: 'error', message: capture.error });
-      const extracted = await extractInWorker(capture.value);
-      performance.mark('rm:extracted');
-      if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
-      const { url, canonicalUrl } = extracted.value;
-      const saved = (await findArticleForPage(db, url, canonicalUrl)) ?? null;
-      set({
-        kind: 'preview',
-        tabId: tab.id,
-        article: extracted.value,
-        saved,
-        saving: false,
-        saveError: null,
-        kept: new Set(),
-        selection,
-        selectionResult: null,
-      });
-    })().catch((error: unknown) => set({ kind: 'error', message: String(error) }));
+    loadPagePreview(db)
+      .then((loaded) =>
+        loaded.kind === 'preview'
+          ? { ...loaded, saving: false, saveError: null, kept: new Set<number>(), selectionResult: null }
+          : loaded,
+      )
+      .catch((error: unknown): PreviewState => ({ kind: 'error', message: String(error) }))
+      .then((next) => !cancelled && setState(next));
     return () => {
       cancelled = true;
     };
@@ -76,13 +46,7 @@ export function usePagePreview(db: ReadmarkDb) {
   async function save() {
     if (state.kind !== 'preview') return;
     setState({ ...state, saving: true, saveError: null });
-    const article = withKeptBlocks(state.article, state.kept);
-    // Pictures are fetched before the write, so the article and its pictures go in one transaction.
-    const { images } = await captureImages(
-      articleImageUrls(article.contentHtml, article.leadImage),
-      state.tabId,
-    );
-    const result = await saveArticleWithImages(db, article, images);
+    const result = await savePreviewedArticle(db, state.article, state.kept, state.tabId);
     setState(
       result.ok
         ? { ...state, saving: false, saved: result.value.meta, saveError: result.value.imagesDropped }
@@ -96,19 +60,13 @@ export function usePagePreview(db: ReadmarkDb) {
     setState({ ...state, kept: new Set([...state.kept, index]) });
   }
 
-  /**
-   * Highlights the page's selection through the content script, which saves the page first when
-   * it is not saved yet (the same path as the context menu and the shortcut).
-   */
+  /** Highlights the page's selection (saving the page first when it is not saved yet). */
   async function highlightSelection() {
     if (state.kind !== 'preview') return;
-    const result = await sendToTab(state.tabId, 'highlightSelection', {});
-    const saved = result.ok
-      ? ((await getArticle(db, result.value.articleId))?.meta ?? state.saved)
-      : state.saved;
+    const result = await highlightPageSelection(db, state.tabId);
     setState({
       ...state,
-      saved,
+      saved: result.ok ? (result.value ?? state.saved) : state.saved,
       selection: result.ok ? '' : state.selection,
       selectionResult: result.ok
         ? { ok: true, text: t('selectionHighlighted') }
@@ -117,20 +75,4 @@ export function usePagePreview(db: ReadmarkDb) {
   }
 
   return { state, save, keep, highlightSelection };
-}
-
-/** The article with the kept blocks put back where they stood, and only the others in the trace. */
-function withKeptBlocks(article: ExtractedArticle, kept: ReadonlySet<number>): ExtractedArticle {
-  if (kept.size === 0) return article;
-  let contentHtml = article.contentHtml;
-  for (const index of kept) contentHtml = restoreRemovedBlock(contentHtml, article.removed, index);
-  const textContent = blockText(new DOMParser().parseFromString(contentHtml, 'text/html').body);
-  return {
-    ...article,
-    contentHtml,
-    textContent,
-    // The kept blocks are read too: counted the way the pipeline counts.
-    ...measureReading(textContent),
-    removed: article.removed.filter((_, index) => !kept.has(index)),
-  };
 }

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
+import { loadMissingImages } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
-import { loadMissingImages } from '../shared/missing-images';
 
 /**
  * The notice above an article whose pictures were not all stored: they show as placeholders and

@@ -1,7 +1,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { readColorNames } from '@/utils/services';
 import { listHighlights, observe, type ReadmarkDb } from '@/utils/storage';
-import { readColorNames } from '../shared/color-names';
 import { mountAnnotationUi } from '../toolbar';
 import { ReaderAnnotations } from './reader-annotations';
 

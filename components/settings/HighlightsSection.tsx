@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type ColorNames, HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/model';
+import { AUTO_REPAINT_ORIGINS, readColorNames } from '@/utils/services';
 import { type ReadmarkDb, setSetting } from '@/utils/storage';
-import { AUTO_REPAINT_ORIGINS } from '../shared/auto-repaint';
-import { readColorNames } from '../shared/color-names';
 import { HIGHLIGHT_PAINT } from '../shared/highlight-colors';
 import { t } from '../shared/i18n';
 

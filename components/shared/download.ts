@@ -1,10 +1,5 @@
-/** MIME types of the files Readmark hands to the reader. */
-export const FILE_TYPES = {
-  markdown: 'text/markdown;charset=utf-8',
-  html: 'text/html;charset=utf-8',
-  json: 'application/json;charset=utf-8',
-  zip: 'application/zip',
-} as const;
+// The file types live with the files' makers (utils/export); re-exported for the download buttons.
+export { FILE_TYPES } from '@/utils/export';
 
 /**
  * Hands a file to the browser's download flow through an object URL and an `<a download>` click,

@@ -34,3 +34,10 @@ export function formatReadingTime(minutes: number): string {
 export function formatWordCount(words: number): string {
   return tn('wordCount', words);
 }
+
+/** "3 pictures, 412 KB" style sizes. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

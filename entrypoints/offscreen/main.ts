@@ -1,5 +1,5 @@
-import { extractInWorker } from '@/components/shared/extract-in-worker';
 import { createHandler, currentSelf, listen, offscreenSenders, toOffscreen } from '@/utils/messaging';
+import { extractInWorker } from '@/utils/services';
 
 // Chrome only: the service worker's hands for extraction (a DOM for DOMPurify, and Workers).
 listen(

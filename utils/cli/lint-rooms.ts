@@ -80,47 +80,54 @@ export const ROOMS: Room[] = [
   },
   {
     folders: ['utils/extraction', 'utils/annotation'],
-    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'export']),
+    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'export', 'services']),
     message: 'Extraction and annotation are pure over a Document: no browser APIs, storage, messaging or UI.',
   },
   {
     folders: ['utils/export'],
-    forbid: forbidding(NOT_PURE, ['storage', 'messaging']),
+    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'services']),
     message:
       'Export turns records into strings and bytes: no database, browser APIs or UI (downloads belong to the UI).',
   },
   {
     folders: ['utils/storage'],
-    forbid: forbidding([...UI, ...BROWSER], ['messaging', 'extraction', 'annotation', 'export']),
+    forbid: forbidding([...UI, ...BROWSER], ['messaging', 'extraction', 'annotation', 'export', 'services']),
     message: 'Storage knows the model and Dexie only.',
   },
   {
     folders: ['utils/messaging'],
-    forbid: forbidding([...DB, ...UI], ['storage', 'extraction', 'annotation', 'export']),
+    forbid: forbidding([...DB, ...UI], ['storage', 'extraction', 'annotation', 'export', 'services']),
     message: 'Messaging knows the model and the browser runtime only.',
   },
   {
     folders: ['utils/search'],
-    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'extraction', 'annotation', 'export']),
+    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'extraction', 'annotation', 'export', 'services']),
     message: 'Search is pure over model records: it knows the model and MiniSearch only.',
   },
   {
     folders: ['utils/training'],
-    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'export', 'annotation', 'search']),
+    forbid: forbidding(NOT_PURE, ['storage', 'messaging', 'export', 'annotation', 'search', 'services']),
     message: 'utils/training reads the corpus and may use the model and extraction rooms only.',
   },
   {
     folders: ['utils/import'],
     forbid: forbidding(
       [...NOT_PURE, 'linkedom', 'jsdom'],
-      ['storage', 'messaging', 'extraction', 'annotation', 'export', 'search'],
+      ['storage', 'messaging', 'extraction', 'annotation', 'export', 'search', 'services'],
     ),
     message:
       'Import reads files into the model: it knows the model, fflate and papaparse; HTML comes through an injected parser.',
   },
   {
+    folders: ['utils/services'],
+    forbid: forbidding(UI, []),
+    message:
+      'Services orchestrate the rooms (storage, extraction, export, search, import, messaging); they render nothing.',
+  },
+  {
     folders: ['components/toolbar'],
-    forbid: [...DB, '@/utils/storage', '~/utils/storage'],
+    // Services open the database too (and would bring it into the content script).
+    forbid: [...DB, '@/utils/storage', '~/utils/storage', '@/utils/services', '~/utils/services'],
     message: "The in-page toolbar runs in the page's origin: it reaches the database only through messages.",
   },
 ];

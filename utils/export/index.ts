@@ -3,7 +3,7 @@
  * Strings and bytes only: the UI does downloads, file pickers and database writes.
  * Public surface: toMarkdown, toStandaloneHtml, toZip, toMarkdownZip, safeFileName,
  * createBackup, parseBackup, verifyBackup, planImport (format: BACKUP-FORMAT.md), and the
- * picture helpers (data: URLs for HTML, images/ paths for Markdown zips).
+ * picture helpers (data: URLs for HTML, images/ paths for Markdown zips), and FILE_TYPES (their MIME types).
  * Must not import: dexie, preact, storage, messaging, components, browser extension APIs.
  */
 
@@ -11,6 +11,7 @@ export { imageDataUrl, imageFilePath, mapLinks, replaceImageSources } from './ar
 export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
 export { CANCELLED, type ProgressOptions } from './chunked';
 export { type BackupInput, type CreateBackupOptions, createBackup } from './create-backup';
+export { FILE_TYPES } from './file-types';
 export { type BackupArticle, type ParsedBackup, parseBackup, type Rejection } from './parse-backup';
 export { type ImportPlan, type ImportPolicy, type PlanImportOptions, planImport } from './plan-import';
 export { safeFileName } from './safe-file-name';

@@ -92,6 +92,11 @@ export function listArticles(db: ReadmarkDb): Promise<ArticleMeta[]> {
   return db.articles.orderBy('savedAt').reverse().toArray();
 }
 
+/** One article's entry (no body), or undefined when it does not exist. */
+export function getArticleMeta(db: ReadmarkDb, id: string): Promise<ArticleMeta | undefined> {
+  return db.articles.get(id);
+}
+
 /** One article with its body, or undefined when it does not exist (or its body is missing). */
 export async function getArticle(db: ReadmarkDb, id: string): Promise<StoredArticle | undefined> {
   return db.transaction('r', db.articles, db.contents, async () => {

@@ -7,6 +7,11 @@ export function listHighlights(db: ReadmarkDb, articleId: string): Promise<Highl
   return db.highlights.where('articleId').equals(articleId).sortBy('createdAt');
 }
 
+/** One highlight, or undefined when it does not exist. */
+export function getHighlight(db: ReadmarkDb, id: string): Promise<Highlight | undefined> {
+  return db.highlights.get(id);
+}
+
 /**
  * Stores a highlight (new, or put back by undo). Refuses one whose article is missing: a
  * highlight without its article could never be shown, so it would be lost silently.

@@ -82,10 +82,54 @@ describe('room boundaries', () => {
       "import { openDb } from '@/utils/storage';\nexport const x = openDb;\n",
       /model and extraction rooms only/,
     ],
+    ['utils/services', "import { h } from 'preact';\nexport const x = h;\n", /they render nothing/],
+    [
+      'utils/services',
+      "import { PopupApp } from '@/components/popup';\nexport const x = PopupApp;\n",
+      /they render nothing/,
+    ],
+    // Nothing below services imports it: one case per room, by alias or by relative path.
+    ...(
+      [
+        ['utils/extraction', /pure over a Document/],
+        ['utils/annotation', /pure over a Document/],
+        ['utils/export', /strings and bytes/],
+        ['utils/storage', /model and Dexie only/],
+        ['utils/messaging', /model and the browser runtime/],
+        ['utils/search', /model and MiniSearch only/],
+        ['utils/training', /model and extraction rooms only/],
+        ['utils/import', /Import reads files into the model/],
+        ['utils/model', /imports nothing/],
+        ['components/toolbar', /page's origin/],
+      ] as const
+    ).map(([room, message]): [string, string, RegExp] => [
+      room,
+      "import { extractPage } from '@/utils/services';\nexport const x = extractPage;\n",
+      message,
+    ]),
+    [
+      'utils/storage',
+      "import { extractPage } from '../services/extract-page';\nexport const x = extractPage;\n",
+      /model and Dexie only/,
+    ],
   ])('%s: a forbidden import fails the lint', (room, source, message) => {
     const { status, output } = lint(room, source);
     expect(status).not.toBe(0);
     expect(output).toMatch(message);
+  });
+
+  test.each([
+    ['utils/services', "import { openDb } from '@/utils/storage';\nexport const x = openDb;\n"],
+    ['utils/services', "import { browser } from 'wxt/browser';\nexport const x = browser;\n"],
+    [
+      'components/popup',
+      "import { loadPagePreview } from '@/utils/services';\nexport const x = loadPagePreview;\n",
+    ],
+    ['entrypoints', "import { extractPage } from '@/utils/services';\nexport const x = extractPage;\n"],
+  ])('%s: importing what it may passes', (room, source) => {
+    const { status, output } = lint(room, source);
+    expect(output).not.toMatch(/noRestrictedImports/);
+    expect(status).toBe(0);
   });
 
   test('an allowed import passes', () => {

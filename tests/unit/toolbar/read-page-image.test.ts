@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { articleImageUrls } from '@/components/shared/capture-images';
 import { readPageImage } from '@/components/toolbar';
+import { articleImageUrls } from '@/utils/services';
 
 const PAGE = 'https://news.example/2026/ferry';
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { highlightHandlers } from '@/components/background';
 import type { SenderInfo } from '@/utils/messaging';
+import { highlightHandlers } from '@/utils/services';
 import { openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 

@@ -42,10 +42,3 @@ export async function loadMissingImages(
   const { images } = await captureImages(missing, null);
   return addArticleImages(db, articleId, images);
 }
-
-/** "3 pictures, 412 KB" style sizes. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

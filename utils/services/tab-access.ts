@@ -1,8 +1,8 @@
 import { browser } from 'wxt/browser';
 import { type CapturedPage, sendToTab } from '@/utils/messaging';
 import { err, type Result } from '@/utils/model';
-import { CONTENT_SCRIPT_FILE } from '../shared/content-script-file';
-import { t } from '../shared/i18n';
+import { CONTENT_SCRIPT_FILE } from './content-script-file';
+import { t } from './i18n';
 
 /** The tab the popup works on: `?tabId=N` when opened as a page (tests), else the active tab. */
 export async function resolveTargetTab(

@@ -2,11 +2,16 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { type DownloadDeps, downloadBatch, requeueFailed } from '@/components/background/download-queue';
-import { DOWNLOAD_ALARM, setUpImportedDownloads } from '@/components/background/download-scheduler';
 import { extractFromHtml } from '@/utils/extraction';
 import { HostThrottle, interleaveByHost, type ParsedImport, planLibraryImport } from '@/utils/import';
 import { err, ok, type Result } from '@/utils/model';
+import {
+  DOWNLOAD_ALARM,
+  type DownloadDeps,
+  downloadBatch,
+  requeueFailed,
+  setUpImportedDownloads,
+} from '@/utils/services';
 import { applyImportPlan, openDb, type ReadmarkDb } from '@/utils/storage';
 
 const PAGE = (title: string) =>

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { localiseColorNames, readColorNames } from '@/components/shared/color-names';
 import { DEFAULT_COLOR_NAMES } from '@/utils/model';
+import { localiseColorNames, readColorNames } from '@/utils/services';
 import { openDb, setSetting } from '@/utils/storage';
 import { getMessageIn } from '../../support/i18n';
 

@@ -2,8 +2,8 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
-import { exportArticleFile, exportArticlesZip } from '@/components/shared/export-articles';
 import { DEFAULT_COLOR_NAMES, type Highlight } from '@/utils/model';
+import { exportArticleFile, exportArticlesZip } from '@/utils/services';
 import { openDb, type ReadmarkDb, readArticlesForExport, STORAGE_CANCELLED } from '@/utils/storage';
 import { generateLibrary } from '../../fixtures/export/generate-library';
 

@@ -6,7 +6,7 @@ import {
   type ToBackgroundNotes,
 } from '@/utils/messaging';
 import { err, type Highlight, ok, type Result } from '@/utils/model';
-import { type ReadmarkDb, updateHighlight } from '@/utils/storage';
+import { getHighlight, type ReadmarkDb, updateHighlight } from '@/utils/storage';
 import { forPage, mayTouch } from './highlight-service';
 
 type Answer<K extends keyof BackgroundNoteAnswers> = Promise<Result<BackgroundNoteAnswers[K]>>;
@@ -104,7 +104,7 @@ export function noteHandlers(
       sender: SenderInfo,
     ): Answer<'noteOpen'> {
       const pageTabId = sender.tab?.id;
-      const current = await db.highlights.get(highlightId);
+      const current = await getHighlight(db, highlightId);
       if (pageTabId === undefined || !current || !(await mayTouch(db, sender, 'page', current.articleId)))
         return err('This highlight no longer exists.');
       // One editor per highlight: a second "Add note" closes the first (its token dies with it).
@@ -124,7 +124,7 @@ export function noteHandlers(
 
     async noteLoad({ token }: ToBackgroundNotes['noteLoad'], sender: SenderInfo): Answer<'noteLoad'> {
       const session = sessionOf(token, sender);
-      const current = session && (await db.highlights.get(session.highlightId));
+      const current = session && (await getHighlight(db, session.highlightId));
       if (!current) return err(GONE);
       return ok({ quote: current.quote.exact, note: current.note });
     },

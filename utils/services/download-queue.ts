@@ -2,8 +2,8 @@ import { filledIn, type HostThrottle, interleaveByHost, replaced, type ThrottleC
 import type { PageCapture } from '@/utils/messaging';
 import { type ArticleMeta, type ExtractedArticle, err, ok, type Result } from '@/utils/model';
 import { applyImportPlan, getArticle, listArticles, listHighlights, type ReadmarkDb } from '@/utils/storage';
-import { awaitsDownload, siteAccessPattern } from '../shared/imported-downloads';
-import { locateImported } from '../shared/locate-imported';
+import { awaitsDownload, siteAccessPattern } from './imported-downloads';
+import { locateImported } from './locate-imported';
 
 /** What one run of the download queue works with (the real ones in download-scheduler.ts; fakes in tests). */
 export interface DownloadDeps {

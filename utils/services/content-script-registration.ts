@@ -1,11 +1,11 @@
 import { browser } from 'wxt/browser';
-import { AUTO_REPAINT_ORIGINS } from '../shared/auto-repaint';
-import { CONTENT_SCRIPT_FILE } from '../shared/content-script-file';
+import { AUTO_REPAINT_ORIGINS } from './auto-repaint';
+import { CONTENT_SCRIPT_FILE } from './content-script-file';
 
 const SCRIPT_ID = 'readmark-auto-repaint';
 
 /**
- * The background's half of auto-repaint (the setting and its origins: ../shared/auto-repaint):
+ * The background's half of auto-repaint (the setting and its origins: ./auto-repaint):
  * keeps the content script registered on every page exactly while the reader has granted the
  * optional host access (granted from the library's settings, revocable in the browser).
  */

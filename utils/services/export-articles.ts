@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import {
+  FILE_TYPES,
   imageDataUrl,
   mapLinks,
   type ProgressOptions,
@@ -22,8 +23,6 @@ import {
   STORAGE_CANCELLED,
 } from '@/utils/storage';
 import { readColorNames } from './color-names';
-import { FILE_TYPES } from './download';
-import { formatReadingTime } from './format';
 import { t } from './i18n';
 
 export type ExportFormat = 'markdown' | 'html';
@@ -68,7 +67,7 @@ export function articleFile(
           locale: browser.i18n.getUILanguage(),
           wording: {
             saved: (date) => t('exportSaved', date),
-            readingTime: formatReadingTime,
+            readingTime: (minutes) => t('minutesRead', String(minutes)),
             tags: (list) => t('exportTags', list),
           },
         }),

@@ -1,8 +1,7 @@
 import { beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { highlightHandlers, noteHandlers } from '@/components/background';
-import type { NoteWindows } from '@/components/background/note-sessions';
 import type { SenderInfo } from '@/utils/messaging';
+import { highlightHandlers, type NoteWindows, noteHandlers } from '@/utils/services';
 import { openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 

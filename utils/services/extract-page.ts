@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type PageCapture, sendToOffscreen } from '@/utils/messaging';
 import type { ExtractedArticle, Result } from '@/utils/model';
-import { extractInWorker } from '../shared/extract-in-worker';
+import { extractInWorker } from './extract-in-worker';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 

@@ -1,7 +1,7 @@
 import { beforeEach, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setUpAutoRepaint } from '@/components/background';
+import { setUpAutoRepaint } from '@/utils/services';
 
 // The content script is registered on every page exactly while the optional host access is granted.
 let granted = false;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
-import { CONTENT_SCRIPT_FILE } from '../shared/content-script-file';
-import { t } from '../shared/i18n';
+import { CONTENT_SCRIPT_FILE } from './content-script-file';
+import { t } from './i18n';
 
 const MENU_ID = 'readmark-highlight-selection';
 

@@ -12,6 +12,8 @@ import {
   deleteHighlight,
   findArticleForPage,
   getArticle,
+  getArticleMeta,
+  getHighlight,
   listHighlights,
   putHighlight,
   type ReadmarkDb,
@@ -19,7 +21,7 @@ import {
   saveArticle,
   updateHighlight,
 } from '@/utils/storage';
-import { readColorNames } from '../shared/color-names';
+import { readColorNames } from './color-names';
 import { extractPage } from './extract-page';
 
 type Answer<K extends keyof BackgroundAnswers> = Promise<Result<BackgroundAnswers[K]>>;
@@ -48,7 +50,7 @@ export async function mayTouch(
   kind: SenderKind,
   articleId: string,
 ): Promise<boolean> {
-  const meta = await db.articles.get(articleId);
+  const meta = await getArticleMeta(db, articleId);
   if (!meta) return false;
   if (kind === 'extension') return true;
   const page = senderPage(sender);
@@ -148,7 +150,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       sender: SenderInfo,
       kind: SenderKind,
     ): Answer<'updateHighlight'> {
-      const current = await db.highlights.get(payload.id);
+      const current = await getHighlight(db, payload.id);
       if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
         return err('This highlight no longer exists.');
       const { id, ...changes } = payload;
@@ -160,7 +162,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       sender: SenderInfo,
       kind: SenderKind,
     ): Answer<'deleteHighlight'> {
-      const current = await db.highlights.get(id);
+      const current = await getHighlight(db, id);
       if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
         return err('This highlight no longer exists.');
       const removed = await deleteHighlight(db, id);

@@ -1,0 +1,43 @@
+/**
+ * utils/services: orchestration. Each service runs one flow across the rooms below it (storage,
+ * extraction, annotation, export, import, messaging, search) and the browser's APIs: saving a
+ * page, a highlight from the page, a note's editing session, downloading imported articles,
+ * exporting files. Services render nothing: components call them and show what they answer;
+ * entrypoints wire them to the browser. No utils room imports this one.
+ * Must not import: preact, components, entrypoints.
+ */
+
+export { AUTO_REPAINT_ORIGINS } from './auto-repaint';
+export {
+  articleImageUrls,
+  type CaptureResult,
+  canFetchFromExtension,
+  captureImages,
+  fetchImage,
+  originPattern,
+} from './capture-images';
+export { localiseColorNames, readColorNames } from './color-names';
+export { setUpAutoRepaint } from './content-script-registration';
+export { type BatchLimits, type DownloadDeps, downloadBatch, requeueFailed } from './download-queue';
+export { DOWNLOAD_ALARM, setUpImportedDownloads } from './download-scheduler';
+export {
+  articleFile,
+  type ExportedFile,
+  type ExportFormat,
+  exportArticleFile,
+  exportArticlesZip,
+} from './export-articles';
+export { EXTRACTION_TIMEOUT_MS, extractInWorker } from './extract-in-worker';
+export { extractPage } from './extract-page';
+export { setUpHighlightCommands } from './highlight-commands';
+export { forPage, highlightHandlers, mayTouch } from './highlight-service';
+export { awaitsDownload, originsOf, siteAccessPattern } from './imported-downloads';
+export { locateImported } from './locate-imported';
+export { type ArticleImageState, loadMissingImages, readArticleImageState } from './missing-images';
+export { browserNoteWindows, type NoteWindows, noteHandlers } from './note-sessions';
+export {
+  highlightPageSelection,
+  loadPagePreview,
+  type PagePreview,
+  savePreviewedArticle,
+} from './page-preview';
