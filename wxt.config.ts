@@ -36,11 +36,12 @@ export default defineConfig({
       },
     },
     // Pictures only from the extension itself or stored blobs (the reader never loads from the web);
+    // fonts only from the extension's own files (the reader's legibility fonts are bundled);
     // no forms post anywhere; no page may frame an extension page (the note editor is a window of
     // its own, not a frame in the web page). See docs/threat-model.md.
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'",
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; font-src 'self'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
       ? {

@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { ChoiceGroup } from './ChoiceGroup';
+import { ProfileControls } from './ProfileControls';
 import { RangeField } from './RangeField';
 import {
+  DEFAULT_READER_SETTINGS,
+  type LineFocusMode,
   READER_RANGES,
   type ReaderFont,
   type ReaderTheme,
   type ReaderSettings as Settings,
+  wordSpacingFloor,
 } from './reader-settings';
 
 interface Props {
@@ -17,7 +21,8 @@ interface Props {
 const PANEL_ID = 'reader-settings-panel';
 
 /**
- * The "Aa" button and the settings it opens: font, text size, line spacing, line length and theme.
+ * The "Aa" button and the settings it opens: profiles and presets, font, text size, line, letter,
+ * word and paragraph spacing, line length, theme and line focus.
  * A disclosure: the panel follows the button in tab order; Escape, a click elsewhere or tabbing
  * out of it closes it.
  */
@@ -66,6 +71,7 @@ export function ReaderSettings({ settings, update }: Props) {
             if (next && !root.current?.contains(next)) setOpen(false);
           }}
         >
+          <ProfileControls settings={settings} update={update} />
           <ChoiceGroup<ReaderFont>
             name="font"
             legend={t('fontLabel')}
@@ -73,16 +79,26 @@ export function ReaderSettings({ settings, update }: Props) {
             choices={[
               { value: 'serif', label: t('fontSerif') },
               { value: 'sans', label: t('fontSans') },
-              { value: 'legible', label: t('fontLegible') },
+              { value: 'atkinson', label: 'Atkinson Hyperlegible' },
+              { value: 'lexend', label: 'Lexend' },
+              { value: 'andika', label: 'Andika' },
+              { value: 'opendyslexic', label: 'OpenDyslexic' },
             ]}
+            describedBy="reader-font-help"
             onChange={(font) => update({ font })}
           />
+          <p id="reader-font-help" class="reader-help">
+            {t('fontHelp')}
+          </p>
           <RangeField
             id="reader-font-size"
             label={t('fontSize')}
             {...READER_RANGES.fontSize}
             value={settings.fontSize}
-            valueText={t('pixels', String(settings.fontSize))}
+            valueText={t('pixelsPercent', [
+              String(settings.fontSize),
+              String(Math.round((settings.fontSize / DEFAULT_READER_SETTINGS.fontSize) * 100)),
+            ])}
             onChange={(fontSize) => update({ fontSize })}
           />
           <RangeField
@@ -90,8 +106,34 @@ export function ReaderSettings({ settings, update }: Props) {
             label={t('lineHeight')}
             {...READER_RANGES.lineHeight}
             value={settings.lineHeight}
-            valueText={settings.lineHeight.toLocaleString(undefined, { minimumFractionDigits: 1 })}
+            valueText={decimal(settings.lineHeight, 1)}
             onChange={(lineHeight) => update({ lineHeight })}
+          />
+          <RangeField
+            id="reader-letter-spacing"
+            label={t('letterSpacing')}
+            {...READER_RANGES.letterSpacing}
+            value={settings.letterSpacing}
+            valueText={t('timesTextSize', decimal(settings.letterSpacing, 2))}
+            onChange={(letterSpacing) => update({ letterSpacing })}
+          />
+          <RangeField
+            id="reader-word-spacing"
+            label={t('wordSpacing')}
+            {...READER_RANGES.wordSpacing}
+            // Never below what the letter spacing calls for: the slider's floor moves with it.
+            min={wordSpacingFloor(settings.letterSpacing)}
+            value={settings.wordSpacing}
+            valueText={t('timesTextSize', decimal(settings.wordSpacing, 2))}
+            onChange={(wordSpacing) => update({ wordSpacing })}
+          />
+          <RangeField
+            id="reader-paragraph-spacing"
+            label={t('paragraphSpacing')}
+            {...READER_RANGES.paragraphSpacing}
+            value={settings.paragraphSpacing}
+            valueText={t('timesTextSize', decimal(settings.paragraphSpacing, 2))}
+            onChange={(paragraphSpacing) => update({ paragraphSpacing })}
           />
           <RangeField
             id="reader-width"
@@ -113,8 +155,40 @@ export function ReaderSettings({ settings, update }: Props) {
             ]}
             onChange={(theme) => update({ theme })}
           />
+          <ChoiceGroup<LineFocusMode>
+            name="focus"
+            legend={t('lineFocus')}
+            value={settings.focus}
+            choices={[
+              { value: 'off', label: t('lineFocusOff') },
+              { value: 'line1', label: t('lineFocusOne') },
+              { value: 'line3', label: t('lineFocusThree') },
+              { value: 'line5', label: t('lineFocusFive') },
+              { value: 'ruler', label: t('lineFocusRuler') },
+            ]}
+            describedBy="reader-focus-help"
+            onChange={(focus) => update({ focus })}
+          />
+          <p id="reader-focus-help" class="reader-help">
+            {t('lineFocusHelp')}
+          </p>
+          {settings.focus !== 'off' && settings.focus !== 'ruler' && (
+            <RangeField
+              id="reader-focus-dim"
+              label={t('lineFocusDim')}
+              {...READER_RANGES.focusDim}
+              value={settings.focusDim}
+              valueText={`${Math.round(settings.focusDim * 100)} %`}
+              onChange={(focusDim) => update({ focusDim })}
+            />
+          )}
         </section>
       )}
     </div>
   );
+}
+
+/** A number in the UI language's notation ("0,12" in French). */
+function decimal(value: number, digits: number): string {
+  return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
