@@ -2,7 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { axeViolations, describeFindings } from './axe';
 import { useExtensionBrowser } from './browser';
+import { highlightText, installFakeSpeech } from './fake-speech';
 import { readStore } from './idb';
 import { saveThroughPopup } from './real-popup';
 
@@ -124,9 +126,14 @@ describe('reading aids in the reader', () => {
     await expect.poll(() => page.locator('#reader-settings-panel').count()).toBe(0);
   }
 
-  test('the WCAG 1.4.12 preset at 320 CSS px: no horizontal scrollbar, no overlapping or cut text', async () => {
-    for (const path of ['/pages/news-article.html', ...PAGES.map((name) => `/corpus/${name}.html`)]) {
-      const page = await openReader(path, 320, 640);
+  test('the WCAG 1.4.12 preset at 320 and 640 CSS px: no horizontal scrollbar, no overlapping or cut text', async () => {
+    // 320 CSS px (WCAG 1.4.10's width), and a 1280 px window at 200% zoom (640 CSS px).
+    for (const [path, width] of [
+      '/pages/news-article.html',
+      ...PAGES.map((name) => `/corpus/${name}.html`),
+    ].flatMap((p) => [[p, 320] as const, [p, 640] as const])) {
+      const page = await openReader(path, width, 640);
+      const where = `${path} at ${width} px`;
       await inSettings(page, async () => {
         const preset = page.locator('[data-preset="wcag"]');
         await preset.focus();
@@ -149,30 +156,30 @@ describe('reading aids in the reader', () => {
           align: style.textAlign,
         };
       });
-      expect(computed.lineHeight, path).toBeGreaterThanOrEqual(1.5 - 0.01);
-      expect(computed.letterSpacing, path).toBeGreaterThanOrEqual(0.12 - 0.005);
-      expect(computed.wordSpacing, path).toBeGreaterThanOrEqual(0.16 - 0.005);
-      expect(computed.paragraph, path).toBeGreaterThanOrEqual(2 - 0.01);
-      expect(computed.align, path).not.toBe('justify');
+      expect(computed.lineHeight, where).toBeGreaterThanOrEqual(1.5 - 0.01);
+      expect(computed.letterSpacing, where).toBeGreaterThanOrEqual(0.12 - 0.005);
+      expect(computed.wordSpacing, where).toBeGreaterThanOrEqual(0.16 - 0.005);
+      expect(computed.paragraph, where).toBeGreaterThanOrEqual(2 - 0.01);
+      expect(computed.align, where).not.toBe('justify');
       await page.evaluate(() => document.fonts.ready);
 
-      const width = await page.evaluate(() => ({
+      const size = await page.evaluate(() => ({
         scroll: document.documentElement.scrollWidth,
         client: document.documentElement.clientWidth,
       }));
-      expect(width.scroll, `${path}: horizontal scrollbar`).toBeLessThanOrEqual(width.client);
+      expect(size.scroll, `${where}: horizontal scrollbar`).toBeLessThanOrEqual(size.client);
       const boxes = await textBoxes(page);
-      expect(boxes.length, path).toBeGreaterThan(10);
-      expect(overlaps(boxes), `${path}: overlapping text`).toEqual([]);
+      expect(boxes.length, where).toBeGreaterThan(10);
+      expect(overlaps(boxes), `${where}: overlapping text`).toEqual([]);
       // Text outside the window is cut off (tables and code scroll sideways instead: allowed).
-      const cut = boxes.filter((b) => !b.scrolls && (b.left < -1 || b.right > width.client + 1));
+      const cut = boxes.filter((b) => !b.scrolls && (b.left < -1 || b.right > size.client + 1));
       expect(
         cut.map((b) => b.text),
-        `${path}: text cut at the window's edge`,
+        `${where}: text cut at the window's edge`,
       ).toEqual([]);
       await page.close();
     }
-  }, 180_000);
+  }, 300_000);
 
   test('line focus: each ArrowDown moves the window exactly one rendered line, ArrowUp one back', async () => {
     for (const path of ['/pages/news-article.html', ...PAGES.map((name) => `/corpus/${name}.html`)]) {
@@ -222,4 +229,104 @@ describe('reading aids in the reader', () => {
       await page.close();
     }
   }, 180_000);
+
+  test('profiles: bundled fonts load with no request, the place is kept, focus follows the pointer and the voice', async () => {
+    const page = await env.browser.context.newPage();
+    await page.addInitScript(installFakeSpeech, { noVoices: false });
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    await page.setViewportSize({ width: 1100, height: 800 });
+    const requests: string[] = [];
+    page.on('request', (request) => requests.push(request.url()));
+    await page.goto(env.browser.extensionUrl(`/reader.html?id=${saved.get('/pages/news-article.html')}`));
+    await page.locator('.reader-content p').nth(5).waitFor();
+
+    // Put the middle of the fourth paragraph on the reading line (80 px, under the tool bar).
+    const LINE = 80;
+    const where = () =>
+      page.evaluate((line) => {
+        const rect = document.querySelectorAll('.reader-content p')[3]!.getBoundingClientRect();
+        return (line - rect.top) / rect.height;
+      }, LINE);
+    await page.evaluate((line) => {
+      const rect = document.querySelectorAll('.reader-content p')[3]!.getBoundingClientRect();
+      window.scrollBy({ top: Math.round(rect.top + rect.height / 2 - line), behavior: 'instant' });
+      return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    }, LINE);
+
+    await inSettings(page, async () => {
+      await page.locator('[data-profile="lowVision"]').focus();
+      await page.keyboard.press('Enter');
+      await expect.poll(() => page.locator('html').getAttribute('data-font')).toBe('atkinson');
+      expect(await page.locator('[data-profile="lowVision"]').getAttribute('aria-pressed')).toBe('true');
+      expect(await page.locator('#reader-font-help').textContent()).toContain('OpenDyslexic');
+      expect(
+        describeFindings(await axeViolations(page, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21aa'] })),
+      ).toEqual([]);
+    });
+    // The bundled face really drew the text: loaded from the extension, nothing from the web.
+    await page.evaluate(() => document.fonts.ready);
+    const faces = await page.evaluate(() =>
+      [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family.replaceAll('"', '')),
+    );
+    expect(faces).toContain('Atkinson Hyperlegible');
+    const fontRequests = requests.filter((url) => url.endsWith('.woff2'));
+    expect(fontRequests.length).toBeGreaterThan(0);
+    expect(
+      requests.filter((url) => !url.startsWith('chrome-extension://') && !url.startsWith('blob:')),
+    ).toEqual([]);
+    // The text grew to 32 px and reflowed: the same paragraph is still at the reading line.
+    await expect.poll(async () => Math.abs((await where()) - 0.5) < 0.25).toBe(true);
+    // Low vision brings the ruler under the focused line.
+    expect(await page.locator('.line-focus').getAttribute('data-mode')).toBe('ruler');
+
+    // Focus: a 3-line window that follows the pointer over the article…
+    await inSettings(page, async () => {
+      await page.locator('[data-profile="focus"]').focus();
+      await page.keyboard.press('Enter');
+    });
+    await expect.poll(() => page.locator('.line-focus').getAttribute('data-mode')).toBe('window');
+    const target = await page.evaluate(() => {
+      const p = document.querySelectorAll('.reader-content p')[2]!;
+      p.scrollIntoView({ block: 'center', behavior: 'instant' });
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      const lines = [...range.getClientRects()];
+      const second = lines[Math.min(1, lines.length - 1)]!;
+      return {
+        x: second.left + 20,
+        y: (second.top + second.bottom) / 2,
+        pageY: (second.top + second.bottom) / 2 + scrollY,
+      };
+    });
+    await page.mouse.move(target.x, target.y - 30);
+    await page.mouse.move(target.x, target.y, { steps: 3 });
+    await expect
+      .poll(async () => {
+        const band = await focusBand(page);
+        return band !== null && band.top < target.pageY && band.bottom > target.pageY;
+      })
+      .toBe(true);
+    await page.mouse.move(2, 2); // off the article: the pointer no longer leads
+
+    // …and the sentence the voice speaks.
+    await page.keyboard.press('l');
+    await expect.poll(() => page.evaluate(highlightText, 'readmark-listen-sentence')).not.toBe('');
+    const follows = () =>
+      page.evaluate(() => {
+        const sentence = [...CSS.highlights.get('readmark-listen-sentence')!][0] as Range;
+        const first = [...sentence.getClientRects()].find((r) => r.width > 0)!;
+        const y = (first.top + first.bottom) / 2 + scrollY;
+        const el = document.querySelector<HTMLElement>('.line-focus')!;
+        const top = Number.parseFloat(el.style.top);
+        return top < y && top + Number.parseFloat(el.style.height) > y;
+      });
+    await expect.poll(follows).toBe(true);
+    for (let i = 0; i < 3; i++) {
+      const before = await page.evaluate(highlightText, 'readmark-listen-sentence');
+      await page.evaluate(() => (window as unknown as { __speech: { end(): void } }).__speech.end());
+      await expect.poll(() => page.evaluate(highlightText, 'readmark-listen-sentence')).not.toBe(before);
+      await expect.poll(follows).toBe(true);
+    }
+    await page.close();
+  });
 });
