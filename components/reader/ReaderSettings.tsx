@@ -20,6 +20,13 @@ interface Props {
 
 const PANEL_ID = 'reader-settings-panel';
 
+/** The spacing sliders, each in multiples of the text size (as WCAG 1.4.12 states its values). */
+const SPACINGS = [
+  { key: 'letterSpacing', id: 'reader-letter-spacing', label: 'letterSpacing' },
+  { key: 'wordSpacing', id: 'reader-word-spacing', label: 'wordSpacing' },
+  { key: 'paragraphSpacing', id: 'reader-paragraph-spacing', label: 'paragraphSpacing' },
+] as const;
+
 /**
  * The "Aa" button and the settings it opens: profiles and presets, font, text size, line, letter,
  * word and paragraph spacing, line length, theme and line focus.
@@ -109,32 +116,19 @@ export function ReaderSettings({ settings, update }: Props) {
             valueText={decimal(settings.lineHeight, 1)}
             onChange={(lineHeight) => update({ lineHeight })}
           />
-          <RangeField
-            id="reader-letter-spacing"
-            label={t('letterSpacing')}
-            {...READER_RANGES.letterSpacing}
-            value={settings.letterSpacing}
-            valueText={t('timesTextSize', decimal(settings.letterSpacing, 2))}
-            onChange={(letterSpacing) => update({ letterSpacing })}
-          />
-          <RangeField
-            id="reader-word-spacing"
-            label={t('wordSpacing')}
-            {...READER_RANGES.wordSpacing}
-            // Never below what the letter spacing calls for: the slider's floor moves with it.
-            min={wordSpacingFloor(settings.letterSpacing)}
-            value={settings.wordSpacing}
-            valueText={t('timesTextSize', decimal(settings.wordSpacing, 2))}
-            onChange={(wordSpacing) => update({ wordSpacing })}
-          />
-          <RangeField
-            id="reader-paragraph-spacing"
-            label={t('paragraphSpacing')}
-            {...READER_RANGES.paragraphSpacing}
-            value={settings.paragraphSpacing}
-            valueText={t('timesTextSize', decimal(settings.paragraphSpacing, 2))}
-            onChange={(paragraphSpacing) => update({ paragraphSpacing })}
-          />
+          {SPACINGS.map(({ key, id, label }) => (
+            <RangeField
+              key={key}
+              id={id}
+              label={t(label)}
+              {...READER_RANGES[key]}
+              // Word spacing never goes below what the letter spacing calls for: its floor moves with it.
+              min={key === 'wordSpacing' ? wordSpacingFloor(settings.letterSpacing) : READER_RANGES[key].min}
+              value={settings[key]}
+              valueText={t('timesTextSize', decimal(settings[key], 2))}
+              onChange={(value) => update({ [key]: value })}
+            />
+          ))}
           <RangeField
             id="reader-width"
             label={t('lineLength')}
