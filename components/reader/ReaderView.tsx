@@ -15,7 +15,6 @@ import { textLayoutKey } from './reader-settings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
-import { useLineFocus } from './use-line-focus';
 import { useListen } from './use-listen';
 import { useObjectUrls } from './use-object-urls';
 import { useReaderAnnotations } from './use-reader-annotations';
@@ -63,12 +62,6 @@ export function ReaderView({ db, article, reader }: Props) {
     lang: meta.lang || navigator.language,
     settings,
     update: reader.update,
-  });
-  const focusBand = useLineFocus({
-    mode: settings.focus,
-    articleRef: body,
-    layoutKey,
-    spoken: listen.spokenRange,
   });
   const panelToggle = useRef<HTMLButtonElement>(null);
   const closePanel = () => {
@@ -131,7 +124,7 @@ export function ReaderView({ db, article, reader }: Props) {
           <SidePanel meta={meta} content={content} annotations={annotations} onClose={closePanel} />
         )}
       </div>
-      <LineFocus mode={settings.focus} band={focusBand} />
+      <LineFocus mode={settings.focus} articleRef={body} layoutKey={layoutKey} spoken={listen.spokenRange} />
       <ListenBar listen={listen} />
     </>
   );

@@ -109,7 +109,8 @@ export function useLineFocus({ mode, articleRef, layoutKey, spoken }: Options): 
     if (!on || !article) return;
     let frame = 0;
     const onMove = (event: PointerEvent) => {
-      if (event.pointerType === 'touch' || frame) return;
+      // Chromium sends a still pointer a move after each scroll (to update hover): not the reader's.
+      if (event.pointerType === 'touch' || frame || (event.movementX === 0 && event.movementY === 0)) return;
       const y = event.pageY;
       frame = requestAnimationFrame(() => {
         frame = 0;
