@@ -1,4 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+
+// The reader's bundled fonts (components/reader/reader-fonts.css) are under the SIL Open Font
+// License, which asks that the licence travel with the font files: each package's is copied in.
+const FONT_PACKAGES = ['atkinson-hyperlegible', 'lexend', 'andika', 'opendyslexic'];
 
 // The manifest is reviewed: tests/e2e/manifest-audit checks the built one against these lists.
 // Permissions (why each is here is in README.md):
@@ -61,6 +66,13 @@ export default defineConfig({
   imports: false,
   publicDir: 'components/public',
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of FONT_PACKAGES)
+        files.push({
+          absoluteSrc: resolve(import.meta.dirname, 'node_modules/@fontsource', name, 'LICENSE'),
+          relativeDest: `fonts/LICENSE-${name}.txt`,
+        });
+    },
     // WXT turns a runtime-registered content script's `matches` into required host permissions.
     // Readmark injects it with activeTab instead, so broad access stays optional.
     'build:manifestGenerated': (_wxt, manifest) => {
