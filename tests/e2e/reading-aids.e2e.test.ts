@@ -11,10 +11,29 @@ import { saveThroughPopup } from './real-popup';
 // Reading aids in the reader, on real pages: the WCAG 1.4.12 preset at 320 CSS px breaks nothing,
 // and one keyboard step of line focus moves exactly one rendered line.
 const CORPUS = resolve(process.cwd(), '../shared/corpora/readability-test-pages');
+const present = (names: string[]) => names.filter((name) => existsSync(resolve(CORPUS, name, 'source.html')));
 // Long text, a French page, a right-to-left page, code and tables: what spacing tends to break.
-const PAGES = ['wikipedia', 'guardian-1', 'lemonde-1', 'medium-1', 'lwn-1', 'rtl-1'].filter((name) =>
-  existsSync(resolve(CORPUS, name, 'source.html')),
-);
+const PAGES = present(['wikipedia', 'guardian-1', 'lemonde-1', 'medium-1', 'lwn-1', 'rtl-1']);
+// Line focus is stepped through twenty articles of varied layout.
+const FOCUS_PAGES = [
+  ...PAGES,
+  ...present([
+    'aclu',
+    'ars-1',
+    'bbc-1',
+    'nytimes-1',
+    'mozilla-1',
+    'salon-1',
+    'seattletimes-1',
+    'theverge',
+    'wapo-1',
+    'google-sre-book-1',
+    'quanta-1',
+    'telegraph',
+    'engadget',
+    'heise',
+  ]),
+];
 if (PAGES.length === 0)
   console.warn(`[reading-aids] corpus pages skipped: ${CORPUS} is absent; the fixture page is still checked`);
 
@@ -93,15 +112,15 @@ describe('reading aids in the reader', () => {
   const saved = new Map<string, string>(); // page name → article id
 
   beforeAll(async () => {
-    for (const name of PAGES)
+    for (const name of FOCUS_PAGES)
       env.server.route(`/corpus/${name}.html`, readFileSync(resolve(CORPUS, name, 'source.html')));
-    for (const path of ['/pages/news-article.html', ...PAGES.map((name) => `/corpus/${name}.html`)])
+    for (const path of ['/pages/news-article.html', ...FOCUS_PAGES.map((name) => `/corpus/${name}.html`)])
       await saveThroughPopup(env.browser, `${env.server.origin}${path}`);
     const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     for (const meta of await readStore<{ id: string; url: string }>(library, 'articles'))
       saved.set(new URL(meta.url).pathname, meta.id);
     await library.close();
-  }, 240_000);
+  }, 600_000);
 
   async function openReader(path: string, width: number, height = 800): Promise<Page> {
     const id = saved.get(path);
@@ -182,7 +201,7 @@ describe('reading aids in the reader', () => {
   }, 300_000);
 
   test('line focus: each ArrowDown moves the window exactly one rendered line, ArrowUp one back', async () => {
-    for (const path of ['/pages/news-article.html', ...PAGES.map((name) => `/corpus/${name}.html`)]) {
+    for (const path of ['/pages/news-article.html', ...FOCUS_PAGES.map((name) => `/corpus/${name}.html`)]) {
       const page = await openReader(path, 1000, 700);
       await inSettings(page, async () => {
         const one = page.getByRole('radio', { name: '1 line' });
@@ -195,7 +214,7 @@ describe('reading aids in the reader', () => {
         await page.locator('.line-focus').evaluate((el) => getComputedStyle(el).transitionDuration),
       ).toBe('0s');
 
-      for (let step = 0; step < 12; step++) {
+      for (let step = 0; step < 8; step++) {
         const before = (await focusBand(page))!;
         await page.keyboard.press('ArrowDown');
         await expect.poll(async () => (await focusBand(page))?.top).not.toBe(before.top);
@@ -228,7 +247,7 @@ describe('reading aids in the reader', () => {
       ).toEqual([]);
       await page.close();
     }
-  }, 180_000);
+  }, 480_000);
 
   test('profiles: bundled fonts load with no request, the place is kept, focus follows the pointer and the voice', async () => {
     const page = await env.browser.context.newPage();
