@@ -71,6 +71,8 @@ export function useLineFocus({ mode, articleRef, layoutKey, spoken }: Options): 
   useLayoutEffect(() => {
     lines.current = null;
     if (on) queueMicrotask(() => latest.current.reanchor());
+    // Turned off, it forgets its line: turned on again, it starts where the reader is then.
+    else anchor.current = null;
   }, [on, layoutKey]);
 
   // The window's width, pictures arriving, fonts loading: the article's size changes.
