@@ -1,4 +1,9 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
+
+// The reader's bundled fonts (components/reader/reader-fonts.css) are under the SIL Open Font
+// License, which asks that the licence travel with the font files: each package's is copied in.
+const FONT_PACKAGES = ['atkinson-hyperlegible', 'lexend', 'andika', 'opendyslexic'];
 
 // The manifest is reviewed: tests/e2e/manifest-audit checks the built one against these lists.
 // Permissions (why each is here is in README.md):
@@ -36,11 +41,12 @@ export default defineConfig({
       },
     },
     // Pictures only from the extension itself or stored blobs (the reader never loads from the web);
+    // fonts only from the extension's own files (the reader's legibility fonts are bundled);
     // no forms post anywhere; no page may frame an extension page (the note editor is a window of
     // its own, not a frame in the web page). See docs/threat-model.md.
     content_security_policy: {
       extension_pages:
-        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'",
+        "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; font-src 'self'; frame-ancestors 'none'",
     },
     ...(browser === 'firefox'
       ? {
@@ -60,6 +66,13 @@ export default defineConfig({
   imports: false,
   publicDir: 'components/public',
   hooks: {
+    'build:publicAssets': (_wxt, files) => {
+      for (const name of FONT_PACKAGES)
+        files.push({
+          absoluteSrc: resolve(import.meta.dirname, 'node_modules/@fontsource', name, 'LICENSE'),
+          relativeDest: `fonts/LICENSE-${name}.txt`,
+        });
+    },
     // WXT turns a runtime-registered content script's `matches` into required host permissions.
     // Readmark injects it with activeTab instead, so broad access stays optional.
     'build:manifestGenerated': (_wxt, manifest) => {

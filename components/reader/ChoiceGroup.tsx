@@ -10,13 +10,22 @@ interface Props<T extends string> {
   legend: string;
   choices: Choice<T>[];
   value: T;
+  /** Id of a help text read with the group. */
+  describedBy?: string;
   onChange(value: T): void;
 }
 
 /** A labelled group of radio buttons (arrow keys move between them, as the platform does). */
-export function ChoiceGroup<T extends string>({ name, legend, choices, value, onChange }: Props<T>) {
+export function ChoiceGroup<T extends string>({
+  name,
+  legend,
+  choices,
+  value,
+  describedBy,
+  onChange,
+}: Props<T>) {
   return (
-    <fieldset class="reader-choices">
+    <fieldset class="reader-choices" aria-describedby={describedBy}>
       <legend>{legend}</legend>
       {choices.map((choice) => (
         <label key={choice.value} class="reader-choice" data-choice={`${name}-${choice.value}`}>

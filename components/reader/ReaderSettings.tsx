@@ -1,12 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { t } from '../shared/i18n';
 import { ChoiceGroup } from './ChoiceGroup';
+import { ProfileControls } from './ProfileControls';
 import { RangeField } from './RangeField';
 import {
+  DEFAULT_READER_SETTINGS,
+  type LineFocusMode,
   READER_RANGES,
   type ReaderFont,
   type ReaderTheme,
   type ReaderSettings as Settings,
+  wordSpacingFloor,
 } from './reader-settings';
 
 interface Props {
@@ -16,8 +20,16 @@ interface Props {
 
 const PANEL_ID = 'reader-settings-panel';
 
+/** The spacing sliders, each in multiples of the text size (as WCAG 1.4.12 states its values). */
+const SPACINGS = [
+  { key: 'letterSpacing', id: 'reader-letter-spacing', label: 'letterSpacing' },
+  { key: 'wordSpacing', id: 'reader-word-spacing', label: 'wordSpacing' },
+  { key: 'paragraphSpacing', id: 'reader-paragraph-spacing', label: 'paragraphSpacing' },
+] as const;
+
 /**
- * The "Aa" button and the settings it opens: font, text size, line spacing, line length and theme.
+ * The "Aa" button and the settings it opens: profiles and presets, font, text size, line, letter,
+ * word and paragraph spacing, line length, theme and line focus.
  * A disclosure: the panel follows the button in tab order; Escape, a click elsewhere or tabbing
  * out of it closes it.
  */
@@ -66,6 +78,7 @@ export function ReaderSettings({ settings, update }: Props) {
             if (next && !root.current?.contains(next)) setOpen(false);
           }}
         >
+          <ProfileControls settings={settings} update={update} />
           <ChoiceGroup<ReaderFont>
             name="font"
             legend={t('fontLabel')}
@@ -73,16 +86,26 @@ export function ReaderSettings({ settings, update }: Props) {
             choices={[
               { value: 'serif', label: t('fontSerif') },
               { value: 'sans', label: t('fontSans') },
-              { value: 'legible', label: t('fontLegible') },
+              { value: 'atkinson', label: 'Atkinson Hyperlegible' },
+              { value: 'lexend', label: 'Lexend' },
+              { value: 'andika', label: 'Andika' },
+              { value: 'opendyslexic', label: 'OpenDyslexic' },
             ]}
+            describedBy="reader-font-help"
             onChange={(font) => update({ font })}
           />
+          <p id="reader-font-help" class="reader-help">
+            {t('fontHelp')}
+          </p>
           <RangeField
             id="reader-font-size"
             label={t('fontSize')}
             {...READER_RANGES.fontSize}
             value={settings.fontSize}
-            valueText={t('pixels', String(settings.fontSize))}
+            valueText={t('pixelsPercent', [
+              String(settings.fontSize),
+              String(Math.round((settings.fontSize / DEFAULT_READER_SETTINGS.fontSize) * 100)),
+            ])}
             onChange={(fontSize) => update({ fontSize })}
           />
           <RangeField
@@ -90,9 +113,22 @@ export function ReaderSettings({ settings, update }: Props) {
             label={t('lineHeight')}
             {...READER_RANGES.lineHeight}
             value={settings.lineHeight}
-            valueText={settings.lineHeight.toLocaleString(undefined, { minimumFractionDigits: 1 })}
+            valueText={decimal(settings.lineHeight, 1)}
             onChange={(lineHeight) => update({ lineHeight })}
           />
+          {SPACINGS.map(({ key, id, label }) => (
+            <RangeField
+              key={key}
+              id={id}
+              label={t(label)}
+              {...READER_RANGES[key]}
+              // Word spacing never goes below what the letter spacing calls for: its floor moves with it.
+              min={key === 'wordSpacing' ? wordSpacingFloor(settings.letterSpacing) : READER_RANGES[key].min}
+              value={settings[key]}
+              valueText={t('timesTextSize', decimal(settings[key], 2))}
+              onChange={(value) => update({ [key]: value })}
+            />
+          ))}
           <RangeField
             id="reader-width"
             label={t('lineLength')}
@@ -113,8 +149,40 @@ export function ReaderSettings({ settings, update }: Props) {
             ]}
             onChange={(theme) => update({ theme })}
           />
+          <ChoiceGroup<LineFocusMode>
+            name="focus"
+            legend={t('lineFocus')}
+            value={settings.focus}
+            choices={[
+              { value: 'off', label: t('lineFocusOff') },
+              { value: 'line1', label: t('lineFocusOne') },
+              { value: 'line3', label: t('lineFocusThree') },
+              { value: 'line5', label: t('lineFocusFive') },
+              { value: 'ruler', label: t('lineFocusRuler') },
+            ]}
+            describedBy="reader-focus-help"
+            onChange={(focus) => update({ focus })}
+          />
+          <p id="reader-focus-help" class="reader-help">
+            {t('lineFocusHelp')}
+          </p>
+          {settings.focus !== 'off' && settings.focus !== 'ruler' && (
+            <RangeField
+              id="reader-focus-dim"
+              label={t('lineFocusDim')}
+              {...READER_RANGES.focusDim}
+              value={settings.focusDim}
+              valueText={`${Math.round(settings.focusDim * 100)} %`}
+              onChange={(focusDim) => update({ focusDim })}
+            />
+          )}
         </section>
       )}
     </div>
   );
+}
+
+/** A number in the UI language's notation ("0,12" in French). */
+function decimal(value: number, digits: number): string {
+  return value.toLocaleString(undefined, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }

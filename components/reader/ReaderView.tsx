@@ -4,12 +4,14 @@ import { createSanitiser } from '@/utils/extraction';
 import type { ReadmarkDb, StoredArticle } from '@/utils/storage';
 import { t } from '../shared/i18n';
 import { SettingsLink } from '../shared/SettingsLink';
+import { LineFocus } from './LineFocus';
 import { ListenBar, ListenButton } from './ListenBar';
 import { MissingImages } from './MissingImages';
 import { ProgressBar } from './ProgressBar';
 import { prepareArticle } from './prepare-article';
 import { ReaderHeader } from './ReaderHeader';
 import { ReaderSettings } from './ReaderSettings';
+import { textLayoutKey } from './reader-settings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
@@ -41,14 +43,16 @@ export function ReaderView({ db, article, reader }: Props) {
   const body = useRef<HTMLElement>(null);
   const [panelOpen, setPanelOpen] = useState(false);
   const tocBeside = useFitsBeside(body, TOC_BESIDE_REM);
+  // Whatever moves the text must not move the reader's place: the settings (one at a time, or a
+  // preset or profile at once), the open panel (it narrows the column on wide screens) and the
+  // contents leaving the flow for the margin.
+  const layoutKey = `${textLayoutKey(settings)} ${panelOpen} ${tocBeside}`;
   const position = useReadingPosition({
     db,
     articleId: meta.id,
     articleRef: body,
     savedProgress: reader.loaded ? meta.progress : null,
-    // Whatever moves the text must not move the reader's place: the settings, the open panel (it
-    // narrows the column on wide screens) and the contents leaving the flow for the margin.
-    layoutKey: `${settings.font} ${settings.fontSize} ${settings.lineHeight} ${settings.width} ${panelOpen} ${tocBeside}`,
+    layoutKey,
   });
   const annotations = useReaderAnnotations(body, db, meta.id, content.textContent, prepared.html);
   const listen = useListen({
@@ -120,6 +124,7 @@ export function ReaderView({ db, article, reader }: Props) {
           <SidePanel meta={meta} content={content} annotations={annotations} onClose={closePanel} />
         )}
       </div>
+      <LineFocus mode={settings.focus} articleRef={body} layoutKey={layoutKey} spoken={listen.spokenRange} />
       <ListenBar listen={listen} />
     </>
   );

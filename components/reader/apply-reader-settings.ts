@@ -11,4 +11,8 @@ export function applyReaderSettings(root: HTMLElement, settings: ReaderSettings,
   root.style.setProperty('--reader-font-size', `${settings.fontSize}px`);
   root.style.setProperty('--reader-line-height', String(settings.lineHeight));
   root.style.setProperty('--reader-measure', `${settings.width}ch`);
+  root.style.setProperty('--reader-letter-spacing', `${settings.letterSpacing}em`);
+  root.style.setProperty('--reader-word-spacing', `${settings.wordSpacing}em`);
+  root.style.setProperty('--reader-paragraph-spacing', `${settings.paragraphSpacing}em`);
+  root.style.setProperty('--focus-dim', String(settings.focusDim));
 }

@@ -1,5 +1,5 @@
 import type { RefObject } from 'preact';
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { getSetting, type ReadmarkDb, setSetting } from '@/utils/storage';
 import { t } from '../shared/i18n';
 import { keepInView, showSpoken } from './listen-marks';
@@ -38,6 +38,8 @@ export interface ListenControls {
   /** Speech rate in use (1 = normal). */
   rate: number;
   sentenceCount: number;
+  /** The sentence being spoken, in the article's DOM (line focus follows it), or null. */
+  spokenRange: Range | null;
   /** Why the position could not be saved, or null. */
   error: string | null;
   start(): void;
@@ -138,23 +140,25 @@ export function useListen({ db, articleId, body, lang, settings, update }: Optio
 
   // Mark what is spoken; bring a newly started sentence into view.
   const spoken = state?.spoken ?? null;
+  const spokenRange = useMemo(() => {
+    const sentence = spoken === null ? undefined : plan.current?.sentences[spoken];
+    const paragraph = sentence && plan.current?.paragraphs[sentence.paragraph];
+    return sentence && paragraph ? rangeIn(paragraph, sentence.start, sentence.end) : null;
+  }, [spoken]);
   useEffect(() => {
     const sentence = spoken === null ? undefined : plan.current?.sentences[spoken];
     const paragraph = sentence && plan.current?.paragraphs[sentence.paragraph];
-    if (!sentence || !paragraph) return showSpoken(window, null, null);
+    if (!sentence || !paragraph || !spokenRange) return showSpoken(window, null, null);
     const word = state?.word;
     showSpoken(
       window,
-      rangeIn(paragraph, sentence.start, sentence.end),
+      spokenRange,
       word ? rangeIn(paragraph, sentence.start + word[0], sentence.start + word[1]) : null,
     );
-  }, [spoken, state?.word]);
+  }, [spoken, spokenRange, state?.word]);
   useEffect(() => {
-    const sentence = spoken === null ? undefined : plan.current?.sentences[spoken];
-    const paragraph = sentence && plan.current?.paragraphs[sentence.paragraph];
-    if (sentence && paragraph)
-      keepInView(window, rangeIn(paragraph, sentence.start, sentence.end), TOOLBAR_PX);
-  }, [spoken]);
+    if (spokenRange) keepInView(window, spokenRange, TOOLBAR_PX);
+  }, [spokenRange]);
 
   // Leaving the reader stops the voice (and forgets the marks).
   useEffect(
@@ -173,6 +177,7 @@ export function useListen({ db, articleId, body, lang, settings, update }: Optio
     state,
     rate: settings.speechRate,
     sentenceCount: player.current?.sentenceCount ?? 0,
+    spokenRange,
     error,
     start,
     close,

@@ -87,11 +87,14 @@ export function useReadingPosition({ db, articleId, articleRef, savedProgress, l
     const onHide = () => save.flush();
     window.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onResize);
+    // A bundled font arriving after the first paint (font-display: swap) reflows the text too.
+    document.fonts?.addEventListener('loadingdone', onResize);
     window.addEventListener('pagehide', onHide);
     document.addEventListener('visibilitychange', onHide);
     return () => {
       window.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onResize);
+      document.fonts?.removeEventListener('loadingdone', onResize);
       window.removeEventListener('pagehide', onHide);
       document.removeEventListener('visibilitychange', onHide);
       save.flush();

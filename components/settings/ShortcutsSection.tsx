@@ -35,6 +35,7 @@ export function ShortcutsSection() {
     ['L', t('shortcutListen')],
     ['[ ]', t('shortcutSentences')],
     ['{ }', t('shortcutParagraphs')],
+    ['↑ ↓', t('shortcutLineFocus')],
   ];
   return (
     <section class="settings-section" aria-labelledby="shortcuts-title">

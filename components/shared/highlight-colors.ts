@@ -3,7 +3,8 @@ import type { HighlightColor } from '@/utils/model';
 /**
  * Highlight paint: light backgrounds with near-black text, so the pair keeps a contrast ratio
  * above 7:1 whatever the page's own colours (light or dark theme). Checked in
- * tests/unit/toolbar/highlight-colors.test.ts.
+ * tests/unit/toolbar/highlight-colors.test.ts; with the reader's themes and the Listen marks
+ * painted over them, in tests/unit/shared/highlight-contrast.test.ts.
  */
 export const HIGHLIGHT_PAINT: Record<HighlightColor, { background: string; text: string }> = {
   yellow: { background: '#ffe566', text: '#1a1a1a' },
@@ -34,12 +35,27 @@ export function opaqueHighlightNames(): Record<HighlightColor, string> {
 export function highlightCss(names: Record<HighlightColor, string> | null): string {
   return Object.entries(HIGHLIGHT_PAINT)
     .map(([color, paint]) => {
+      // The fallback wrapper colours what it wraps too: a link inside keeps the highlight's text
+      // colour, not the page's link colour (which a dark page makes light, on a light highlight).
       const selector = names
         ? `::highlight(${names[color as HighlightColor]})`
-        : `readmark-mark[data-color="${color}"]`;
+        : `readmark-mark[data-color="${color}"], readmark-mark[data-color="${color}"] *`;
       return `${selector} { background-color: ${paint.background}; color: ${paint.text}; }`;
     })
     .join('\n');
+}
+
+/**
+ * The opaque colour seen where `top` is painted at `alpha` (0..1) over `bottom` (#rrggbb each):
+ * what `color-mix(in srgb, top N%, transparent)` gives over an opaque background.
+ */
+export function compositeOver(top: string, alpha: number, bottom: string): string {
+  const channels = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16));
+  const under = channels(bottom);
+  return `#${channels(top)
+    .map((c, i) => Math.round(c * alpha + under[i]! * (1 - alpha)))
+    .map((c) => c.toString(16).padStart(2, '0'))
+    .join('')}`;
 }
 
 /** WCAG relative luminance contrast ratio of two #rrggbb colours. */

@@ -4,6 +4,7 @@ import { openDb } from '@/utils/storage';
 // Order matters: reader.css overrides theme.css's palette with selectors of the same weight,
 // and reader-panels.css builds on reader.css.
 import '@/components/shared/theme.css';
+import '@/components/reader/reader-fonts.css';
 import '@/components/reader/reader.css';
 import '@/components/reader/reader-panels.css';
 

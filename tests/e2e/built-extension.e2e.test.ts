@@ -8,7 +8,7 @@ const REVIEWED = {
   chromeOnlyPermissions: ['offscreen'],
   optionalHostPermissions: ['http://*/*', 'https://*/*'],
   extensionPagesCsp:
-    "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; frame-ancestors 'none'",
+    "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; img-src 'self' blob: data:; media-src 'self' blob:; font-src 'self'; frame-ancestors 'none'",
 };
 
 const OUTPUTS = ['chrome-mv3', 'firefox-mv3']

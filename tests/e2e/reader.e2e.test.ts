@@ -259,7 +259,7 @@ describe('reader view', () => {
       await reader.getByRole('radio', { name: theme, exact: true }).check();
       expect(await wcagViolations(reader), `${theme} with settings open`).toEqual([]);
       if (theme === 'Sepia') {
-        await reader.getByRole('radio', { name: 'Dyslexia-friendly' }).check();
+        await reader.getByRole('radio', { name: 'Atkinson Hyperlegible' }).check();
         await reader.screenshot({ path: join(SCREENSHOTS, 'reader-sepia-legible.png') });
         await reader.getByRole('radio', { name: 'Sans' }).check();
       }

@@ -68,12 +68,23 @@ describe('ReaderApp', () => {
   test('applies stored settings, and falls back field by field on invalid ones', async () => {
     const saved = await saveArticle(db, makeExtracted());
     if (!saved.ok) throw new Error('not saved');
-    await setSetting(db, 'reader', { font: 'legible', fontSize: 'huge', theme: 'sepia', width: 80 });
+    await setSetting(db, 'reader', {
+      font: 'legible', // the stack before fonts were bundled, led by Atkinson Hyperlegible
+      fontSize: 'huge',
+      theme: 'sepia',
+      width: 80,
+      letterSpacing: 0.12,
+      paragraphSpacing: 2,
+    });
     await renderReader(saved.value.id, () => document.querySelector('html[data-theme="sepia"]'));
     const html = document.documentElement;
-    expect(html.dataset.font).toBe('legible');
+    expect(html.dataset.font).toBe('atkinson');
     expect(html.style.getPropertyValue('--reader-font-size')).toBe('19px');
     expect(html.style.getPropertyValue('--reader-measure')).toBe('80ch');
+    expect(html.style.getPropertyValue('--reader-letter-spacing')).toBe('0.12em');
+    // No word spacing was stored: it rises with the letter spacing (WCAG's 0.16 for 0.12).
+    expect(html.style.getPropertyValue('--reader-word-spacing')).toBe('0.16em');
+    expect(html.style.getPropertyValue('--reader-paragraph-spacing')).toBe('2em');
   });
 
   test('a change made in the settings panel is applied and saved', async () => {

@@ -1,0 +1,89 @@
+/** A rendered line of text, in document coordinates (px from the top-left of the page). */
+export interface LineBox {
+  top: number;
+  bottom: number;
+  left: number;
+  right: number;
+}
+
+/**
+ * Groups the boxes of text fragments into the lines the browser laid out: a fragment that shares
+ * at least half of its height (or the line's, if smaller) with the line above it (a link, a word
+ * in bold, a superscript) joins that line, otherwise it starts the next one. Consecutive lines may
+ * touch or overlap a little when the line height is tight; never by half. Empty boxes are dropped.
+ */
+export function groupLines(boxes: readonly LineBox[]): LineBox[] {
+  const sorted = boxes
+    .filter((box) => box.bottom > box.top && box.right > box.left)
+    .sort((a, b) => a.top - b.top || a.left - b.left);
+  const lines: LineBox[] = [];
+  for (const box of sorted) {
+    const last = lines.at(-1);
+    const shared = last ? Math.min(last.bottom, box.bottom) - Math.max(last.top, box.top) : 0;
+    if (last && shared > Math.min(last.bottom - last.top, box.bottom - box.top) / 2) {
+      last.top = Math.min(last.top, box.top);
+      last.bottom = Math.max(last.bottom, box.bottom);
+      last.left = Math.min(last.left, box.left);
+      last.right = Math.max(last.right, box.right);
+    } else lines.push({ ...box });
+  }
+  return lines;
+}
+
+/**
+ * The rendered lines of the text under `root`: one Range per text node, whose getClientRects()
+ * gives a box per line the node spans, grouped with groupLines. Whitespace between blocks is
+ * skipped. Layout is read once per text node (a long article takes a few milliseconds); callers
+ * keep the result until the layout changes.
+ */
+export function measureLines(root: Element): LineBox[] {
+  const doc = root.ownerDocument;
+  const win = doc.defaultView!;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const range = doc.createRange();
+  const boxes: LineBox[] = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\S/.test(node.nodeValue ?? '')) continue;
+    range.selectNodeContents(node);
+    for (const rect of range.getClientRects())
+      boxes.push({
+        top: rect.top + win.scrollY,
+        bottom: rect.bottom + win.scrollY,
+        left: rect.left + win.scrollX,
+        right: rect.right + win.scrollX,
+      });
+  }
+  return groupLines(boxes);
+}
+
+/**
+ * The index of the line at document height `y`: the line that contains it, else the nearest one
+ * (the gap between two paragraphs belongs to whichever line is closer). -1 when there are none.
+ */
+export function lineIndexAt(lines: readonly LineBox[], y: number): number {
+  if (lines.length === 0) return -1;
+  let low = 0;
+  let high = lines.length - 1;
+  // The first line whose bottom is at or below y.
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lines[middle]!.bottom < y) low = middle + 1;
+    else high = middle;
+  }
+  const line = lines[low]!;
+  if (y >= line.top || low === 0) return low;
+  const above = lines[low - 1]!;
+  return y - above.bottom < line.top - y ? low - 1 : low;
+}
+
+/** The band a focus window of `count` lines covers, centred on line `index` (clamped at the ends). */
+export function windowAround(
+  lines: readonly LineBox[],
+  index: number,
+  count: number,
+): { top: number; bottom: number } {
+  const half = (count - 1) >> 1;
+  const first = Math.max(0, index - half);
+  const last = Math.min(lines.length - 1, index + half);
+  return { top: lines[first]!.top, bottom: lines[last]!.bottom };
+}
