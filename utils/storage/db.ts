@@ -1,6 +1,14 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBlob } from '@/utils/model';
+import type {
+  ArticleContent,
+  ArticleImage,
+  ArticleMeta,
+  ArticleSummary,
+  Highlight,
+  ImageBlob,
+} from '@/utils/model';
 import { bindArticlesToTheirOrigin } from './bind-to-origin';
+import { buildArticleSummaries, summaryMirror } from './summaries';
 
 /** A setting stored by key (reader preferences, colour names, the persisted search index…). */
 export interface SettingRecord {
@@ -15,6 +23,7 @@ export type ReadmarkDb = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   imageBlobs: EntityTable<ImageBlob, 'hash'>;
   articleImages: Table<ArticleImage, [string, string]>;
+  summaries: EntityTable<ArticleSummary, 'id'>;
 };
 
 export const DB_NAME = 'readmark';
@@ -49,5 +58,11 @@ export function openDb(name: string = DB_NAME): ReadmarkDb {
     imageBlobs: 'hash',
     articleImages: '[articleId+url], articleId, hash',
   });
+  // Version 4 (2026-12-06). One small summary per article (utils/model ArticleSummary), so the
+  // library lists and first searches 10,000 articles without reading their metadata records.
+  // summaryMirror keeps it in step with every write to `articles`; the upgrade builds the
+  // summaries of the articles saved before.
+  db.version(4).stores({ summaries: 'id, savedAt' }).upgrade(buildArticleSummaries);
+  db.use(summaryMirror);
   return db;
 }

@@ -25,3 +25,4 @@ export {
 } from './search-index-store';
 export { getSetting, setSetting } from './settings';
 export { describeStorageError, isQuotaError } from './storage-error';
+export { listNewestSummaries, listSummaries } from './summaries';
