@@ -40,7 +40,7 @@ export function LibraryApp({ db, focusId }: Props) {
   const library = useLibraryArticles(db);
   const metas = library.metas;
   const [filters, setFilters] = useState(DEFAULT_FILTERS);
-  const search = useLibrarySearch(metas);
+  const search = useLibrarySearch(metas, library.complete);
   const query = search.query;
   const actions = useLibraryActions(db);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());

@@ -1,10 +1,10 @@
 import type { RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { ReadStatus } from '@/utils/search';
+import type { IndexState } from '@/utils/services';
 import type { MessageKey } from '../shared/i18n';
 import { t } from '../shared/i18n';
 import { type LibraryFilters, type SiteCount, SORT_CHOICES, type SortChoice, STATUSES } from './library-view';
-import type { IndexState } from './search-index-sync';
 
 const STATUS_LABELS: Record<ReadStatus, MessageKey> = {
   all: 'shelfAll',

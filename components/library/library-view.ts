@@ -1,9 +1,11 @@
-import type { ArticleMeta } from '@/utils/model';
+import type { ArticleSummary } from '@/utils/model';
 import {
   type ArticleSort,
+  type Filterable,
   filterArticles,
   type LibrarySearch,
   type ReadStatus,
+  type Sortable,
   siteKey,
   sortArticles,
 } from '@/utils/search';
@@ -45,11 +47,11 @@ export function fieldSort(choice: SortChoice): ArticleSort {
  * per order, not per keystroke); each keystroke only filters it, and re-sorts the few matches
  * when the order is relevance.
  */
-export function visibleArticles(
-  sorted: readonly ArticleMeta[],
+export function visibleArticles<T extends Filterable & Sortable>(
+  sorted: readonly T[],
   filters: LibraryFilters,
   search: LibrarySearch | null,
-): ArticleMeta[] {
+): T[] {
   const shown = filterArticles(sorted, {
     status: filters.status,
     site: filters.site,
@@ -74,7 +76,7 @@ export interface SiteCount {
  * name its articles give most often (else the host). Two hosts that claim the same name stay
  * two entries, each with its host after the name.
  */
-export function countSites(metas: readonly ArticleMeta[]): SiteCount[] {
+export function countSites(metas: readonly Pick<ArticleSummary, 'siteName' | 'canonicalUrl'>[]): SiteCount[] {
   const hosts = new Map<string, { count: number; names: Map<string, number> }>();
   for (const meta of metas) {
     const host = siteKey(meta);

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type IndexState, SearchIndexSync } from '@/components/library/search-index-sync';
+import { type IndexState, SearchIndexSync } from '@/utils/services';
 import {
   addTag,
   deleteMany,
