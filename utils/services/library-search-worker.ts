@@ -14,7 +14,8 @@ const scope = self as unknown as {
   onmessage: ((event: MessageEvent<SearchRequest>) => void) | null;
 };
 
-const db = openDb();
+// It only reads what it observes (see OpenDbOptions).
+const db = openDb(undefined, { frozenLiveQueries: true });
 const sync = new SearchIndexSync(db, (state) => scope.postMessage({ type: 'state', state }));
 // Read the saved index while the article list is read, not after.
 void sync.open();

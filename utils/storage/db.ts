@@ -35,8 +35,18 @@ export const DB_NAME = 'readmark';
  * Schema history: one block per released version, never edited after release; a change adds a
  * new `db.version(n)` block with a named upgrade function.
  */
-export function openDb(name: string = DB_NAME): ReadmarkDb {
-  const db = new Dexie(name) as ReadmarkDb;
+export interface OpenDbOptions {
+  /**
+   * Live queries answer frozen records instead of deep copies (Dexie's `cache: 'immutable'`).
+   * For pages that only read what they observe: copying 10,000 summaries on every change of the
+   * library costs the library page hundreds of ms. Code that sorts or edits a live result in
+   * place must not use it.
+   */
+  frozenLiveQueries?: boolean;
+}
+
+export function openDb(name: string = DB_NAME, options: OpenDbOptions = {}): ReadmarkDb {
+  const db = new Dexie(name, options.frozenLiveQueries ? { cache: 'immutable' } : {}) as ReadmarkDb;
   // Version 1 (2026-11-28). Bodies live in `contents` so listing 10k articles never loads them;
   // only fields that queries use are indexed (never body text: search has its own index).
   db.version(1).stores({
