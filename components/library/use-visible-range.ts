@@ -3,7 +3,7 @@ import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { onWindowMove } from '../shared/on-window-move';
 
 /** Rows drawn above and below the window, so a fast scroll never shows a blank gap. */
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 
 export interface VisibleRange {
   start: number;

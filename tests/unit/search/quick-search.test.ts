@@ -42,7 +42,9 @@ describe('quickSearch (the search box before the full-text index is ready)', () 
 
 describe('quickSearch over summaries (the head of the text counts, below the title)', () => {
   const summaries = [
-    summarise(makeMeta('head', { title: 'Notes from the coast', excerpt: 'The ferry timetable changes in spring.' })),
+    summarise(
+      makeMeta('head', { title: 'Notes from the coast', excerpt: 'The ferry timetable changes in spring.' }),
+    ),
     summarise(makeMeta('title', { title: 'Ferry fares rise', excerpt: 'Prices go up again.' })),
   ];
   const scores = (query: string) => quickSearch(summaries, query)?.scores ?? new Map();

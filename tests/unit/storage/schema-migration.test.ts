@@ -3,7 +3,12 @@ import { isDeepStrictEqual } from 'node:util';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { checkIntegrity, isHealthy, openDb, type ReadmarkDb } from '@/utils/storage';
-import { type RawLibrary, seededLibrary, writeRawV1 } from '../../fixtures/hostile/raw-v1-library';
+import {
+  type RawLibrary,
+  seededLibrary,
+  V1_DEXIE_STORES,
+  writeRawV1,
+} from '../../fixtures/hostile/raw-v1-library';
 
 // Version 1 is the first released schema. A database written the way version 1 stores it (raw
 // IndexedDB, Dexie's version 1 = IndexedDB version 10, same stores and indexes) must read back
@@ -39,13 +44,7 @@ function differences(expected: RawLibrary, actual: RawLibrary): string[] {
 /** A test-only version 2 whose upgrade throws half-way through rewriting the articles. */
 function openWithFailingV2(name: string): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores({
-    articles:
-      'id, &canonicalUrl, savedAt, updatedAt, publishedTime, title, siteName, *tags, archived, favourite',
-    contents: 'articleId',
-    highlights: 'id, articleId, createdAt',
-    settings: 'key',
-  });
+  db.version(1).stores(V1_DEXIE_STORES);
   db.version(2)
     .stores({ articles: 'id, &canonicalUrl, savedAt, updatedAt, title, *tags, archived, favourite, readAt' })
     .upgrade(async (tx) => {

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { summarise } from '@/utils/model';
 import { listSummaries, openDb, setFavourite } from '@/utils/storage';
-import { seededLibrary, writeRawV1 } from '../../fixtures/hostile/raw-v1-library';
+import { seededLibrary, V1_DEXIE_STORES, writeRawV1 } from '../../fixtures/hostile/raw-v1-library';
 
 // Version 4 adds the article summaries. Its upgrade (buildArticleSummaries) writes one for every
 // article saved before, from versions 1 and 3 alike; from then on they follow every write.
@@ -32,13 +32,7 @@ describe('schema version 4', () => {
     await writeRawV1(indexedDB, name, library);
     // The previous build's schema, as released: versions 1 to 3, no summaries.
     const previous = new Dexie(name);
-    previous.version(1).stores({
-      articles:
-        'id, &canonicalUrl, savedAt, updatedAt, publishedTime, title, siteName, *tags, archived, favourite',
-      contents: 'articleId',
-      highlights: 'id, articleId, createdAt',
-      settings: 'key',
-    });
+    previous.version(1).stores(V1_DEXIE_STORES);
     previous.version(2).stores({});
     previous.version(3).stores({ imageBlobs: 'hash', articleImages: '[articleId+url], articleId, hash' });
     await previous.open();
