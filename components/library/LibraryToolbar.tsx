@@ -64,6 +64,13 @@ export function LibraryToolbar(props: Props) {
       )),
     [props.sites],
   );
+  // Formatted once per change of the counts, not on every keystroke.
+  const shelfCounts = useMemo(() => {
+    if (!props.shelfCounts) return null;
+    const format = new Intl.NumberFormat();
+    const counts = props.shelfCounts;
+    return Object.fromEntries(STATUSES.map((status) => [status, format.format(counts[status])]));
+  }, [props.shelfCounts]);
   const tagOptions = useMemo(
     () =>
       props.tags.map(({ tag, count }) => (
@@ -101,7 +108,7 @@ export function LibraryToolbar(props: Props) {
             onClick={() => onFilters({ ...filters, status })}
           >
             {t(STATUS_LABELS[status])}
-            {props.shelfCounts && <span class="count"> {props.shelfCounts[status].toLocaleString()}</span>}
+            {shelfCounts && <span class="count"> {shelfCounts[status]}</span>}
           </button>
         ))}
       </fieldset>
