@@ -3,8 +3,8 @@ import { type IndexState, SearchIndexSync } from '@/utils/services';
 import {
   addTag,
   deleteMany,
-  listSummaries,
   listHighlightStamps,
+  listSummaries,
   loadSearchIndex,
   openDb,
   type ReadmarkDb,
