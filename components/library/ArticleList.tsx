@@ -1,13 +1,13 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
-import type { ArticleMeta } from '@/utils/model';
+import type { ArticleSummary } from '@/utils/model';
 import type { SnippetPart } from '@/utils/search';
 import { t } from '../shared/i18n';
 import { ArticleRow, ROW_HEIGHT, type RowActions } from './ArticleRow';
 import { useVisibleRange } from './use-visible-range';
 
 interface Props {
-  articles: readonly ArticleMeta[];
+  articles: readonly ArticleSummary[];
   selected: ReadonlySet<string>;
   activeIndex: number;
   highlightId: string | null;

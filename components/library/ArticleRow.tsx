@@ -1,6 +1,6 @@
 import { memo } from 'preact/compat';
 import { browser } from 'wxt/browser';
-import type { ArticleMeta } from '@/utils/model';
+import type { ArticleSummary } from '@/utils/model';
 import { type SnippetPart, siteOf } from '@/utils/search';
 import { formatDate, formatReadingTime } from '../shared/format';
 import { t } from '../shared/i18n';
@@ -10,8 +10,8 @@ export const ROW_HEIGHT = 84;
 
 export interface RowActions {
   select(id: string, index: number, range: boolean): void;
-  favourite(meta: ArticleMeta): void;
-  archive(meta: ArticleMeta): void;
+  favourite(meta: ArticleSummary): void;
+  archive(meta: ArticleSummary): void;
   remove(ids: string[]): void;
   removeTag(id: string, tag: string): void;
   activate(index: number): void;
@@ -22,7 +22,7 @@ export function readerUrl(id: string): string {
 }
 
 interface Props {
-  meta: ArticleMeta;
+  meta: ArticleSummary;
   index: number;
   total: number;
   selected: boolean;

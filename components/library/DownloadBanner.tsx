@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendDownloadMessage } from '@/utils/messaging';
-import type { ArticleMeta } from '@/utils/model';
+import type { ArticleSummary } from '@/utils/model';
 import { awaitsDownload, originsOf, siteAccessPattern } from '@/utils/services';
 import { t } from '../shared/i18n';
 
@@ -35,7 +35,7 @@ function useGrantedSites(patterns: readonly string[]): ReadonlySet<string> | nul
  * reader gave access to, an offer to give access for the rest (asked once, then the background is
  * told to start), and the failures with their reasons and Retry.
  */
-export function DownloadBanner({ metas }: { metas: readonly ArticleMeta[] }) {
+export function DownloadBanner({ metas }: { metas: readonly ArticleSummary[] }) {
   const pending = useMemo(() => metas.filter((m) => awaitsDownload(m)), [metas]);
   const failed = useMemo(() => metas.filter((m) => m.notDownloaded === 1 && m.downloadError), [metas]);
   const granted = useGrantedSites(useMemo(() => originsOf(pending), [pending]));

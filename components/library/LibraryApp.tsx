@@ -15,9 +15,11 @@ import {
   countSites,
   DEFAULT_FILTERS,
   fieldSort,
+  filterLibrary,
   isFiltered,
+  positionsOf,
   STATUSES,
-  visibleArticles,
+  searchResults,
 } from './library-view';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { TagManager } from './TagManager';
@@ -40,7 +42,7 @@ export function LibraryApp({ db, focusId }: Props) {
   const library = useLibraryArticles(db);
   const metas = library.metas;
   const [filters, setFilters] = useState(DEFAULT_FILTERS);
-  const search = useLibrarySearch(metas);
+  const search = useLibrarySearch(metas, library.complete);
   const query = search.query;
   const actions = useLibraryActions(db);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
@@ -51,9 +53,15 @@ export function LibraryApp({ db, focusId }: Props) {
 
   const sortKey = filters.sort;
   const sorted = useMemo(() => (metas ? sortArticles(metas, fieldSort(sortKey)) : []), [metas, sortKey]);
+  // Filtered once per order and filter; a keystroke then only places its matches.
+  const unsearched = useMemo(
+    () => filterLibrary(sorted, filters),
+    [sorted, filters.status, filters.site, filters.tag],
+  );
+  const positions = useMemo(() => positionsOf(unsearched), [unsearched]);
   const shown = useMemo(
-    () => visibleArticles(sorted, filters, search.results),
-    [sorted, filters, search.results],
+    () => searchResults(unsearched, positions, search.results, filters.sort === 'relevance'),
+    [unsearched, positions, search.results, filters.sort],
   );
   const tags = useMemo(() => countTags(metas ?? []), [metas]);
   const sites = useMemo(() => countSites(metas ?? []), [metas]);

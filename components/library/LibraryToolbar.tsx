@@ -1,10 +1,10 @@
 import type { RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { ReadStatus } from '@/utils/search';
+import type { IndexState } from '@/utils/services';
 import type { MessageKey } from '../shared/i18n';
 import { t } from '../shared/i18n';
 import { type LibraryFilters, type SiteCount, SORT_CHOICES, type SortChoice, STATUSES } from './library-view';
-import type { IndexState } from './search-index-sync';
 
 const STATUS_LABELS: Record<ReadStatus, MessageKey> = {
   all: 'shelfAll',
@@ -64,6 +64,13 @@ export function LibraryToolbar(props: Props) {
       )),
     [props.sites],
   );
+  // Formatted once per change of the counts, not on every keystroke.
+  const shelfCounts = useMemo(() => {
+    if (!props.shelfCounts) return null;
+    const format = new Intl.NumberFormat();
+    const counts = props.shelfCounts;
+    return Object.fromEntries(STATUSES.map((status) => [status, format.format(counts[status])]));
+  }, [props.shelfCounts]);
   const tagOptions = useMemo(
     () =>
       props.tags.map(({ tag, count }) => (
@@ -101,7 +108,7 @@ export function LibraryToolbar(props: Props) {
             onClick={() => onFilters({ ...filters, status })}
           >
             {t(STATUS_LABELS[status])}
-            {props.shelfCounts && <span class="count"> {props.shelfCounts[status].toLocaleString()}</span>}
+            {shelfCounts && <span class="count"> {shelfCounts[status]}</span>}
           </button>
         ))}
       </fieldset>

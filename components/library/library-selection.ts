@@ -1,4 +1,4 @@
-import type { ArticleMeta } from '@/utils/model';
+import type { ArticleSummary } from '@/utils/model';
 
 /**
  * The selection after the reader toggles `id` (row `index`). With `range` (Shift), every row
@@ -6,7 +6,7 @@ import type { ArticleMeta } from '@/utils/model';
  */
 export function toggleSelection(
   selected: ReadonlySet<string>,
-  shown: readonly ArticleMeta[],
+  shown: readonly Pick<ArticleSummary, 'id'>[],
   id: string,
   index: number,
   anchor: number | null,

@@ -1,11 +1,11 @@
-import type { ArticleMeta } from '@/utils/model';
+import type { ArticleSummary } from '@/utils/model';
 import {
   type ArticleSort,
+  type Filterable,
   filterArticles,
   type LibrarySearch,
   type ReadStatus,
   siteKey,
-  sortArticles,
 } from '@/utils/search';
 
 /** The orders the reader can choose; 'relevance' falls back to newest first when nothing is searched. */
@@ -41,24 +41,51 @@ export function fieldSort(choice: SortChoice): ArticleSort {
 }
 
 /**
- * The articles to show. `sorted` is the library already in the chosen field order (sorted once
- * per order, not per keystroke); each keystroke only filters it, and re-sorts the few matches
- * when the order is relevance.
+ * The library in the chosen field order with the shelf, site and tag filters applied: what the
+ * list shows with an empty search box. Computed once per order and filter, never per keystroke.
  */
-export function visibleArticles(
-  sorted: readonly ArticleMeta[],
-  filters: LibraryFilters,
-  search: LibrarySearch | null,
-): ArticleMeta[] {
-  const shown = filterArticles(sorted, {
+export function filterLibrary<T extends Filterable>(sorted: readonly T[], filters: LibraryFilters): T[] {
+  return filterArticles(sorted, {
     status: filters.status,
     site: filters.site,
     tags: filters.tag ? { mode: 'all', tags: [filters.tag] } : undefined,
-    matches: search?.scores ?? null,
   });
-  if (search && filters.sort === 'relevance')
-    return sortArticles(shown, { by: 'relevance', scores: search.scores });
-  return shown;
+}
+
+/** Each article's place in a filtered list, by id: lets a search skip the articles it did not match. */
+export function positionsOf(list: readonly { id: string }[]): Map<string, number> {
+  return new Map(list.map((meta, i) => [meta.id, i]));
+}
+
+/**
+ * The articles a search shows: its matches among `filtered` (see filterLibrary, whose
+ * `positions` these are), by relevance (best first; equal scores in list order) or in the list's
+ * own order. A keystroke costs what its matches cost, not what the library does.
+ */
+export function searchResults<T>(
+  filtered: readonly T[],
+  positions: ReadonlyMap<string, number>,
+  search: LibrarySearch | null,
+  byRelevance: boolean,
+): readonly T[] {
+  if (!search) return filtered;
+  const found: { at: number; score: number }[] = [];
+  for (const [id, score] of search.scores) {
+    const at = positions.get(id);
+    if (at !== undefined) found.push({ at, score });
+  }
+  found.sort(byRelevance ? (a, b) => b.score - a.score || a.at - b.at : (a, b) => a.at - b.at);
+  return found.map(({ at }) => filtered[at]!);
+}
+
+/** The articles to show: filterLibrary, then searchResults (one call, for tests and one-offs). */
+export function visibleArticles<T extends Filterable>(
+  sorted: readonly T[],
+  filters: LibraryFilters,
+  search: LibrarySearch | null,
+): readonly T[] {
+  const filtered = filterLibrary(sorted, filters);
+  return searchResults(filtered, positionsOf(filtered), search, filters.sort === 'relevance');
 }
 
 export interface SiteCount {
@@ -74,7 +101,7 @@ export interface SiteCount {
  * name its articles give most often (else the host). Two hosts that claim the same name stay
  * two entries, each with its host after the name.
  */
-export function countSites(metas: readonly ArticleMeta[]): SiteCount[] {
+export function countSites(metas: readonly Pick<ArticleSummary, 'siteName' | 'canonicalUrl'>[]): SiteCount[] {
   const hosts = new Map<string, { count: number; names: Map<string, number> }>();
   for (const meta of metas) {
     const host = siteKey(meta);

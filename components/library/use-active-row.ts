@@ -1,6 +1,6 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ArticleMeta } from '@/utils/model';
+import type { ArticleSummary } from '@/utils/model';
 import { ROW_HEIGHT } from './ArticleRow';
 import { scrollRowIntoView } from './use-visible-range';
 
@@ -11,7 +11,7 @@ import { scrollRowIntoView } from './use-visible-range';
  * deleted) focus moves to the row that takes its place instead of falling to the page.
  */
 export function useActiveRow(
-  shown: readonly ArticleMeta[],
+  shown: readonly ArticleSummary[],
   list: RefObject<HTMLElement | null>,
   header: RefObject<HTMLElement | null>,
 ) {
@@ -20,7 +20,7 @@ export function useActiveRow(
   const [focusRequest, setFocusRequest] = useState(0);
   const focusedRequest = useRef(0);
   const active = Math.min(activeRow, shown.length - 1);
-  const current: ArticleMeta | undefined = shown[active];
+  const current: ArticleSummary | undefined = shown[active];
 
   useLayoutEffect(() => {
     if (focusedRequest.current === focusRequest || !current || !list.current) return;

@@ -1,21 +1,22 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { ArticleMeta } from '@/utils/model';
-import { listArticles, listNewestArticles, observe, type ReadmarkDb } from '@/utils/storage';
+import type { ArticleSummary } from '@/utils/model';
+import { listNewestSummaries, listSummaries, observe, type ReadmarkDb } from '@/utils/storage';
 
 /** Rows that fill a tall window: shown while the whole library is still being read. */
 const FIRST_ROWS = 40;
 
 export interface LibraryArticles {
   /** Null until the first rows are read. */
-  metas: ArticleMeta[] | null;
+  metas: ArticleSummary[] | null;
   /** True once `metas` is the whole library (before that, only the newest unarchived articles). */
   complete: boolean;
   error: string | null;
 }
 
 /**
- * The library's metadata, kept current as articles change in any tab. Reading
- * 10,000 records takes a while, so the newest few are read first and shown at once.
+ * The library's article summaries (one small record per article, see ArticleSummary), kept
+ * current as articles change in any tab. Reading 10,000 takes a moment, so the newest few are
+ * read first and shown at once.
  */
 export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
   const [state, setState] = useState<LibraryArticles>({
@@ -32,7 +33,7 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
       if (stopped) return;
       stops.push(
         observe(
-          () => listArticles(db),
+          () => listSummaries(db),
           (metas) => setState((s) => ({ ...s, metas, complete: true, error: null })),
           fail,
         ),
@@ -40,7 +41,7 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
     };
     // The whole list is read only after the first rows are in: both at once, the big read's
     // decoding on the main thread would hold back the small one.
-    listNewestArticles(db, FIRST_ROWS)
+    listNewestSummaries(db, FIRST_ROWS)
       .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
       .catch(fail)
       .finally(() => setTimeout(watchAll, 0));

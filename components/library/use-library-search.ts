@@ -1,8 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { ArticleMeta } from '@/utils/model';
-import { type LibrarySearch, quickSearch, type SnippetPart } from '@/utils/search';
-import { startSearchWorker } from './search-client';
-import type { IndexState } from './search-index-sync';
+import type { ArticleSummary } from '@/utils/model';
+import { type LibrarySearch, quickSearch, quickSnippet, type SnippetPart } from '@/utils/search';
+import { type IndexState, type SearchClient, startSearchWorker } from '@/utils/services';
 
 /** Results follow the typing at most this often: the first key searches at once, the last one always. */
 const SEARCH_INTERVAL_MS = 60;
@@ -24,14 +23,24 @@ export interface LibrarySearchState {
 /**
  * Search over the library as the reader types. The search worker answers from the full-text
  * index (it restores, builds and keeps the index current by itself); until that index is ready,
- * quickSearch answers from the article list at once, so the box is usable as soon as the list
- * is read. A keystroke sends its query at once (throttled to SEARCH_INTERVAL_MS), and only the
- * answer to the latest query is shown.
+ * quickSearch answers from the article summaries at once (titles, sites, tags and the head of
+ * each text, with snippets from the head), so the box is usable as soon as the list is read.
+ * The worker starts only once the whole list is read (`complete`): restoring tens of MB of index
+ * while the page reads its list would hold both back. A keystroke sends its query at once
+ * (throttled to SEARCH_INTERVAL_MS), and only the answer to the latest query is shown.
  */
-export function useLibrarySearch(metas: readonly ArticleMeta[] | null): LibrarySearchState {
+export function useLibrarySearch(
+  metas: readonly ArticleSummary[] | null,
+  complete: boolean,
+): LibrarySearchState {
   const [index, setIndex] = useState<IndexState>({ phase: 'loading' });
-  const client = useMemo(() => startSearchWorker(setIndex), []);
-  useEffect(() => () => client.dispose(), [client]);
+  const client = useRef<SearchClient | null>(null);
+  useEffect(() => {
+    if (!complete) return;
+    const started = startSearchWorker(setIndex);
+    client.current = started;
+    return () => started.dispose();
+  }, [complete]);
 
   const [query, setTyped] = useState('');
   const [shown, setShown] = useState<{ applied: string; results: LibrarySearch | null }>({
@@ -42,6 +51,7 @@ export function useLibrarySearch(metas: readonly ArticleMeta[] | null): LibraryS
     query: '',
     byId: new Map(),
   });
+  const byId = useMemo(() => new Map((metas ?? []).map((m) => [m.id, m])), [metas]);
   const latest = useRef({ query, metas, ready: false });
   latest.current = { query: latest.current.query, metas, ready: index.phase === 'ready' };
   const asked = useRef({ query: '', ids: new Set<string>() });
@@ -51,11 +61,11 @@ export function useLibrarySearch(metas: readonly ArticleMeta[] | null): LibraryS
     clearTimeout(timer.current);
     lastRun.current = performance.now();
     const { query: text, metas: current, ready } = latest.current;
-    if (!ready || text.trim() === '') {
+    if (!ready || !client.current || text.trim() === '') {
       setShown({ applied: text, results: quickSearch(current ?? [], text) });
       return;
     }
-    void client.search(text).then((results) => {
+    void client.current.search(text).then((results) => {
       if (latest.current.query === text) setShown({ applied: text, results });
     });
   };
@@ -67,20 +77,29 @@ export function useLibrarySearch(metas: readonly ArticleMeta[] | null): LibraryS
     if (wait <= 0) run();
     else timer.current = setTimeout(run, wait);
   };
+  const addSnippets = (text: string, found: Record<string, SnippetPart[] | null>) =>
+    setSnippets((before) => {
+      const next = new Map(before.query === text ? before.byId : []);
+      for (const [id, parts] of Object.entries(found)) next.set(id, parts);
+      return { query: text, byId: next };
+    });
   const wantSnippets = (ids: readonly string[]) => {
     const text = shown.applied;
-    if (!latest.current.ready || text.trim() === '') return;
-    if (asked.current.query !== text) asked.current = { query: text, ids: new Set() };
+    if (text.trim() === '') return;
+    const ready = latest.current.ready && client.current !== null;
+    // Quick results get theirs from the summaries' heads, here and now; the index's later.
+    const key = `${ready ? 'index' : 'quick'}:${text}`;
+    if (asked.current.query !== key) asked.current = { query: key, ids: new Set() };
     const missing = ids.filter((id) => !asked.current.ids.has(id));
     if (missing.length === 0) return;
     for (const id of missing) asked.current.ids.add(id);
-    void client.snippets(text, missing).then((found) => {
-      if (latest.current.query !== text) return;
-      setSnippets((before) => {
-        const byId = new Map(before.query === text ? before.byId : []);
-        for (const [id, parts] of Object.entries(found)) byId.set(id, parts);
-        return { query: text, byId };
-      });
+    if (!ready) {
+      const found: Record<string, SnippetPart[] | null> = {};
+      for (const id of missing) found[id] = quickSnippet(byId.get(id)?.head ?? '', text);
+      return addSnippets(text, found);
+    }
+    void client.current!.snippets(text, missing).then((found) => {
+      if (latest.current.query === text) addSnippets(text, found);
     });
   };
   // Search again when the index becomes ready, and when the library changes under the results

@@ -1,9 +1,9 @@
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { onWindowMove } from '../shared/on-window-move';
 
 /** Rows drawn above and below the window, so a fast scroll never shows a blank gap. */
-const OVERSCAN = 8;
+const OVERSCAN = 4;
 
 export interface VisibleRange {
   start: number;
@@ -12,27 +12,31 @@ export interface VisibleRange {
 
 /**
  * Which rows of a fixed-height list (laid out in the page, scrolled with the window) are on
- * screen. Only those rows are rendered, so 10,000 articles cost what 20 do.
+ * screen. Only those rows are rendered, so 10,000 articles cost what 20 do. The list is measured
+ * when the window scrolls or resizes, never because its row count changed: the rows on screen do
+ * not move then (the list's top stays put), and measuring right after a render would force the
+ * browser to lay out the new rows before the search's results could show.
  */
 export function useVisibleRange(
   list: RefObject<HTMLElement | null>,
   count: number,
   rowHeight: number,
 ): VisibleRange {
-  const [range, setRange] = useState<VisibleRange>({ start: 0, end: Math.min(count, 24) });
+  // Rows [first, last) of the list are inside the window; before the first measure, the top ones.
+  const [window_, setWindow] = useState({ first: 0, last: 24 - OVERSCAN });
   useLayoutEffect(
     () =>
       onWindowMove(() => {
         const top = list.current?.getBoundingClientRect().top ?? 0;
         const first = Math.floor(-top / rowHeight);
         const last = Math.ceil((window.innerHeight - top) / rowHeight);
-        const start = Math.max(0, Math.min(count, first - OVERSCAN));
-        const end = Math.max(start, Math.min(count, last + OVERSCAN));
-        setRange((r) => (r.start === start && r.end === end ? r : { start, end }));
+        setWindow((w) => (w.first === first && w.last === last ? w : { first, last }));
       }),
-    [list, count, rowHeight],
+    [list, rowHeight],
   );
-  return range;
+  const start = Math.max(0, Math.min(count, window_.first - OVERSCAN));
+  const end = Math.max(start, Math.min(count, window_.last + OVERSCAN));
+  return useMemo(() => ({ start, end }), [start, end]);
 }
 
 /** Scrolls the window so row `index` is in view below a sticky header of height `headerHeight`. */

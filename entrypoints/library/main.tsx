@@ -5,4 +5,8 @@ import '@/components/shared/theme.css';
 import '@/components/library/library.css';
 
 const focusId = new URLSearchParams(location.search).get('focus');
-render(<LibraryApp db={openDb()} focusId={focusId} />, document.getElementById('app')!);
+// The library only reads what it observes (see OpenDbOptions).
+render(
+  <LibraryApp db={openDb(undefined, { frozenLiveQueries: true })} focusId={focusId} />,
+  document.getElementById('app')!,
+);

@@ -11,8 +11,6 @@
  * Usage: npx tsx tests/bench/library.ts [articles]
  */
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
-import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
@@ -20,6 +18,7 @@ import { attachRealPopup } from '../e2e/real-popup';
 import { type OpenFigures, openMeasured, searchLatency } from './library-measure';
 import { generateCorpus } from './search-corpus';
 import { benchQueries } from './search-queries';
+import { seedScript } from './seed-bundle';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const RUNS = 3;
@@ -31,19 +30,10 @@ const ms = (n: number | null) => (n === null ? '—' : `${n.toFixed(0)} ms`);
 const mb = (n: number) => `${(n / 1e6).toFixed(1)} MB`;
 
 async function seedLibrary(browser: ExtensionBrowser): Promise<string> {
-  const bundle = await build({
-    entryPoints: [resolve(process.cwd(), 'tests/bench/library-seed.ts')],
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    tsconfig: resolve(process.cwd(), 'tsconfig.json'),
-    logLevel: 'error',
-  });
   // A page of the extension's origin with no live queries of its own (the library would re-read
   // the growing list after every write).
   const page = await browser.open(browser.extensionUrl('/manifest.json'));
-  await page.evaluate(bundle.outputFiles[0]!.text);
+  await page.evaluate(await seedScript());
   const seeded = await page.evaluate(
     (count) =>
       (

@@ -1,10 +1,11 @@
 /**
  * utils/model: the types every room shares, and tiny pure helpers.
- * Public surface: article, highlight, image and result types, normaliseUrl and the identity rule
+ * Public surface: article (and its library summary), highlight, image and result types, normaliseUrl and the identity rule
  * (articleKey), isSpaceCode, image caps.
  * Imports nothing (not even other rooms): every other room may import it.
  */
 export * from './article';
+export * from './article-summary';
 export * from './base64';
 export * from './highlight';
 export * from './image';

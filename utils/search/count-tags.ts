@@ -10,7 +10,7 @@ export interface TagCount {
 }
 
 /** Every tag in use with its article count, most used first, then alphabetically. */
-export function countTags(metas: readonly ArticleMeta[], locale?: string): TagCount[] {
+export function countTags(metas: readonly Pick<ArticleMeta, 'tags'>[], locale?: string): TagCount[] {
   const spellings = new Map<string, Map<string, number>>();
   for (const meta of metas) {
     const seen = new Set<string>();

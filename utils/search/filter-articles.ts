@@ -35,7 +35,13 @@ export function siteKey(meta: Pick<ArticleMeta, 'canonicalUrl'>): string {
   return HOST.exec(meta.canonicalUrl)?.[1]?.toLowerCase() ?? '';
 }
 
-function statusTest(status: ReadStatus): (meta: ArticleMeta) => boolean {
+/** What filtering reads of an article (an ArticleMeta or an ArticleSummary). */
+export type Filterable = Pick<
+  ArticleMeta,
+  'id' | 'archived' | 'readAt' | 'favourite' | 'tags' | 'canonicalUrl'
+>;
+
+function statusTest(status: ReadStatus): (meta: Filterable) => boolean {
   switch (status) {
     case 'all':
       return (m) => m.archived === 0;
@@ -50,7 +56,7 @@ function statusTest(status: ReadStatus): (meta: ArticleMeta) => boolean {
   }
 }
 
-function tagTest(mode: 'any' | 'all', wanted: ReadonlySet<string>): (meta: ArticleMeta) => boolean {
+function tagTest(mode: 'any' | 'all', wanted: ReadonlySet<string>): (meta: Filterable) => boolean {
   if (mode === 'any') return (meta) => meta.tags.some((tag) => wanted.has(tagKey(tag)));
   const required = [...wanted];
   return (meta) => {
@@ -60,8 +66,8 @@ function tagTest(mode: 'any' | 'all', wanted: ReadonlySet<string>): (meta: Artic
 }
 
 /** The articles that pass every part of the filter, in their input order. */
-export function filterArticles(metas: readonly ArticleMeta[], filter: ArticleFilter): ArticleMeta[] {
-  const tests: ((meta: ArticleMeta) => boolean)[] = [statusTest(filter.status ?? 'all')];
+export function filterArticles<T extends Filterable>(metas: readonly T[], filter: ArticleFilter): T[] {
+  const tests: ((meta: Filterable) => boolean)[] = [statusTest(filter.status ?? 'all')];
   const matches = filter.matches;
   if (matches) tests.push((m) => matches.has(m.id));
   const site = filter.site;

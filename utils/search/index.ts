@@ -8,7 +8,14 @@
  * May import only @/utils/model and minisearch: no dexie, preact, browser APIs or other rooms.
  */
 export { countTags, type TagCount } from './count-tags';
-export { type ArticleFilter, filterArticles, type ReadStatus, siteKey, siteOf } from './filter-articles';
+export {
+  type ArticleFilter,
+  type Filterable,
+  filterArticles,
+  type ReadStatus,
+  siteKey,
+  siteOf,
+} from './filter-articles';
 export {
   fingerprintLibrary,
   INDEX_FORMAT,
@@ -17,9 +24,9 @@ export {
 } from './library-fingerprint';
 export { LibraryIndex, type LibraryMatches, type LibrarySearch } from './library-index';
 export { normaliseTag, tagKey } from './normalise-tag';
-export { quickSearch } from './quick-search';
+export { type QuickSearchable, quickSearch, quickSnippet } from './quick-search';
 export { renameTag } from './rename-tag';
 export type { LibraryIndexOptions, SerialisedLibraryIndex } from './saved-index';
 export { INDEXED_TEXT_LIMIT, type SearchableArticle } from './search-document';
 export { bestSnippet, makeSnippet, type SnippetPart } from './snippet';
-export { type ArticleSort, type SortField, sortArticles } from './sort-articles';
+export { type ArticleSort, type Sortable, type SortField, sortArticles } from './sort-articles';

@@ -11,8 +11,11 @@ export type ArticleSort =
   | { by: SortField; direction: 'asc' | 'desc' }
   | { by: 'relevance'; scores: ReadonlyMap<string, number> };
 
+/** What sorting reads of an article (an ArticleMeta or an ArticleSummary). */
+export type Sortable = Pick<ArticleMeta, 'id' | 'savedAt' | 'readingTimeMinutes' | 'publishedTime' | 'title'>;
+
 /** One numeric key per article; NaN marks an article without one (e.g. no published date). */
-function sortKeys(metas: readonly ArticleMeta[], sort: ArticleSort, locale?: string): Float64Array {
+function sortKeys(metas: readonly Sortable[], sort: ArticleSort, locale?: string): Float64Array {
   switch (sort.by) {
     case 'savedAt':
       return Float64Array.from(metas, (m) => m.savedAt);
@@ -35,11 +38,11 @@ function sortKeys(metas: readonly ArticleMeta[], sort: ArticleSort, locale?: str
  * Articles without a key (no published date, no relevance score) come last in either direction.
  * Keys are computed once per article before sorting, so 10,000 articles sort in a few ms.
  */
-export function sortArticles(
-  metas: readonly ArticleMeta[],
+export function sortArticles<T extends Sortable>(
+  metas: readonly T[],
   sort: ArticleSort,
   locale?: string,
-): ArticleMeta[] {
+): T[] {
   const keys = sortKeys(metas, sort, locale);
   const sign = sort.by === 'relevance' || sort.direction === 'desc' ? -1 : 1;
   const keyed: number[] = [];

@@ -4,7 +4,10 @@ import type { ArticleMeta } from '@/utils/model';
  * Whether an imported article still waits for its page: the background downloads these; a failed
  * one (with `downloadError`) waits for the reader's Retry instead.
  */
-export function awaitsDownload(meta: ArticleMeta, retryFailed = false): boolean {
+export function awaitsDownload(
+  meta: Pick<ArticleMeta, 'notDownloaded' | 'downloadError'>,
+  retryFailed = false,
+): boolean {
   return meta.notDownloaded === 1 && (retryFailed || !meta.downloadError);
 }
 
@@ -18,6 +21,6 @@ export function siteAccessPattern(url: string): string {
 }
 
 /** The site patterns of these articles, each once. */
-export function originsOf(metas: readonly ArticleMeta[]): string[] {
+export function originsOf(metas: readonly Pick<ArticleMeta, 'url'>[]): string[] {
   return [...new Set(metas.map((meta) => siteAccessPattern(meta.url)))];
 }

@@ -5,6 +5,8 @@
  * exporting files. Services render nothing: components call them and show what they answer;
  * entrypoints wire them to the browser. No utils room imports this one.
  * Must not import: preact, components, entrypoints.
+ * The library's search worker (startSearchWorker) and SearchIndexSync, which keeps the persisted
+ * full-text index in step with the database, live here too.
  */
 
 export { AUTO_REPAINT_ORIGINS } from './auto-repaint';
@@ -32,6 +34,8 @@ export { extractPage } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
 export { awaitsDownload, originsOf, siteAccessPattern } from './imported-downloads';
+export { type SearchClient, startSearchWorker } from './library-search-client';
+export type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
 export { locateImported } from './locate-imported';
 export { type ArticleImageState, loadMissingImages, readArticleImageState } from './missing-images';
 export { browserNoteWindows, type NoteWindows, noteHandlers } from './note-sessions';
@@ -41,3 +45,9 @@ export {
   type PagePreview,
   savePreviewedArticle,
 } from './page-preview';
+export {
+  type ArticleStamp,
+  type HighlightStamp,
+  type IndexState,
+  SearchIndexSync,
+} from './search-index-sync';

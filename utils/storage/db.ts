@@ -1,6 +1,14 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBlob } from '@/utils/model';
+import type {
+  ArticleContent,
+  ArticleImage,
+  ArticleMeta,
+  ArticleSummary,
+  Highlight,
+  ImageBlob,
+} from '@/utils/model';
 import { bindArticlesToTheirOrigin } from './bind-to-origin';
+import { buildArticleSummaries, summaryMirror } from './summaries';
 
 /** A setting stored by key (reader preferences, colour names, the persisted search index…). */
 export interface SettingRecord {
@@ -15,6 +23,7 @@ export type ReadmarkDb = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   imageBlobs: EntityTable<ImageBlob, 'hash'>;
   articleImages: Table<ArticleImage, [string, string]>;
+  summaries: EntityTable<ArticleSummary, 'id'>;
 };
 
 export const DB_NAME = 'readmark';
@@ -26,8 +35,18 @@ export const DB_NAME = 'readmark';
  * Schema history: one block per released version, never edited after release; a change adds a
  * new `db.version(n)` block with a named upgrade function.
  */
-export function openDb(name: string = DB_NAME): ReadmarkDb {
-  const db = new Dexie(name) as ReadmarkDb;
+export interface OpenDbOptions {
+  /**
+   * Live queries answer frozen records instead of deep copies (Dexie's `cache: 'immutable'`).
+   * For pages that only read what they observe: copying 10,000 summaries on every change of the
+   * library costs the library page hundreds of ms. Code that sorts or edits a live result in
+   * place must not use it.
+   */
+  frozenLiveQueries?: boolean;
+}
+
+export function openDb(name: string = DB_NAME, options: OpenDbOptions = {}): ReadmarkDb {
+  const db = new Dexie(name, options.frozenLiveQueries ? { cache: 'immutable' } : {}) as ReadmarkDb;
   // Version 1 (2026-11-28). Bodies live in `contents` so listing 10k articles never loads them;
   // only fields that queries use are indexed (never body text: search has its own index).
   db.version(1).stores({
@@ -49,5 +68,11 @@ export function openDb(name: string = DB_NAME): ReadmarkDb {
     imageBlobs: 'hash',
     articleImages: '[articleId+url], articleId, hash',
   });
+  // Version 4 (2026-12-06). One small summary per article (utils/model ArticleSummary), so the
+  // library lists and first searches 10,000 articles without reading their metadata records.
+  // summaryMirror keeps it in step with every write to `articles`; the upgrade builds the
+  // summaries of the articles saved before.
+  db.version(4).stores({ summaries: 'id, savedAt' }).upgrade(buildArticleSummaries);
+  db.use(summaryMirror);
   return db;
 }

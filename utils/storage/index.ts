@@ -7,7 +7,7 @@
  * Must not import: preact, browser APIs, messaging, extraction, annotation, export.
  */
 export * from './articles';
-export { DB_NAME, openDb, type ReadmarkDb, type SettingRecord } from './db';
+export { DB_NAME, type OpenDbOptions, openDb, type ReadmarkDb, type SettingRecord } from './db';
 export * from './export-library';
 export * from './highlights';
 export * from './images';
@@ -25,3 +25,4 @@ export {
 } from './search-index-store';
 export { getSetting, setSetting } from './settings';
 export { describeStorageError, isQuotaError } from './storage-error';
+export { listNewestSummaries, listSummaries } from './summaries';

@@ -13,16 +13,6 @@ import { describeStorageError } from './storage-error';
  * normalised (see normaliseTag in utils/search), as this room imports no other room.
  */
 
-/** The newest articles that are not archived: what the library shows before the whole list has loaded. */
-export function listNewestArticles(db: ReadmarkDb, limit: number): Promise<ArticleMeta[]> {
-  return db.articles
-    .orderBy('savedAt')
-    .reverse()
-    .filter((meta) => meta.archived === 0)
-    .limit(limit)
-    .toArray();
-}
-
 const sameTag = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 /** Applies `change` to each existing article of `ids`; articles it returns null for are left alone. */

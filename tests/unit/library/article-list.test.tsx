@@ -4,6 +4,7 @@ import { act } from 'preact/test-utils';
 import { describe, expect, test, vi } from 'vitest';
 import { ArticleList } from '@/components/library/ArticleList';
 import type { RowActions } from '@/components/library/ArticleRow';
+import { summarise } from '@/utils/model';
 import { useRenderRoot } from '../../support/render-root';
 import { makeMeta } from '../search/make-article';
 
@@ -28,7 +29,9 @@ const actions: RowActions = {
   removeTag: vi.fn(),
   activate: vi.fn(),
 };
-const articles = Array.from({ length: 10_000 }, (_, i) => makeMeta(`a${i}`, { savedAt: 1e12 - i }));
+const articles = Array.from({ length: 10_000 }, (_, i) =>
+  summarise(makeMeta(`a${i}`, { savedAt: 1e12 - i })),
+);
 const listRef = createRef<HTMLUListElement>();
 
 const root = useRenderRoot();

@@ -1,6 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { toggleSelection } from '@/components/library/library-selection';
-import { countSites, DEFAULT_FILTERS, fieldSort, visibleArticles } from '@/components/library/library-view';
+import {
+  countSites,
+  DEFAULT_FILTERS,
+  fieldSort,
+  filterLibrary,
+  positionsOf,
+  searchResults,
+  visibleArticles,
+} from '@/components/library/library-view';
 import { sortArticles } from '@/utils/search';
 import { makeMeta } from '../search/make-article';
 
@@ -43,6 +51,22 @@ describe('visibleArticles', () => {
     expect(visibleArticles(sorted, DEFAULT_FILTERS, search).map((m) => m.id)).toEqual(['c', 'a']);
     const byDate = { ...DEFAULT_FILTERS, sort: 'savedAt-desc' as const };
     expect(visibleArticles(sorted, byDate, search).map((m) => m.id)).toEqual(['a', 'c']);
+  });
+
+  test('a search places only its matches: filtered-out ones are left out, equal scores keep list order', () => {
+    const unsearched = filterLibrary(sorted, DEFAULT_FILTERS); // a, c (b is archived)
+    const positions = positionsOf(unsearched);
+    const search = {
+      mode: 'all-terms' as const,
+      scores: new Map([
+        ['b', 9], // archived: not on this shelf
+        ['c', 2],
+        ['a', 2],
+        ['gone', 7], // deleted since the search ran
+      ]),
+    };
+    expect(searchResults(unsearched, positions, search, true).map((m) => m.id)).toEqual(['a', 'c']);
+    expect(searchResults(unsearched, positions, null, true)).toBe(unsearched);
   });
 
   test('relevance without a search means newest first', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { quickSearch } from '@/utils/search';
+import { summarise } from '@/utils/model';
+import { quickSearch, quickSnippet } from '@/utils/search';
 import { makeMeta } from './make-article';
 
 const metas = [
@@ -36,5 +37,34 @@ describe('quickSearch (the search box before the full-text index is ready)', () 
   test('sees an edited title (the cache is per article object)', () => {
     const edited = [{ ...metas[0]!, title: 'Tide tables' }];
     expect([...(quickSearch(edited, 'tide')?.scores.keys() ?? [])]).toEqual(['cafe']);
+  });
+});
+
+describe('quickSearch over summaries (the head of the text counts, below the title)', () => {
+  const summaries = [
+    summarise(
+      makeMeta('head', { title: 'Notes from the coast', excerpt: 'The ferry timetable changes in spring.' }),
+    ),
+    summarise(makeMeta('title', { title: 'Ferry fares rise', excerpt: 'Prices go up again.' })),
+  ];
+  const scores = (query: string) => quickSearch(summaries, query)?.scores ?? new Map();
+
+  test('a word of the head finds its article; one in the title ranks higher', () => {
+    expect([...scores('timetable').keys()]).toEqual(['head']);
+    const ferry = scores('ferry');
+    expect(ferry.get('title')).toBeGreaterThan(ferry.get('head')!);
+    expect([...scores('coast spring').keys()]).toEqual(['head']); // title and head words together
+  });
+
+  test('quickSnippet marks the head words that a query word begins', () => {
+    expect(quickSnippet('The ferry timetable changes in spring.', 'time spr')).toEqual([
+      { text: 'The ferry ', marked: false },
+      { text: 'timetable', marked: true },
+      { text: ' changes in ', marked: false },
+      { text: 'spring', marked: true },
+      { text: '.', marked: false },
+    ]);
+    expect(quickSnippet('The ferry timetable.', 'harbour')).toBeNull();
+    expect(quickSnippet('The ferry timetable.', 'the')).toBeNull();
   });
 });

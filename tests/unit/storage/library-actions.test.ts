@@ -5,7 +5,6 @@ import {
   deleteMany,
   listArticles,
   listHighlights,
-  listNewestArticles,
   openDb,
   putHighlight,
   type ReadmarkDb,
@@ -95,11 +94,6 @@ describe('states', () => {
     metas = await byId();
     expect(metas.get(ids[2]!)).toMatchObject({ readAt: null, updatedAt: LATER + 2 });
     expect(metas.get(ids[1]!)!.archived).toBe(0);
-  });
-
-  test('listNewestArticles lists the newest unarchived articles first', async () => {
-    await setArchived(db, [ids[2]!], true);
-    expect((await listNewestArticles(db, 1)).map((m) => m.id)).toEqual([ids[1]]);
   });
 });
 

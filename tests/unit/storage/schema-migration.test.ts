@@ -3,7 +3,12 @@ import { isDeepStrictEqual } from 'node:util';
 import Dexie from 'dexie';
 import { describe, expect, test } from 'vitest';
 import { checkIntegrity, isHealthy, openDb, type ReadmarkDb } from '@/utils/storage';
-import { type RawLibrary, seededLibrary, writeRawV1 } from '../../fixtures/hostile/raw-v1-library';
+import {
+  type RawLibrary,
+  seededLibrary,
+  V1_DEXIE_STORES,
+  writeRawV1,
+} from '../../fixtures/hostile/raw-v1-library';
 
 // Version 1 is the first released schema. A database written the way version 1 stores it (raw
 // IndexedDB, Dexie's version 1 = IndexedDB version 10, same stores and indexes) must read back
@@ -39,13 +44,7 @@ function differences(expected: RawLibrary, actual: RawLibrary): string[] {
 /** A test-only version 2 whose upgrade throws half-way through rewriting the articles. */
 function openWithFailingV2(name: string): Dexie {
   const db = new Dexie(name);
-  db.version(1).stores({
-    articles:
-      'id, &canonicalUrl, savedAt, updatedAt, publishedTime, title, siteName, *tags, archived, favourite',
-    contents: 'articleId',
-    highlights: 'id, articleId, createdAt',
-    settings: 'key',
-  });
+  db.version(1).stores(V1_DEXIE_STORES);
   db.version(2)
     .stores({ articles: 'id, &canonicalUrl, savedAt, updatedAt, title, *tags, archived, favourite, readAt' })
     .upgrade(async (tx) => {
@@ -71,7 +70,7 @@ describe('schema version 1 fixture', () => {
     const read = await readAll(db);
     const diff = differences(library, read);
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     // The indexes of the raw fixture are the ones the app queries.
     const first = library.articles[0]!;
     expect((await db.articles.where('canonicalUrl').equals(first.canonicalUrl).first())?.id).toBe(first.id);
@@ -93,7 +92,7 @@ describe('schema version 1 fixture', () => {
     const db = openDb(name);
     const diff = differences(library, await readAll(db));
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(isHealthy(await checkIntegrity(db))).toBe(true);
     db.close();
   });

@@ -1,6 +1,6 @@
 import type { LibrarySearch } from '@/utils/search';
+import type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
 import type { IndexState } from './search-index-sync';
-import type { SearchRequest, Snippets, WorkerMessage } from './search-protocol';
 
 export interface SearchClient {
   search(query: string): Promise<LibrarySearch | null>;
@@ -9,9 +9,9 @@ export interface SearchClient {
   dispose(): void;
 }
 
-/** Starts the search worker (see search-worker.ts); `onState` hears how its index is doing. */
+/** Starts the search worker (see library-search-worker.ts); `onState` hears how its index is doing. */
 export function startSearchWorker(onState: (state: IndexState) => void): SearchClient {
-  const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
+  const worker = new Worker(new URL('./library-search-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, (answer: never) => void>();
   let nextId = 1;
   worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {

@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { type IndexState, SearchIndexSync } from '@/components/library/search-index-sync';
+import { type IndexState, SearchIndexSync } from '@/utils/services';
 import {
   addTag,
   deleteMany,
-  listArticles,
   listHighlightStamps,
+  listSummaries,
   loadSearchIndex,
   openDb,
   type ReadmarkDb,
@@ -32,7 +32,7 @@ async function save(key: string, title: string, text: string) {
 /** A sync as the library page runs it: fed the library as it is now, until it is caught up. */
 async function syncNow(states: IndexState[] = []) {
   const sync = new SearchIndexSync(db, (state) => states.push(state), 0);
-  await sync.update(await listArticles(db), await listHighlightStamps(db));
+  await sync.update(await listSummaries(db), await listHighlightStamps(db));
   return sync;
 }
 const found = (sync: SearchIndexSync, query: string) => [...(sync.search(query)?.scores.keys() ?? [])];
@@ -85,7 +85,7 @@ describe('SearchIndexSync', () => {
     const sync = await syncNow();
     await addTag(db, [ids.lens!], 'Maritime');
     await deleteMany(db, [ids.gauge!]);
-    await sync.update(await listArticles(db), await listHighlightStamps(db));
+    await sync.update(await listSummaries(db), await listHighlightStamps(db));
     expect(found(sync, 'maritime')).toEqual([ids.lens]);
     expect(found(sync, 'gauge')).toEqual([]);
     sync.dispose();
@@ -97,7 +97,7 @@ describe('SearchIndexSync', () => {
     const sync = new SearchIndexSync(db, (state) => states.push(state), 0);
     await sync.open();
     expect(sync.isReady).toBe(false); // restored, but not yet checked against the library
-    await sync.update(await listArticles(db), await listHighlightStamps(db));
+    await sync.update(await listSummaries(db), await listHighlightStamps(db));
     expect(states).toEqual([{ phase: 'loading' }, { phase: 'ready' }]);
     expect(found(sync, 'lighthouse')).toEqual([ids.lens]);
     expect(sync.search('distiled')?.terms.get(ids.lens!)).toEqual(['distilled']);

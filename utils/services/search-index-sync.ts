@@ -8,6 +8,8 @@ import {
 import { loadSearchIndex, type ReadmarkDb, readIndexSources, saveSearchIndex } from '@/utils/storage';
 
 export type HighlightStamp = Pick<Highlight, 'id' | 'articleId' | 'updatedAt'>;
+/** What the catch-up compares per article (an ArticleMeta or an ArticleSummary has it). */
+export type ArticleStamp = Pick<ArticleMeta, 'id' | 'updatedAt'>;
 
 /** Where the index stands: the page shows the list at once and says when search is still getting ready. */
 export type IndexState =
@@ -27,7 +29,7 @@ const SAVE_EVERY = 2_500;
 const yieldToPage = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** One article's share of the library fingerprint (the stamp the saved index keeps per article). */
-function stampOf(meta: ArticleMeta, highlights: readonly HighlightStamp[]): number {
+function stampOf(meta: ArticleStamp, highlights: readonly HighlightStamp[]): number {
   return fingerprintLibrary([meta], highlights).digest;
 }
 
@@ -42,7 +44,7 @@ export class SearchIndexSync {
   private index: LibraryIndex = LibraryIndex.create();
   private indexed = new Map<string, number>();
   private opened: Promise<void> | null = null;
-  private latest: { metas: readonly ArticleMeta[]; highlights: readonly HighlightStamp[] } | null = null;
+  private latest: { metas: readonly ArticleStamp[]; highlights: readonly HighlightStamp[] } | null = null;
   private running = false;
   private ready = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -56,7 +58,7 @@ export class SearchIndexSync {
   ) {}
 
   /** Feeds the library as it now is; catches the index up (in the background) with it. */
-  update(metas: readonly ArticleMeta[], highlights: readonly HighlightStamp[]): Promise<void> {
+  update(metas: readonly ArticleStamp[], highlights: readonly HighlightStamp[]): Promise<void> {
     this.latest = { metas, highlights };
     return this.open().then(() => this.drain());
   }
@@ -126,7 +128,10 @@ export class SearchIndexSync {
     }
   }
 
-  private async catchUp(metas: readonly ArticleMeta[], highlights: readonly HighlightStamp[]): Promise<void> {
+  private async catchUp(
+    metas: readonly ArticleStamp[],
+    highlights: readonly HighlightStamp[],
+  ): Promise<void> {
     const byArticle = new Map<string, HighlightStamp[]>();
     for (const h of highlights) {
       const list = byArticle.get(h.articleId);

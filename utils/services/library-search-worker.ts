@@ -4,22 +4,22 @@
  * CPU that would otherwise stall scrolling and typing. The worker watches the database itself
  * (Dexie's live queries reach workers too), so the page only sends queries.
  */
-import type { ArticleMeta } from '@/utils/model';
 import { bestSnippet, type LibraryMatches } from '@/utils/search';
-import { listArticles, listHighlightStamps, observe, openDb, readIndexSources } from '@/utils/storage';
-import { type HighlightStamp, SearchIndexSync } from './search-index-sync';
-import type { SearchRequest, Snippets, WorkerMessage } from './search-protocol';
+import { listHighlightStamps, listSummaries, observe, openDb, readIndexSources } from '@/utils/storage';
+import type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
+import { type ArticleStamp, type HighlightStamp, SearchIndexSync } from './search-index-sync';
 
 const scope = self as unknown as {
   postMessage(message: WorkerMessage): void;
   onmessage: ((event: MessageEvent<SearchRequest>) => void) | null;
 };
 
-const db = openDb();
+// It only reads what it observes (see OpenDbOptions).
+const db = openDb(undefined, { frozenLiveQueries: true });
 const sync = new SearchIndexSync(db, (state) => scope.postMessage({ type: 'state', state }));
 // Read the saved index while the article list is read, not after.
 void sync.open();
-let metas: ArticleMeta[] | null = null;
+let metas: ArticleStamp[] | null = null;
 let highlights: HighlightStamp[] | null = null;
 const feed = () => {
   if (metas && highlights) void sync.update(metas, highlights);
@@ -27,7 +27,8 @@ const feed = () => {
 const fail = (error: unknown) =>
   scope.postMessage({ type: 'state', state: { phase: 'error', message: String(error) } });
 observe(
-  () => listArticles(db),
+  // The summaries carry each article's id and updatedAt, all the catch-up compares.
+  () => listSummaries(db),
   (value) => {
     metas = value;
     feed();

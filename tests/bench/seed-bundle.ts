@@ -1,0 +1,19 @@
+import { resolve } from 'node:path';
+import { build } from 'esbuild';
+
+/**
+ * tests/bench/library-seed.ts bundled as one script, to evaluate in a page of the extension's
+ * origin; it defines `readmarkSeed(count)`, which seeds the library through the real storage code.
+ */
+export async function seedScript(): Promise<string> {
+  const bundle = await build({
+    entryPoints: [resolve(process.cwd(), 'tests/bench/library-seed.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    tsconfig: resolve(process.cwd(), 'tsconfig.json'),
+    logLevel: 'error',
+  });
+  return bundle.outputFiles[0]!.text;
+}
