@@ -9,6 +9,7 @@ import {
   planLibraryImport,
 } from '@/utils/import';
 import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
+import type { StepOptions } from '@/utils/services';
 import {
   applyImportPlan,
   getArticle,
@@ -18,7 +19,6 @@ import {
   STORAGE_CANCELLED,
 } from '@/utils/storage';
 import { locateImported } from '../shared/locate-imported';
-import type { StepOptions } from './backup-flow';
 
 /** Another tool's export, read and compared with the library; nothing written yet. */
 export interface ImportPreview {

@@ -80,7 +80,7 @@ export class JsonPieces {
       const char = chunk[i] as string;
       switch (this.state) {
         case 'start':
-          if (char !== '{' && /["[\-0-9tfn]/.test(char)) throw new JsonNotAnObjectError();
+          if (/^(["[\-0-9]|true|false|null)/.test(chunk.slice(i, i + 5))) throw new JsonNotAnObjectError();
           if (char !== '{') this.fail(char, i, '{');
           this.state = 'first-key';
           i++;

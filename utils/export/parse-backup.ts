@@ -86,6 +86,8 @@ export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
 const LISTS = new Set(['articles', 'highlights', 'images']);
 // Characters handed to the splitter at a time when the backup is one string (tests, small files).
 const TEXT_CHUNK = 1 << 20;
+// Bytes read from a file at a time.
+const BYTE_CHUNK = 1 << 20;
 
 /**
  * Reads a backup (a File, any Blob, or its text) as a stream and checks every record (types,
@@ -172,23 +174,16 @@ async function* textChunks(source: Blob | string, { onProgress }: ProgressOption
     }
     return;
   }
-  // Not fatal: invalid UTF-8 becomes U+FFFD, as Blob.text() would read it.
+  // Not fatal: invalid UTF-8 becomes U+FFFD, as Blob.text() would read it. Read in slices
+  // (every Blob has slice and arrayBuffer; not every one has stream()).
   const decoder = new TextDecoder();
-  const reader = source.stream().getReader();
-  let read = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      read += value.byteLength;
-      yield decoder.decode(value, { stream: true });
-      onProgress?.(read, source.size);
-    }
-    const rest = decoder.decode();
-    if (rest) yield rest;
-  } finally {
-    reader.releaseLock();
+  for (let at = 0; at < source.size; at += BYTE_CHUNK) {
+    const bytes = await source.slice(at, at + BYTE_CHUNK).arrayBuffer();
+    yield decoder.decode(bytes, { stream: true });
+    onProgress?.(Math.min(source.size, at + BYTE_CHUNK), source.size);
   }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
 /** The checks of every record, kept across the pieces of one file. */
