@@ -11,6 +11,7 @@ export { imageDataUrl, imageFilePath, mapLinks, replaceImageSources } from './ar
 export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
 export { CANCELLED, type ProgressOptions } from './chunked';
 export { type BackupInput, BackupWriter, type CreateBackupOptions, createBackup } from './create-backup';
+export { type JsonPiece, JsonPieces, JsonSyntaxError } from './json-pieces';
 export {
   type BackupArticle,
   type BackupRecord,
