@@ -1,31 +1,23 @@
 /**
  * `npm run bench:export`: the pure export layer at library scale.
- * - JSON backup of 10,000 articles (bodies 2–20 KB) + 10,000 highlights, two ways in the same run:
- *   in memory (the file as one string, parsed whole: how backups were made before they streamed)
- *   and streamed (as the settings page does it: records written page by page into a Blob, the
- *   file verified, previewed and imported by reading it record by record; the import's writes go
- *   to a counting sink, IndexedDB is not in this bench). Plain JSON.stringify / JSON.parse of the
- *   same data are the baseline. The generated library itself stays in the heap throughout (in the
- *   extension it is in IndexedDB), so each step also shows its peak heap above the heap it started
- *   with: what the step itself needed.
+ * - JSON backup of 10,000 articles (bodies 2–20 KB) + 10,000 highlights. Here, with the whole library
+ *   in memory: createBackup (the file as one string), parseBackup (validated, whole) and
+ *   verifyBackup, against plain JSON.stringify / JSON.parse of the same data measured in this run.
+ *   Then in two child Nodes whose heap is capped at the 500 MB target (backup-heap.ts): the old
+ *   way (whole library in memory, one string, parsed whole) and streamed as the settings page
+ *   does it (library read a page at a time, written into a Blob, verified, previewed and imported
+ *   record by record): export and import time and peak heap, or "out of memory".
  * - Markdown zip of 1,000 articles (toMarkdownZip), against zipping already-converted files.
  * - Peak memory (RSS and heap), sampled every 20 ms while each step runs.
  * Targets (from issue 6): export ≤ 10 s, import-parse ≤ 30 s, zip ≤ 5 s. Prints figures; asserts nothing.
  */
+import { spawnSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { strToU8, zipSync } from 'fflate';
-import {
-  BackupWriter,
-  createBackup,
-  ImportPlanner,
-  parseBackup,
-  readBackup,
-  toMarkdownZip,
-  verifyBackup,
-} from '@/utils/export';
+import { createBackup, parseBackup, toMarkdownZip, verifyBackup } from '@/utils/export';
 import { generateLibrary } from '../fixtures/export/generate-library';
 
 const MB = 1024 * 1024;
@@ -122,60 +114,58 @@ async function inMemorySteps(): Promise<void> {
     return result.value.articles.length;
   });
   row('in memory: parseBackup (validated, whole)', parsed, baseline.in, 30_000);
+
+  const verified = await measure(() => verifyBackup(backup, { articles: 10_000, highlights: 10_000 }));
+  if (!verified.value.ok) throw new Error(verified.value.error);
+  row('in memory: verifyBackup', verified, baseline.in, null);
 }
 await inMemorySteps();
 
-const PAGE = 200;
-/** Streamed, as the settings page does it: write page by page, verify, then preview and import by reading the file. */
-async function streamedSteps(): Promise<void> {
-  const counts = { articles: library.articles.length, highlights: library.highlights.length };
-  const exported = await measure(async () => {
-    const writer = new BackupWriter();
-    writer.setSettings(settings);
-    for (let i = 0; i < library.articles.length; i += PAGE) {
-      for (const article of library.articles.slice(i, i + PAGE)) writer.article(article);
-      await new Promise((resolve) => setTimeout(resolve, 0)); // a page read from IndexedDB
-    }
-    for (let i = 0; i < library.highlights.length; i += PAGE)
-      for (const highlight of library.highlights.slice(i, i + PAGE)) writer.highlight(highlight);
-    const file = writer.finish();
-    const verified = await verifyBackup(file, counts);
-    if (!verified.ok) throw new Error(verified.error);
-    return file;
+/** The backup under the 500 MB heap target, in a child Node capped there (see backup-heap.ts). */
+const HEAP_CAP_MB = 500;
+function capped(mode: 'streamed' | 'in-memory'): void {
+  const child = spawnSync('npx', ['tsx', 'tests/bench/backup-heap.ts', mode], {
+    encoding: 'utf8',
+    env: { ...process.env, NODE_OPTIONS: `--max-old-space-size=${HEAP_CAP_MB}` },
   });
-  row('streamed: write + verify (export)', exported, baseline.out, 10_000);
-  const file = exported.value;
-
-  const imported = await measure(async () => {
-    // Preview: one read, counting; import: a second read, planning every record into batches.
-    let previewed = 0;
-    const preview = readBackup(file);
-    for (let next = await preview.next(); !next.done; next = await preview.next()) previewed++;
-    const planner = new ImportPlanner(new Map(), 'skip');
-    const records = readBackup(file, { knownImages: new Set() });
-    let batch: unknown[] = [];
-    let written = 0;
-    for (let next = await records.next(); !next.done; next = await records.next()) {
-      const record = next.value;
-      const put =
-        record.kind === 'article'
-          ? planner.article(record.value)
-          : record.kind === 'highlight'
-            ? planner.highlight(record.value)
-            : null;
-      if (put) batch.push(put);
-      if (batch.length === PAGE) {
-        written += batch.length;
-        batch = [];
-      }
-    }
-    written += batch.length;
-    if (written !== previewed) throw new Error(`imported ${written} of ${previewed} records`);
-    return written;
-  });
-  row('streamed: preview + import (to a sink)', imported, baseline.in, 30_000);
+  const label = `${mode}, heap capped at ${HEAP_CAP_MB} MB`;
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  if (child.status !== 0 || !line.startsWith('{')) {
+    const oom = /heap out of memory|Reached heap limit/.test(child.stderr);
+    rows.push([label, oom ? 'out of memory' : `failed (${child.stderr.trim().split('\n').at(-1)})`]);
+    return;
+  }
+  const figures = JSON.parse(line) as Record<
+    'exportMs' | 'exportCpu' | 'importMs' | 'importCpu' | 'peakHeap',
+    number
+  >;
+  const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+  const met = (ms: number, target: number) => `≤ ${target / 1000} s ${ms <= target ? 'met' : 'MISSED'}`;
+  rows.push([
+    `${label}: export (write + verify)`,
+    s(figures.exportMs),
+    s(figures.exportCpu),
+    '',
+    '',
+    '',
+    `${Math.round(figures.peakHeap / MB)} MB`,
+    '',
+    met(figures.exportMs, 10_000),
+  ]);
+  rows.push([
+    `${label}: import (preview + import)`,
+    s(figures.importMs),
+    s(figures.importCpu),
+    '',
+    '',
+    '',
+    '(same run)',
+    '',
+    met(figures.importMs, 30_000),
+  ]);
 }
-await streamedSteps();
+capped('in-memory');
+capped('streamed');
 
 const thousand = library.articles.slice(0, 1_000).map((article) => ({
   ...article,
@@ -192,10 +182,16 @@ row('toMarkdownZip 1,000 articles', zipped, baselineZip.ms, 5_000);
 row('… with inline highlights', zippedInline, baselineZip.ms, 5_000);
 console.log(`markdown zip: ${(zipped.value.value.length / MB).toFixed(1)} MB`);
 
-const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
 console.log(
   `load average at the end: ${loadavg()
     .map((n) => n.toFixed(1))
     .join(' ')} on ${cpus().length} CPUs`,
 );
-for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+for (const r of rows)
+  console.log(
+    r
+      .map((cell, c) => cell.padEnd(widths[c]!))
+      .join('  ')
+      .trimEnd(),
+  );
