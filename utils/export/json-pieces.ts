@@ -32,9 +32,14 @@ type State =
 
 const WHITESPACE = new Set([0x20, 0x09, 0x0a, 0x0d]);
 const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
 /** Characters a number, true, false or null is made of. */
 const SCALAR = /[-+.0-9a-zA-Z]/;
+
+/** Where `char` next occurs in `text` from `from`, or the text's length. */
+function indexOrEnd(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at === -1 ? text.length : at;
+}
 
 export class JsonPieces {
   private state: State = 'start';
@@ -181,16 +186,29 @@ export class JsonPieces {
       while (i < chunk.length && SCALAR.test(chunk[i] as string)) i++;
       return i < chunk.length ? i : -1;
     }
+    // Inside strings (most of a backup) jump to the next quote or backslash with indexOf, which
+    // runs natively; the positions found are kept until the scan passes them.
+    let quote = -1;
+    let backslash = -1;
     for (; i < chunk.length; i++) {
-      const code = chunk.charCodeAt(i);
       if (this.inString) {
-        if (this.escaped) this.escaped = false;
-        else if (code === BACKSLASH) this.escaped = true;
-        else if (code === QUOTE) {
+        if (this.escaped) {
+          this.escaped = false;
+          continue;
+        }
+        if (quote < i) quote = indexOrEnd(chunk, '"', i);
+        if (backslash < i) backslash = indexOrEnd(chunk, '\\', i);
+        i = Math.min(quote, backslash);
+        if (i === chunk.length) break;
+        if (i === backslash) this.escaped = true;
+        else {
           this.inString = false;
           if (this.depth === 0) return i + 1;
         }
-      } else if (code === QUOTE) this.inString = true;
+        continue;
+      }
+      const code = chunk.charCodeAt(i);
+      if (code === QUOTE) this.inString = true;
       else if (code === 0x7b || code === 0x5b) this.depth++;
       else if (code === 0x7d || code === 0x5d) {
         this.depth--;
