@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
+import { makeBackup } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { downloadFile, FILE_TYPES } from '../shared/download';
 import { t } from '../shared/i18n';
-import { makeBackup } from './backup-flow';
 import { TaskStatus } from './TaskStatus';
 import { useLongTask } from './use-long-task';
 
@@ -17,7 +17,7 @@ export function DownloadBackup({ db }: { db: ReadmarkDb }) {
       (error) => t('backupFailed', error),
     );
     if (!backup) return;
-    downloadFile(backup.fileName, backup.text, FILE_TYPES.json);
+    downloadFile(backup.fileName, backup.file, FILE_TYPES.json);
     const { articles, highlights } = backup.counts;
     setDone(t('backupDone', [backup.fileName, articles.toLocaleString(), highlights.toLocaleString()]));
   };

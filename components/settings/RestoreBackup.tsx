@@ -1,10 +1,10 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { ImportPolicy } from '@/utils/export';
 import { createSanitiser } from '@/utils/extraction';
+import { type BackupPreview, type ImportReport, importBackup, previewBackup } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate } from '../shared/format';
 import { t } from '../shared/i18n';
-import { type BackupPreview, type ImportReport, importBackup, previewBackup } from './backup-flow';
 import { RejectedRecords } from './RejectedRecords';
 import { TaskStatus } from './TaskStatus';
 import { useLongTask } from './use-long-task';
@@ -34,7 +34,7 @@ export function RestoreBackup({ db }: { db: ReadmarkDb }) {
     setReport(null);
     if (!file) return;
     const checked = await task.run(
-      async (signal, onProgress) => previewBackup(db, await file.text(), { signal, onProgress }),
+      (signal, onProgress) => previewBackup(db, file, { signal, onProgress }),
       (error) => t('restoreCannotRead', error),
     );
     setPreview(checked);
@@ -85,17 +85,17 @@ function PreviewSummary({
   onPolicy: (policy: ImportPolicy) => void;
   onImport: () => void;
 }) {
-  const { backup, settings, rejected, duplicates } = preview;
+  const { settings, rejected, duplicates } = preview;
   return (
     <div class="restore-preview" id="restore-preview">
       <p id="restore-summary">
         {t('restoreSummary', [
-          backup.articles.length.toLocaleString(),
-          backup.highlights.length.toLocaleString(),
+          preview.articles.toLocaleString(),
+          preview.highlights.toLocaleString(),
           settings.length.toLocaleString(),
         ])}{' '}
-        {backup.exportedAt && formatDate(backup.exportedAt)
-          ? t('restoreMadeOn', formatDate(backup.exportedAt))
+        {preview.exportedAt && formatDate(preview.exportedAt)
+          ? t('restoreMadeOn', formatDate(preview.exportedAt))
           : ''}
       </p>
       {duplicates > 0 && <p id="restore-duplicates">{t('restoreDuplicates', duplicates.toLocaleString())}</p>}

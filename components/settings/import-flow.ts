@@ -9,7 +9,7 @@ import {
   planLibraryImport,
 } from '@/utils/import';
 import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
-import { locateImported } from '@/utils/services';
+import { locateImported, type StepOptions } from '@/utils/services';
 import {
   applyImportPlan,
   getArticle,
@@ -18,7 +18,6 @@ import {
   readCanonicalUrlIndex,
   STORAGE_CANCELLED,
 } from '@/utils/storage';
-import type { StepOptions } from './backup-flow';
 
 /** Another tool's export, read and compared with the library; nothing written yet. */
 export interface ImportPreview {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
 import type { Result } from '@/utils/model';
-import { type BackupStep, isCancelled } from './backup-flow';
+import { type BackupStep, isCancelled } from '@/utils/services';
 
 export type TaskState =
   | { kind: 'idle' }

@@ -19,10 +19,93 @@ export interface CreateBackupOptions extends ProgressOptions {
   now?: Date;
 }
 
+const SECTIONS = ['articles', 'highlights', 'images'] as const;
+type Section = (typeof SECTIONS)[number];
+// Text gathered before it is moved into a Blob part: in a browser a Blob's bytes live outside the
+// page's JavaScript heap, so the heap holds at most this much of the file at a time.
+const FLUSH_CHARS = 4 * 1024 * 1024;
+
 /**
- * The whole library as a versioned JSON backup (see BACKUP-FORMAT.md): one record per line, so
- * the file stays diffable and a damaged line loses one record, not the file. Runs in chunks,
- * reporting progress; a cancelled export returns `{ ok: false }` and nothing partial.
+ * Writes a backup file (see BACKUP-FORMAT.md) record by record into a Blob, in the format's order:
+ * articles, highlights, settings, pictures. One record per line, so the file stays diffable and a
+ * damaged line loses one record; the whole file is never one string.
+ */
+export class BackupWriter {
+  private readonly parts: Blob[] = [];
+  private pending: string[] = [];
+  private pendingChars = 0;
+  private section = -1;
+  private first = true;
+  private settings: Record<string, unknown> = {};
+
+  constructor(now: Date = new Date()) {
+    this.add(
+      `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify(now.toISOString())},\n`,
+    );
+  }
+
+  article({ meta, content, images }: BackupArticle): void {
+    this.record('articles', JSON.stringify({ meta, content, images: images ?? [] }));
+  }
+
+  highlight(highlight: Highlight): void {
+    this.record('highlights', JSON.stringify(highlight));
+  }
+
+  /** The settings object, written between the highlights and the pictures. */
+  setSettings(settings: Record<string, unknown>): void {
+    if (this.section > SECTIONS.indexOf('highlights')) throw new Error('settings come before the pictures');
+    this.settings = settings;
+  }
+
+  image(image: ImageBytes): void {
+    this.record('images', imageRecord(image));
+  }
+
+  /** The file: every section closed (empty ones written as empty lists). */
+  finish(): Blob {
+    this.open(SECTIONS.length);
+    this.add('}\n');
+    this.flush();
+    return new Blob(this.parts, { type: 'application/json' });
+  }
+
+  private record(section: Section, line: string) {
+    this.open(SECTIONS.indexOf(section));
+    this.add(this.first ? line : `,\n${line}`);
+    this.first = false;
+  }
+
+  /** Closes the sections before `target` and opens it (a writer goes forward only). */
+  private open(target: number) {
+    if (target < this.section) throw new Error(`${SECTIONS[target]} come before ${SECTIONS[this.section]}`);
+    while (this.section < target) {
+      if (this.section >= 0) this.add(`\n]${this.section === SECTIONS.length - 1 ? '' : ','}\n`);
+      this.section++;
+      if (SECTIONS[this.section] === 'images') this.add(`"settings":${JSON.stringify(this.settings)},\n`);
+      if (this.section < SECTIONS.length) this.add(`"${SECTIONS[this.section]}":[\n`);
+      this.first = true;
+    }
+  }
+
+  private add(text: string) {
+    this.pending.push(text);
+    this.pendingChars += text.length;
+    if (this.pendingChars >= FLUSH_CHARS) this.flush();
+  }
+
+  private flush() {
+    if (!this.pending.length) return;
+    this.parts.push(new Blob(this.pending));
+    this.pending = [];
+    this.pendingChars = 0;
+  }
+}
+
+/**
+ * The whole library as a versioned JSON backup from records in memory (tests, benchmarks and
+ * small exports; the settings page streams from the database with BackupWriter). Runs in
+ * chunks, reporting progress; a cancelled export returns `{ ok: false }` and nothing partial.
  */
 export async function createBackup(
   input: BackupInput,
@@ -30,35 +113,19 @@ export async function createBackup(
 ): Promise<Result<string>> {
   const { onProgress, signal } = options;
   const total = input.articles.length + input.highlights.length;
-  const articleLines: string[] = [];
-  const highlightLines: string[] = [];
-  const articlesDone = await forEachChunked(
-    input.articles,
-    (article) =>
-      articleLines.push(
-        JSON.stringify({ meta: article.meta, content: article.content, images: article.images ?? [] }),
-      ),
-    { signal, onProgress: onProgress && ((done) => onProgress(done, total)) },
-  );
-  if (!articlesDone) return err(CANCELLED);
-  const highlightsDone = await forEachChunked(
-    input.highlights,
-    (highlight) => highlightLines.push(JSON.stringify(highlight)),
-    { signal, onProgress: onProgress && ((done) => onProgress(input.articles.length + done, total)) },
-  );
-  if (!highlightsDone) return err(CANCELLED);
-  // Pictures last: one per line, bytes as base64 (the largest lines of the file).
-  const imageLines: string[] = [];
-  const imagesDone = await forEachChunked(
-    input.images ?? [],
-    (image) => imageLines.push(imageRecord(image)),
-    {
+  const writer = new BackupWriter(options.now);
+  writer.setSettings(input.settings);
+  const steps = [
+    [input.articles, (article: BackupArticle) => writer.article(article), 0],
+    [input.highlights, (highlight: Highlight) => writer.highlight(highlight), input.articles.length],
+    [input.images ?? [], (image: ImageBytes) => writer.image(image), null],
+  ] as const;
+  for (const [items, write, offset] of steps) {
+    const done = await forEachChunked(items as readonly never[], write as (item: never) => void, {
       signal,
-    },
-  );
-  if (!imagesDone) return err(CANCELLED);
-  const head = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify((options.now ?? new Date()).toISOString())},`;
-  return ok(
-    `${head}\n"articles":[\n${articleLines.join(',\n')}\n],\n"highlights":[\n${highlightLines.join(',\n')}\n],\n"settings":${JSON.stringify(input.settings)},\n"images":[\n${imageLines.join(',\n')}\n]\n}\n`,
-  );
+      onProgress: onProgress && offset !== null ? (n) => onProgress(offset + n, total) : undefined,
+    });
+    if (!done) return err(CANCELLED);
+  }
+  return ok(await writer.finish().text());
 }

@@ -10,10 +10,28 @@
 export { imageDataUrl, imageFilePath, mapLinks, replaceImageSources } from './article-images';
 export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
 export { CANCELLED, type ProgressOptions } from './chunked';
-export { type BackupInput, type CreateBackupOptions, createBackup } from './create-backup';
+export { type BackupInput, BackupWriter, type CreateBackupOptions, createBackup } from './create-backup';
 export { FILE_TYPES } from './file-types';
-export { type BackupArticle, type ParsedBackup, parseBackup, type Rejection } from './parse-backup';
-export { type ImportPlan, type ImportPolicy, type PlanImportOptions, planImport } from './plan-import';
+export { type JsonPiece, JsonPieces, JsonSyntaxError } from './json-pieces';
+export {
+  type BackupArticle,
+  type BackupRecord,
+  type BackupSummary,
+  MAX_RECORD_CHARS,
+  type ParsedBackup,
+  parseBackup,
+  type ReadBackupOptions,
+  type Rejection,
+  readBackup,
+} from './parse-backup';
+export {
+  type ArticleWrites,
+  type ImportPlan,
+  ImportPlanner,
+  type ImportPolicy,
+  type PlanImportOptions,
+  planImport,
+} from './plan-import';
 export { safeFileName } from './safe-file-name';
 export { type MarkdownOptions, toMarkdown } from './to-markdown';
 export { type MarkdownZipOptions, toMarkdownZip } from './to-markdown-zip';

@@ -20,7 +20,8 @@ import {
   highlightSchema,
   utf8Length,
 } from './backup-schema';
-import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
+import { CANCELLED, type ProgressOptions } from './chunked';
+import { JsonNotAnObjectError, type JsonPiece, JsonPieces, JsonSyntaxError } from './json-pieces';
 import { unsafeKeyReason } from './unsafe-key';
 
 /** One article of a backup: its library entry and its body. */
@@ -51,143 +52,338 @@ export interface ParsedBackup {
   rejected: Rejection[];
 }
 
+/** A record of the file that passed its checks, in the order readBackup hands them out. */
+export type BackupRecord =
+  | { kind: 'article'; value: BackupArticle }
+  | { kind: 'highlight'; value: Highlight }
+  | { kind: 'image'; value: ImageBytes };
+
+/** What a whole file held, known once it has been read to its end. */
+export interface BackupSummary {
+  exportedAt: string | null;
+  /** Records accepted. */
+  articles: number;
+  highlights: number;
+  images: number;
+  /** The hashes of the pictures accepted (a second read passes them back as `knownImages`). */
+  imageHashes: Set<string>;
+  settings: Record<string, unknown>;
+  rejected: Rejection[];
+}
+
+export interface ReadBackupOptions extends ProgressOptions {
+  /**
+   * The pictures a first read of the same file accepted. Without it an article's picture links
+   * can only be checked once every picture has been read (they come last), so articles are handed
+   * out with their links unchecked and the links to missing pictures are listed at the end; with
+   * it each article comes with only the links to those pictures.
+   */
+  knownImages?: ReadonlySet<string>;
+}
+
+/** No record of a backup is larger than this (a 10 MiB body twice over, its removed blocks and escapes). */
+export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
+const LISTS = new Set(['articles', 'highlights', 'images']);
+// Characters handed to the splitter at a time when the backup is one string (tests, small files).
+const TEXT_CHUNK = 1 << 20;
+// Bytes read from a file at a time.
+const BYTE_CHUNK = 1 << 20;
+
 /**
- * Reads a backup file's text and checks every record (types, required fields, sizes, unsafe keys,
- * duplicates, highlights whose article is absent). Good records are kept and bad ones listed in
- * `rejected` with a reason; a file that is not a Readmark backup at all is `{ ok: false }`.
- * Never modifies any prototype. `contentHtml` is untrusted: sanitise it again before storing.
+ * Reads a backup (a File, any Blob, or its text) as a stream and checks every record (types,
+ * required fields, sizes, unsafe keys, duplicates, highlights whose article is absent, pictures
+ * whose bytes do not match their hash) as it goes: only one record is held as text at a time.
+ * Yields the accepted records, all articles first, then highlights, then pictures (a hand-made file
+ * in another order has its later lists held back until the articles are read); returns what the
+ * file held, with every rejected record and why, or `{ ok: false }` for a file that is not a
+ * Readmark backup or is damaged (not JSON, cut short). Never modifies any prototype.
+ * `contentHtml` is untrusted: sanitise it again before storing.
  */
+export async function* readBackup(
+  source: Blob | string,
+  options: ReadBackupOptions = {},
+): AsyncGenerator<BackupRecord, Result<BackupSummary>> {
+  const checker = new RecordChecker(options.knownImages);
+  const splitter = new JsonPieces(LISTS, MAX_RECORD_CHARS);
+  try {
+    for await (const chunk of textChunks(source, options)) {
+      if (options.signal?.aborted) return err(CANCELLED);
+      for (const piece of splitter.push(chunk)) {
+        const refused = checker.header(piece);
+        if (refused) return err(refused);
+        for (const record of await checker.piece(piece)) yield record;
+      }
+    }
+  } catch (error) {
+    if (error instanceof JsonNotAnObjectError)
+      return err('This file is not a Readmark backup: it holds no backup object.');
+    if (!(error instanceof JsonSyntaxError)) throw error;
+    return err(`This file is not a Readmark backup: it is not valid JSON (${error.message}).`);
+  }
+  if (options.signal?.aborted) return err(CANCELLED);
+  if (!splitter.complete)
+    return err(
+      'This Readmark backup is damaged: it is not valid JSON, the file ends before the backup does (it was probably cut short while being copied).',
+    );
+  const missing = checker.missingHeader();
+  if (missing) return err(missing);
+  for (const record of await checker.finish()) yield record;
+  return ok(checker.summary());
+}
+
+/** Reads a whole backup into memory (tests and small files; the settings page streams with readBackup). */
 export async function parseBackup(
-  text: string,
+  source: Blob | string,
   options: ProgressOptions = {},
 ): Promise<Result<ParsedBackup>> {
-  let root: unknown;
-  try {
-    root = JSON.parse(text);
-  } catch (error) {
-    return err(`This file is not a Readmark backup: it is not valid JSON (${(error as Error).message}).`);
-  }
-  const header = readHeader(root);
-  if (!header.ok) return header;
-  const { articles: rawArticles, highlights: rawHighlights } = header.value;
   const parsed: ParsedBackup = {
-    exportedAt: header.value.exportedAt,
+    exportedAt: null,
     articles: [],
     highlights: [],
     settings: {},
     images: [],
     rejected: [],
   };
-  const reject = (kind: Rejection['kind'], index: number, reason: string) =>
-    parsed.rejected.push({ kind, index, reason });
-  // Pictures first, so each article's links can be checked against them.
-  const pictures = new Map<string, ImageBytes>();
-  for (const [index, raw] of header.value.images.entries()) {
-    if (options.signal?.aborted) return err(CANCELLED);
-    const unsafe = unsafeKeyReason(raw);
-    const image = unsafe ?? (await checkImage(raw));
-    if (typeof image === 'string') reject('image', index, image);
-    else if (pictures.has(image.hash)) reject('image', index, `duplicate picture ${image.hash}`);
-    else pictures.set(image.hash, image);
+  const records = readBackup(source, options);
+  for (;;) {
+    const next = await records.next();
+    if (next.done) {
+      if (!next.value.ok) return next.value;
+      const { exportedAt, settings, rejected, imageHashes } = next.value.value;
+      // Links to pictures the file does not hold were listed at the end: drop them here.
+      for (const article of parsed.articles) {
+        const images = article.images?.filter((link) => imageHashes.has(link.hash));
+        if (images?.length) article.images = images;
+        else delete article.images;
+      }
+      return ok({ ...parsed, exportedAt, settings, rejected });
+    }
+    const { kind, value } = next.value;
+    if (kind === 'article') parsed.articles.push(value);
+    else if (kind === 'highlight') parsed.highlights.push(value);
+    else parsed.images.push(value);
   }
-  parsed.images = [...pictures.values()];
-  const total = rawArticles.length + rawHighlights.length;
-  const progress = options.onProgress;
-  const ids = new Set<string>();
-  const canonicals = new Set<string>();
-  const articlesDone = await forEachChunked(
-    rawArticles,
-    (raw, index) => {
-      const record = checkRecord(raw, backupArticleSchema);
-      if (!record.ok) return reject('article', index, record.error);
-      const { meta, content } = record.value;
-      // A file's canonical on another origin than the article's own URL would let that site's
-      // pages claim it: the article is keyed on its own URL instead (webUrl checked it is one).
-      meta.canonicalUrl = boundCanonical(meta.url, meta.canonicalUrl) ?? meta.url;
-      if (content.articleId !== meta.id)
-        return reject('article', index, 'content.articleId differs from meta.id');
-      if (ids.has(meta.id)) return reject('article', index, `duplicate article id "${meta.id}"`);
-      if (canonicals.has(meta.canonicalUrl))
-        return reject(
-          'article',
-          index,
-          `another article in this backup has the canonical URL ${meta.canonicalUrl}`,
-        );
-      ids.add(meta.id);
-      canonicals.add(meta.canonicalUrl);
-      // A link to a picture the file does not hold (or refused) is left out, and listed.
-      const images = (record.value.images ?? []).filter((link) => {
-        if (pictures.has(link.hash)) return true;
-        reject('image', index, `article "${meta.id}" names a picture this backup does not hold: ${link.url}`);
-        return false;
-      });
-      parsed.articles.push((images.length ? { meta, content, images } : { meta, content }) as BackupArticle);
-    },
-    { signal: options.signal, onProgress: progress && ((done) => progress(done, total)) },
-  );
-  if (!articlesDone) return err(CANCELLED);
-  const highlightIds = new Set<string>();
-  const highlightsDone = await forEachChunked(
-    rawHighlights,
-    (raw, index) => {
-      const record = checkRecord(raw, highlightSchema);
-      if (!record.ok) return reject('highlight', index, record.error);
-      const highlight = record.value as Highlight;
-      if (!ids.has(highlight.articleId))
-        return reject(
-          'highlight',
-          index,
-          `its article "${highlight.articleId}" is not in this backup (or was rejected)`,
-        );
-      if (highlightIds.has(highlight.id))
-        return reject('highlight', index, `duplicate highlight id "${highlight.id}"`);
-      highlightIds.add(highlight.id);
-      parsed.highlights.push(highlight);
-    },
-    {
-      signal: options.signal,
-      onProgress: progress && ((done) => progress(rawArticles.length + done, total)),
-    },
-  );
-  if (!highlightsDone) return err(CANCELLED);
-  const settings = checkSettings(header.value.settings);
-  if (settings.ok) parsed.settings = settings.value;
-  else reject('settings', 0, settings.error);
-  return ok(parsed);
 }
 
-interface Header {
-  exportedAt: string | null;
-  articles: unknown[];
-  highlights: unknown[];
-  settings: unknown;
-  images: unknown[];
+/** The file's text in chunks: decoded as it streams from a Blob, or sliced from a string. */
+async function* textChunks(source: Blob | string, { onProgress }: ProgressOptions): AsyncGenerator<string> {
+  if (typeof source === 'string') {
+    for (let at = 0; at < source.length; at += TEXT_CHUNK) {
+      yield source.slice(at, at + TEXT_CHUNK);
+      onProgress?.(Math.min(source.length, at + TEXT_CHUNK), source.length);
+    }
+    return;
+  }
+  // Not fatal: invalid UTF-8 becomes U+FFFD, as Blob.text() would read it. Read in slices
+  // (every Blob has slice and arrayBuffer; not every one has stream()).
+  const decoder = new TextDecoder();
+  for (let at = 0; at < source.size; at += BYTE_CHUNK) {
+    const bytes = await source.slice(at, at + BYTE_CHUNK).arrayBuffer();
+    yield decoder.decode(bytes, { stream: true });
+    onProgress?.(Math.min(source.size, at + BYTE_CHUNK), source.size);
+  }
+  const rest = decoder.decode();
+  if (rest) yield rest;
 }
 
-function readHeader(root: unknown): Result<Header> {
-  if (typeof root !== 'object' || root === null || Array.isArray(root))
-    return err('This file is not a Readmark backup: it holds no backup object.');
-  const file = root as Record<string, unknown>;
-  if (file.format !== BACKUP_FORMAT)
-    return err('This file is not a Readmark backup: its "format" is not "readmark-backup".');
-  if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
-    return err('This Readmark backup is damaged: its "version" is missing or not a whole number.');
-  if (file.version > BACKUP_VERSION)
-    return err(
-      `This backup was made by a newer Readmark (format version ${file.version}); update Readmark to import it.`,
-    );
-  if (!Array.isArray(file.articles)) return err('This Readmark backup is damaged: "articles" is not a list.');
-  if (!Array.isArray(file.highlights))
-    return err('This Readmark backup is damaged: "highlights" is not a list.');
-  if (file.images !== undefined && !Array.isArray(file.images))
-    return err('This Readmark backup is damaged: "images" is not a list.');
-  return ok({
-    exportedAt: typeof file.exportedAt === 'string' ? file.exportedAt.slice(0, 64) : null,
-    articles: file.articles,
-    highlights: file.highlights,
-    settings: file.settings ?? {},
-    images: (file.images as unknown[] | undefined) ?? [],
-  });
+/** The checks of every record, kept across the pieces of one file. */
+class RecordChecker {
+  private format: unknown;
+  private version: number | null = null;
+  private exportedAt: string | null = null;
+  private settings: unknown = {};
+  private settingsOversized = false;
+  private readonly seen = new Set<string>();
+  private readonly rejected: Rejection[] = [];
+  private readonly ids = new Set<string>();
+  private readonly canonicals = new Set<string>();
+  private readonly highlightIds = new Set<string>();
+  private readonly pictures = new Set<string>();
+  /** Links not yet checked against the pictures (a first read: the pictures come after the articles). */
+  private readonly links: { index: number; id: string; url: string; hash: string }[] = [];
+  /** Highlights and pictures read before the articles list ended (a hand-made file's order). */
+  private readonly heldBack: JsonPiece[] = [];
+  private articlesDone = false;
+  private counts = { articles: 0, highlights: 0, images: 0 };
+
+  constructor(private readonly knownImages: ReadonlySet<string> | undefined) {}
+
+  /** Why the file is refused at this piece (a header field that is wrong), or null. */
+  header(piece: JsonPiece): string | null {
+    if (piece.kind === 'element') return null;
+    this.seen.add(piece.key);
+    if (piece.kind === 'list-end') return null;
+    const { key, value } = piece;
+    if (key === 'format') {
+      this.format = value;
+      if (value !== BACKUP_FORMAT)
+        return 'This file is not a Readmark backup: its "format" is not "readmark-backup".';
+    } else if (key === 'version') {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+        return 'This Readmark backup is damaged: its "version" is missing or not a whole number.';
+      if (value > BACKUP_VERSION)
+        return `This backup was made by a newer Readmark (format version ${value}); update Readmark to import it.`;
+      this.version = value;
+    } else if (key === 'exportedAt') this.exportedAt = typeof value === 'string' ? value.slice(0, 64) : null;
+    else if (key === 'settings') {
+      this.settings = value ?? {};
+      this.settingsOversized = piece.oversized;
+    } else if (LISTS.has(key)) return `This Readmark backup is damaged: "${key}" is not a list.`;
+    return null;
+  }
+
+  /** Why a file read to its end is still refused: a header field or list it never had. */
+  missingHeader(): string | null {
+    if (this.format !== BACKUP_FORMAT)
+      return 'This file is not a Readmark backup: its "format" is not "readmark-backup".';
+    if (this.version === null)
+      return 'This Readmark backup is damaged: its "version" is missing or not a whole number.';
+    for (const list of ['articles', 'highlights'])
+      if (!this.seen.has(list)) return `This Readmark backup is damaged: "${list}" is not a list.`;
+    return null;
+  }
+
+  /** The records this piece completes (none, its own, or those held back for it). */
+  async piece(piece: JsonPiece): Promise<BackupRecord[]> {
+    if (piece.kind === 'list-end') {
+      if (piece.key !== 'articles') return [];
+      return this.releaseHeldBack();
+    }
+    if (piece.kind !== 'element') return [];
+    if (piece.key !== 'articles' && !this.articlesDone) {
+      this.heldBack.push(piece);
+      return [];
+    }
+    const record = await this.element(piece);
+    return record ? [record] : [];
+  }
+
+  /** At the end of the file: what was held back, then the article links to pictures it never held. */
+  async finish(): Promise<BackupRecord[]> {
+    const released = await this.releaseHeldBack();
+    if (!this.knownImages)
+      for (const link of this.links)
+        if (!this.pictures.has(link.hash))
+          this.reject(
+            'image',
+            link.index,
+            `article "${link.id}" names a picture this backup does not hold: ${link.url}`,
+          );
+    const settings = this.checkSettings();
+    if (typeof settings === 'string') this.reject('settings', 0, settings);
+    return released;
+  }
+
+  summary(): BackupSummary {
+    const settings = this.checkSettings();
+    return {
+      exportedAt: this.exportedAt,
+      ...this.counts,
+      imageHashes: new Set(this.pictures),
+      settings: typeof settings === 'string' ? {} : settings,
+      rejected: this.rejected,
+    };
+  }
+
+  private async releaseHeldBack(): Promise<BackupRecord[]> {
+    this.articlesDone = true;
+    const records: BackupRecord[] = [];
+    // Highlights before pictures, whatever order the file had them in.
+    const held = this.heldBack.splice(0);
+    held.sort((a, b) => Number(a.key === 'images') - Number(b.key === 'images'));
+    for (const piece of held) {
+      const record = await this.element(piece as Extract<JsonPiece, { kind: 'element' }>);
+      if (record) records.push(record);
+    }
+    return records;
+  }
+
+  private reject(kind: Rejection['kind'], index: number, reason: string) {
+    this.rejected.push({ kind, index, reason });
+  }
+
+  /** Rejects the record and answers null (no record to hand out). */
+  private refuse(kind: Rejection['kind'], index: number, reason: string): null {
+    this.reject(kind, index, reason);
+    return null;
+  }
+
+  private async element(piece: Extract<JsonPiece, { kind: 'element' }>): Promise<BackupRecord | null> {
+    const kind = piece.key === 'articles' ? 'article' : piece.key === 'highlights' ? 'highlight' : 'image';
+    if (piece.oversized) {
+      this.reject(kind, piece.index, `larger than ${MAX_RECORD_CHARS / 1024 / 1024} MiB`);
+      return null;
+    }
+    if (kind === 'article') return this.article(piece.value, piece.index);
+    if (kind === 'highlight') return this.highlight(piece.value, piece.index);
+    return this.image(piece.value, piece.index);
+  }
+
+  private article(raw: unknown, index: number): BackupRecord | null {
+    const record = checkRecord(raw, backupArticleSchema);
+    if (!record.ok) return this.refuse('article', index, record.error);
+    const { meta, content } = record.value;
+    // A file's canonical on another origin than the article's own URL would let that site's
+    // pages claim it: the article is keyed on its own URL instead (webUrl checked it is one).
+    meta.canonicalUrl = boundCanonical(meta.url, meta.canonicalUrl) ?? meta.url;
+    if (content.articleId !== meta.id)
+      return this.refuse('article', index, 'content.articleId differs from meta.id');
+    if (this.ids.has(meta.id)) return this.refuse('article', index, `duplicate article id "${meta.id}"`);
+    if (this.canonicals.has(meta.canonicalUrl))
+      return this.refuse(
+        'article',
+        index,
+        `another article in this backup has the canonical URL ${meta.canonicalUrl}`,
+      );
+    this.ids.add(meta.id);
+    this.canonicals.add(meta.canonicalUrl);
+    this.counts.articles++;
+    let images = record.value.images ?? [];
+    if (this.knownImages) {
+      const known = this.knownImages;
+      images = images.filter((link) => known.has(link.hash));
+    } else for (const link of images) this.links.push({ index, id: meta.id, url: link.url, hash: link.hash });
+    return {
+      kind: 'article',
+      value: (images.length ? { meta, content, images } : { meta, content }) as BackupArticle,
+    };
+  }
+
+  private highlight(raw: unknown, index: number): BackupRecord | null {
+    const record = checkRecord(raw, highlightSchema);
+    if (!record.ok) return this.refuse('highlight', index, record.error);
+    const highlight = record.value as Highlight;
+    if (!this.ids.has(highlight.articleId))
+      return this.refuse(
+        'highlight',
+        index,
+        `its article "${highlight.articleId}" is not in this backup (or was rejected)`,
+      );
+    if (this.highlightIds.has(highlight.id))
+      return this.refuse('highlight', index, `duplicate highlight id "${highlight.id}"`);
+    this.highlightIds.add(highlight.id);
+    this.counts.highlights++;
+    return { kind: 'highlight', value: highlight };
+  }
+
+  private async image(raw: unknown, index: number): Promise<BackupRecord | null> {
+    const image = unsafeKeyReason(raw) ?? (await checkImage(raw));
+    if (typeof image === 'string') return this.refuse('image', index, image);
+    if (this.pictures.has(image.hash)) return this.refuse('image', index, `duplicate picture ${image.hash}`);
+    this.pictures.add(image.hash);
+    this.counts.images++;
+    return { kind: 'image', value: image };
+  }
+
+  private checkSettings(): Record<string, unknown> | string {
+    const raw = this.settings;
+    if (this.settingsOversized) return 'settings: larger than 1 MiB';
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return 'settings: not an object';
+    const unsafe = unsafeKeyReason(raw, 'settings');
+    if (unsafe) return unsafe;
+    if (utf8Length(JSON.stringify(raw)) > FIELD_LIMITS.settings) return 'settings: larger than 1 MiB';
+    return raw as Record<string, unknown>;
+  }
 }
 
 function checkRecord<S extends v.GenericSchema>(raw: unknown, schema: S): Result<v.InferOutput<S>> {
@@ -195,12 +391,4 @@ function checkRecord<S extends v.GenericSchema>(raw: unknown, schema: S): Result
   if (unsafe) return err(unsafe);
   const result = v.safeParse(schema, raw);
   return result.success ? ok(result.output) : err(firstIssue(result.issues));
-}
-
-function checkSettings(raw: unknown): Result<Record<string, unknown>> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('settings: not an object');
-  const unsafe = unsafeKeyReason(raw, 'settings');
-  if (unsafe) return err(unsafe);
-  if (utf8Length(JSON.stringify(raw)) > FIELD_LIMITS.settings) return err('settings: larger than 1 MiB');
-  return ok(raw as Record<string, unknown>);
 }

@@ -23,6 +23,93 @@ export interface PlanImportOptions {
   newId?: () => string;
 }
 
+/** The writes for one backup article: the existing article it replaces (if any), then its records. */
+export interface ArticleWrites {
+  deleteArticleId: string | null;
+  meta: ArticleMeta;
+  content: ArticleContent;
+  imageLinks: ArticleImage[];
+}
+
+/**
+ * Decides, record by record, what an import writes: the streaming form of planImport, for a
+ * backup read one record at a time (articles first, then highlights, then pictures). Keeps only
+ * what later records need: each file article's fate and the pictures the articles put use.
+ */
+export class ImportPlanner {
+  /** Backup articles left out because the library has them (policy 'skip'). */
+  readonly skipped: ImportPlan['skipped'] = [];
+  private readonly newId: () => string;
+  private readonly usedIds: Set<string>;
+  /** File article id → its id in the library and how its highlights are renamed, or its skip entry. */
+  private readonly fates = new Map<
+    string,
+    { id: string; rename: (() => string) | null } | { skip: ImportPlan['skipped'][number] }
+  >();
+  private readonly usedImages = new Set<string>();
+
+  constructor(
+    private readonly existingByCanonicalUrl: ReadonlyMap<string, string>,
+    private readonly policy: ImportPolicy,
+    options: PlanImportOptions = {},
+  ) {
+    this.newId = options.newId ?? (() => crypto.randomUUID());
+    this.usedIds = new Set(existingByCanonicalUrl.values());
+  }
+
+  /** The writes for a backup article, or null when it is skipped. */
+  article({ meta, content, images = [] }: BackupArticle): ArticleWrites | null {
+    const existingId = this.existingByCanonicalUrl.get(meta.canonicalUrl);
+    if (existingId !== undefined && this.policy === 'skip') {
+      const skip = { id: meta.id, canonicalUrl: meta.canonicalUrl, existingId, highlights: 0 };
+      this.skipped.push(skip);
+      this.fates.set(meta.id, { skip });
+      return null;
+    }
+    let id = existingId ?? meta.id;
+    let canonicalUrl = meta.canonicalUrl;
+    let rename: (() => string) | null = null;
+    if (existingId === undefined || this.policy !== 'replace') {
+      id = this.usedIds.has(meta.id) ? this.freshId() : meta.id;
+      this.usedIds.add(id);
+      const copy = existingId !== undefined;
+      if (copy) canonicalUrl = `${meta.canonicalUrl.split('#')[0]}#readmark-copy-${id}`;
+      // A copy's highlights get new ids too: the originals may still be in the library.
+      if (copy || id !== meta.id) rename = () => this.freshId();
+    }
+    this.fates.set(meta.id, { id, rename });
+    for (const link of images) this.usedImages.add(link.hash);
+    return {
+      deleteArticleId: existingId !== undefined && this.policy === 'replace' ? existingId : null,
+      meta: { ...meta, id, canonicalUrl },
+      content: { ...content, articleId: id },
+      imageLinks: images.map((link) => ({ articleId: id, url: link.url, hash: link.hash })),
+    };
+  }
+
+  /** The highlight re-pointed at its article's id in the library, or null when its article is skipped. */
+  highlight(highlight: Highlight): Highlight | null {
+    const fate = this.fates.get(highlight.articleId);
+    if (!fate) return null;
+    if ('skip' in fate) {
+      fate.skip.highlights++;
+      return null;
+    }
+    return { ...highlight, id: fate.rename ? fate.rename() : highlight.id, articleId: fate.id };
+  }
+
+  /** True when an article put names this picture (the others would be stored for nothing). */
+  usesImage(hash: string): boolean {
+    return this.usedImages.has(hash);
+  }
+
+  private freshId(): string {
+    let id = this.newId();
+    while (this.usedIds.has(id)) id = this.newId();
+    return id;
+  }
+}
+
 /**
  * Turns a parsed backup into writes. An article whose canonical URL the library already has is
  * skipped, replaces the existing one (keeping the existing id, so open views stay valid), or is
@@ -37,7 +124,7 @@ export function planImport(
   policy: ImportPolicy,
   options: PlanImportOptions = {},
 ): ImportPlan {
-  const newId = options.newId ?? (() => crypto.randomUUID());
+  const planner = new ImportPlanner(existingByCanonicalUrl, policy, options);
   const plan: ImportPlan = {
     deleteArticleIds: [],
     putArticles: [],
@@ -45,70 +132,20 @@ export function planImport(
     putHighlights: [],
     putImageLinks: [],
     putImages: [],
-    skipped: [],
-  };
-  const highlightsOf = groupByArticle(parsed.highlights);
-  const usedIds = new Set(existingByCanonicalUrl.values());
-  const freshId = () => {
-    let id = newId();
-    while (usedIds.has(id)) id = newId();
-    return id;
+    skipped: planner.skipped,
   };
   for (const article of parsed.articles) {
-    const { meta } = article;
-    const highlights = highlightsOf.get(meta.id) ?? [];
-    const existingId = existingByCanonicalUrl.get(meta.canonicalUrl);
-    if (existingId !== undefined && policy === 'skip') {
-      plan.skipped.push({
-        id: meta.id,
-        canonicalUrl: meta.canonicalUrl,
-        existingId,
-        highlights: highlights.length,
-      });
-      continue;
-    }
-    if (existingId !== undefined && policy === 'replace') {
-      plan.deleteArticleIds.push(existingId);
-      put(plan, article, existingId, meta.canonicalUrl, highlights, null);
-      continue;
-    }
-    const id = usedIds.has(meta.id) ? freshId() : meta.id;
-    usedIds.add(id);
-    const copy = existingId !== undefined;
-    const canonicalUrl = copy ? `${meta.canonicalUrl.split('#')[0]}#readmark-copy-${id}` : meta.canonicalUrl;
-    // A copy's highlights get new ids too: the originals may still be in the library.
-    put(plan, article, id, canonicalUrl, highlights, copy || id !== meta.id ? freshId : null);
+    const writes = planner.article(article);
+    if (!writes) continue;
+    if (writes.deleteArticleId !== null) plan.deleteArticleIds.push(writes.deleteArticleId);
+    plan.putArticles.push(writes.meta);
+    plan.putContents.push(writes.content);
+    plan.putImageLinks.push(...writes.imageLinks);
   }
-  const used = new Set(plan.putImageLinks.map((link) => link.hash));
-  plan.putImages = (parsed.images ?? []).filter((image) => used.has(image.hash));
+  for (const highlight of parsed.highlights) {
+    const put = planner.highlight(highlight);
+    if (put) plan.putHighlights.push(put);
+  }
+  plan.putImages = (parsed.images ?? []).filter((image) => planner.usesImage(image.hash));
   return plan;
-}
-
-function put(
-  plan: ImportPlan,
-  { meta, content, images = [] }: BackupArticle,
-  id: string,
-  canonicalUrl: string,
-  highlights: readonly Highlight[],
-  renameHighlight: (() => string) | null,
-): void {
-  plan.putArticles.push({ ...meta, id, canonicalUrl });
-  plan.putContents.push({ ...content, articleId: id });
-  for (const link of images) plan.putImageLinks.push({ articleId: id, url: link.url, hash: link.hash });
-  for (const highlight of highlights)
-    plan.putHighlights.push({
-      ...highlight,
-      id: renameHighlight ? renameHighlight() : highlight.id,
-      articleId: id,
-    });
-}
-
-function groupByArticle(highlights: readonly Highlight[]): Map<string, Highlight[]> {
-  const groups = new Map<string, Highlight[]>();
-  for (const highlight of highlights) {
-    const group = groups.get(highlight.articleId) ?? [];
-    group.push(highlight);
-    groups.set(highlight.articleId, group);
-  }
-  return groups;
 }

@@ -1,6 +1,6 @@
 import { err, ok, type Result } from '@/utils/model';
 import type { ProgressOptions } from './chunked';
-import { parseBackup } from './parse-backup';
+import { readBackup } from './parse-backup';
 
 export interface BackupCounts {
   articles: number;
@@ -8,25 +8,27 @@ export interface BackupCounts {
 }
 
 /**
- * Reads back a backup just produced and checks that it parses, that every record passes the
- * import checks (so no field exceeds its cap, bodies 10 MiB, which some JSON readers cannot take),
- * and that the counts are those exported. The UI calls it before reporting success.
+ * Reads back a backup just produced, as a stream, and checks that it parses, that every record
+ * passes the import checks (so no field exceeds its cap, bodies 10 MiB, which some JSON readers
+ * cannot take), and that the counts are those exported. The UI calls it before reporting success.
  */
 export async function verifyBackup(
-  text: string,
+  file: Blob | string,
   expected: BackupCounts,
   options: ProgressOptions = {},
 ): Promise<Result<BackupCounts>> {
-  const parsed = await parseBackup(text, options);
-  if (!parsed.ok) return parsed;
-  const { articles, highlights, rejected } = parsed.value;
+  const records = readBackup(file, options);
+  let next = await records.next();
+  while (!next.done) next = await records.next();
+  if (!next.value.ok) return next.value;
+  const { articles, highlights, rejected } = next.value.value;
   if (rejected.length) {
     const first = rejected[0];
     return err(
       `The backup would not import completely: ${rejected.length} record(s) fail the checks, first ${first?.kind} ${first?.index}: ${first?.reason}.`,
     );
   }
-  const counts = { articles: articles.length, highlights: highlights.length };
+  const counts = { articles, highlights };
   if (counts.articles !== expected.articles || counts.highlights !== expected.highlights)
     return err(
       `The backup holds ${counts.articles} articles and ${counts.highlights} highlights; ${expected.articles} and ${expected.highlights} were expected.`,

@@ -11,6 +11,18 @@
 
 export { AUTO_REPAINT_ORIGINS } from './auto-repaint';
 export {
+  type BackupPreview,
+  type BackupStep,
+  backupFileName,
+  type ImportReport,
+  importBackup,
+  isCancelled,
+  makeBackup,
+  previewBackup,
+  type StepOptions,
+} from './backup';
+export { checkBackupSettings } from './backup-settings';
+export {
   articleImageUrls,
   type CaptureResult,
   canFetchFromExtension,

@@ -1,17 +1,29 @@
 import type { EntityTable } from 'dexie';
-import type { ArticleContent, ArticleMeta, Highlight, ImageBytes, ImageLink } from '@/utils/model';
+import type { ArticleContent, ArticleMeta, Highlight, ImageLink } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
-import { readImagesForExport } from './images';
 import { SEARCH_INDEX_KEY } from './search-index-store';
 
-/** Everything a backup holds, as stored (the shape createBackup in utils/export takes). */
-export interface LibrarySnapshot {
-  articles: { meta: ArticleMeta; content: ArticleContent; images?: ImageLink[] }[];
-  highlights: Highlight[];
-  settings: Record<string, unknown>;
-  /** The articles' stored pictures, each once. */
-  images: ImageBytes[];
+/** One article as a backup writes it: metadata, body and the links to its stored pictures. */
+export interface ArticleForBackup {
+  meta: ArticleMeta;
+  content: ArticleContent;
+  images: ImageLink[];
+}
+
+/** Where readLibraryInPages hands the library, a page at a time, in the backup's order. */
+export interface LibraryPageVisitor {
+  settings: (settings: Record<string, unknown>) => void;
+  articles: (articles: ArticleForBackup[]) => void;
+  highlights: (highlights: Highlight[]) => void;
+}
+
+/** What a paged read saw: the counts handed out, and the pictures the articles link to (bytes not read yet). */
+export interface LibraryRead {
+  articles: number;
+  highlights: number;
+  /** hash → the stored picture, each once, in the order the articles first name them. */
+  pictures: Map<string, Blob>;
 }
 
 /** Progress and cancellation for reads and writes that walk the whole library. */
@@ -24,71 +36,76 @@ export interface StorageProgress {
 
 export const STORAGE_CANCELLED = 'Cancelled: nothing was exported or imported.';
 
-// Records per read or write request: small enough to report progress often, big enough to stay fast.
-const CHUNK = 500;
+// Records per read request: a page of articles is a few MB of bodies, so the heap holds little.
+const CHUNK = 200;
 
 /**
- * Reads the whole library for a backup: every article with its body, every highlight, every
- * setting. One read transaction, so the backup is a consistent snapshot even if another page saves
- * meanwhile; read in chunks of CHUNK records by key so progress can be shown and cancelled. An
- * article whose body is missing is left out with its highlights (none could be shown or restored).
+ * Reads the whole library for a backup and hands it to `visit` a page at a time (settings, then
+ * articles with their bodies and picture links, then highlights), so a writer can turn each page
+ * into text and let it go: memory stays flat however large the library. One read transaction, so
+ * the backup is a consistent snapshot even if another page saves meanwhile (the visitor must not
+ * await anything). An article whose body is missing is left out with its highlights (none could
+ * be shown or restored); a link to a picture no longer stored is left out.
  */
-export async function readLibraryForBackup(
+export async function readLibraryInPages(
   db: ReadmarkDb,
+  visit: LibraryPageVisitor,
   options: StorageProgress = {},
-): Promise<Result<LibrarySnapshot>> {
+): Promise<Result<LibraryRead>> {
   const { onProgress, signal } = options;
   try {
-    const snapshot = await db.transaction(
+    return await db.transaction(
       'r',
-      db.articles,
-      db.contents,
-      db.highlights,
-      db.settings,
+      [db.articles, db.contents, db.highlights, db.settings, db.articleImages, db.imageBlobs],
       async () => {
         const total = (await db.articles.count()) + (await db.highlights.count());
-        const snapshot: LibrarySnapshot = { articles: [], highlights: [], settings: {}, images: [] };
+        const read: LibraryRead = { articles: 0, highlights: 0, pictures: new Map() };
         const kept = new Set<string>();
         let done = 0;
         const progress = (records: number) => {
           done += records;
           onProgress?.(done, total);
         };
+        const settings: Record<string, unknown> = {};
+        // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
+        // restore, never backed up.
+        for (const { key, value } of await db.settings.toArray())
+          if (key !== SEARCH_INDEX_KEY) settings[key] = value;
+        visit.settings(settings);
         const articlesRead = await inPages(db.articles, signal, async (metas) => {
-          const contents = await db.contents.bulkGet(metas.map((meta) => meta.id));
+          const ids = metas.map((meta) => meta.id);
+          const [contents, links] = await Promise.all([
+            db.contents.bulkGet(ids),
+            db.articleImages.where('articleId').anyOf(ids).toArray(),
+          ]);
+          const fresh = [...new Set(links.map((link) => link.hash))].filter((h) => !read.pictures.has(h));
+          for (const stored of await db.imageBlobs.bulkGet(fresh))
+            if (stored) read.pictures.set(stored.hash, stored.blob);
+          const page: ArticleForBackup[] = [];
           metas.forEach((meta, i) => {
             const content = contents[i];
             if (!content) return;
-            snapshot.articles.push({ meta, content });
+            const images = links
+              .filter((link) => link.articleId === meta.id && read.pictures.has(link.hash))
+              .map(({ url, hash }) => ({ url, hash }));
+            page.push({ meta, content, images });
             kept.add(meta.id);
           });
+          visit.articles(page);
+          read.articles += page.length;
           progress(metas.length);
         });
         const highlightsRead =
           articlesRead &&
           (await inPages(db.highlights, signal, async (highlights) => {
-            for (const highlight of highlights)
-              if (kept.has(highlight.articleId)) snapshot.highlights.push(highlight);
+            const page = highlights.filter((highlight) => kept.has(highlight.articleId));
+            visit.highlights(page);
+            read.highlights += page.length;
             progress(highlights.length);
           }));
-        if (!highlightsRead) return err<LibrarySnapshot>(STORAGE_CANCELLED);
-        // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
-        // restore, never backed up.
-        for (const { key, value } of await db.settings.toArray()) {
-          if (key !== SEARCH_INDEX_KEY) snapshot.settings[key] = value;
-        }
-        return ok(snapshot);
+        return highlightsRead ? ok(read) : err<LibraryRead>(STORAGE_CANCELLED);
       },
     );
-    if (!snapshot.ok) return snapshot;
-    // Pictures are read after (their bytes cannot be awaited inside the transaction).
-    const pictures = await readImagesForExport(
-      db,
-      snapshot.value.articles.map((article) => article.meta.id),
-    );
-    for (const article of snapshot.value.articles) article.images = pictures.links.get(article.meta.id) ?? [];
-    snapshot.value.images = [...pictures.images.values()];
-    return snapshot;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return err(`Readmark could not read its library (${message}). No backup was made.`);

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBytes } from '@/utils/model';
 import { err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
@@ -6,21 +7,25 @@ import { deleteArticleImages } from './images';
 import { describeStorageError } from './storage-error';
 
 /**
- * The writes of an import: the shape of utils/export's ImportPlan (storage may not import that
- * room, so the type is stated here; an ImportPlan is assignable to it), plus validated settings.
+ * One batch of an import's writes, in the shape of utils/export's ImportPlan (storage may not
+ * import that room, so the type is stated here; an ImportPlan is assignable to it): deletes
+ * first, then puts.
  */
-export interface ImportWrites {
+export interface ImportBatch {
   /** Existing articles to delete with their bodies and highlights, before anything is put. */
   deleteArticleIds: readonly string[];
   putArticles: readonly ArticleMeta[];
-  /** Bodies exactly as read from the file: applyImportPlan sanitises them. */
+  /** Bodies exactly as read from the file: they are sanitised as they are written. */
   putContents: readonly ArticleContent[];
   putHighlights: readonly Highlight[];
-  /** Settings already validated by the caller (each setting's owner knows what is valid). */
-  putSettings?: readonly SettingRecord[];
   /** Picture links of the articles put, and the pictures (bytes checked against their hash by the parser). */
   putImageLinks?: readonly ArticleImage[];
   putImages?: readonly ImageBytes[];
+}
+
+/** The writes of a whole import, plus settings already validated (each setting's owner knows what is valid). */
+export interface ImportWrites extends ImportBatch {
+  putSettings?: readonly SettingRecord[];
 }
 
 export interface ApplyImportOptions extends StorageProgress {
@@ -30,6 +35,13 @@ export interface ApplyImportOptions extends StorageProgress {
    * `removed[].html` are sanitised here, in the same pass that writes them.
    */
   sanitise: (html: string) => string;
+}
+
+export interface ApplyImportStreamOptions extends ApplyImportOptions {
+  /** Written last, in the same transaction. */
+  putSettings?: readonly SettingRecord[];
+  /** The records the batches will hold, for progress. */
+  total: number;
 }
 
 /** What an import wrote. */
@@ -44,80 +56,137 @@ export interface ImportCounts {
 const CHUNK = 500;
 
 /**
- * Applies an import in ONE transaction over articles, contents, highlights and settings: deletes
- * first, then puts, in chunks so progress can be shown and cancelled. All or nothing: a failure
- * (quota, a record IndexedDB refuses, a canonical URL another page saved meanwhile) or a cancel
- * aborts the transaction and leaves the library exactly as it was.
+ * Applies an import in ONE transaction over articles, contents, highlights, pictures and
+ * settings: deletes first, then puts, in chunks so progress can be shown and cancelled. All or
+ * nothing: a failure (quota, a record IndexedDB refuses, a canonical URL another page saved
+ * meanwhile) or a cancel aborts the transaction and leaves the library exactly as it was.
  */
 export async function applyImportPlan(
   db: ReadmarkDb,
   plan: ImportWrites,
   options: ApplyImportOptions,
 ): Promise<Result<ImportCounts>> {
-  const { sanitise, onProgress, signal } = options;
-  const settings = plan.putSettings ?? [];
-  const deleted = new Set(plan.deleteArticleIds);
+  const batches: ImportBatch[] = [];
+  for (let start = 0; start < plan.putArticles.length || start < plan.deleteArticleIds.length; start += CHUNK)
+    batches.push({
+      deleteArticleIds: plan.deleteArticleIds.slice(start, start + CHUNK),
+      putArticles: plan.putArticles.slice(start, start + CHUNK),
+      putContents: plan.putContents.slice(start, start + CHUNK),
+      putHighlights: [],
+    });
+  // Highlights after every delete and article: a highlight is re-pointed only once its article is there.
+  for (let start = 0; start < plan.putHighlights.length; start += CHUNK)
+    batches.push({
+      deleteArticleIds: [],
+      putArticles: [],
+      putContents: [],
+      putHighlights: plan.putHighlights.slice(start, start + CHUNK),
+    });
+  batches.push({
+    deleteArticleIds: [],
+    putArticles: [],
+    putContents: [],
+    putHighlights: [],
+    putImageLinks: plan.putImageLinks,
+    putImages: plan.putImages,
+  });
   const total =
     plan.deleteArticleIds.length +
     plan.putArticles.length +
     plan.putContents.length +
     plan.putHighlights.length;
+  return applyImportStream(db, async () => ok(batches.shift() ?? null), {
+    ...options,
+    putSettings: plan.putSettings,
+    total,
+  });
+}
+
+/**
+ * Applies an import whose writes come in batches (a backup file read a page at a time), all in
+ * ONE transaction: `next` is awaited inside it (Dexie.waitFor keeps the transaction open while the
+ * file is read), so the whole import still stands or falls together: a batch that fails to come
+ * (`next` answers an error: the file turned out damaged), a write that fails, or a cancel aborts
+ * the transaction and leaves the library exactly as it was. Each batch is written and let go, so
+ * memory holds one batch at a time.
+ */
+export async function applyImportStream(
+  db: ReadmarkDb,
+  next: () => Promise<Result<ImportBatch | null>>,
+  options: ApplyImportStreamOptions,
+): Promise<Result<ImportCounts>> {
+  const { sanitise, onProgress, signal, total } = options;
+  const settings = options.putSettings ?? [];
+  const deleted = new Set<string>();
+  const counts: ImportCounts = {
+    articles: 0,
+    highlights: 0,
+    settings: settings.length,
+    renamedHighlights: 0,
+  };
   let done = 0;
-  const step = async <T>(items: readonly T[], write: (chunk: T[]) => Promise<unknown>) => {
-    for (let start = 0; start < items.length; start += CHUNK) {
-      // Throwing inside the transaction's scope aborts it: nothing of this import stays.
-      if (signal?.aborted) throw new ImportCancelled();
-      const chunk = items.slice(start, start + CHUNK);
-      await write(chunk);
-      done += chunk.length;
-      onProgress?.(done, total);
-    }
+  const progress = (records: number) => {
+    done += records;
+    onProgress?.(done, total);
   };
   try {
-    const renamed = await db.transaction(
+    await db.transaction(
       'rw',
       [db.articles, db.contents, db.highlights, db.settings, db.articleImages, db.imageBlobs],
       async () => {
-        await step(plan.deleteArticleIds, async (ids) => {
-          await db.highlights.where('articleId').anyOf(ids).delete();
-          await deleteArticleImages(db, ids);
-          await db.contents.bulkDelete(ids);
-          await db.articles.bulkDelete(ids);
-        });
-        await step(plan.putArticles, (metas) => db.articles.bulkPut(metas));
-        await step(plan.putContents, (contents) =>
-          db.contents.bulkPut(contents.map((c) => sanitised(c, sanitise))),
-        );
-        let renamed = 0;
-        await step(plan.putHighlights, async (highlights) => {
-          const safe = await withoutForeignIds(db, highlights, deleted);
-          renamed += safe.renamed;
-          await db.highlights.bulkPut(safe.highlights);
-        });
+        for (;;) {
+          // Throwing inside the transaction's scope aborts it: nothing of this import stays.
+          if (signal?.aborted) throw new ImportCancelled();
+          const batch = await Dexie.waitFor(next());
+          if (!batch.ok) throw new ImportSourceFailed(batch.error);
+          if (!batch.value) break;
+          const { deleteArticleIds: ids, putArticles, putContents, putHighlights } = batch.value;
+          if (ids.length) {
+            await db.highlights
+              .where('articleId')
+              .anyOf([...ids])
+              .delete();
+            await deleteArticleImages(db, ids);
+            await db.contents.bulkDelete([...ids]);
+            await db.articles.bulkDelete([...ids]);
+            for (const id of ids) deleted.add(id);
+            progress(ids.length);
+          }
+          await db.articles.bulkPut([...putArticles]);
+          await db.contents.bulkPut(putContents.map((c) => sanitised(c, sanitise)));
+          counts.articles += putArticles.length;
+          progress(putArticles.length + putContents.length);
+          if (putHighlights.length) {
+            const safe = await withoutForeignIds(db, putHighlights, deleted);
+            counts.renamedHighlights += safe.renamed;
+            await db.highlights.bulkPut(safe.highlights);
+            counts.highlights += putHighlights.length;
+            progress(putHighlights.length);
+          }
+          if (batch.value.putImages?.length)
+            await db.imageBlobs.bulkPut(
+              batch.value.putImages.map(({ hash, type, bytes }) => {
+                const blob = new Blob([bytes as BlobPart], { type });
+                return { hash, blob, size: blob.size };
+              }),
+            );
+          if (batch.value.putImageLinks?.length)
+            await db.articleImages.bulkPut([...batch.value.putImageLinks]);
+        }
         if (signal?.aborted) throw new ImportCancelled();
-        await db.imageBlobs.bulkPut(
-          (plan.putImages ?? []).map(({ hash, type, bytes }) => {
-            const blob = new Blob([bytes as BlobPart], { type });
-            return { hash, blob, size: blob.size };
-          }),
-        );
-        await db.articleImages.bulkPut([...(plan.putImageLinks ?? [])]);
         await db.settings.bulkPut([...settings]);
-        return renamed;
       },
     );
-    return ok({
-      articles: plan.putArticles.length,
-      highlights: plan.putHighlights.length,
-      settings: settings.length,
-      renamedHighlights: renamed,
-    });
+    return ok(counts);
   } catch (error) {
     if (error instanceof ImportCancelled) return err(STORAGE_CANCELLED);
+    if (error instanceof ImportSourceFailed) return err(error.message);
     return err(describeStorageError(error));
   }
 }
 
+/** The batches stopped coming: their source's own message, shown as it is. */
+class ImportSourceFailed extends Error {}
 class ImportCancelled extends Error {}
 
 function sanitised(content: ArticleContent, sanitise: (html: string) => string): ArticleContent {
@@ -132,7 +201,11 @@ function sanitised(content: ArticleContent, sanitise: (html: string) => string):
  * A backup's highlight must never overwrite a highlight of another article that stays in the
  * library (ids are only unique per file): such a highlight gets a fresh id instead.
  */
-async function withoutForeignIds(db: ReadmarkDb, highlights: Highlight[], deleted: ReadonlySet<string>) {
+async function withoutForeignIds(
+  db: ReadmarkDb,
+  highlights: readonly Highlight[],
+  deleted: ReadonlySet<string>,
+) {
   const existing = await db.highlights.bulkGet(highlights.map((h) => h.id));
   let renamed = 0;
   const safe = highlights.map((highlight, i) => {

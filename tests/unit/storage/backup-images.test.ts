@@ -1,14 +1,14 @@
 // @vitest-environment node
 // Node's own Blob (happy-dom's is not structured-cloneable); no HTML is rendered here.
 import { describe, expect, test } from 'vitest';
-import { BACKUP_VERSION, createBackup, parseBackup, planImport } from '@/utils/export';
+import { BACKUP_VERSION, parseBackup, planImport } from '@/utils/export';
 import { type CapturedImage, ok } from '@/utils/model';
+import { makeBackup } from '@/utils/services';
 import {
   applyImportPlan,
   getArticleImages,
   openDb,
   readCanonicalUrlIndex,
-  readLibraryForBackup,
   saveArticleWithImages,
 } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
@@ -27,11 +27,9 @@ async function backupOf(images: CapturedImage[]): Promise<string> {
   const db = openDb(`readmark-backup-src-${crypto.randomUUID()}`);
   const saved = await saveArticleWithImages(db, makeExtracted(), images);
   if (!saved.ok) throw new Error(saved.error);
-  const library = await readLibraryForBackup(db);
-  if (!library.ok) throw new Error(library.error);
-  const text = await createBackup(library.value);
-  if (!text.ok) throw new Error(text.error);
-  return text.value;
+  const backup = await makeBackup(db);
+  if (!backup.ok) throw new Error(backup.error);
+  return backup.value.file.text();
 }
 
 describe('backup version 2 carries the pictures', () => {

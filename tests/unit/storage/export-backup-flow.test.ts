@@ -2,11 +2,16 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { backupFileName, importBackup, makeBackup, previewBackup } from '@/components/settings/backup-flow';
-import { checkBackupSettings } from '@/components/settings/setting-validators';
 import { createBackup } from '@/utils/export';
 import { createSanitiser } from '@/utils/extraction';
 import { DEFAULT_COLOR_NAMES } from '@/utils/model';
+import {
+  backupFileName,
+  checkBackupSettings,
+  importBackup,
+  makeBackup,
+  previewBackup,
+} from '@/utils/services';
 import { openDb, type ReadmarkDb } from '@/utils/storage';
 import { generateLibrary } from '../../fixtures/export/generate-library';
 
@@ -73,7 +78,7 @@ describe('restore', () => {
     const backup = await makeBackup(source);
     if (!backup.ok) throw new Error(backup.error);
     const target = freshDb();
-    const preview = await previewBackup(target, backup.value.text);
+    const preview = await previewBackup(target, backup.value.file);
     if (!preview.ok) throw new Error(preview.error);
     expect(preview.value).toMatchObject({ duplicates: 0, rejected: [] });
     const report = await importBackup(target, preview.value, 'skip', (html) => html);
@@ -95,7 +100,7 @@ describe('restore', () => {
     ] as const) {
       const db = freshDb();
       await db.settings.put({ key: 'colorNames', value: { ...DEFAULT_COLOR_NAMES, yellow: 'Mine' } });
-      const preview = await previewBackup(db, backup.value.text);
+      const preview = await previewBackup(db, backup.value.file);
       if (!preview.ok) throw new Error(preview.error);
       await importBackup(db, preview.value, policy, sanitise);
       expect((await db.settings.get('colorNames'))?.value).toMatchObject({ yellow: expected });

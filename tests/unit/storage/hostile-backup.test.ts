@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 // DOMPurify needs a faithful DOM: jsdom's window gives the sanitiser the extension uses.
 import { describe, expect, test } from 'vitest';
-import { importBackup, previewBackup } from '@/components/settings/backup-flow';
 import { safeFileName, toMarkdown } from '@/utils/export';
 import { createSanitiser } from '@/utils/extraction';
+import { importBackup, previewBackup } from '@/utils/services';
 import { findArticleForPage, getArticle, openDb } from '@/utils/storage';
 import { article, FENCE_ESCAPES, hostileBackup, outsideFences } from '../../support/hostile-backup';
 

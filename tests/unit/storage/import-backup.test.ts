@@ -1,15 +1,17 @@
 // @vitest-environment node
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import { createBackup, type ImportPolicy, parseBackup, planImport } from '@/utils/export';
+import { type ImportPolicy, parseBackup, planImport } from '@/utils/export';
 import type { Highlight } from '@/utils/model';
+import { makeBackup } from '@/utils/services';
 import {
   applyImportPlan,
   type ImportWrites,
+  type LibraryPageVisitor,
   openDb,
   type ReadmarkDb,
   readCanonicalUrlIndex,
-  readLibraryForBackup,
+  readLibraryInPages,
   STORAGE_CANCELLED,
   saveSearchIndex,
 } from '@/utils/storage';
@@ -52,11 +54,26 @@ async function seed(db: ReadmarkDb, library: Library, settings: Record<string, u
 
 /** Backup text of `db` (through storage, as the options page does it). */
 async function backupOf(db: ReadmarkDb) {
-  const read = await readLibraryForBackup(db);
-  if (!read.ok) throw new Error(read.error);
-  const text = await createBackup(read.value);
-  if (!text.ok) throw new Error(text.error);
-  return text.value;
+  const backup = await makeBackup(db);
+  if (!backup.ok) throw new Error(backup.error);
+  return backup.value.file.text();
+}
+
+/** Reads the library a page at a time as a backup does, keeping what it is handed. */
+function collectPages() {
+  const seen = { articles: 0, highlights: 0, settings: {} as Record<string, unknown> };
+  const visitor: LibraryPageVisitor = {
+    settings: (settings) => {
+      seen.settings = settings;
+    },
+    articles: (page) => {
+      seen.articles += page.length;
+    },
+    highlights: (page) => {
+      seen.highlights += page.length;
+    },
+  };
+  return { seen, visitor };
 }
 
 async function restore(db: ReadmarkDb, text: string, policy: ImportPolicy = 'skip') {
@@ -107,12 +124,16 @@ describe('round trip through storage', () => {
     const db = freshDb();
     await seed(db, generateLibrary({ articles: 1200, highlights: 800, bodyMin: 20, bodyMax: 40, seed: 5 }));
     const seen: number[] = [];
-    const read = await readLibraryForBackup(db, { onProgress: (done, total) => seen.push(done / total) });
-    expect(read.ok && read.value.articles.length).toBe(1200);
+    const pages = collectPages();
+    const read = await readLibraryInPages(db, pages.visitor, {
+      onProgress: (done, total) => seen.push(done / total),
+    });
+    expect(read.ok && read.value.articles).toBe(1200);
+    expect(pages.seen).toMatchObject({ articles: 1200, highlights: 800 });
     expect(seen.at(-1)).toBe(1);
     expect(seen.length).toBeGreaterThan(2);
     const controller = new AbortController();
-    const cancelled = await readLibraryForBackup(db, {
+    const cancelled = await readLibraryInPages(db, collectPages().visitor, {
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
@@ -126,9 +147,10 @@ test('the saved search index is left out of backups (derived, tens of MB); real 
     colorNames: { yellow: 'a', green: 'b', blue: 'c', pink: 'd', purple: 'e' },
   });
   await saveSearchIndex(db, JSON.stringify({ big: 'x'.repeat(2_000_000) }));
-  const read = await readLibraryForBackup(db);
+  const pages = collectPages();
+  const read = await readLibraryInPages(db, pages.visitor);
   if (!read.ok) throw new Error(read.error);
-  expect(Object.keys(read.value.settings)).toEqual(['colorNames']);
+  expect(Object.keys(pages.seen.settings)).toEqual(['colorNames']);
 });
 
 describe('duplicates against an existing library', () => {
