@@ -8,12 +8,19 @@ interface TraceEvent {
   tid: number;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event, where Chromium reports it. */
+  tdur?: number;
   args?: { name?: string; data?: { url?: string; frames?: { url: string; processId: number }[] } };
 }
 
 export interface MainThreadTrace {
   /** Durations (ms) of the page's main-thread tasks over 50 ms in which an extension script ran. */
   longTasksWithOurScript: number[];
+  /**
+   * The main thread's CPU time (ms) in each of those tasks: far below the duration when the OS
+   * took the thread away (a loaded machine), close to it when the task was busy all along.
+   */
+  cpuOfLongTasksWithOurScript: number[];
   /** Script events (evaluate, compile, call) of the extension on the page's main thread. */
   ourScriptEvents: number;
   /** Main-thread tasks over 50 ms with no script of ours in them (the page's own work, or load). */
@@ -65,6 +72,7 @@ export async function traceMainThread(
   const withOurs = longTasks.filter(hasOurScript);
   return {
     longTasksWithOurScript: withOurs.map((task) => Math.round((task.dur ?? 0) / 1000)),
+    cpuOfLongTasksWithOurScript: withOurs.map((task) => Math.round((task.tdur ?? Number.NaN) / 1000)),
     ourScriptEvents: ours.length,
     otherLongTasks: longTasks.length - withOurs.length,
   };

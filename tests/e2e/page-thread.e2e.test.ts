@@ -69,7 +69,8 @@ test.each(PATHOLOGICAL_PAGES.map((p) => [p.name, p] as const))(
       await popup.close();
     });
     console.log(
-      `[page thread] ${fixture.name}: long tasks with Readmark's script: ${JSON.stringify(trace.longTasksWithOurScript)}; ` +
+      `[page thread] ${fixture.name}: long tasks with Readmark's script: ${JSON.stringify(trace.longTasksWithOurScript)} ` +
+        `(main-thread CPU ms in them: ${JSON.stringify(trace.cpuOfLongTasksWithOurScript)}); ` +
         `script events of Readmark's: ${trace.ourScriptEvents}; the page's own long tasks: ${trace.otherLongTasks}`,
     );
     // Positive control: the content script ran on this page and the trace saw it.
