@@ -114,6 +114,8 @@ export async function serialisePage(doc: Document, options: SerialiseOptions = {
   if (!root) return '';
   const inert = doc.implementation.createHTMLDocument('');
   const out: string[] = [];
+  // Each slice joins its own pieces: one join of a 100,000-piece page at the end was a task of its own.
+  const slices: string[] = [];
   const stack: Frame[] = [];
 
   /**
@@ -184,6 +186,8 @@ export async function serialisePage(doc: Document, options: SerialiseOptions = {
   let sliceStart = performance.now();
   while (stack.length) {
     if (performance.now() - sliceStart >= sliceMs) {
+      slices.push(out.join(''));
+      out.length = 0;
       await yieldToPage();
       sliceStart = performance.now();
     }
@@ -197,7 +201,8 @@ export async function serialisePage(doc: Document, options: SerialiseOptions = {
     if (typeof item === 'string') out.push(escapeText(item));
     else emit(item);
   }
-  return out.join('');
+  slices.push(out.join(''));
+  return slices.join('');
 }
 
 /** The page as the content script sends it for extraction: its address, title and HTML. */
