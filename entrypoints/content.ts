@@ -1,5 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { readPageImage, runPageAnnotations } from '@/components/toolbar';
+import { capturePage, readPageImage, runPageAnnotations } from '@/components/toolbar';
 import {
   contentNoteSenders,
   contentSenders,
@@ -39,15 +39,12 @@ export default defineContentScript({
           schemas: toContent,
           allowed: contentSenders,
           handlers: {
-            // Only serialise here: parsing and Readability run in an extension Worker, never on the page's thread.
-            capture: async () =>
-              ok({
-                url: location.href,
-                title: document.title,
-                html: document.documentElement.outerHTML,
-                // The popup offers to highlight what the reader selected before clicking Readmark.
-                selection: currentRange()?.toString().trim().slice(0, SELECTION_SHOWN) ?? '',
-              }),
+            // Only serialise here, in slices (capturePage): parsing and Readability run in an extension Worker.
+            capture: async () => {
+              // The popup offers to highlight what the reader selected before clicking Readmark.
+              const selection = currentRange()?.toString().trim().slice(0, SELECTION_SHOWN) ?? '';
+              return ok({ ...(await capturePage(document)), selection });
+            },
             highlightSelection: async ({ color }) => {
               const range = currentRange();
               const result = range

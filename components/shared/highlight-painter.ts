@@ -21,6 +21,7 @@ export class HighlightPainter {
   private painted = new Map<string, Painted>();
   private readonly registry: HighlightRegistry | undefined;
   private readonly names = opaqueHighlightNames();
+  private styled = false;
 
   constructor(
     private readonly doc: Document,
@@ -29,11 +30,16 @@ export class HighlightPainter {
     const win = doc.defaultView as (Window & typeof globalThis) | null;
     this.registry =
       win?.CSS?.highlights && typeof win.Highlight === 'function' ? win.CSS.highlights : undefined;
-    adoptStyles(doc, highlightCss(this.registry ? this.names : null));
   }
 
   /** Paints (or repaints) one highlight. */
   paint(id: string, range: Range, color: HighlightColor) {
+    // The paint rules go in with the first highlight, not at start: a new document-wide sheet makes the
+    // browser restyle every element (seconds on a 100,000-element page), a cost only a page with highlights needs.
+    if (!this.styled) {
+      adoptStyles(this.doc, highlightCss(this.registry ? this.names : null));
+      this.styled = true;
+    }
     this.remove(id);
     const marks = this.registry ? [] : this.wrap(range, color);
     this.painted.set(id, { range, color, marks });

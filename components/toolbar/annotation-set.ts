@@ -78,10 +78,14 @@ export abstract class AnnotationSet<H extends ShownHighlight = Highlight> {
     this.highlights = highlights;
     this.colorNames = colorNames;
     this.painter.clear();
-    const spans = anchorAll(
-      this.root,
-      highlights.map((h) => this.selectorsFor(h)),
-    );
+    // Anchoring walks all the root's text: a page with no highlights (most pages, and every one the
+    // reader opens Readmark on for the first time) must not pay a whole-page walk at start.
+    const spans = highlights.length
+      ? anchorAll(
+          this.root,
+          highlights.map((h) => this.selectorsFor(h)),
+        )
+      : [];
     spans.forEach((span, index) => {
       const highlight = highlights[index]!;
       if (span) this.painter.paint(highlight.id, span.range, highlight.color);

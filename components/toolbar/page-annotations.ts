@@ -1,7 +1,8 @@
 import { type AnchorSelectors, describe } from '@/utils/annotation';
-import { type PageCapture, type PageHighlight, sendNoteMessage, sendToBackground } from '@/utils/messaging';
+import { type PageHighlight, sendNoteMessage, sendToBackground } from '@/utils/messaging';
 import { err, type HighlightColor, ok, type Result } from '@/utils/model';
 import { AnnotationSet } from './annotation-set';
+import { capturePage } from './serialise-page';
 
 /**
  * The live page's highlights. This runs in the page's origin: every read and write is a message
@@ -53,7 +54,7 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
       page,
       color,
       note,
-      capture: this.articleId ? undefined : this.capture(),
+      capture: this.articleId ? undefined : await capturePage(this.doc),
     });
     if (answer.ok) this.articleId = answer.value.articleId;
     return this.track(answer, 'added', range.cloneRange());
@@ -99,9 +100,5 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
 
   private canonicalUrl(): string | null {
     return this.doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
-  }
-
-  private capture(): PageCapture {
-    return { url: this.doc.location.href, title: this.doc.title, html: this.doc.documentElement.outerHTML };
   }
 }
