@@ -5,6 +5,8 @@ export const BLOCKS = BLOCK_ELEMENTS;
 /** Elements whose text a reader never sees: the shared text walker's list (utils/model). */
 export const UNSEEN = SKIPPED_ELEMENTS;
 
+const NOTHING: ReadonlySet<string> = new Set();
+
 /**
  * The text of `root` as lines, one per block: a caption, a credit or a byline is a line of its
  * own, never glued to the paragraph after it (`<figcaption>Photo: X</figcaption><p>Text` is
@@ -12,7 +14,7 @@ export const UNSEEN = SKIPPED_ELEMENTS;
  * walker (`walkText`), so the lines break where annotation's text model puts its block edges;
  * elements in `skipped` (under `root`) are left out too.
  */
-export function blockLines(root: Element, skipped: ReadonlySet<string> = UNSEEN): string[] {
+export function blockLines(root: Element, skipped: ReadonlySet<string> = NOTHING): string[] {
   const lines: string[] = [];
   let line = '';
   const blockEdge = () => {
