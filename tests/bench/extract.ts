@@ -39,7 +39,6 @@ const KNOWN_LOW: Record<string, string> = {
   cnn: 'inline "Related: …" link paragraphs removed on purpose',
   'firefox-nightly-blog': 'the comment thread, which plain Readability keeps, removed on purpose',
   theverge: 'newsletter sign-up and pricing box inside the body removed on purpose',
-  mathjax: 'linkedom drops the MathJax markup: plain Readability on linkedom misses the same text',
 };
 
 const toText = (html: string) => blockText(parseHTML(`<html><body>${html}</body></html>`).document.body);

@@ -1,12 +1,11 @@
-import { isSpaceCode } from '@/utils/model';
-import { elementKind } from './element-kind';
+import { isSpaceCode, walkText } from '@/utils/model';
 
 /**
  * The text of a root element as anchoring sees it, with an exact way back to the DOM.
  *
- * `text` is the rendered-ish text: text nodes in document order, skipping script/style/hidden
- * subtrees, with every run of whitespace (including the edges of block elements and `<br>`)
- * collapsed to one space and no space at either end. So the reader copy and the live page's
+ * `text` is the rendered-ish text: the text nodes `walkText` reports (utils/model: the walker
+ * extraction's block text uses too), with every run of whitespace (including the block edges it
+ * reports) collapsed to one space and no space at either end. So the reader copy and the live page's
  * article region give the same text even when their markup and source whitespace differ.
  *
  * Each character of `text` remembers its "raw" position: its offset in the concatenation of the
@@ -28,8 +27,6 @@ export interface TextModel {
   readonly nodeIndex: ReadonlyMap<Node, number>;
 }
 
-const TEXT_NODE = 3;
-const ELEMENT_NODE = 1;
 const DOCUMENT_NODE = 9;
 
 /** Collapses runs of whitespace to one space, as the text model does (ends are kept). */
@@ -116,33 +113,7 @@ export function buildTextModel(root: Node): TextModel {
     raw += data.length;
   };
 
-  // Iterative walk: pages can nest deeper than the call stack allows.
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === TEXT_NODE) addText(node as Text);
-    else if (node.nodeType === ELEMENT_NODE) {
-      const kind = elementKind(node as Element);
-      if (kind === 'block') blockEdge();
-      descend = kind !== 'skip';
-    }
-    if (descend && node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (
-        node &&
-        node !== root &&
-        node.nodeType === ELEMENT_NODE &&
-        elementKind(node as Element) === 'block'
-      ) {
-        blockEdge();
-      }
-    }
-    node = node && node !== root ? node.nextSibling : null;
-  }
+  walkText(root, { text: addText, blockEdge });
   starts.push(raw);
 
   return {

@@ -1,7 +1,8 @@
 /**
  * utils/model: the types every room shares, and tiny pure helpers.
- * Public surface: article (and its library summary), highlight, image and result types, normaliseUrl and the identity rule
- * (articleKey), isSpaceCode, image caps.
+ * Public surface: article (and its library summary), highlight, image and result types, normaliseUrl
+ * and the identity rule (articleKey), isSpaceCode, image caps, and the one text walker (walkText,
+ * elementKind) that extraction's block text and annotation's text model share.
  * Imports nothing (not even other rooms): every other room may import it.
  */
 export * from './article';
@@ -11,4 +12,5 @@ export * from './highlight';
 export * from './image';
 export * from './result';
 export * from './text';
+export * from './text-walk';
 export * from './url';
