@@ -90,8 +90,8 @@ export interface Block {
   inside: number;
   /** Class/id/role/aria tokens of the element and its parent (lower case). */
   nearTokens: string[];
-  /** Class/id/role/aria tokens of all ancestors above the parent. */
-  farTokens: string[];
+  /** Class/id/role/aria tokens of all ancestors above the parent, outermost first. */
+  readonly farTokens: string[];
   /** Text length and link characters of the parent element's whole subtree. */
   parentText: number;
   parentLinks: number;
@@ -109,29 +109,49 @@ interface Totals {
   links: number;
 }
 
+/** Ancestors' tokens, innermost first, shared by every element below them (no copy per element). */
+interface TokenChain {
+  tokens: string[];
+  up: TokenChain | null;
+}
+
+/** The chain's tokens, outermost ancestor first. */
+function chainTokens(chain: TokenChain | null): string[] {
+  const segments: string[][] = [];
+  for (let link = chain; link; link = link.up) segments.push(link.tokens);
+  return segments.reverse().flat();
+}
+
 interface Context {
   inside: number;
   depth: number;
   /** Tokens of the ancestors above the parent of the current element. */
-  far: string[];
+  far: TokenChain | null;
   /** Tokens of the parent element. */
   parent: string[];
   inLink: boolean;
 }
 
-/** The class, id, role and aria-label of an element, split into lower-case word tokens. */
-export function elementTokens(el: Element): string[] {
+/**
+ * The class, id, role and aria-label of an element, split into lower-case word tokens. `seen`
+ * remembers the tokens of signatures met before (a page repeats the same classes hundreds of times).
+ */
+export function elementTokens(el: Element, seen?: Map<string, string[]>): string[] {
   let signature = `${el.getAttribute('class') ?? ''} ${el.getAttribute('id') ?? ''}`;
   for (const name of ['role', 'aria-label', 'itemprop', 'data-testid']) {
     const value = el.getAttribute(name);
     if (value) signature += ` ${value}`;
   }
+  const known = seen?.get(signature);
+  if (known) return known;
   // "postBody" → "post body"; separators and digits split.
-  return signature
+  const tokens = signature
     .replace(/([a-z])([A-Z])/g, '$1 $2')
     .toLowerCase()
     .split(/[^a-z]+/)
     .filter((token) => token.length > 1);
+  seen?.set(signature, tokens);
+  return tokens;
 }
 
 function isHidden(el: Element): boolean {
@@ -148,6 +168,7 @@ export function segmentBlocks(body: Element): Block[] {
   const parts = new Map<Element, { text: string[]; links: number; block: Block }>();
   const pending: { block: Block; parent: Element | null }[] = [];
   const totals = new Map<Element, Totals>();
+  const seen = new Map<string, string[]>();
 
   const walk = (el: Element, blockEl: Element, context: Context, blockContext: Context): Totals => {
     const sum: Totals = { text: 0, links: 0 };
@@ -160,6 +181,7 @@ export function segmentBlocks(body: Element): Block[] {
         }
         let entry = parts.get(blockEl);
         if (!entry) {
+          const far = blockContext.far;
           const block: Block = {
             el: blockEl,
             tag: blockEl.localName,
@@ -167,8 +189,11 @@ export function segmentBlocks(body: Element): Block[] {
             linkChars: 0,
             depth: blockContext.depth,
             inside: blockContext.inside,
-            nearTokens: [...blockContext.parent, ...elementTokens(blockEl)],
-            farTokens: blockContext.far,
+            nearTokens: [...blockContext.parent, ...elementTokens(blockEl, seen)],
+            // Only the block filter reads them, and only where it is on: flattened on demand.
+            get farTokens() {
+              return chainTokens(far);
+            },
             parentText: 0,
             parentLinks: 0,
             texts: [],
@@ -199,8 +224,8 @@ export function segmentBlocks(body: Element): Block[] {
       const childContext: Context = {
         inside,
         depth: context.depth + 1,
-        far: context.parent.length ? [...context.far, ...context.parent] : context.far,
-        parent: child.hasAttributes() ? elementTokens(child) : [],
+        far: context.parent.length ? { tokens: context.parent, up: context.far } : context.far,
+        parent: child.hasAttributes() ? elementTokens(child, seen) : [],
         inLink: context.inLink || tag === 'a',
       };
       const isBlock = BLOCK_TAGS.has(tag);
@@ -212,7 +237,7 @@ export function segmentBlocks(body: Element): Block[] {
     return sum;
   };
 
-  const root: Context = { inside: 0, depth: 0, far: [], parent: [], inLink: false };
+  const root: Context = { inside: 0, depth: 0, far: null, parent: [], inLink: false };
   walk(body, body, root, root);
   for (const block of blocks) {
     const entry = parts.get(block.el)!;

@@ -14,6 +14,7 @@ import {
   decideBlocks,
   keptBlocks,
   removeBlocks,
+  restoreRemovals,
 } from './learned-filter';
 import { checkModel, type ExtractModel } from './learned-model';
 import { buildMetadata, readPageFacts } from './metadata';
@@ -52,6 +53,7 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
 
   const model = extractModel();
   const { pageType } = classifyPage(model, analysis.pageRow);
+  if (model.restoreRemovals?.includes(pageType)) restoreRemovals(content, prepared);
   const threshold = model.thresholds[pageType] ?? 0;
   // At 0 every block Readability kept stays (the filter is off for this page type): the block
   // features and the network are then not worth computing.

@@ -10,6 +10,7 @@ import { BLOCK_MARK, BLOCK_TAGS, type Block } from './blocks';
 import { type ExtractModel, evaluate, sigmoid, softmax } from './learned-model';
 import { MARKER_TAG, type Prepared } from './prepare';
 import { MARKER_PREFIX } from './removed-blocks';
+import { resolveMedia } from './resolve-media';
 import { someElement, walkElements } from './walk-elements';
 
 /** Probabilities per class of the model's page classifier, and the most likely class. */
@@ -140,6 +141,24 @@ export function removeBlocks(
     }
     const sample = blocks[index]!.text.slice(0, 120);
     prepared.removals.push({ ...LEARNED, sample, el: removed });
+  }
+}
+
+/**
+ * Puts back, inside Readability's article, the elements prepare's removal rules took out (their
+ * markers survived Readability), with links and media made absolute as prepare would have. Hidden
+ * elements stay out: plain Readability drops them too. What is put back leaves the removal trace.
+ */
+export function restoreRemovals(content: Element, prepared: Prepared): void {
+  for (const marker of [...content.getElementsByTagName(MARKER_TAG)]) {
+    const removal = prepared.removals[Number(marker.id.slice(MARKER_PREFIX.length))];
+    if (!removal || removal.rule === 'hidden') continue;
+    walkElements(removal.el, (el) => {
+      resolveMedia(el, prepared.base);
+      return true;
+    });
+    resolveMedia(removal.el, prepared.base);
+    marker.replaceWith(removal.el);
   }
 }
 

@@ -32,6 +32,11 @@ export interface ExtractModel {
   page: Network & { classes: string[] };
   /** Per page type: blocks Readability kept are dropped below this probability. */
   thresholds: Record<string, number>;
+  /**
+   * Page types whose article gets back what prepare's removal rules took out of it (a forum's
+   * posts are its content), chosen on train pages by utils/training/choose-restore.ts. Absent: none.
+   */
+  restoreRemovals?: string[];
 }
 
 /** Checks a parsed model file against the features this code computes. Throws with the reason. */

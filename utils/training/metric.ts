@@ -8,7 +8,11 @@
  * F1 is the harmonic mean of those two means (so a long page weighs as much as a short one).
  *
  * Snippets: a page "leaks" when any of its "without" snippets appears in the output, and "misses"
- * when any of its "with" snippets does not (case-insensitive, whitespace collapsed).
+ * when any of its "with" snippets does not. Both are compared as runs of whole tokens, case and
+ * punctuation ignored: the answers write straight quotes where pages print curly ones ("aren't"
+ * against "aren’t") and put spaces before punctuation ("Report ."). Over the corpus, on
+ * Readability's output, a character match counted 1,738 of 5,797 "with" snippets missing (682
+ * pages); 181 of them (128 pages) were there, word for word.
  */
 
 const TOKEN = /[\p{L}\p{M}\p{N}_]+/gu;
@@ -81,9 +85,13 @@ export function aggregate(scores: readonly PageScore[]): Aggregate {
   return { pages: scores.length, precision, recall, f1 };
 }
 
-/** Lower case, compatibility-normalised, whitespace collapsed: how snippets are compared. */
+/**
+ * How snippets are compared: the compatibility-normalised, lower-cased tokens, space-separated and
+ * space-bounded (so a match is whole tokens), '' for a text without any.
+ */
 export function snippetForm(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+  const tokens = tokenize(text.normalize('NFKC').toLowerCase());
+  return tokens.length ? ` ${tokens.join(' ')} ` : '';
 }
 
 /** The "without" snippets found in `output` (boilerplate that survived). */

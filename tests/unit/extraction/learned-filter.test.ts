@@ -8,8 +8,10 @@ import {
   decideBlocks,
   keptBlocks,
   removeBlocks,
+  restoreRemovals,
 } from '../../../utils/extraction/learned-filter';
 import type { Prepared } from '../../../utils/extraction/prepare';
+import { MARKER_TAG } from '../../../utils/extraction/prepare';
 import { loadFixtures } from '../../fixtures/extraction/corpus';
 
 function setUp(html: string) {
@@ -116,6 +118,25 @@ describe('learned filter', () => {
 });
 
 describe('the extension pipeline (extract-from-html, as the Worker runs it) uses the model', () => {
+  it('puts back what the removal rules took out of the article, links made absolute, but not hidden elements', () => {
+    const prose =
+      'A sentence of the thread that goes on long enough to count as prose, with commas, and more. ';
+    const { document } = parseHTML(
+      `<html><body><div id="thread"><p>${prose.repeat(4)}</p><div class="comments"><p>The second post of the thread, <a href="/u/7">by a member</a>.</p></div><p aria-hidden="true">Hidden words.</p><p>${prose.repeat(3)}</p></div></body></html>`,
+    );
+    const { parsed, prepared } = analysePage(document as unknown as Document, 'https://forum.example/t/1');
+    const content = parsed!.content!;
+    expect(prepared.removals.map((removal) => removal.rule).sort()).toEqual(['comments', 'hidden']);
+    expect(content.getElementsByTagName(MARKER_TAG)).toHaveLength(2);
+    expect(content.textContent).not.toContain('second post');
+
+    restoreRemovals(content, prepared);
+    expect(content.textContent).toContain('The second post of the thread');
+    expect(content.querySelector('a')?.getAttribute('href')).toBe('https://forum.example/u/7');
+    expect(content.textContent).not.toContain('Hidden words');
+    expect(content.getElementsByTagName(MARKER_TAG)).toHaveLength(1);
+  });
+
   it('classifies a CMS article fixture as an article and leaves no block stamps in the saved HTML', () => {
     for (const { html, expected } of loadFixtures()) {
       const article = extractFromHtml(html, { url: expected.url });

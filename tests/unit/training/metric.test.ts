@@ -62,6 +62,16 @@ describe('snippets', () => {
       'subscribe to our newsletter',
     ]);
   });
+  it('ignores punctuation and quote style, but matches whole words only', () => {
+    const page = 'It isn’t “news”: see the Benchmarks Report. Subscribers only.';
+    expect(missingSnippets(page, ['It isn\'t "news"', 'the Benchmarks Report .', 'Subscriber'])).toEqual([
+      'Subscriber',
+    ]);
+    expect(survivingSnippets(page, ['see the benchmarks', 'report subscribers', 'scribers only'])).toEqual([
+      'see the benchmarks',
+      'report subscribers',
+    ]);
+  });
   it('finds content snippets that went missing', () => {
     expect(missingSnippets(output, ['the article body', 'A caption'])).toEqual(['A caption']);
   });
