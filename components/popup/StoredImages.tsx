@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 import { formatBytes, loadMissingImages, readArticleImageState } from '../shared/missing-images';
 import { useObserved } from '../shared/use-observed';
@@ -17,7 +18,7 @@ export function StoredImages({ db, articleId }: { db: ReadmarkDb; articleId: str
   const load = async () => {
     setProblem(null);
     const loaded = await loadMissingImages(db, articleId, missing);
-    if (!loaded.ok) setProblem(loaded.error);
+    if (!loaded.ok) setProblem(errorMessage(loaded.error));
   };
   return (
     <section class="stored-images" aria-label={t('imagesHeading')}>

@@ -1,30 +1,29 @@
 import { useEffect, useState } from 'preact/hooks';
 import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
 import { bindCaptureToTab, sendToTab } from '@/utils/messaging';
-import type { ArticleMeta, ExtractedArticle } from '@/utils/model';
+import { type AppError, type ArticleMeta, type ExtractedArticle, errorFromThrown } from '@/utils/model';
 import { findArticleForPage, getArticle, type ReadmarkDb, saveArticleWithImages } from '@/utils/storage';
 import { articleImageUrls, captureImages } from '../shared/capture-images';
 import { extractInWorker, prewarmExtractWorker } from '../shared/extract-in-worker';
-import { t } from '../shared/i18n';
 import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
 
 export type PreviewState =
   | { kind: 'loading' }
-  | { kind: 'restricted'; reason: string }
-  | { kind: 'error'; message: string }
+  | { kind: 'restricted'; reason: AppError }
+  | { kind: 'error'; error: AppError }
   | {
       kind: 'preview';
       tabId: number;
       article: ExtractedArticle;
       saved: ArticleMeta | null;
       saving: boolean;
-      saveError: string | null;
+      saveError: AppError | null;
       /** Removed blocks the reader chose to keep (indexes into article.removed). */
       kept: ReadonlySet<number>;
       /** Text the reader selected on the page before opening the popup ('' for none). */
       selection: string;
       /** What became of "Highlight selection", once clicked. */
-      selectionResult: { ok: boolean; text: string } | null;
+      selectionResult: { ok: true } | { ok: false; error: AppError } | null;
     };
 
 /**
@@ -40,7 +39,7 @@ export function usePagePreview(db: ReadmarkDb) {
     prewarmExtractWorker();
     (async () => {
       const tab = await resolveTargetTab();
-      if (!tab) return set({ kind: 'restricted', reason: t('restrictedNoTab') });
+      if (!tab) return set({ kind: 'restricted', reason: { code: 'no-tab' } });
       const reason = restrictedReason(tab.url);
       if (reason) return set({ kind: 'restricted', reason });
       performance.mark('rm:capture-start');
@@ -50,10 +49,10 @@ export function usePagePreview(db: ReadmarkDb) {
       const { selection, ...page } = captured.value;
       // The article is the page the browser says the tab shows, whatever the page declares.
       const capture = bindCaptureToTab(page, tab.url);
-      if (!capture.ok) return set({ kind: 'error', message: capture.error });
+      if (!capture.ok) return set({ kind: 'error', error: capture.error });
       const extracted = await extractInWorker(capture.value);
       performance.mark('rm:extracted');
-      if (!extracted.ok) return set({ kind: 'error', message: extracted.error });
+      if (!extracted.ok) return set({ kind: 'error', error: extracted.error });
       const { url, canonicalUrl } = extracted.value;
       const saved = (await findArticleForPage(db, url, canonicalUrl)) ?? null;
       set({
@@ -67,7 +66,7 @@ export function usePagePreview(db: ReadmarkDb) {
         selection,
         selectionResult: null,
       });
-    })().catch((error: unknown) => set({ kind: 'error', message: String(error) }));
+    })().catch((error: unknown) => set({ kind: 'error', error: errorFromThrown(error) }));
     return () => {
       cancelled = true;
     };
@@ -110,9 +109,7 @@ export function usePagePreview(db: ReadmarkDb) {
       ...state,
       saved,
       selection: result.ok ? '' : state.selection,
-      selectionResult: result.ok
-        ? { ok: true, text: t('selectionHighlighted') }
-        : { ok: false, text: result.error },
+      selectionResult: result.ok ? { ok: true } : { ok: false, error: result.error },
     });
   }
 

@@ -1,6 +1,5 @@
 import {
   type BackupCounts,
-  CANCELLED,
   createBackup,
   type ImportPolicy,
   type ParsedBackup,
@@ -10,7 +9,7 @@ import {
   verifyBackup,
 } from '@/utils/export';
 import type { Sanitiser } from '@/utils/extraction';
-import { err, ok, type Result } from '@/utils/model';
+import { describeThrown, err, ok, type Result } from '@/utils/model';
 import {
   applyImportPlan,
   getSetting,
@@ -19,7 +18,6 @@ import {
   readCanonicalUrlIndex,
   readLibraryForBackup,
   type SettingRecord,
-  STORAGE_CANCELLED,
 } from '@/utils/storage';
 import { checkBackupSettings } from './setting-validators';
 
@@ -30,9 +28,6 @@ export interface StepOptions {
   onProgress?: (step: BackupStep, done: number, total: number) => void;
   signal?: AbortSignal;
 }
-
-/** True for the answer of a cancelled step (export and storage word it the same way). */
-export const isCancelled = (error: string) => error === CANCELLED || error === STORAGE_CANCELLED;
 
 /** `readmark-backup-YYYY-MM-DD.json`, in the reader's local date. */
 export function backupFileName(now: Date): string {
@@ -130,6 +125,6 @@ export async function importBackup(
     });
   } catch (error) {
     // Reading the library to plan failed (the write itself answers a Result).
-    return err(`Readmark could not read its library (${String(error)}). Nothing was imported.`);
+    return err('library-unreadable', { detail: describeThrown(error) });
   }
 }

@@ -15,7 +15,6 @@ import {
   listHighlights,
   type ReadmarkDb,
   readCanonicalUrlIndex,
-  STORAGE_CANCELLED,
 } from '@/utils/storage';
 import { locateImported } from '../shared/locate-imported';
 import type { StepOptions } from './backup-flow';
@@ -89,7 +88,7 @@ export async function runImport(
   });
   let done = 0;
   for (const item of toExtract) {
-    if (signal?.aborted) return err(STORAGE_CANCELLED);
+    if (signal?.aborted) return err('cancelled');
     const article = await extract(item.html!, item.url, item.title);
     if (article.ok) extracted.set(item.canonicalUrl, article.value);
     onProgress?.('extracting', ++done, toExtract.length);

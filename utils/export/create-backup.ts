@@ -1,7 +1,7 @@
 import { err, type Highlight, type ImageBytes, ok, type Result } from '@/utils/model';
 import { imageRecord } from './backup-images';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
-import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
+import { forEachChunked, type ProgressOptions } from './chunked';
 import type { BackupArticle } from './parse-backup';
 
 /** Everything a backup holds. */
@@ -40,13 +40,13 @@ export async function createBackup(
       ),
     { signal, onProgress: onProgress && ((done) => onProgress(done, total)) },
   );
-  if (!articlesDone) return err(CANCELLED);
+  if (!articlesDone) return err('cancelled');
   const highlightsDone = await forEachChunked(
     input.highlights,
     (highlight) => highlightLines.push(JSON.stringify(highlight)),
     { signal, onProgress: onProgress && ((done) => onProgress(input.articles.length + done, total)) },
   );
-  if (!highlightsDone) return err(CANCELLED);
+  if (!highlightsDone) return err('cancelled');
   // Pictures last: one per line, bytes as base64 (the largest lines of the file).
   const imageLines: string[] = [];
   const imagesDone = await forEachChunked(
@@ -56,7 +56,7 @@ export async function createBackup(
       signal,
     },
   );
-  if (!imagesDone) return err(CANCELLED);
+  if (!imagesDone) return err('cancelled');
   const head = `{"format":${JSON.stringify(BACKUP_FORMAT)},"version":${BACKUP_VERSION},"exportedAt":${JSON.stringify((options.now ?? new Date()).toISOString())},`;
   return ok(
     `${head}\n"articles":[\n${articleLines.join(',\n')}\n],\n"highlights":[\n${highlightLines.join(',\n')}\n],\n"settings":${JSON.stringify(input.settings)},\n"images":[\n${imageLines.join(',\n')}\n]\n}\n`,

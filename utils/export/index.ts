@@ -9,7 +9,7 @@
 
 export { imageDataUrl, imageFilePath, mapLinks, replaceImageSources } from './article-images';
 export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
-export { CANCELLED, type ProgressOptions } from './chunked';
+export type { ProgressOptions } from './chunked';
 export { type BackupInput, type CreateBackupOptions, createBackup } from './create-backup';
 export { type BackupArticle, type ParsedBackup, parseBackup, type Rejection } from './parse-backup';
 export { type ImportPlan, type ImportPolicy, type PlanImportOptions, planImport } from './plan-import';

@@ -20,7 +20,7 @@ import {
   highlightSchema,
   utf8Length,
 } from './backup-schema';
-import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
+import { forEachChunked, type ProgressOptions } from './chunked';
 import { unsafeKeyReason } from './unsafe-key';
 
 /** One article of a backup: its library entry and its body. */
@@ -65,7 +65,7 @@ export async function parseBackup(
   try {
     root = JSON.parse(text);
   } catch (error) {
-    return err(`This file is not a Readmark backup: it is not valid JSON (${(error as Error).message}).`);
+    return err('backup-not-json', { detail: (error as Error).message });
   }
   const header = readHeader(root);
   if (!header.ok) return header;
@@ -83,7 +83,7 @@ export async function parseBackup(
   // Pictures first, so each article's links can be checked against them.
   const pictures = new Map<string, ImageBytes>();
   for (const [index, raw] of header.value.images.entries()) {
-    if (options.signal?.aborted) return err(CANCELLED);
+    if (options.signal?.aborted) return err('cancelled');
     const unsafe = unsafeKeyReason(raw);
     const image = unsafe ?? (await checkImage(raw));
     if (typeof image === 'string') reject('image', index, image);
@@ -125,7 +125,7 @@ export async function parseBackup(
     },
     { signal: options.signal, onProgress: progress && ((done) => progress(done, total)) },
   );
-  if (!articlesDone) return err(CANCELLED);
+  if (!articlesDone) return err('cancelled');
   const highlightIds = new Set<string>();
   const highlightsDone = await forEachChunked(
     rawHighlights,
@@ -149,7 +149,7 @@ export async function parseBackup(
       onProgress: progress && ((done) => progress(rawArticles.length + done, total)),
     },
   );
-  if (!highlightsDone) return err(CANCELLED);
+  if (!highlightsDone) return err('cancelled');
   const settings = checkSettings(header.value.settings);
   if (settings.ok) parsed.settings = settings.value;
   else reject('settings', 0, settings.error);
@@ -165,22 +165,16 @@ interface Header {
 }
 
 function readHeader(root: unknown): Result<Header> {
-  if (typeof root !== 'object' || root === null || Array.isArray(root))
-    return err('This file is not a Readmark backup: it holds no backup object.');
+  if (typeof root !== 'object' || root === null || Array.isArray(root)) return err('backup-no-object');
   const file = root as Record<string, unknown>;
-  if (file.format !== BACKUP_FORMAT)
-    return err('This file is not a Readmark backup: its "format" is not "readmark-backup".');
+  if (file.format !== BACKUP_FORMAT) return err('backup-wrong-format');
   if (typeof file.version !== 'number' || !Number.isInteger(file.version) || file.version < 1)
-    return err('This Readmark backup is damaged: its "version" is missing or not a whole number.');
-  if (file.version > BACKUP_VERSION)
-    return err(
-      `This backup was made by a newer Readmark (format version ${file.version}); update Readmark to import it.`,
-    );
-  if (!Array.isArray(file.articles)) return err('This Readmark backup is damaged: "articles" is not a list.');
-  if (!Array.isArray(file.highlights))
-    return err('This Readmark backup is damaged: "highlights" is not a list.');
+    return err('backup-bad-version');
+  if (file.version > BACKUP_VERSION) return err('backup-newer-version', { version: file.version });
+  if (!Array.isArray(file.articles)) return err('backup-not-list', { field: 'articles' });
+  if (!Array.isArray(file.highlights)) return err('backup-not-list', { field: 'highlights' });
   if (file.images !== undefined && !Array.isArray(file.images))
-    return err('This Readmark backup is damaged: "images" is not a list.');
+    return err('backup-not-list', { field: 'images' });
   return ok({
     exportedAt: typeof file.exportedAt === 'string' ? file.exportedAt.slice(0, 64) : null,
     articles: file.articles,
@@ -190,17 +184,19 @@ function readHeader(root: unknown): Result<Header> {
   });
 }
 
-function checkRecord<S extends v.GenericSchema>(raw: unknown, schema: S): Result<v.InferOutput<S>> {
+function checkRecord<S extends v.GenericSchema>(raw: unknown, schema: S): Result<v.InferOutput<S>, string> {
   const unsafe = unsafeKeyReason(raw);
-  if (unsafe) return err(unsafe);
+  if (unsafe) return { ok: false, error: unsafe };
   const result = v.safeParse(schema, raw);
-  return result.success ? ok(result.output) : err(firstIssue(result.issues));
+  return result.success ? ok(result.output) : { ok: false, error: firstIssue(result.issues) };
 }
 
-function checkSettings(raw: unknown): Result<Record<string, unknown>> {
-  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return err('settings: not an object');
+/** A record's check: its reason, when it fails, is listed with the rejected records. */
+function checkSettings(raw: unknown): Result<Record<string, unknown>, string> {
+  const refuse = (reason: string) => ({ ok: false as const, error: reason });
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return refuse('settings: not an object');
   const unsafe = unsafeKeyReason(raw, 'settings');
-  if (unsafe) return err(unsafe);
-  if (utf8Length(JSON.stringify(raw)) > FIELD_LIMITS.settings) return err('settings: larger than 1 MiB');
+  if (unsafe) return refuse(unsafe);
+  if (utf8Length(JSON.stringify(raw)) > FIELD_LIMITS.settings) return refuse('settings: larger than 1 MiB');
   return ok(raw as Record<string, unknown>);
 }

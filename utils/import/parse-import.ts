@@ -20,11 +20,11 @@ const SUPPORTED =
  * `{ ok: false }` with a message for the reader; nothing is half-read.
  */
 export function parseImportFile(bytes: Uint8Array, parseHtml: HtmlParser): Result<ParsedImport> {
-  if (bytes.length === 0) return err('The file is empty.');
+  if (bytes.length === 0) return err('import-empty');
   try {
     return ok(parse(bytes, parseHtml));
   } catch (error) {
-    return err(`This file cannot be imported: ${(error as Error).message}.`);
+    return err('import-unreadable', { detail: (error as Error).message });
   }
 }
 

@@ -1,6 +1,15 @@
 import type { EntityTable } from 'dexie';
-import type { ArticleContent, ArticleMeta, Highlight, ImageBytes, ImageLink } from '@/utils/model';
-import { err, ok, type Result } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  describeThrown,
+  err,
+  type Highlight,
+  type ImageBytes,
+  type ImageLink,
+  ok,
+  type Result,
+} from '@/utils/model';
 import type { ReadmarkDb } from './db';
 import { readImagesForExport } from './images';
 import { SEARCH_INDEX_KEY } from './search-index-store';
@@ -18,11 +27,9 @@ export interface LibrarySnapshot {
 export interface StorageProgress {
   /** Called after each chunk with the records done so far and the total. */
   onProgress?: (done: number, total: number) => void;
-  /** Aborting it ends the work with `{ ok: false, error: STORAGE_CANCELLED }` and nothing written. */
+  /** Aborting it ends the work with the error 'cancelled' and nothing written. */
   signal?: AbortSignal;
 }
-
-export const STORAGE_CANCELLED = 'Cancelled: nothing was exported or imported.';
 
 // Records per read or write request: small enough to report progress often, big enough to stay fast.
 const CHUNK = 500;
@@ -71,7 +78,7 @@ export async function readLibraryForBackup(
               if (kept.has(highlight.articleId)) snapshot.highlights.push(highlight);
             progress(highlights.length);
           }));
-        if (!highlightsRead) return err<LibrarySnapshot>(STORAGE_CANCELLED);
+        if (!highlightsRead) return err('cancelled');
         // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
         // restore, never backed up.
         for (const { key, value } of await db.settings.toArray()) {
@@ -90,8 +97,7 @@ export async function readLibraryForBackup(
     snapshot.value.images = [...pictures.images.values()];
     return snapshot;
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return err(`Readmark could not read its library (${message}). No backup was made.`);
+    return err('library-unreadable', { detail: describeThrown(error) });
   }
 }
 

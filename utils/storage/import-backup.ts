@@ -1,9 +1,18 @@
-import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBytes } from '@/utils/model';
-import { err, ok, type Result } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleImage,
+  type ArticleMeta,
+  err,
+  fail,
+  type Highlight,
+  type ImageBytes,
+  ok,
+  type Result,
+} from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
-import { STORAGE_CANCELLED, type StorageProgress } from './export-library';
+import type { StorageProgress } from './export-library';
 import { deleteArticleImages } from './images';
-import { describeStorageError } from './storage-error';
+import { storageError } from './storage-error';
 
 /**
  * The writes of an import: the shape of utils/export's ImportPlan (storage may not import that
@@ -113,8 +122,8 @@ export async function applyImportPlan(
       renamedHighlights: renamed,
     });
   } catch (error) {
-    if (error instanceof ImportCancelled) return err(STORAGE_CANCELLED);
-    return err(describeStorageError(error));
+    if (error instanceof ImportCancelled) return err('cancelled');
+    return fail(storageError(error));
   }
 }
 

@@ -24,4 +24,4 @@ export {
   saveSearchIndex,
 } from './search-index-store';
 export { getSetting, setSetting } from './settings';
-export { describeStorageError, isQuotaError } from './storage-error';
+export { isQuotaError, storageError } from './storage-error';
