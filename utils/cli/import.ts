@@ -46,7 +46,8 @@ function main(argv: string[]): number {
   }
   const parsed = parseImportFile(bytes, (html) => parseHTML(html).document as unknown as Document);
   if (!parsed.ok) {
-    console.error(`import: ${file}: ${parsed.error}`);
+    const { code, data } = parsed.error;
+    console.error(`import: ${file}: ${data && 'detail' in data ? data.detail : code}`);
     return 1;
   }
   process.stdout.write(

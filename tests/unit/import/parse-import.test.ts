@@ -9,7 +9,7 @@ const domParser: HtmlParser = (html) => new DOMParser().parseFromString(html, 't
 
 function parse(name: string, parser: HtmlParser = linkedom): ParsedImport {
   const result = parseImportFile(importFixture(name), parser);
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value;
 }
 
@@ -218,7 +218,8 @@ describe('bad input: a clear error, never a partial result', () => {
   const fail = (bytes: Uint8Array) => {
     const result = parseImportFile(bytes, linkedom);
     expect(result.ok).toBe(false);
-    return result.ok ? '' : result.error;
+    // The code and its data (the detail names what is wrong with the file).
+    return result.ok ? '' : JSON.stringify(result.error);
   };
   const text = (s: string) => new TextEncoder().encode(s);
 
@@ -262,14 +263,14 @@ describe('duplicate URLs', () => {
 
   it('counts as import-formats.md does: only identical URL strings merge', () => {
     const result = parseImportFile(csv(rows), linkedom);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.articles).toBe(2);
     expect(result.value.skipped).toEqual([]);
   });
 
   it('merges what the library stores as one article (tracking parameter, trailing slash)', () => {
     const result = parseImportFile(csv(rows), linkedom);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     const merged = mergeSameArticles(result.value);
     expect(merged.articles).toBe(1);
     expect(merged.items[0]).toMatchObject({ canonicalUrl: 'https://example.org/tide', archived: true });

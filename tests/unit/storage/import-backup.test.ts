@@ -10,7 +10,6 @@ import {
   type ReadmarkDb,
   readCanonicalUrlIndex,
   readLibraryForBackup,
-  STORAGE_CANCELLED,
   saveSearchIndex,
 } from '@/utils/storage';
 import { generateLibrary, type Library } from '../../fixtures/export/generate-library';
@@ -53,15 +52,15 @@ async function seed(db: ReadmarkDb, library: Library, settings: Record<string, u
 /** Backup text of `db` (through storage, as the options page does it). */
 async function backupOf(db: ReadmarkDb) {
   const read = await readLibraryForBackup(db);
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   const text = await createBackup(read.value);
-  if (!text.ok) throw new Error(text.error);
+  if (!text.ok) throw new Error(JSON.stringify(text.error));
   return text.value;
 }
 
 async function restore(db: ReadmarkDb, text: string, policy: ImportPolicy = 'skip') {
   const parsed = await parseBackup(text);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const plan = planImport(parsed.value, await readCanonicalUrlIndex(db), policy);
   const putSettings = Object.entries(parsed.value.settings).map(([key, value]) => ({ key, value }));
   return {
@@ -116,7 +115,7 @@ describe('round trip through storage', () => {
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
-    expect(cancelled).toEqual({ ok: false, error: STORAGE_CANCELLED });
+    expect(cancelled).toEqual({ ok: false, error: { code: 'cancelled' } });
   });
 });
 
@@ -127,7 +126,7 @@ test('the saved search index is left out of backups (derived, tens of MB); real 
   });
   await saveSearchIndex(db, JSON.stringify({ big: 'x'.repeat(2_000_000) }));
   const read = await readLibraryForBackup(db);
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   expect(Object.keys(read.value.settings)).toEqual(['colorNames']);
 });
 
@@ -155,7 +154,7 @@ describe('duplicates against an existing library', () => {
     const db = freshDb();
     await seed(db, { articles: all.articles.slice(0, 4), highlights: [libraryHighlight] });
     const { applied } = await restore(db, text, policy);
-    if (!applied.ok) throw new Error(applied.error);
+    if (!applied.ok) throw new Error(JSON.stringify(applied.error));
     return db;
   }
 
@@ -241,7 +240,7 @@ describe('all or nothing', () => {
     highlights[1200] = { ...highlights[1200]!, note: (() => 'x') as unknown as string };
     const result = await applyImportPlan(db, { ...plan, putHighlights: highlights }, { sanitise: identity });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/Nothing was saved/);
+    if (!result.ok) expect(result.error.code).toBe('storage-failed');
     expect(differences(before, await snapshot(db))).toEqual([]);
   });
 
@@ -254,7 +253,10 @@ describe('all or nothing', () => {
         return html;
       },
     });
-    expect(result.ok || result.error).toMatch(/sanitiser broke/);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'storage-failed', data: { detail: 'sanitiser broke' } },
+    });
     expect(differences(before, await snapshot(db))).toEqual([]);
   });
 
@@ -270,7 +272,7 @@ describe('all or nothing', () => {
         if (done > total / 2) controller.abort();
       },
     });
-    expect(result).toEqual({ ok: false, error: STORAGE_CANCELLED });
+    expect(result).toEqual({ ok: false, error: { code: 'cancelled' } });
     expect(seen.length).toBeGreaterThan(2);
     expect(differences(before, await snapshot(db))).toEqual([]);
   });
