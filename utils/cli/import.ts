@@ -46,8 +46,9 @@ function main(argv: string[]): number {
   }
   const parsed = parseImportFile(bytes, (html) => parseHTML(html).document as unknown as Document);
   if (!parsed.ok) {
+    // The error's code and data: the extension words them; a developer's terminal reads them as they are.
     const { code, data } = parsed.error;
-    console.error(`import: ${file}: ${data && 'detail' in data ? data.detail : code}`);
+    console.error(`import: ${file}: ${code}${data ? ` ${JSON.stringify(data)}` : ''}`);
     return 1;
   }
   process.stdout.write(

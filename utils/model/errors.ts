@@ -91,6 +91,17 @@ export interface ErrorData {
   };
   'import-empty': undefined;
   'import-unreadable': { detail: string };
+  'import-zip-unknown': undefined;
+  'import-zip-damaged': { detail: string };
+  'import-json-unreadable': { detail: string };
+  'import-empty-list': undefined;
+  'import-json-unknown': undefined;
+  'import-html-unknown': undefined;
+  'import-csv-unknown': undefined;
+  'import-csv-damaged': { detail: string };
+  'import-part-damaged': { name: string; detail: string };
+  'import-part-not-json': { name: string; detail: string };
+  'import-part-not-list': { name: string };
   'tag-name-empty': undefined;
   'search-index-unusable': { detail: string };
 }
@@ -174,6 +185,17 @@ const CODES: { [C in ErrorCode]: true } = {
   'backup-count-mismatch': true,
   'import-empty': true,
   'import-unreadable': true,
+  'import-zip-unknown': true,
+  'import-zip-damaged': true,
+  'import-json-unreadable': true,
+  'import-empty-list': true,
+  'import-json-unknown': true,
+  'import-html-unknown': true,
+  'import-csv-unknown': true,
+  'import-csv-damaged': true,
+  'import-part-damaged': true,
+  'import-part-not-json': true,
+  'import-part-not-list': true,
   'tag-name-empty': true,
   'search-index-unusable': true,
 };

@@ -56,7 +56,7 @@ describe('npm run import -- --dry-run', { timeout: 90_000 }, () => {
     const bad = run('--dry-run', '--json', file);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/cannot tell what it is/);
+    expect(bad.stderr).toMatch(/import-csv-unknown/);
     expect(run('--dry-run', path.join(dir, 'missing.json')).stderr).toMatch(
       /cannot read this file \(ENOENT\)/,
     );

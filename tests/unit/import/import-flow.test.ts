@@ -209,7 +209,7 @@ describe('importing another tool’s export into the library', () => {
     const preview = await previewImport(db, zip.slice(0, zip.length - 100), parseHtml);
     expect(preview).toEqual({
       ok: false,
-      error: { code: 'import-unreadable', data: { detail: expect.stringMatching(/truncated or damaged/) } },
+      error: { code: 'import-zip-damaged', data: { detail: expect.any(String) } },
     });
     expect(await db.articles.count()).toBe(0);
   });
