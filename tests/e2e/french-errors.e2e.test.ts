@@ -24,16 +24,22 @@ describe('the popup in French', () => {
     await page.close();
   });
 
-  test("a browser page: the popup explains in French that browsers don't let extensions read it", async () => {
-    const page = await env.browser.open('chrome://version');
+  /** Clicks Readmark's button on `url` and answers the popup's alert text. */
+  async function popupAlertOn(url: string): Promise<string> {
+    const page = await env.browser.open(url);
     await env.browser.clickToolbarButton(page);
     const popup = await attachRealPopup(env.browser);
     await popup.waitFor(`document.querySelector('#status[role=alert]')`);
     const shown = await popup.evaluate<string>(`document.querySelector('#status').textContent`);
-    expect(shown).toBe(fr('restrictedBrowserPage'));
-    expect(englishMessages).not.toContain(shown);
     await popup.close();
     await page.close();
+    return shown;
+  }
+
+  test("a browser page: the popup explains in French that browsers don't let extensions read it", async () => {
+    const shown = await popupAlertOn('chrome://version');
+    expect(shown).toBe(fr('restrictedBrowserPage'));
+    expect(englishMessages).not.toContain(shown);
   });
 
   test('a page with no article text: the extraction failure is worded in French', async () => {
@@ -41,15 +47,9 @@ describe('the popup in French', () => {
       '/blank.html',
       '<!doctype html><html><head><title>Vide</title></head><body></body></html>',
     );
-    const page = await env.browser.open(`${env.server.origin}/blank.html`);
-    await env.browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#status[role=alert]')`);
-    const shown = await popup.evaluate<string>(`document.querySelector('#status').textContent`);
+    const shown = await popupAlertOn(`${env.server.origin}/blank.html`);
     expect(shown).toBe(fr('errorNoArticleText'));
     expect(englishMessages).not.toContain(shown);
-    await popup.close();
-    await page.close();
   });
 
   test('without a toolbar click the refusal is explained in French (only the browser’s own reason is not)', async () => {
