@@ -87,6 +87,10 @@ const WORDING: Wording = {
   'import-part-damaged': ({ name, detail }) => t('errorImportPartDamaged', [name, detail]),
   'import-part-not-json': ({ name, detail }) => t('errorImportPartNotJson', [name, detail]),
   'import-part-not-list': ({ name }) => t('errorImportPartNotList', name),
+  'skip-no-url': () => t('errorSkipNoUrl'),
+  'skip-not-web-address': ({ scheme }) => t('errorSkipNotWebAddress', scheme),
+  'skip-invalid-address': () => t('errorSkipInvalidAddress'),
+  'skip-readwise-no-url': () => t('errorSkipReadwiseNoUrl'),
   'tag-name-empty': () => t('errorTagNameEmpty'),
   'search-index-unusable': ({ detail }) => t('errorSearchIndexUnusable', detail),
 };

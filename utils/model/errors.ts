@@ -75,7 +75,7 @@ export interface ErrorData {
   'page-too-large': { megabytes: number };
   'site-unreachable': { detail: string };
 
-  // Backups, imports, the library.
+  // Backups, imports (and why an imported document is skipped), the library.
   'backup-not-json': { detail: string };
   'backup-no-object': undefined;
   'backup-wrong-format': undefined;
@@ -102,6 +102,10 @@ export interface ErrorData {
   'import-part-damaged': { name: string; detail: string };
   'import-part-not-json': { name: string; detail: string };
   'import-part-not-list': { name: string };
+  'skip-no-url': undefined;
+  'skip-not-web-address': { scheme: string };
+  'skip-invalid-address': undefined;
+  'skip-readwise-no-url': undefined;
   'tag-name-empty': undefined;
   'search-index-unusable': { detail: string };
 }
@@ -196,6 +200,10 @@ const CODES: { [C in ErrorCode]: true } = {
   'import-part-damaged': true,
   'import-part-not-json': true,
   'import-part-not-list': true,
+  'skip-no-url': true,
+  'skip-not-web-address': true,
+  'skip-invalid-address': true,
+  'skip-readwise-no-url': true,
   'tag-name-empty': true,
   'search-index-unusable': true,
 };

@@ -70,7 +70,10 @@ describe('Pocket', () => {
     const harbour = byUrl(parsed, 'https://example.org/harbour?utm_source=pocket_saves');
     expect(harbour.canonicalUrl).toBe('https://example.org/harbour');
     expect(harbour.tags).toEqual(['travel', 'slow living']);
-    expect(parsed.skipped.map((s) => s.reason)).toEqual(['not a web address (javascript:)', 'no URL']);
+    expect(parsed.skipped.map((s) => s.reason)).toEqual([
+      { code: 'skip-not-web-address', data: { scheme: 'javascript' } },
+      { code: 'skip-no-url' },
+    ]);
   });
 
   it('reads the legacy HTML: sections give the archive state', () => {
@@ -119,8 +122,8 @@ describe('Omnivore', () => {
     });
     expect(tea.highlights[0]!.quote).toBe('若い葉は柔らかく、\n指先に少しだけ香りが残る。');
     expect(parsed.skipped).toMatchObject([
-      { reason: 'no URL', title: 'Weekly letter from the allotment', highlights: 1 },
-      { reason: 'not a web address (file:)' },
+      { reason: { code: 'skip-no-url' }, title: 'Weekly letter from the allotment', highlights: 1 },
+      { reason: { code: 'skip-not-web-address', data: { scheme: 'file' } } },
     ]);
   });
 });
@@ -143,7 +146,9 @@ describe('Hypothesis', () => {
     expect(bees.tags).toEqual(['diagrams']);
     expect(JSON.stringify(parsed)).not.toContain('the wasp piece says the same');
     expect(byUrl(parsed, 'https://example.eg/nile').title).toBe('النيل: نهر يجري شمالاً');
-    expect(parsed.skipped).toMatchObject([{ reason: 'not a web address (urn:)', highlights: 1 }]);
+    expect(parsed.skipped).toMatchObject([
+      { reason: { code: 'skip-not-web-address', data: { scheme: 'urn' } }, highlights: 1 },
+    ]);
   });
 });
 
@@ -198,7 +203,7 @@ describe('Instapaper, Readwise, bookmarks', () => {
 
   it('Readwise: each document is skipped with the reason and its highlight count', () => {
     expect(parse('readwise-data.csv').skipped).toMatchObject([
-      { title: 'Small gardens', highlights: 2, reason: expect.stringContaining('no URL') },
+      { title: 'Small gardens', highlights: 2, reason: { code: 'skip-readwise-no-url' } },
       { title: '夜空の本', highlights: 1 },
     ]);
   });
