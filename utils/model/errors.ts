@@ -1,114 +1,121 @@
+/** Marks a code whose errors carry data of type T (the value itself is never read). */
+const data = <T>() => undefined as unknown as T;
+const none = undefined;
+
 /**
  * Every failure Readmark expects, as a code with its data: never display text. The interface
  * turns a code into a message in the reader's language (components/shared/error-message.ts), so
  * an error made in the background, a Worker or a content script reads the same everywhere.
  * `detail` is text Readmark does not write (a browser's or a parser's own wording), shown as is.
  */
-export interface ErrorData {
+const ERROR_DATA = {
   /** The reader cancelled a long task: nothing was exported or imported. */
-  cancelled: undefined;
+  cancelled: none,
   /** A failure nothing foresaw (a bug, a browser refusing something): still shown, never only logged. */
-  unexpected: { detail: string };
+  unexpected: data<{ detail: string }>(),
 
   // Messaging.
-  'page-no-answer': { detail: string };
-  'background-no-answer': { detail: string };
-  'offscreen-no-answer': { detail: string };
-  'no-answer': undefined;
-  'message-malformed': undefined;
-  'message-unknown': { type: string };
-  'message-not-allowed': { type: string };
-  'message-invalid': { type: string; detail: string };
-  'tab-url-unknown': undefined;
-  'capture-not-tab-page': undefined;
+  'page-no-answer': data<{ detail: string }>(),
+  'background-no-answer': data<{ detail: string }>(),
+  'offscreen-no-answer': data<{ detail: string }>(),
+  'no-answer': none,
+  'message-malformed': none,
+  'message-unknown': data<{ type: string }>(),
+  'message-not-allowed': data<{ type: string }>(),
+  'message-invalid': data<{ type: string; detail: string }>(),
+  'tab-url-unknown': none,
+  'capture-not-tab-page': none,
 
   // The page in the tab (popup).
-  'no-tab': undefined;
-  'page-unknown-kind': undefined;
-  'page-file': undefined;
-  'page-browser': undefined;
-  'page-store': undefined;
-  'page-pdf': undefined;
-  'page-no-access': { detail: string };
+  'no-tab': none,
+  'page-unknown-kind': none,
+  'page-file': none,
+  'page-browser': none,
+  'page-store': none,
+  'page-pdf': none,
+  'page-no-access': data<{ detail: string }>(),
 
   // Extraction.
-  'not-html': undefined;
-  'no-article-text': undefined;
-  'extract-timeout': { seconds: number };
-  'extract-failed': { detail: string };
+  'not-html': none,
+  'no-article-text': none,
+  'extract-timeout': data<{ seconds: number }>(),
+  'extract-failed': data<{ detail: string }>(),
 
   // Storage.
-  'storage-full': undefined;
-  'storage-failed': { detail: string };
-  'not-web-address': { url: string };
-  'library-unreadable': { detail: string };
-  'article-gone': undefined;
-  'images-no-space': undefined;
+  'storage-full': none,
+  'storage-failed': data<{ detail: string }>(),
+  'not-web-address': data<{ url: string }>(),
+  'library-unreadable': data<{ detail: string }>(),
+  'article-gone': none,
+  'images-no-space': none,
 
   // Highlights and notes.
-  'select-text-first': undefined;
-  'select-passage-first': undefined;
-  'highlight-not-on-page': undefined;
-  'highlight-article-removed': undefined;
-  'highlight-article-gone': undefined;
-  'highlight-already-there': undefined;
-  'passage-not-in-article': undefined;
-  'highlight-gone': undefined;
-  'highlight-other-page': undefined;
-  'highlight-undo-expired': undefined;
-  'page-not-saved': undefined;
-  'note-gone': undefined;
+  'select-text-first': none,
+  'select-passage-first': none,
+  'highlight-not-on-page': none,
+  'highlight-article-removed': none,
+  'highlight-article-gone': none,
+  'highlight-already-there': none,
+  'passage-not-in-article': none,
+  'highlight-gone': none,
+  'highlight-other-page': none,
+  'highlight-undo-expired': none,
+  'page-not-saved': none,
+  'note-gone': none,
 
   // Pictures.
-  'images-not-allowed': undefined;
-  'image-no-access': undefined;
-  'image-bad-address': undefined;
-  'image-other-site': undefined;
-  'image-status': { status: number };
-  'image-unsupported': undefined;
-  'image-too-large': undefined;
-  'image-unreadable': { detail: string };
+  'images-not-allowed': none,
+  'image-no-access': none,
+  'image-bad-address': none,
+  'image-other-site': none,
+  'image-status': data<{ status: number }>(),
+  'image-unsupported': none,
+  'image-too-large': none,
+  'image-unreadable': data<{ detail: string }>(),
 
   // Downloading imported articles.
-  'site-status': { status: number };
-  'not-a-web-page': { type: string };
-  'page-too-large': { megabytes: number };
-  'site-unreachable': { detail: string };
+  'site-status': data<{ status: number }>(),
+  'not-a-web-page': data<{ type: string }>(),
+  'page-too-large': data<{ megabytes: number }>(),
+  'site-unreachable': data<{ detail: string }>(),
 
   // Backups, imports (and why an imported document is skipped), the library.
-  'backup-not-json': { detail: string };
-  'backup-no-object': undefined;
-  'backup-wrong-format': undefined;
-  'backup-bad-version': undefined;
-  'backup-newer-version': { version: number };
-  'backup-not-list': { field: string };
-  'backup-incomplete': { count: number; kind: string; index: number; reason: string };
-  'backup-count-mismatch': {
+  'backup-not-json': data<{ detail: string }>(),
+  'backup-no-object': none,
+  'backup-wrong-format': none,
+  'backup-bad-version': none,
+  'backup-newer-version': data<{ version: number }>(),
+  'backup-not-list': data<{ field: string }>(),
+  'backup-incomplete': data<{ count: number; kind: string; index: number; reason: string }>(),
+  'backup-count-mismatch': data<{
     articles: number;
     highlights: number;
     expectedArticles: number;
     expectedHighlights: number;
-  };
-  'import-empty': undefined;
-  'import-unreadable': { detail: string };
-  'import-zip-unknown': undefined;
-  'import-zip-damaged': { detail: string };
-  'import-json-unreadable': { detail: string };
-  'import-empty-list': undefined;
-  'import-json-unknown': undefined;
-  'import-html-unknown': undefined;
-  'import-csv-unknown': undefined;
-  'import-csv-damaged': { detail: string };
-  'import-part-damaged': { name: string; detail: string };
-  'import-part-not-json': { name: string; detail: string };
-  'import-part-not-list': { name: string };
-  'skip-no-url': undefined;
-  'skip-not-web-address': { scheme: string };
-  'skip-invalid-address': undefined;
-  'skip-readwise-no-url': undefined;
-  'tag-name-empty': undefined;
-  'search-index-unusable': { detail: string };
-}
+  }>(),
+  'import-empty': none,
+  'import-unreadable': data<{ detail: string }>(),
+  'import-zip-unknown': none,
+  'import-zip-damaged': data<{ detail: string }>(),
+  'import-json-unreadable': data<{ detail: string }>(),
+  'import-empty-list': none,
+  'import-json-unknown': none,
+  'import-html-unknown': none,
+  'import-csv-unknown': none,
+  'import-csv-damaged': data<{ detail: string }>(),
+  'import-part-damaged': data<{ name: string; detail: string }>(),
+  'import-part-not-json': data<{ name: string; detail: string }>(),
+  'import-part-not-list': data<{ name: string }>(),
+  'skip-no-url': none,
+  'skip-not-web-address': data<{ scheme: string }>(),
+  'skip-invalid-address': none,
+  'skip-readwise-no-url': none,
+  'tag-name-empty': none,
+  'search-index-unusable': data<{ detail: string }>(),
+};
+
+/** The data each code carries (undefined: none). */
+export type ErrorData = typeof ERROR_DATA;
 
 export type ErrorCode = keyof ErrorData;
 
@@ -125,94 +132,11 @@ export type ErrorOf<C extends ErrorCode> = Extract<AppError, { code: C }>;
 /** The arguments after the code: the data, for the codes that have some. */
 export type ErrorArgs<C extends ErrorCode> = ErrorData[C] extends undefined ? [] : [data: ErrorData[C]];
 
-const CODES: { [C in ErrorCode]: true } = {
-  cancelled: true,
-  unexpected: true,
-  'page-no-answer': true,
-  'background-no-answer': true,
-  'offscreen-no-answer': true,
-  'no-answer': true,
-  'message-malformed': true,
-  'message-unknown': true,
-  'message-not-allowed': true,
-  'message-invalid': true,
-  'tab-url-unknown': true,
-  'capture-not-tab-page': true,
-  'no-tab': true,
-  'page-unknown-kind': true,
-  'page-file': true,
-  'page-browser': true,
-  'page-store': true,
-  'page-pdf': true,
-  'page-no-access': true,
-  'not-html': true,
-  'no-article-text': true,
-  'extract-timeout': true,
-  'extract-failed': true,
-  'storage-full': true,
-  'storage-failed': true,
-  'not-web-address': true,
-  'library-unreadable': true,
-  'article-gone': true,
-  'images-no-space': true,
-  'select-text-first': true,
-  'select-passage-first': true,
-  'highlight-not-on-page': true,
-  'highlight-article-removed': true,
-  'highlight-article-gone': true,
-  'highlight-already-there': true,
-  'passage-not-in-article': true,
-  'highlight-gone': true,
-  'highlight-other-page': true,
-  'highlight-undo-expired': true,
-  'page-not-saved': true,
-  'note-gone': true,
-  'images-not-allowed': true,
-  'image-no-access': true,
-  'image-bad-address': true,
-  'image-other-site': true,
-  'image-status': true,
-  'image-unsupported': true,
-  'image-too-large': true,
-  'image-unreadable': true,
-  'site-status': true,
-  'not-a-web-page': true,
-  'page-too-large': true,
-  'site-unreachable': true,
-  'backup-not-json': true,
-  'backup-no-object': true,
-  'backup-wrong-format': true,
-  'backup-bad-version': true,
-  'backup-newer-version': true,
-  'backup-not-list': true,
-  'backup-incomplete': true,
-  'backup-count-mismatch': true,
-  'import-empty': true,
-  'import-unreadable': true,
-  'import-zip-unknown': true,
-  'import-zip-damaged': true,
-  'import-json-unreadable': true,
-  'import-empty-list': true,
-  'import-json-unknown': true,
-  'import-html-unknown': true,
-  'import-csv-unknown': true,
-  'import-csv-damaged': true,
-  'import-part-damaged': true,
-  'import-part-not-json': true,
-  'import-part-not-list': true,
-  'skip-no-url': true,
-  'skip-not-web-address': true,
-  'skip-invalid-address': true,
-  'skip-readwise-no-url': true,
-  'tag-name-empty': true,
-  'search-index-unusable': true,
-};
-
 /** Every error code, for checks at the boundaries (messages, stored records) and for tests. */
-export const ERROR_CODES = Object.keys(CODES) as ErrorCode[];
+export const ERROR_CODES = Object.keys(ERROR_DATA) as ErrorCode[];
 
 export const isErrorCode = (value: unknown): value is ErrorCode =>
-  typeof value === 'string' && Object.hasOwn(CODES, value);
+  typeof value === 'string' && Object.hasOwn(ERROR_DATA, value);
 
 /** Builds an error: `appError('page-too-large', { megabytes: 10 })`. */
 export function appError<C extends ErrorCode>(code: C, ...data: ErrorArgs<C>): ErrorOf<C> {
