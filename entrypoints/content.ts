@@ -1,4 +1,5 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
+import { errorMessage } from '@/components/shared/error-message';
 import { capturePage, readPageImage, runPageAnnotations } from '@/components/toolbar';
 import {
   contentNoteSenders,
@@ -49,21 +50,21 @@ export default defineContentScript({
               const range = currentRange();
               const result = range
                 ? await annotations.create(range, color ?? 'yellow', '')
-                : err<never>('Select some text of the article first, then choose "Highlight selection".');
-              if (!result.ok) annotations.notify(result.error);
+                : err('select-text-first');
+              if (!result.ok) annotations.notify(errorMessage(result.error));
               return result;
             },
             highlightStatus: async () =>
               ok(annotations.highlights.map((h) => ({ id: h.id, anchored: annotations.isAnchored(h.id) }))),
             scrollToHighlight: async ({ id }) => {
               const range = annotations.painter.range(id);
-              if (!range) return err('This highlight could not be found on the page.');
+              if (!range) return err('highlight-not-on-page');
               range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
               return ok(true as const);
             },
             reattachToSelection: async ({ id }) => {
               const range = currentRange();
-              return range ? annotations.reattach(id, range) : err('Select the passage on the page first.');
+              return range ? annotations.reattach(id, range) : err('select-passage-first');
             },
             readPageImage: ({ url }) => readPageImage(url),
             repaint: async () => {

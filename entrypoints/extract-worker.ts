@@ -1,6 +1,6 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { extractFromHtml } from '@/utils/extraction';
-import { err, ok } from '@/utils/model';
+import { errorFromThrown, fail, ok } from '@/utils/model';
 
 // Runs the extraction pipeline off every page's main thread. The extension page that starts
 // this Worker terminates it when its watchdog fires, so a hostile page can hang only this thread.
@@ -10,7 +10,8 @@ export default defineUnlistedScript(() => {
     try {
       self.postMessage(ok(extractFromHtml(event.data.html, { url: event.data.url })));
     } catch (error) {
-      self.postMessage(err(error instanceof Error ? error.message : String(error)));
+      // A failure the pipeline foresaw carries its code; anything else is reported as it was thrown.
+      self.postMessage(fail(errorFromThrown(error, 'extract-failed')));
     }
   };
 });

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { sendDownloadMessage } from '@/utils/messaging';
 import type { ArticleSummary } from '@/utils/model';
 import { awaitsDownload, originsOf, siteAccessPattern } from '@/utils/services';
+import { errorMessage, storedErrorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 
 /** The sites (patterns) among `patterns` the reader gave access to; asked again when access changes. */
@@ -49,7 +50,7 @@ export function DownloadBanner({ metas }: { metas: readonly ArticleSummary[] }) 
 
   const start = async (retryFailed: boolean) => {
     const started = await sendDownloadMessage('downloadImported', { retryFailed });
-    setStartError(started.ok ? null : started.error);
+    setStartError(started.ok ? null : errorMessage(started.error));
   };
   // Articles on sites with access wait for the background's next tick; opening the library wakes it now.
   const woken = useRef(false);
@@ -98,7 +99,9 @@ export function DownloadBanner({ metas }: { metas: readonly ArticleSummary[] }) 
           </p>
           <ul>
             {failed.slice(0, 50).map((m) => (
-              <li key={m.id}>{t('downloadFailedItem', [m.title, m.downloadError ?? ''])}</li>
+              <li key={m.id}>
+                {t('downloadFailedItem', [m.title, storedErrorMessage(m.downloadError ?? '')])}
+              </li>
             ))}
           </ul>
         </div>

@@ -2,6 +2,7 @@ import { useRef, useState } from 'preact/hooks';
 import { type ExportFormat, exportArticlesZip } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { downloadFile, FILE_TYPES } from '../shared/download';
+import { errorMessage } from '../shared/error-message';
 import { t, tn } from '../shared/i18n';
 
 type State =
@@ -34,7 +35,7 @@ export function ExportPanel({ db, ids, onClose }: Props) {
       onProgress: (done, total) => setState({ kind: 'running', done, total }),
     });
     if (abort.signal.aborted) return setState({ kind: 'failed', message: t('taskCancelled') });
-    if (!zip.ok) return setState({ kind: 'failed', message: t('exportFailed', zip.error) });
+    if (!zip.ok) return setState({ kind: 'failed', message: t('exportFailed', errorMessage(zip.error)) });
     const file = `readmark-${format}-${new Date().toISOString().slice(0, 10)}.zip`;
     downloadFile(file, zip.value as Uint8Array<ArrayBuffer>, FILE_TYPES.zip);
     setState({ kind: 'done', file });

@@ -12,6 +12,7 @@ import {
   setFavourite,
   setRead,
 } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { tn } from '../shared/i18n';
 
 export interface PendingUndo {
@@ -31,7 +32,7 @@ export function useLibraryActions(db: ReadmarkDb) {
 
   async function run<T>(action: Promise<Result<T>>): Promise<T | null> {
     const result = await action;
-    setError(result.ok ? null : result.error);
+    setError(result.ok ? null : errorMessage(result.error));
     return result.ok ? result.value : null;
   }
 

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type ExportFormat, exportArticleFile } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { downloadFile } from '../shared/download';
+import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 
 /** "Export: Markdown | HTML" for the saved article: downloads it with its highlights and notes. */
@@ -10,7 +11,7 @@ export function ExportArticle({ db, articleId }: { db: ReadmarkDb; articleId: st
   const exportAs = async (format: ExportFormat) => {
     try {
       const file = await exportArticleFile(db, articleId, format);
-      if (!file.ok) return setStatus({ ok: false, text: t('exportFailed', file.error) });
+      if (!file.ok) return setStatus({ ok: false, text: t('exportFailed', errorMessage(file.error)) });
       downloadFile(file.value.name, file.value.data, file.value.type);
       setStatus({ ok: true, text: t('exportDone', file.value.name) });
     } catch (error) {

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToTab } from '@/utils/messaging';
+import type { Result } from '@/utils/model';
 import { readColorNames } from '@/utils/services';
 import { listHighlights, type ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { HIGHLIGHT_PAINT } from '../shared/highlight-colors';
 import { t } from '../shared/i18n';
 import { useObserved } from '../shared/use-observed';
@@ -41,9 +43,9 @@ export function PageHighlights({
 
   if (data.kind !== 'ready' || data.value.highlights.length === 0) return null;
   const { highlights, colorNames } = data.value;
-  const act = async (run: () => Promise<{ ok: boolean; error?: string }>) => {
+  const act = async (run: () => Promise<Result<unknown>>) => {
     const result = await run();
-    setMessage(result.ok ? null : (result.error ?? null));
+    setMessage(result.ok ? null : errorMessage(result.error));
   };
 
   return (

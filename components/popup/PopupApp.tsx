@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import type { AppError } from '@/utils/model';
 import type { ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
 import { RemovedBlocks } from '../shared/RemovedBlocks';
@@ -34,7 +36,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
       <main class="popup">
         <h1 class="popup-brand">{t('extName')}</h1>
         <p id="status" role="alert" class="notice">
-          {state.kind === 'restricted' ? state.reason : state.message}
+          {errorMessage(state.kind === 'restricted' ? state.reason : state.error)}
         </p>
         <LibraryLink />
         <SettingsLink closeWindow />
@@ -88,7 +90,13 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
         <SettingsLink closeWindow />
       </div>
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
-        {saveError ?? (saving ? t('saving') : saved ? t('savedOn', formatDate(saved.updatedAt)) : '')}
+        {saveError
+          ? errorMessage(saveError)
+          : saving
+            ? t('saving')
+            : saved
+              ? t('savedOn', formatDate(saved.updatedAt))
+              : ''}
       </p>
       {saved && <StoredImages db={db} articleId={saved.id} />}
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
@@ -119,7 +127,7 @@ function SelectionOffer({
   onHighlight,
 }: {
   selection: string;
-  result: { ok: boolean; text: string } | null;
+  result: { ok: true } | { ok: false; error: AppError } | null;
   saved: boolean;
   onHighlight(): void;
 }) {
@@ -144,7 +152,7 @@ function SelectionOffer({
       )}
       {result && (
         <p id="selection-status" role="status" class={result.ok ? 'ok' : 'notice'}>
-          {result.text}
+          {result.ok ? t('selectionHighlighted') : errorMessage(result.error)}
         </p>
       )}
     </section>

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { loadMissingImages, readArticleImageState } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { formatBytes } from '../shared/format';
 import { t } from '../shared/i18n';
 import { useObserved } from '../shared/use-observed';
@@ -18,7 +19,7 @@ export function StoredImages({ db, articleId }: { db: ReadmarkDb; articleId: str
   const load = async () => {
     setProblem(null);
     const loaded = await loadMissingImages(db, articleId, missing);
-    if (!loaded.ok) setProblem(loaded.error);
+    if (!loaded.ok) setProblem(errorMessage(loaded.error));
   };
   return (
     <section class="stored-images" aria-label={t('imagesHeading')}>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type AppError, errorFromThrown } from '@/utils/model';
 import {
   highlightPageSelection,
   loadPagePreview,
@@ -6,7 +7,6 @@ import {
   savePreviewedArticle,
 } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
-import { t } from '../shared/i18n';
 
 /** What loadPagePreview answers, and while it works, 'loading'; a preview gains the popup's own state. */
 export type PreviewState =
@@ -14,11 +14,11 @@ export type PreviewState =
   | Exclude<PagePreview, { kind: 'preview' }>
   | (Extract<PagePreview, { kind: 'preview' }> & {
       saving: boolean;
-      saveError: string | null;
+      saveError: AppError | null;
       /** Removed blocks the reader chose to keep (indexes into article.removed). */
       kept: ReadonlySet<number>;
       /** What became of "Highlight selection", once clicked. */
-      selectionResult: { ok: boolean; text: string } | null;
+      selectionResult: { ok: true } | { ok: false; error: AppError } | null;
     });
 
 /**
@@ -36,7 +36,7 @@ export function usePagePreview(db: ReadmarkDb) {
           ? { ...loaded, saving: false, saveError: null, kept: new Set<number>(), selectionResult: null }
           : loaded,
       )
-      .catch((error: unknown): PreviewState => ({ kind: 'error', message: String(error) }))
+      .catch((error: unknown): PreviewState => ({ kind: 'error', error: errorFromThrown(error) }))
       .then((next) => !cancelled && setState(next));
     return () => {
       cancelled = true;
@@ -68,9 +68,7 @@ export function usePagePreview(db: ReadmarkDb) {
       ...state,
       saved: result.ok ? (result.value ?? state.saved) : state.saved,
       selection: result.ok ? '' : state.selection,
-      selectionResult: result.ok
-        ? { ok: true, text: t('selectionHighlighted') }
-        : { ok: false, text: result.error },
+      selectionResult: result.ok ? { ok: true } : { ok: false, error: result.error },
     });
   }
 

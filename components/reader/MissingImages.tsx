@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { loadMissingImages } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 
 /**
@@ -24,7 +25,7 @@ export function MissingImages({
     setBusy(true);
     const loaded = await loadMissingImages(db, articleId, missing);
     setBusy(false);
-    if (!loaded.ok) setProblem(loaded.error);
+    if (!loaded.ok) setProblem(errorMessage(loaded.error));
   };
   return (
     <div class="reader-missing-images notice">

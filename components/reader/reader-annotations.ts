@@ -1,7 +1,6 @@
 import { type AnchorSelectors, describe, locateInText } from '@/utils/annotation';
 import { err, type Highlight, type HighlightColor, type Result } from '@/utils/model';
 import { deleteHighlight, putHighlight, type ReadmarkDb, updateHighlight } from '@/utils/storage';
-import { t } from '../shared/i18n';
 import { AnnotationSet } from '../toolbar';
 
 /**
@@ -21,7 +20,7 @@ export class ReaderAnnotations extends AnnotationSet {
 
   async create(range: Range, color: HighlightColor, note: string): Promise<Result<Highlight>> {
     const described = describe(this.root, range);
-    if (!described) return err(t('errorSelectFirst'));
+    if (!described) return err('select-text-first');
     const inText = locateInText(this.articleText, { quote: described.quote });
     const now = Date.now();
     const highlight: Highlight = {

@@ -1,7 +1,9 @@
 import type { RefObject } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { errorFromThrown } from '@/utils/model';
 import { readColorNames } from '@/utils/services';
 import { listHighlights, observe, type ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { mountAnnotationUi } from '../toolbar';
 import { ReaderAnnotations } from './reader-annotations';
 
@@ -29,7 +31,7 @@ export function useReaderAnnotations(
         colorNames: await readColorNames(db),
       }),
       ({ highlights, colorNames }) => set.show(highlights, colorNames),
-      (error) => set.notify(String(error)),
+      (error) => set.notify(errorMessage(errorFromThrown(error))),
     );
     return () => {
       stop();

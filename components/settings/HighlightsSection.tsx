@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { type ColorNames, HIGHLIGHT_COLORS, type HighlightColor } from '@/utils/model';
 import { AUTO_REPAINT_ORIGINS, readColorNames } from '@/utils/services';
-import { type ReadmarkDb, setSetting } from '@/utils/storage';
+import { type ReadmarkDb, setSetting, storageError } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { HIGHLIGHT_PAINT } from '../shared/highlight-colors';
 import { t } from '../shared/i18n';
 
@@ -39,7 +40,7 @@ function ColorNamesForm({ db }: { db: ReadmarkDb }) {
       await setSetting(db, 'colorNames', next);
       setStatus(t('colorNamesSaved'));
     } catch (error) {
-      setStatus(String(error));
+      setStatus(errorMessage(storageError(error)));
     }
   };
 

@@ -4,6 +4,7 @@ import type { HtmlParser, LibraryImportPlan, ParsedImport } from '@/utils/import
 import { sendDownloadMessage } from '@/utils/messaging';
 import { extractInWorker } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 import { type ExtractHtml, type ImportPreview, previewImport, runImport } from './import-flow';
 import { TaskStatus } from './TaskStatus';
@@ -105,7 +106,10 @@ const n = (value: number) => value.toLocaleString();
 function ImportSummary({ preview, onImport }: { preview: ImportPreview; onImport: () => void }) {
   const { parsed, alreadyInLibrary, withContent } = preview;
   const reasons = new Map<string, number>();
-  for (const { reason } of parsed.skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  for (const { reason } of parsed.skipped) {
+    const text = errorMessage(reason);
+    reasons.set(text, (reasons.get(text) ?? 0) + 1);
+  }
   const toDownload = parsed.items.filter((item) => item.html === undefined).length;
   return (
     <div class="restore-preview" id="import-preview" data-with-content={withContent}>

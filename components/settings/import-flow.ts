@@ -16,7 +16,6 @@ import {
   listHighlights,
   type ReadmarkDb,
   readCanonicalUrlIndex,
-  STORAGE_CANCELLED,
 } from '@/utils/storage';
 
 /** Another tool's export, read and compared with the library; nothing written yet. */
@@ -88,7 +87,7 @@ export async function runImport(
   });
   let done = 0;
   for (const item of toExtract) {
-    if (signal?.aborted) return err(STORAGE_CANCELLED);
+    if (signal?.aborted) return err('cancelled');
     const article = await extract(item.html!, item.url, item.title);
     if (article.ok) extracted.set(item.canonicalUrl, article.value);
     onProgress?.('extracting', ++done, toExtract.length);

@@ -1,6 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
-import type { Result } from '@/utils/model';
-import { type BackupStep, isCancelled } from '@/utils/services';
+import { errorFromThrown, type Result } from '@/utils/model';
+import type { BackupStep } from '@/utils/services';
+import { errorMessage } from '../shared/error-message';
 
 export type TaskState =
   | { kind: 'idle' }
@@ -21,7 +22,8 @@ export function useLongTask() {
 
   async function run<T>(
     work: (signal: AbortSignal, onProgress: Report) => Promise<Result<T>>,
-    describeFailure: (error: string) => string,
+    /** Frames the error's message (in the reader's language) for this task. */
+    describeFailure: (message: string) => string,
   ): Promise<T | null> {
     controller.current?.abort();
     const current = new AbortController();
@@ -34,7 +36,7 @@ export function useLongTask() {
       );
     } catch (error) {
       // A bug (or a browser refusing something unexpected): still shown, never only logged.
-      result = { ok: false, error: error instanceof Error ? error.message : String(error) };
+      result = { ok: false, error: errorFromThrown(error) };
     }
     if (controller.current === current) controller.current = null;
     if (result.ok) {
@@ -42,9 +44,9 @@ export function useLongTask() {
       return result.value;
     }
     setState(
-      isCancelled(result.error)
+      result.error.code === 'cancelled'
         ? { kind: 'cancelled' }
-        : { kind: 'failed', message: describeFailure(result.error) },
+        : { kind: 'failed', message: describeFailure(errorMessage(result.error)) },
     );
     return null;
   }

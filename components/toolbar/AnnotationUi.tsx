@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import type { HighlightColor, Result } from '@/utils/model';
+import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 import { type AnnotationSet, hasNote, type ShownHighlight } from './annotation-set';
 import { raiseHost } from './guard-host';
@@ -141,7 +142,7 @@ export function AnnotationUi({
   }, [annotations, doc, host, win]);
 
   const report = (result: Result<unknown>, success?: Toast) => {
-    if (!result.ok) setToast({ message: result.error, alert: true });
+    if (!result.ok) setToast({ message: errorMessage(result.error), alert: true });
     else if (success) setToast(success);
   };
 

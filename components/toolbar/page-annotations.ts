@@ -48,7 +48,7 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
   /** Saves a highlight for `range`, saving the article first when the page is not saved yet. */
   async create(range: Range, color: HighlightColor, note: string): Promise<Result<PageHighlight>> {
     const page = describe(this.doc.body, range);
-    if (!page) return err('Select some text of the article first.');
+    if (!page) return err('select-text-first');
     const answer = await sendToBackground('createHighlight', {
       canonicalUrl: this.canonicalUrl(),
       page,
@@ -76,7 +76,7 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
   /** Re-attaches an orphan to a new selection on this page (its place in the saved article is kept). */
   async reattach(id: string, range: Range): Promise<Result<PageHighlight>> {
     const page = describe(this.doc.body, range);
-    if (!page) return err('Select the passage to attach the highlight to first.');
+    if (!page) return err('select-passage-first');
     return this.track(await sendToBackground('updateHighlight', { id, page }), 'changed', range.cloneRange());
   }
 

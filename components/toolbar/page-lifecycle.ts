@@ -1,4 +1,5 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { errorMessage } from '../shared/error-message';
 import { mountAnnotationUi } from './mount-annotation-ui';
 import { PageAnnotations } from './page-annotations';
 
@@ -16,7 +17,7 @@ export function runPageAnnotations(ctx: ContentScriptContext, doc: Document): Pa
   const unmount = mountAnnotationUi(doc, annotations);
   const load = () =>
     void annotations.load().then((loaded) => {
-      if (!loaded.ok && ctx.isValid) annotations.notify(loaded.error);
+      if (!loaded.ok && ctx.isValid) annotations.notify(errorMessage(loaded.error));
     });
   load();
   const win = doc.defaultView;

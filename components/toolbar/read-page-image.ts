@@ -1,5 +1,13 @@
 import type { PageImage } from '@/utils/messaging';
-import { bytesToBase64, err, IMAGE_CAPS, isStorableImageType, ok, type Result } from '@/utils/model';
+import {
+  bytesToBase64,
+  describeThrown,
+  err,
+  IMAGE_CAPS,
+  isStorableImageType,
+  ok,
+  type Result,
+} from '@/utils/model';
 
 /**
  * Reads one of the page's own pictures for saving, in the content script, when Readmark has no
@@ -15,21 +23,21 @@ export async function readPageImage(
   try {
     parsed = new URL(url);
   } catch {
-    return err('Not a picture address.');
+    return err('image-bad-address');
   }
   const own = /^https?:$/.test(parsed.protocol) && parsed.origin === new URL(pageUrl).origin;
-  if (!own) return err('This picture is on another site: Readmark needs your permission to fetch it.');
+  if (!own) return err('image-other-site');
   try {
     const response = await fetch(parsed.href, { credentials: 'same-origin', cache: 'force-cache' });
     const type = response.headers.get('content-type') ?? '';
-    if (!response.ok) return err(`The site answered ${response.status}.`);
-    if (!isStorableImageType(type)) return err('Not a picture Readmark stores.');
+    if (!response.ok) return err('image-status', { status: response.status });
+    if (!isStorableImageType(type)) return err('image-unsupported');
     if (Number(response.headers.get('content-length') ?? 0) > IMAGE_CAPS.perImage)
-      return err('This picture is too large to store.');
+      return err('image-too-large');
     const bytes = new Uint8Array(await response.arrayBuffer());
-    if (bytes.length > IMAGE_CAPS.perImage) return err('This picture is too large to store.');
+    if (bytes.length > IMAGE_CAPS.perImage) return err('image-too-large');
     return ok({ type: type.split(';')[0]!.trim(), base64: bytesToBase64(bytes) });
   } catch (error) {
-    return err(`The picture could not be read (${error instanceof Error ? error.message : String(error)}).`);
+    return err('image-unreadable', { detail: describeThrown(error) });
   }
 }

@@ -75,7 +75,7 @@ async function streamed() {
     for (const highlight of highlights) writer.highlight(highlight);
     const file = writer.finish();
     const verified = await verifyBackup(file, { articles: ARTICLES, highlights: highlights.length });
-    if (!verified.ok) throw new Error(verified.error);
+    if (!verified.ok) throw new Error(JSON.stringify(verified.error));
     return file;
   });
   const file = exported.value;
@@ -114,10 +114,10 @@ async function inMemory() {
     library.highlights.push(...lib.highlights);
   }
   const exported = await timed(() => createBackup({ ...library, settings }));
-  if (!exported.value.ok) throw new Error(exported.value.error);
+  if (!exported.value.ok) throw new Error(JSON.stringify(exported.value.error));
   const text = exported.value.value;
   const imported = await timed(() => parseBackup(text));
-  if (!imported.value.ok) throw new Error(imported.value.error);
+  if (!imported.value.ok) throw new Error(JSON.stringify(imported.value.error));
   return {
     exportMs: exported.ms,
     exportCpu: exported.cpu,

@@ -102,21 +102,21 @@ const baseline = await baselines();
 /** The backup the old way, in a function so that the 320 MB backup text is garbage once it is done. */
 async function inMemorySteps(): Promise<void> {
   const exported = await measure(() => createBackup({ ...library, settings }));
-  if (!exported.value.ok) throw new Error(exported.value.error);
+  if (!exported.value.ok) throw new Error(JSON.stringify(exported.value.error));
   const backup = exported.value.value;
   console.log(`backup: ${Math.round(Buffer.byteLength(backup, 'utf8') / MB)} MB of UTF-8`);
   row('in memory: createBackup (one string)', exported, baseline.out, 10_000);
 
   const parsed = await measure(async () => {
     const result = await parseBackup(backup);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     if (result.value.rejected.length) throw new Error(`rejected ${result.value.rejected.length} records`);
     return result.value.articles.length;
   });
   row('in memory: parseBackup (validated, whole)', parsed, baseline.in, 30_000);
 
   const verified = await measure(() => verifyBackup(backup, { articles: 10_000, highlights: 10_000 }));
-  if (!verified.value.ok) throw new Error(verified.value.error);
+  if (!verified.value.ok) throw new Error(JSON.stringify(verified.value.error));
   row('in memory: verifyBackup', verified, baseline.in, null);
 }
 await inMemorySteps();
@@ -172,9 +172,9 @@ const thousand = library.articles.slice(0, 1_000).map((article) => ({
   highlights: library.highlights.filter((h) => h.articleId === article.meta.id),
 }));
 const zipped = await measure(() => toMarkdownZip(thousand));
-if (!zipped.value.ok) throw new Error(zipped.value.error);
+if (!zipped.value.ok) throw new Error(JSON.stringify(zipped.value.error));
 const zippedInline = await measure(() => toMarkdownZip(thousand, { inlineHighlights: true }));
-if (!zippedInline.value.ok) throw new Error(zippedInline.value.error);
+if (!zippedInline.value.ok) throw new Error(JSON.stringify(zippedInline.value.error));
 const files = Object.fromEntries(thousand.map((a, i) => [`${i}.md`, strToU8(a.content.textContent)]));
 const baselineZip = await measure(() => zipSync(files, { level: 6 }));
 row('baseline zipSync of 1,000 bodies', baselineZip, null, null);

@@ -57,7 +57,7 @@ const jsonBaseline = time(() =>
   JSON.parse(JSON.stringify(Array.from({ length: ENTRIES }, (_, i) => ({ i, u: `x${i}` })))),
 );
 const parsed = time(() => parseImportFile(bytes, parseHtml));
-if (!parsed.value.ok) throw new Error(parsed.value.error);
+if (!parsed.value.ok) throw new Error(JSON.stringify(parsed.value.error));
 const file = parsed.value.value;
 const plan = time(() =>
   planLibraryImport(file, { existing: new Map(), extracted: new Map(), locate: () => null, now: Date.now() }),
@@ -66,7 +66,7 @@ const db = await openDb('bench-import');
 const write = performance.now();
 const applied = await applyImportPlan(db, plan.value, { sanitise: (html) => html });
 const writeMs = performance.now() - write;
-if (!applied.ok) throw new Error(applied.error);
+if (!applied.ok) throw new Error(JSON.stringify(applied.error));
 const stored = (await readCanonicalUrlIndex(db)).size;
 
 const s = (ms: number) => `${(ms / 1000).toFixed(2)} s`;

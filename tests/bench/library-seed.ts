@@ -37,11 +37,11 @@ async function seed(count: number) {
           },
           meta.savedAt,
         );
-        if (!saved.ok) throw new Error(saved.error);
+        if (!saved.ok) throw new Error(JSON.stringify(saved.error));
         ids.set(meta.id, saved.value.id);
         for (const mark of marks) {
           const put = await putHighlight(db, { ...mark, articleId: saved.value.id });
-          if (!put.ok) throw new Error(put.error);
+          if (!put.ok) throw new Error(JSON.stringify(put.error));
           highlights++;
         }
       }),

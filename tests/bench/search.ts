@@ -79,7 +79,7 @@ function measure(textLimit: number): Figures {
   const answers = queries.map((q) => built?.search(q.text)?.scores ?? new Map<string, number>());
   built = null; // the page holds one index: load and search without the built one around
   const [loaded, load] = time(() => LibraryIndex.load(json, undefined, { textLimit }));
-  if (!loaded.ok) throw new Error(loaded.error);
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
   // Same articles, same scores; a sum may differ in its last bit (a loaded index visits terms
   // in another order), so scores are compared to 1e-9.
   queries.forEach((q, i) => {

@@ -4,6 +4,8 @@ import { seriousAxeFindings } from './axe';
 import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 
+const GONE = JSON.stringify({ code: 'site-status', data: { status: 404 } });
+
 interface StoredMeta {
   id: string;
   url: string;
@@ -122,7 +124,8 @@ describe('import: the background downloads URL-only articles with the library cl
         },
       )
       .toEqual([
-        ['A page that is gone', 1, 'the site answered 404'],
+        // The failure is stored as its code and data; the library words it.
+        ['A page that is gone', 1, GONE],
         ['Starter notes', 0, undefined],
       ]);
     const starter = (await stored()).find((m) => m.title === 'Starter notes')!;
@@ -151,6 +154,6 @@ describe('import: the background downloads URL-only articles with the library cl
         },
         { timeout: 15_000 },
       ) // the site's next turn may be 3 s away
-      .toBe('the site answered 404');
+      .toBe(GONE);
   });
 });

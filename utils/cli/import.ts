@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { parseHTML } from 'linkedom';
 import { type ParsedImport, parseImportFile } from '@/utils/import';
+import type { AppError } from '@/utils/model';
 
 const USAGE = 'usage: npm run import -- --dry-run [--json] <file>';
 
@@ -46,7 +47,7 @@ function main(argv: string[]): number {
   }
   const parsed = parseImportFile(bytes, (html) => parseHTML(html).document as unknown as Document);
   if (!parsed.ok) {
-    console.error(`import: ${file}: ${parsed.error}`);
+    console.error(`import: ${file}: ${asText(parsed.error)}`);
     return 1;
   }
   process.stdout.write(
@@ -90,10 +91,16 @@ function summary(parsed: ParsedImport): string {
     `Skipped: ${parsed.skipped.length}`,
   ];
   const reasons = new Map<string, number>();
-  for (const { reason } of parsed.skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  for (const { reason } of parsed.skipped) {
+    const text = asText(reason);
+    reasons.set(text, (reasons.get(text) ?? 0) + 1);
+  }
   for (const [reason, count] of reasons) lines.push(`  ${count} × ${reason}`);
   lines.push('Dry run: nothing was written.');
   return `${lines.join('\n')}\n`;
 }
+
+/** An error's code and data: the extension words them; a developer's terminal reads them as they are. */
+const asText = ({ code, data }: AppError) => `${code}${data ? ` ${JSON.stringify(data)}` : ''}`;
 
 process.exitCode = main(process.argv.slice(2));

@@ -9,8 +9,6 @@ export interface ProgressOptions {
 /** Items handled between two yields: small enough to keep a page responsive, big enough to stay fast. */
 const CHUNK = 200;
 
-export const CANCELLED = 'Cancelled: nothing was exported or imported.';
-
 /**
  * Calls `visit` on every item, yielding to the event loop between chunks so a UI can repaint and
  * cancel. Returns false when the signal aborted (the caller then discards what it built).

@@ -1,7 +1,7 @@
 import { err, type Highlight, type ImageBytes, ok, type Result } from '@/utils/model';
 import { imageRecord } from './backup-images';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
-import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
+import { forEachChunked, type ProgressOptions } from './chunked';
 import type { BackupArticle } from './parse-backup';
 
 /** Everything a backup holds. */
@@ -125,7 +125,7 @@ export async function createBackup(
       signal,
       onProgress: onProgress && offset !== null ? (n) => onProgress(offset + n, total) : undefined,
     });
-    if (!done) return err(CANCELLED);
+    if (!done) return err('cancelled');
   }
   return ok(await writer.finish().text());
 }

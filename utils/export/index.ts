@@ -9,7 +9,7 @@
 
 export { imageDataUrl, imageFilePath, mapLinks, replaceImageSources } from './article-images';
 export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
-export { CANCELLED, type ProgressOptions } from './chunked';
+export type { ProgressOptions } from './chunked';
 export { type BackupInput, BackupWriter, type CreateBackupOptions, createBackup } from './create-backup';
 export { FILE_TYPES } from './file-types';
 export { type JsonPiece, JsonPieces, JsonSyntaxError } from './json-pieces';

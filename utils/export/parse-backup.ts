@@ -1,9 +1,11 @@
 import * as v from 'valibot';
 import {
+  type AppError,
   type ArticleContent,
   type ArticleMeta,
   boundCanonical,
   err,
+  fail,
   type Highlight,
   type ImageBytes,
   type ImageLink,
@@ -20,7 +22,7 @@ import {
   highlightSchema,
   utf8Length,
 } from './backup-schema';
-import { CANCELLED, type ProgressOptions } from './chunked';
+import type { ProgressOptions } from './chunked';
 import { JsonNotAnObjectError, type JsonPiece, JsonPieces, JsonSyntaxError } from './json-pieces';
 import { unsafeKeyReason } from './unsafe-key';
 
@@ -107,26 +109,22 @@ export async function* readBackup(
   const splitter = new JsonPieces(LISTS, MAX_RECORD_CHARS);
   try {
     for await (const chunk of textChunks(source, options)) {
-      if (options.signal?.aborted) return err(CANCELLED);
+      if (options.signal?.aborted) return err('cancelled');
       for (const piece of splitter.push(chunk)) {
         const refused = checker.header(piece);
-        if (refused) return err(refused);
+        if (refused) return fail(refused);
         for (const record of await checker.piece(piece)) yield record;
       }
     }
   } catch (error) {
-    if (error instanceof JsonNotAnObjectError)
-      return err('This file is not a Readmark backup: it holds no backup object.');
+    if (error instanceof JsonNotAnObjectError) return err('backup-no-object');
     if (!(error instanceof JsonSyntaxError)) throw error;
-    return err(`This file is not a Readmark backup: it is not valid JSON (${error.message}).`);
+    return err('backup-not-json', { detail: error.message });
   }
-  if (options.signal?.aborted) return err(CANCELLED);
-  if (!splitter.complete)
-    return err(
-      'This Readmark backup is damaged: it is not valid JSON, the file ends before the backup does (it was probably cut short while being copied).',
-    );
+  if (options.signal?.aborted) return err('cancelled');
+  if (!splitter.complete) return err('backup-cut-short');
   const missing = checker.missingHeader();
-  if (missing) return err(missing);
+  if (missing) return fail(missing);
   for (const record of await checker.finish()) yield record;
   return ok(checker.summary());
 }
@@ -209,37 +207,33 @@ class RecordChecker {
   constructor(private readonly knownImages: ReadonlySet<string> | undefined) {}
 
   /** Why the file is refused at this piece (a header field that is wrong), or null. */
-  header(piece: JsonPiece): string | null {
+  header(piece: JsonPiece): AppError | null {
     if (piece.kind === 'element') return null;
     this.seen.add(piece.key);
     if (piece.kind === 'list-end') return null;
     const { key, value } = piece;
     if (key === 'format') {
       this.format = value;
-      if (value !== BACKUP_FORMAT)
-        return 'This file is not a Readmark backup: its "format" is not "readmark-backup".';
+      if (value !== BACKUP_FORMAT) return { code: 'backup-wrong-format' };
     } else if (key === 'version') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
-        return 'This Readmark backup is damaged: its "version" is missing or not a whole number.';
-      if (value > BACKUP_VERSION)
-        return `This backup was made by a newer Readmark (format version ${value}); update Readmark to import it.`;
+        return { code: 'backup-bad-version' };
+      if (value > BACKUP_VERSION) return { code: 'backup-newer-version', data: { version: value } };
       this.version = value;
     } else if (key === 'exportedAt') this.exportedAt = typeof value === 'string' ? value.slice(0, 64) : null;
     else if (key === 'settings') {
       this.settings = value ?? {};
       this.settingsOversized = piece.oversized;
-    } else if (LISTS.has(key)) return `This Readmark backup is damaged: "${key}" is not a list.`;
+    } else if (LISTS.has(key)) return { code: 'backup-not-list', data: { field: key } };
     return null;
   }
 
   /** Why a file read to its end is still refused: a header field or list it never had. */
-  missingHeader(): string | null {
-    if (this.format !== BACKUP_FORMAT)
-      return 'This file is not a Readmark backup: its "format" is not "readmark-backup".';
-    if (this.version === null)
-      return 'This Readmark backup is damaged: its "version" is missing or not a whole number.';
-    for (const list of ['articles', 'highlights'])
-      if (!this.seen.has(list)) return `This Readmark backup is damaged: "${list}" is not a list.`;
+  missingHeader(): AppError | null {
+    if (this.format !== BACKUP_FORMAT) return { code: 'backup-wrong-format' };
+    if (this.version === null) return { code: 'backup-bad-version' };
+    for (const field of ['articles', 'highlights'])
+      if (!this.seen.has(field)) return { code: 'backup-not-list', data: { field } };
     return null;
   }
 
@@ -386,9 +380,9 @@ class RecordChecker {
   }
 }
 
-function checkRecord<S extends v.GenericSchema>(raw: unknown, schema: S): Result<v.InferOutput<S>> {
+function checkRecord<S extends v.GenericSchema>(raw: unknown, schema: S): Result<v.InferOutput<S>, string> {
   const unsafe = unsafeKeyReason(raw);
-  if (unsafe) return err(unsafe);
+  if (unsafe) return { ok: false, error: unsafe };
   const result = v.safeParse(schema, raw);
-  return result.success ? ok(result.output) : err(firstIssue(result.issues));
+  return result.success ? ok(result.output) : { ok: false, error: firstIssue(result.issues) };
 }

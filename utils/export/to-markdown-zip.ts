@@ -1,6 +1,6 @@
 import { err, type Highlight, type ImageBytes, type Result } from '@/utils/model';
 import { imageFilePath, mapLinks } from './article-images';
-import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
+import { forEachChunked, type ProgressOptions } from './chunked';
 import type { BackupArticle } from './parse-backup';
 import { safeFileName } from './safe-file-name';
 import { type MarkdownOptions, toMarkdown } from './to-markdown';
@@ -41,7 +41,7 @@ export async function toMarkdownZip(
     },
     { signal, onProgress: onProgress && ((done) => onProgress(done, total)) },
   );
-  if (!converted) return err(CANCELLED);
+  if (!converted) return err('cancelled');
   files.push(...pictures.values());
   return toZip(files, {
     signal,

@@ -1,6 +1,6 @@
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { err, ok, type Result } from '@/utils/model';
-import { CANCELLED, forEachChunked, type ProgressOptions } from './chunked';
+import { forEachChunked, type ProgressOptions } from './chunked';
 import { safeFileName, uniqueNamer } from './safe-file-name';
 
 export interface ZipEntry {
@@ -39,7 +39,7 @@ export async function toZip(
   );
   if (!done) {
     zip.terminate();
-    return err(CANCELLED);
+    return err('cancelled');
   }
   zip.end();
   if (failure) throw failure;

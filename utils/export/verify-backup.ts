@@ -24,14 +24,19 @@ export async function verifyBackup(
   const { articles, highlights, rejected } = next.value.value;
   if (rejected.length) {
     const first = rejected[0];
-    return err(
-      `The backup would not import completely: ${rejected.length} record(s) fail the checks, first ${first?.kind} ${first?.index}: ${first?.reason}.`,
-    );
+    return err('backup-incomplete', {
+      count: rejected.length,
+      kind: first?.kind ?? '',
+      index: first?.index ?? 0,
+      reason: first?.reason ?? '',
+    });
   }
   const counts = { articles, highlights };
   if (counts.articles !== expected.articles || counts.highlights !== expected.highlights)
-    return err(
-      `The backup holds ${counts.articles} articles and ${counts.highlights} highlights; ${expected.articles} and ${expected.highlights} were expected.`,
-    );
+    return err('backup-count-mismatch', {
+      ...counts,
+      expectedArticles: expected.articles,
+      expectedHighlights: expected.highlights,
+    });
   return ok(counts);
 }

@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import type { ExtractedArticle } from '@/utils/model';
+import { CodedError, type ExtractedArticle } from '@/utils/model';
 import { collapse } from './block-facts';
 import { blockFeatures, FEATURE_NAMES } from './block-features';
 import { blockText } from './block-text';
@@ -49,7 +49,7 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
   const { parsed, prepared, blocks, kept, elements } = analysis;
   const content = parsed?.content;
   if (!parsed || !content || !collapse(content.textContent ?? ''))
-    throw new Error('No article text was found on this page.');
+    throw new CodedError({ code: 'no-article-text' }, 'No article text was found on this page.');
 
   const model = extractModel();
   const { pageType } = classifyPage(model, analysis.pageRow);

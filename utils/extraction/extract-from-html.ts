@@ -1,5 +1,5 @@
 import { parseHTML } from 'linkedom';
-import type { ExtractedArticle } from '@/utils/model';
+import { CodedError, type ExtractedArticle } from '@/utils/model';
 import { type ExtractOptions, extractOwnedDocument } from './extract-article';
 
 /**
@@ -7,7 +7,7 @@ import { type ExtractOptions, extractOwnedDocument } from './extract-article';
  * page) and runs the pipeline over it. The parsed document is the pipeline's own, so no copy.
  */
 export function extractFromHtml(html: string, options: ExtractOptions): ExtractedArticle {
-  if (!/<[a-z!]/i.test(html)) throw new Error('The input is not HTML.');
+  if (!/<[a-z!]/i.test(html)) throw new CodedError({ code: 'not-html' }, 'The input is not HTML.');
   const { document } = parseHTML(html);
   return extractOwnedDocument(document as unknown as Document, options);
 }

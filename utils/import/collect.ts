@@ -1,4 +1,4 @@
-import { normaliseUrl } from '@/utils/model';
+import { type AppError, normaliseUrl } from '@/utils/model';
 import type { ImportedHighlight, ImportedItem, ImportFormat, ParsedImport, SkippedDocument } from './types';
 
 /** One document as a format parser reads it, before URLs are checked and duplicates merged. */
@@ -57,7 +57,7 @@ export class ImportCollector {
   }
 
   /** A document the format itself cannot place (e.g. Readwise, which exports no URL). */
-  skip(reason: string, details: Omit<SkippedDocument, 'reason'>): void {
+  skip(reason: AppError, details: Omit<SkippedDocument, 'reason'>): void {
     this.skipped.push({ reason, ...details });
   }
 
@@ -124,9 +124,10 @@ function earliest(a: number | null, b: number | null): number | null {
   return Math.min(a, b);
 }
 
-function unusableUrlReason(url: string): string {
-  if (!url) return 'no URL';
+function unusableUrlReason(url: string): AppError {
+  if (!url) return { code: 'skip-no-url' };
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)?.[1]?.toLowerCase();
-  if (scheme && scheme !== 'http' && scheme !== 'https') return `not a web address (${scheme}:)`;
-  return 'not a valid web address';
+  if (scheme && scheme !== 'http' && scheme !== 'https')
+    return { code: 'skip-not-web-address', data: { scheme: scheme.slice(0, 40) } };
+  return { code: 'skip-invalid-address' };
 }

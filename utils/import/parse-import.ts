@@ -1,4 +1,4 @@
-import { err, ok, type Result } from '@/utils/model';
+import { CodedError, describeThrown, err, fail, ok, type Result } from '@/utils/model';
 import { csvHeader, readCsv } from './csv';
 import { isHypothesisExport, parseHypothesis } from './formats/hypothesis';
 import { parseInstapaper } from './formats/instapaper';
@@ -11,20 +11,21 @@ import { isWallabagExport, parseWallabag } from './formats/wallabag';
 import type { HtmlParser, ParsedImport } from './types';
 import { looksLikeZip, readZip, stripBom } from './zip';
 
-const SUPPORTED =
-  'Pocket, Omnivore, Hypothesis, Obsidian Web Clipper, wallabag, Instapaper, Readwise or a browser bookmarks file';
-
 /**
  * Reads an export file of another tool, recognised from its content (never its name), into
  * Readmark's terms. A file that is no supported export, or is truncated or damaged, is
  * `{ ok: false }` with a message for the reader; nothing is half-read.
  */
 export function parseImportFile(bytes: Uint8Array, parseHtml: HtmlParser): Result<ParsedImport> {
-  if (bytes.length === 0) return err('The file is empty.');
+  if (bytes.length === 0) return err('import-empty');
   try {
     return ok(parse(bytes, parseHtml));
   } catch (error) {
-    return err(`This file cannot be imported: ${(error as Error).message}.`);
+    return fail(
+      error instanceof CodedError
+        ? error.error
+        : { code: 'import-unreadable', data: { detail: describeThrown(error) } },
+    );
   }
 }
 
@@ -34,7 +35,7 @@ function parse(bytes: Uint8Array, parseHtml: HtmlParser): ParsedImport {
     const names = Object.keys(files);
     if (names.some(isCsvPart)) return parsePocketZip(files);
     if (names.some(isOmnivoreMetadata)) return parseOmnivoreZip(files);
-    throw new Error(`it is a zip archive, but not a Pocket or Omnivore export (Readmark reads ${SUPPORTED})`);
+    throw new CodedError({ code: 'import-zip-unknown' });
   }
   const text = stripBom(new TextDecoder('utf-8').decode(bytes));
   const start = text.trimStart().charAt(0);
@@ -48,13 +49,13 @@ function parseJson(text: string, parseHtml: HtmlParser): ParsedImport {
   try {
     root = JSON.parse(text);
   } catch (error) {
-    throw new Error(`it looks like JSON but cannot be read, perhaps truncated (${(error as Error).message})`);
+    throw new CodedError({ code: 'import-json-unreadable', data: { detail: describeThrown(error) } });
   }
   if (isHypothesisExport(root)) return parseHypothesis(root);
   if (isWallabagExport(root)) return parseWallabag(root as unknown[]);
   if (isObsidianExport(root)) return parseObsidian(root as unknown[], parseHtml);
-  if (Array.isArray(root) && root.length === 0) throw new Error('it holds an empty list: nothing to import');
-  throw new Error(`it is a JSON file, but not a Hypothesis, Obsidian Web Clipper or wallabag export`);
+  if (Array.isArray(root) && root.length === 0) throw new CodedError({ code: 'import-empty-list' });
+  throw new CodedError({ code: 'import-json-unknown' });
 }
 
 function parseHtmlFile(text: string, parseHtml: HtmlParser): ParsedImport {
@@ -62,9 +63,7 @@ function parseHtmlFile(text: string, parseHtml: HtmlParser): ParsedImport {
   if (/NETSCAPE-Bookmark-file/i.test(head)) return parseNetscape(parseHtml(text));
   if (/<title>\s*Pocket Export\s*<\/title>/i.test(head) || /<a\s[^>]*\btime_added=/i.test(text))
     return parsePocketHtml(parseHtml(text));
-  throw new Error(
-    `it is an HTML page, but not a bookmarks file or a Pocket export (Readmark reads ${SUPPORTED})`,
-  );
+  throw new CodedError({ code: 'import-html-unknown' });
 }
 
 function parseCsvFile(text: string): ParsedImport {
@@ -77,8 +76,8 @@ function parseCsvFile(text: string): ParsedImport {
       : has('title', 'url', 'time_added', 'status')
         ? parsePocketCsv
         : null;
-  if (!parser) throw new Error(`Readmark cannot tell what it is (it reads ${SUPPORTED})`);
+  if (!parser) throw new CodedError({ code: 'import-csv-unknown' });
   const csv = readCsv(text);
-  if ('error' in csv) throw new Error(`the CSV is damaged or truncated: ${csv.error}`);
+  if ('error' in csv) throw new CodedError({ code: 'import-csv-damaged', data: { detail: csv.error } });
   return parser(csv.rows);
 }

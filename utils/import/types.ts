@@ -1,4 +1,4 @@
-import type { HighlightColor } from '@/utils/model';
+import type { AppError, HighlightColor } from '@/utils/model';
 
 /** The tools Readmark imports from ("pocket" covers both the 2025 zip and the legacy HTML). */
 export type ImportFormat =
@@ -49,7 +49,8 @@ export interface ImportedItem {
 
 /** A document of the file that is not imported, and why. */
 export interface SkippedDocument {
-  reason: string;
+  /** Why, as a code the interface words ('skip-…'). */
+  reason: AppError;
   /** The URL as written, when there was one. */
   url?: string;
   title?: string;

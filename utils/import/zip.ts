@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { CodedError, describeThrown } from '@/utils/model';
 
 /** A zip's entries by path. */
 export type ZipFiles = Record<string, Uint8Array>;
@@ -13,7 +14,7 @@ export function readZip(bytes: Uint8Array): ZipFiles {
   try {
     return unzipSync(bytes);
   } catch (error) {
-    throw new Error(`the zip archive is truncated or damaged (${(error as Error).message})`);
+    throw new CodedError({ code: 'import-zip-damaged', data: { detail: describeThrown(error) } });
   }
 }
 

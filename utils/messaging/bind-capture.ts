@@ -9,8 +9,7 @@ import type { PageCapture } from './protocol';
  */
 export function bindCaptureToTab(capture: PageCapture, tabUrl: string | undefined): Result<PageCapture> {
   const page = tabUrl ? normaliseUrl(tabUrl) : null;
-  if (!tabUrl || !page)
-    return err('Readmark cannot tell which web page this tab shows, so it saves nothing.');
-  if (normaliseUrl(capture.url) !== page) return err('The captured page is not the page the tab shows.');
+  if (!tabUrl || !page) return err('tab-url-unknown');
+  if (normaliseUrl(capture.url) !== page) return err('capture-not-tab-page');
   return ok({ ...capture, url: tabUrl });
 }

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { err, type Result } from '@/utils/model';
+import { err, errorFromThrown, fail, type Result } from '@/utils/model';
 
 /** Who sent a message: our content script in a web page, one of our extension pages, or anyone else. */
 export type SenderKind = 'page' | 'extension' | 'foreign';
@@ -66,25 +66,25 @@ export function createHandler<S extends Schemas, A extends { [K in keyof S]: unk
   };
   const handle = async (message: unknown, sender: SenderInfo): Promise<Result<unknown>> => {
     const parsed = v.safeParse(envelope, message);
-    if (!parsed.success) return err('Malformed message.');
+    if (!parsed.success) return err('message-malformed');
     const { type, payload } = parsed.output;
-    if (!Object.hasOwn(spec.schemas, type)) return err(`Unknown message type "${type}".`);
+    if (!Object.hasOwn(spec.schemas, type)) return err('message-unknown', { type });
     const kind = classifySender(sender, self);
-    if (!spec.allowed[type]?.includes(kind)) return err(`"${type}" is not allowed from this sender.`);
+    if (!spec.allowed[type]?.includes(kind)) return err('message-not-allowed', { type });
     // valibot's object schemas accept arrays; a payload is always a plain object.
     if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
-      return err(`Invalid "${type}" message: the payload is not an object.`);
+      return err('message-invalid', { type, detail: 'the payload is not an object' });
     }
     const checked = v.safeParse(spec.schemas[type] as v.GenericSchema, payload);
     if (!checked.success) {
       const issue = checked.issues[0];
       const path = issue.path?.map((p) => String(p.key)).join('.') || 'payload';
-      return err(`Invalid "${type}" message: ${path}: ${issue.message}`);
+      return err('message-invalid', { type, detail: `${path}: ${issue.message}` });
     }
     try {
       return await spec.handlers[type as keyof S](checked.output as Payloads<S>[keyof S], sender, kind);
     } catch (error) {
-      return err(error instanceof Error ? error.message : String(error));
+      return fail(errorFromThrown(error));
     }
   };
   return Object.assign(handle, { accepts });

@@ -1,5 +1,11 @@
 import * as v from 'valibot';
-import { type ColorNames, type ExtractedArticle, HIGHLIGHT_COLORS, type Highlight } from '@/utils/model';
+import {
+  type ColorNames,
+  ERROR_CODES,
+  type ExtractedArticle,
+  HIGHLIGHT_COLORS,
+  type Highlight,
+} from '@/utils/model';
 
 /**
  * The one message protocol. Each direction has a map from message type to the schema of its
@@ -39,6 +45,20 @@ const capture = v.strictObject({
   url: v.pipe(v.string(), v.url(), v.maxLength(8_000)),
   title: v.pipe(v.string(), v.maxLength(2_000)),
   html: v.pipe(v.string(), v.maxLength(20_000_000)),
+});
+
+/**
+ * A failed answer carries an error code and its data, never display text: the receiver words it
+ * in the reader's language. Data values are short strings and numbers (see ErrorData).
+ */
+export const errorAnswer = v.strictObject({
+  code: v.picklist(ERROR_CODES),
+  data: v.optional(
+    v.record(
+      v.pipe(v.string(), v.maxLength(100)),
+      v.union([v.pipe(v.string(), v.maxLength(8_000)), v.number()]),
+    ),
+  ),
 });
 
 /** Messages an extension page (popup, reader) or the background sends to the content script of a tab. */

@@ -1,5 +1,6 @@
+import * as v from 'valibot';
 import { type Browser, browser } from 'wxt/browser';
-import { err, type Result } from '@/utils/model';
+import { type AppError, describeThrown, type ErrorCode, err, fail, type Result } from '@/utils/model';
 import type { MessageHandler } from './handler';
 import type {
   BackgroundAnswers,
@@ -15,6 +16,7 @@ import type {
   ToContentNotes,
   ToOffscreen,
 } from './protocol';
+import { errorAnswer } from './protocol';
 
 /** Our own identity, for sender checks. */
 export function currentSelf() {
@@ -45,7 +47,7 @@ export async function sendToBackground<K extends keyof ToBackground>(
   type: K,
   payload: ToBackground[K],
 ): Promise<Result<BackgroundAnswers[K]>> {
-  return request({ type, payload }, "Readmark's background did not answer");
+  return request({ type, payload }, 'background-no-answer');
 }
 
 /** Sends a message to the content script in a tab; "no receiving end" comes back as an error value. */
@@ -57,17 +59,16 @@ export async function sendToTab<K extends keyof ToContent>(
   try {
     return asResult(await browser.tabs.sendMessage(tabId, { type, payload }));
   } catch (error) {
-    return err(`The page did not answer (${describe(error)}).`);
+    return err('page-no-answer', { detail: describeThrown(error) });
   }
 }
 
+/** An answer as a Result; a failure whose error is not a known code (an older copy of Readmark) is 'no-answer'. */
 function asResult<T>(answer: unknown): Result<T> {
-  if (answer && typeof answer === 'object' && 'ok' in answer) return answer as Result<T>;
-  return err('No answer came back.');
-}
-
-function describe(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  if (!answer || typeof answer !== 'object' || !('ok' in answer)) return err('no-answer');
+  if (answer.ok) return answer as Result<T>;
+  const error = v.safeParse(errorAnswer, (answer as { error?: unknown }).error);
+  return error.success ? fail(error.output as AppError) : err('no-answer');
 }
 
 /** Sends a message to the offscreen document (Chrome), where extraction has a DOM and a Worker. */
@@ -75,15 +76,18 @@ export async function sendToOffscreen<K extends keyof ToOffscreen>(
   type: K,
   payload: ToOffscreen[K],
 ): Promise<Result<OffscreenAnswers[K]>> {
-  return request({ type, payload }, "Readmark's extraction page did not answer");
+  return request({ type, payload }, 'offscreen-no-answer');
 }
 
 /** One runtime message to the extension's own contexts; transport failures come back as error values. */
-async function request<T>(message: { type: string; payload: unknown }, failure: string): Promise<Result<T>> {
+async function request<T>(
+  message: { type: string; payload: unknown },
+  failure: Extract<ErrorCode, 'background-no-answer' | 'offscreen-no-answer'>,
+): Promise<Result<T>> {
   try {
     return asResult(await browser.runtime.sendMessage(message));
   } catch (error) {
-    return err(`${failure} (${describe(error)}).`);
+    return err(failure, { detail: describeThrown(error) });
   }
 }
 
@@ -92,7 +96,7 @@ export function sendNoteMessage<K extends keyof ToBackgroundNotes>(
   type: K,
   payload: ToBackgroundNotes[K],
 ): Promise<Result<BackgroundNoteAnswers[K]>> {
-  return request({ type, payload }, "Readmark's background did not answer");
+  return request({ type, payload }, 'background-no-answer');
 }
 
 /** Tells the content script in a tab's main frame that its note editor is done. */
@@ -103,7 +107,7 @@ export async function sendNoteDone(
   try {
     return asResult(await browser.tabs.sendMessage(tabId, { type: 'noteDone', payload }, { frameId: 0 }));
   } catch (error) {
-    return err(`The page did not answer (${describe(error)}).`);
+    return err('page-no-answer', { detail: describeThrown(error) });
   }
 }
 
@@ -112,5 +116,5 @@ export function sendDownloadMessage<K extends keyof ToBackgroundDownloads>(
   type: K,
   payload: ToBackgroundDownloads[K],
 ): Promise<Result<BackgroundDownloadAnswers[K]>> {
-  return request({ type, payload }, "Readmark's background did not answer");
+  return request({ type, payload }, 'background-no-answer');
 }

@@ -1,13 +1,14 @@
 /**
  * utils/model: the types every room shares, and tiny pure helpers.
- * Public surface: article (and its library summary), highlight, image and result types, normaliseUrl
- * and the identity rule (articleKey), isSpaceCode, image caps, and the one text walker (walkText,
- * elementKind) that extraction's block text and annotation's text model share.
+ * Public surface: article (and its library summary), highlight, image, error and result types,
+ * normaliseUrl and the identity rule (articleKey), isSpaceCode, image caps, and the one text walker
+ * (walkText, elementKind) that extraction's block text and annotation's text model share.
  * Imports nothing (not even other rooms): every other room may import it.
  */
 export * from './article';
 export * from './article-summary';
 export * from './base64';
+export * from './errors';
 export * from './highlight';
 export * from './image';
 export * from './result';

@@ -1,5 +1,5 @@
 import MiniSearch from 'minisearch';
-import { err, ok, type Result } from '@/utils/model';
+import { describeThrown, err, ok, type Result } from '@/utils/model';
 import { articleStamp, fingerprintOf, INDEX_FORMAT, type LibraryFingerprint } from './library-fingerprint';
 import { processTerm } from './process-term';
 import { type LibraryIndexOptions, readSaved, type SerialisedLibraryIndex } from './saved-index';
@@ -167,5 +167,5 @@ function toMatches(
 }
 
 function corrupt(error: unknown): Result<LibraryIndex> {
-  return err(`corrupt index: ${error instanceof Error ? error.message : String(error)}`);
+  return err('search-index-unusable', { detail: `corrupt index: ${describeThrown(error)}` });
 }

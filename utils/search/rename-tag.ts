@@ -26,7 +26,7 @@ export function renameTag(
 ): Result<ArticleMeta[]> {
   const fromKey = tagKey(from);
   const toTag = normaliseTag(to);
-  if (fromKey === '' || toTag === null) return err('A tag needs a name.');
+  if (fromKey === '' || toTag === null) return err('tag-name-empty');
   const changed: ArticleMeta[] = [];
   for (const meta of metas) {
     if (!meta.tags.some((tag) => tagKey(tag) === fromKey)) continue;

@@ -31,12 +31,13 @@ export function readSaved(
   options: LibraryIndexOptions,
 ): Result<SavedIndex> {
   const data = typeof json === 'string' ? parseJson(json) : json;
-  if (!isSerialised(data)) return err('not a library index');
+  if (!isSerialised(data)) return err('search-index-unusable', { detail: 'not a library index' });
   const textLimit = options.textLimit ?? INDEXED_TEXT_LIMIT;
-  if (data.format !== INDEX_FORMAT || data.textLimit !== textLimit) return err('stale: index format changed');
+  if (data.format !== INDEX_FORMAT || data.textLimit !== textLimit)
+    return err('search-index-unusable', { detail: 'stale: index format changed' });
   const stamps = new Map(Object.entries(data.stamps));
   if (expected && !sameFingerprint(fingerprintOf(stamps.values()), expected)) {
-    return err('stale: library changed since the index was saved');
+    return err('search-index-unusable', { detail: 'stale: library changed since the index was saved' });
   }
   return ok({ index: data.index, stamps, textLimit });
 }

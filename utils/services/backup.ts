@@ -2,7 +2,6 @@ import {
   type BackupCounts,
   type BackupSummary,
   BackupWriter,
-  CANCELLED,
   ImportPlanner,
   type ImportPolicy,
   type Rejection,
@@ -10,7 +9,7 @@ import {
   verifyBackup,
 } from '@/utils/export';
 import type { Sanitiser } from '@/utils/extraction';
-import { err, ok, type Result } from '@/utils/model';
+import { describeThrown, err, ok, type Result } from '@/utils/model';
 import {
   applyImportStream,
   getSetting,
@@ -20,7 +19,6 @@ import {
   readCanonicalUrlIndex,
   readLibraryInPages,
   type SettingRecord,
-  STORAGE_CANCELLED,
 } from '@/utils/storage';
 import { checkBackupSettings } from './backup-settings';
 
@@ -31,9 +29,6 @@ export interface StepOptions {
   onProgress?: (step: BackupStep, done: number, total: number) => void;
   signal?: AbortSignal;
 }
-
-/** True for the answer of a cancelled step (export and storage word it the same way). */
-export const isCancelled = (error: string) => error === CANCELLED || error === STORAGE_CANCELLED;
 
 /** `readmark-backup-YYYY-MM-DD.json`, in the reader's local date. */
 export function backupFileName(now: Date): string {
@@ -78,7 +73,7 @@ export async function makeBackup(
   let written = 0;
   writing(0, read.value.pictures.size);
   for (const [hash, blob] of read.value.pictures) {
-    if (signal?.aborted) return err(CANCELLED);
+    if (signal?.aborted) return err('cancelled');
     writer.image({ hash, type: blob.type, bytes: new Uint8Array(await blob.arrayBuffer()) });
     writing(++written, read.value.pictures.size);
   }
@@ -170,7 +165,7 @@ export async function importBackup(
       if (policy === 'replace' || (await getSetting(db, record.key, undefined)) === undefined)
         putSettings.push(record);
   } catch (error) {
-    return err(`Readmark could not read its library (${String(error)}). Nothing was imported.`);
+    return err('library-unreadable', { detail: describeThrown(error) });
   }
   const records = readBackup(preview.file, { signal, knownImages: preview.images });
   const total = preview.articles + preview.highlights;
@@ -194,7 +189,7 @@ export async function importBackup(
         if (!step.value.ok) return step.value;
         finished = true;
         const changed = changedSince(preview, step.value.value);
-        if (changed) return err(changed);
+        if (changed) return err('backup-changed');
         break;
       }
       const record = step.value;
@@ -226,19 +221,17 @@ export async function importBackup(
   const applied = await applyImportStream(db, next, { sanitise, signal, putSettings, total });
   if (!applied.ok) {
     // Ends the file's read where the import stopped (its reader lock is released).
-    await records.return(err(CANCELLED));
+    await records.return(err('cancelled'));
     return applied;
   }
   return ok({ ...applied.value, ...report, skipped: planner.skipped.length });
 }
 
-/** Why a second read of the file does not match what the preview showed, or null. */
-function changedSince(preview: BackupPreview, summary: BackupSummary): string | null {
-  if (
-    summary.articles === preview.articles &&
-    summary.highlights === preview.highlights &&
-    summary.images === preview.images.size
-  )
-    return null;
-  return 'The backup file changed after it was checked: nothing was imported. Choose the file again.';
+/** True when a second read of the file does not match what the preview showed. */
+function changedSince(preview: BackupPreview, summary: BackupSummary): boolean {
+  return (
+    summary.articles !== preview.articles ||
+    summary.highlights !== preview.highlights ||
+    summary.images !== preview.images.size
+  );
 }

@@ -3,6 +3,7 @@ import { sendToTab } from '@/utils/messaging';
 import {
   base64ToBytes,
   type CapturedImage,
+  describeThrown,
   err,
   IMAGE_CAPS,
   isStorableImageType,
@@ -75,7 +76,7 @@ export async function captureImages(urls: readonly string[], tabId: number | nul
 
 async function readImage(url: string, tabId: number | null): Promise<Result<Blob>> {
   if (await canFetchFromExtension([url])) return fetchImage(url);
-  if (tabId === null) return err('no access');
+  if (tabId === null) return err('image-no-access');
   const read = await sendToTab(tabId, 'readPageImage', { url });
   if (!read.ok) return read;
   return ok(new Blob([base64ToBytes(read.value.base64) as BlobPart], { type: read.value.type }));
@@ -91,13 +92,15 @@ export async function fetchImage(url: string): Promise<Result<Blob>> {
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
     const type = response.headers.get('content-type') ?? '';
-    if (!response.ok || !isStorableImageType(type)) return err('not a picture');
-    if (Number(response.headers.get('content-length') ?? 0) > IMAGE_CAPS.perImage) return err('too large');
+    if (!response.ok) return err('image-status', { status: response.status });
+    if (!isStorableImageType(type)) return err('image-unsupported');
+    if (Number(response.headers.get('content-length') ?? 0) > IMAGE_CAPS.perImage)
+      return err('image-too-large');
     const blob = await response.blob();
-    if (blob.size > IMAGE_CAPS.perImage) return err('too large');
+    if (blob.size > IMAGE_CAPS.perImage) return err('image-too-large');
     return ok(new Blob([blob], { type: type.split(';')[0]!.trim().toLowerCase() }));
   } catch (error) {
-    return err(String(error));
+    return err('image-unreadable', { detail: describeThrown(error) });
   }
 }
 

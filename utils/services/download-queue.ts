@@ -1,6 +1,6 @@
 import { filledIn, type HostThrottle, interleaveByHost, replaced, type ThrottleClock } from '@/utils/import';
 import type { PageCapture } from '@/utils/messaging';
-import { type ArticleMeta, type ExtractedArticle, err, ok, type Result } from '@/utils/model';
+import { type ArticleMeta, type ExtractedArticle, encodeError, fail, ok, type Result } from '@/utils/model';
 import { applyImportPlan, getArticle, listArticles, listHighlights, type ReadmarkDb } from '@/utils/storage';
 import { awaitsDownload, siteAccessPattern } from './imported-downloads';
 import { locateImported } from './locate-imported';
@@ -102,11 +102,11 @@ async function downloadOne(db: ReadmarkDb, meta: ArticleMeta, deps: DownloadDeps
   if (written.ok) return written;
   // A failed fetch, extraction or write (rolled back whole) is recorded, so it waits for Retry
   // instead of being tried again on every tick.
-  const failed = { ...current.meta, downloadError: written.error.slice(0, 500), updatedAt: now };
+  const failed = { ...current.meta, downloadError: encodeError(written.error), updatedAt: now };
   const recorded = await applyImportPlan(db, emptyPlan({ putArticles: [failed] }), {
     sanitise: alreadySanitised,
   });
-  return recorded.ok ? err(written.error) : recorded;
+  return recorded.ok ? fail(written.error) : recorded;
 }
 
 /** One transaction: the body, the entry filled in, its highlights placed again in the new text. */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { HostThrottle, realClock } from '@/utils/import';
-import { err, ok, type Result } from '@/utils/model';
+import { describeThrown, err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from '@/utils/storage';
 import { type BatchLimits, type DownloadDeps, downloadBatch, requeueFailed } from './download-queue';
 import { extractPage } from './extract-page';
@@ -26,14 +26,15 @@ export const fetchPage: DownloadDeps['fetchPage'] = async (url) => {
       redirect: 'follow',
       signal: AbortSignal.timeout(FETCH_TIMEOUT_MS),
     });
-    if (!response.ok) return err(`the site answered ${response.status}`);
+    if (!response.ok) return err('site-status', { status: response.status });
     const type = response.headers.get('content-type') ?? '';
-    if (!/html/i.test(type)) return err(`not a web page (${type || 'unknown type'})`);
+    if (!/html/i.test(type)) return err('not-a-web-page', { type: type.slice(0, 100) });
     const html = await response.text();
-    if (html.length > MAX_PAGE_BYTES) return err('the page is larger than 10 MB');
+    if (html.length > MAX_PAGE_BYTES)
+      return err('page-too-large', { megabytes: MAX_PAGE_BYTES / 1024 / 1024 });
     return ok({ html, url: response.url || url });
   } catch (error) {
-    return err(`the site could not be reached (${(error as Error).message})`);
+    return err('site-unreachable', { detail: describeThrown(error) });
   }
 };
 

@@ -20,7 +20,6 @@ import {
   type ReadmarkDb,
   readArticlesForExport,
   readImagesForExport,
-  STORAGE_CANCELLED,
 } from '@/utils/storage';
 import { readColorNames } from './color-names';
 import { t } from './i18n';
@@ -86,7 +85,7 @@ export async function exportArticleFile(
     listHighlights(db, id),
     readColorNames(db),
   ]);
-  if (!article) return err(t('errorArticleGone'));
+  if (!article) return err('article-gone');
   const pictures = format === 'html' ? await readImagesForExport(db, [id]) : NO_PICTURES;
   return ok(articleFile({ ...article, highlights }, format, colorNames, createSanitiser(window), pictures));
 }
@@ -121,7 +120,7 @@ export async function exportArticlesZip(
     },
     { signal },
   );
-  if (!read) return err(STORAGE_CANCELLED);
+  if (!read) return err('cancelled');
   if (format === 'markdown') {
     // Markdown files link their pictures in images/ relatively (see toMarkdownZip).
     const withLinks = markdown.map((article) => ({

@@ -2,7 +2,6 @@ import { browser } from 'wxt/browser';
 import { createSanitiser } from '@/utils/extraction';
 import type { PageCapture } from '@/utils/messaging';
 import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
-import { t } from './i18n';
 
 export const EXTRACTION_TIMEOUT_MS = 10_000;
 
@@ -35,14 +34,14 @@ export function extractInWorker(
       resolve(result);
     };
     const watchdog = setTimeout(
-      () => finish(err(t('errorExtractTimeout', String(timeoutMs / 1000)))),
+      () => finish(err('extract-timeout', { seconds: timeoutMs / 1000 })),
       timeoutMs,
     );
     worker.onmessage = (event: MessageEvent<Result<ExtractedArticle>>) => {
       const result = event.data;
-      finish(result.ok ? sanitiseArticle(result.value) : err(t('errorExtractFailed', result.error)));
+      finish(result.ok ? sanitiseArticle(result.value) : result);
     };
-    worker.onerror = (event) => finish(err(t('errorExtractFailed', event.message || 'worker error')));
+    worker.onerror = (event) => finish(err('extract-failed', { detail: event.message || 'worker error' }));
     worker.postMessage({ html: capture.html, url: capture.url });
   });
 }

@@ -113,11 +113,11 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       let meta = await articleOfSender(db, sender, payload.canonicalUrl);
       if (!meta) {
         const saved = await saveFromCapture(db, payload, sender);
-        if (!saved.ok) return err(saved.error);
+        if (!saved.ok) return saved;
         meta = saved.value;
       }
       const stored = await getArticle(db, meta.id);
-      if (!stored) return err('The article was removed while the highlight was being saved.');
+      if (!stored) return err('highlight-article-removed');
       // Where the quote sits in the saved article's text: what the reader view anchors on.
       // The page position means nothing in the article text: place by quote and context alone,
       // and by the quote alone when the page's context is page furniture (a quote at the
@@ -127,9 +127,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       const match =
         locateInText(text, { quote }) ?? locateInText(text, { quote: { ...quote, prefix: '', suffix: '' } });
       if (!match) {
-        return err(
-          'This passage is not part of the article Readmark saved from this page (it may be a menu, a comment or an advert), so it cannot be highlighted.',
-        );
+        return err('passage-not-in-article');
       }
       const now = Date.now();
       const highlight: Highlight = {
@@ -151,8 +149,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       kind: SenderKind,
     ): Answer<'updateHighlight'> {
       const current = await getHighlight(db, payload.id);
-      if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
-        return err('This highlight no longer exists.');
+      if (!current || !(await mayTouch(db, sender, kind, current.articleId))) return err('highlight-gone');
       const { id, ...changes } = payload;
       return answerFor(kind, await updateHighlight(db, id, changes));
     },
@@ -163,8 +160,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       kind: SenderKind,
     ): Answer<'deleteHighlight'> {
       const current = await getHighlight(db, id);
-      if (!current || !(await mayTouch(db, sender, kind, current.articleId)))
-        return err('This highlight no longer exists.');
+      if (!current || !(await mayTouch(db, sender, kind, current.articleId))) return err('highlight-gone');
       const removed = await deleteHighlight(db, id);
       if (removed.ok && kind === 'page') remember(removed.value);
       return answerFor(kind, removed);
@@ -175,17 +171,15 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       sender: SenderInfo,
       kind: SenderKind,
     ): Answer<'restoreHighlight'> {
-      if (!(await mayTouch(db, sender, kind, highlight.articleId)))
-        return err('This highlight belongs to another page.');
+      if (!(await mayTouch(db, sender, kind, highlight.articleId))) return err('highlight-other-page');
       return answerFor(kind, await restoreHighlight(db, highlight));
     },
 
     async undoDelete({ id }: ToBackground['undoDelete'], sender: SenderInfo): Answer<'undoDelete'> {
       const entry = deleted.get(id);
-      if (!entry || entry.expires < now())
-        return err('This highlight can no longer be put back here (Readmark was restarted since).');
+      if (!entry || entry.expires < now()) return err('highlight-undo-expired');
       if (!(await mayTouch(db, sender, 'page', entry.highlight.articleId)))
-        return err('This highlight belongs to another page.');
+        return err('highlight-other-page');
       const restored = await restoreHighlight(db, entry.highlight);
       if (restored.ok) deleted.delete(id);
       return answerFor('page', restored);
@@ -199,7 +193,7 @@ async function saveFromCapture(
   payload: ToBackground['createHighlight'],
   sender: SenderInfo,
 ): Promise<Result<ArticleMeta>> {
-  if (!payload.capture) return err('This page is not saved yet; Readmark needs the page to save it first.');
+  if (!payload.capture) return err('page-not-saved');
   const capture = bindCaptureToTab(payload.capture, senderPage(sender) ?? undefined);
   if (!capture.ok) return capture;
   const extracted = await extractPage(capture.value);

@@ -16,7 +16,6 @@ export {
   backupFileName,
   type ImportReport,
   importBackup,
-  isCancelled,
   makeBackup,
   previewBackup,
   type StepOptions,

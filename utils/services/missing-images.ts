@@ -38,7 +38,7 @@ export async function loadMissingImages(
 ): Promise<Result<ImageSummary>> {
   const origins = [...new Set(missing.map(originPattern))];
   const granted = await browser.permissions.request({ origins }).catch(() => false);
-  if (!granted) return err('Readmark was not allowed to fetch the pictures: nothing was loaded.');
+  if (!granted) return err('images-not-allowed');
   const { images } = await captureImages(missing, null);
   return addArticleImages(db, articleId, images);
 }

@@ -22,7 +22,6 @@ interface NoteSession {
 
 /** Long enough to write a considered note; a forgotten editor's token does not live for ever. */
 const SESSION_MS = 60 * 60_000;
-const GONE = 'This note can no longer be edited here; open it again from the highlight.';
 const EDITOR_SIZE = { width: 360, height: 210 };
 
 /** What the background needs from the browser to open and close editor windows (a fake in unit tests). */
@@ -106,7 +105,7 @@ export function noteHandlers(
       const pageTabId = sender.tab?.id;
       const current = await getHighlight(db, highlightId);
       if (pageTabId === undefined || !current || !(await mayTouch(db, sender, 'page', current.articleId)))
-        return err('This highlight no longer exists.');
+        return err('highlight-gone');
       // One editor per highlight: a second "Add note" closes the first (its token dies with it).
       for (const [token, session] of sessions)
         if (session.highlightId === highlightId) await finish(token, session, null);
@@ -125,13 +124,13 @@ export function noteHandlers(
     async noteLoad({ token }: ToBackgroundNotes['noteLoad'], sender: SenderInfo): Answer<'noteLoad'> {
       const session = sessionOf(token, sender);
       const current = session && (await getHighlight(db, session.highlightId));
-      if (!current) return err(GONE);
+      if (!current) return err('note-gone');
       return ok({ quote: current.quote.exact, note: current.note });
     },
 
     async noteSave({ token, note }: ToBackgroundNotes['noteSave'], sender: SenderInfo): Answer<'noteSave'> {
       const session = sessionOf(token, sender);
-      if (!session) return err(GONE);
+      if (!session) return err('note-gone');
       const saved = await updateHighlight(db, session.highlightId, { note });
       if (!saved.ok) return saved;
       await finish(token, session, saved.value);

@@ -1,6 +1,6 @@
 import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
 import { bindCaptureToTab, sendToTab } from '@/utils/messaging';
-import { type ArticleMeta, type ExtractedArticle, ok, type Result } from '@/utils/model';
+import { type AppError, type ArticleMeta, type ExtractedArticle, ok, type Result } from '@/utils/model';
 import {
   findArticleForPage,
   getArticle,
@@ -10,13 +10,12 @@ import {
 } from '@/utils/storage';
 import { articleImageUrls, captureImages } from './capture-images';
 import { extractInWorker, prewarmExtractWorker } from './extract-in-worker';
-import { t } from './i18n';
 import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
 
 /** Where loading the popup's page ends: always something the popup can show, never a spinner. */
 export type PagePreview =
-  | { kind: 'restricted'; reason: string }
-  | { kind: 'error'; message: string }
+  | { kind: 'restricted'; reason: AppError }
+  | { kind: 'error'; error: AppError }
   | {
       kind: 'preview';
       tabId: number;
@@ -34,7 +33,7 @@ export type PagePreview =
 export async function loadPagePreview(db: ReadmarkDb): Promise<PagePreview> {
   prewarmExtractWorker();
   const tab = await resolveTargetTab();
-  if (!tab) return { kind: 'restricted', reason: t('restrictedNoTab') };
+  if (!tab) return { kind: 'restricted', reason: { code: 'no-tab' } };
   const reason = restrictedReason(tab.url);
   if (reason) return { kind: 'restricted', reason };
   performance.mark('rm:capture-start');
@@ -44,10 +43,10 @@ export async function loadPagePreview(db: ReadmarkDb): Promise<PagePreview> {
   const { selection, ...page } = captured.value;
   // The article is the page the browser says the tab shows, whatever the page declares.
   const capture = bindCaptureToTab(page, tab.url);
-  if (!capture.ok) return { kind: 'error', message: capture.error };
+  if (!capture.ok) return { kind: 'error', error: capture.error };
   const extracted = await extractInWorker(capture.value);
   performance.mark('rm:extracted');
-  if (!extracted.ok) return { kind: 'error', message: extracted.error };
+  if (!extracted.ok) return { kind: 'error', error: extracted.error };
   const { url, canonicalUrl } = extracted.value;
   const saved = (await findArticleForPage(db, url, canonicalUrl)) ?? null;
   return { kind: 'preview', tabId: tab.id, article: extracted.value, saved, selection };

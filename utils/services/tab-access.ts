@@ -1,8 +1,7 @@
 import { browser } from 'wxt/browser';
 import { type CapturedPage, sendToTab } from '@/utils/messaging';
-import { err, type Result } from '@/utils/model';
+import { type AppError, describeThrown, err, fail, type Result } from '@/utils/model';
 import { CONTENT_SCRIPT_FILE } from './content-script-file';
-import { t } from './i18n';
 
 /** The tab the popup works on: `?tabId=N` when opened as a page (tests), else the active tab. */
 export async function resolveTargetTab(
@@ -26,18 +25,18 @@ const STORE_HOSTS = [
 ];
 
 /** Why Readmark cannot touch a page at this URL, or null when it can try. */
-export function restrictedReason(url: string | undefined): string | null {
+export function restrictedReason(url: string | undefined): AppError | null {
   if (!url) return null;
   let parsed: URL;
   try {
     parsed = new URL(url);
   } catch {
-    return t('restrictedUnknown');
+    return { code: 'page-unknown-kind' };
   }
-  if (parsed.protocol === 'file:') return t('restrictedFile');
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return t('restrictedBrowserPage');
-  if (STORE_HOSTS.includes(parsed.hostname)) return t('restrictedStore');
-  if (/\.pdf$/i.test(parsed.pathname)) return t('restrictedPdf');
+  if (parsed.protocol === 'file:') return { code: 'page-file' };
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { code: 'page-browser' };
+  if (STORE_HOSTS.includes(parsed.hostname)) return { code: 'page-store' };
+  if (/\.pdf$/i.test(parsed.pathname)) return { code: 'page-pdf' };
   return null;
 }
 
@@ -45,11 +44,11 @@ export function restrictedReason(url: string | undefined): string | null {
  * Without the `tabs` permission a protected tab's URL is hidden, so the browser's refusal to
  * inject is the only clue left: turn its wording into the same plain explanations.
  */
-export function restrictedReasonFromError(message: string): string | null {
-  if (/extensions gallery|web ?store/i.test(message)) return t('restrictedStore');
-  if (/file:\/\//i.test(message)) return t('restrictedFile');
+export function restrictedReasonFromError(message: string): AppError | null {
+  if (/extensions gallery|web ?store/i.test(message)) return { code: 'page-store' };
+  if (/file:\/\//i.test(message)) return { code: 'page-file' };
   if (/(chrome|edge|about|devtools|chrome-extension|moz-extension|view-source):/i.test(message)) {
-    return t('restrictedBrowserPage');
+    return { code: 'page-browser' };
   }
   return null;
 }
@@ -64,8 +63,9 @@ export async function capturePage(tabId: number): Promise<Result<CapturedPage>> 
   try {
     await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return err(restrictedReasonFromError(message) ?? t('restrictedNoAccess', message));
+    const message = describeThrown(error);
+    const reason = restrictedReasonFromError(message);
+    return reason ? fail(reason) : err('page-no-access', { detail: message });
   }
   return sendToTab(tabId, 'capture', {});
 }

@@ -1,8 +1,18 @@
-import type { ArticleContent, ArticleMeta, ExtractedArticle } from '@/utils/model';
-import { articleKey, err, normaliseUrl, ok, type Result, sameOrigin } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  articleKey,
+  type ExtractedArticle,
+  err,
+  fail,
+  normaliseUrl,
+  ok,
+  type Result,
+  sameOrigin,
+} from '@/utils/model';
 import type { ReadmarkDb } from './db';
 import { deleteArticleImages } from './images';
-import { describeStorageError } from './storage-error';
+import { storageError } from './storage-error';
 
 export interface StoredArticle {
   meta: ArticleMeta;
@@ -28,7 +38,7 @@ export async function saveArticle(
       await db.transaction('rw', db.articles, db.contents, () => writeArticle(db, article, key.value, now)),
     );
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -38,9 +48,7 @@ export async function saveArticle(
  */
 export function savableKey(article: ExtractedArticle): Result<string> {
   const key = articleKey(article.url, article.canonicalUrl);
-  return key
-    ? ok(key)
-    : err(`Only web pages (http or https) can be saved, not "${article.url.slice(0, 200)}".`);
+  return key ? ok(key) : err('not-web-address', { url: article.url.slice(0, 200) });
 }
 
 /**
@@ -120,7 +128,7 @@ export async function deleteArticle(db: ReadmarkDb, id: string): Promise<Result<
     );
     return ok(undefined);
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 

@@ -1,6 +1,6 @@
 import type { EntityTable } from 'dexie';
 import type { ArticleContent, ArticleMeta, Highlight, ImageLink } from '@/utils/model';
-import { err, ok, type Result } from '@/utils/model';
+import { describeThrown, err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
 import { SEARCH_INDEX_KEY } from './search-index-store';
 
@@ -30,11 +30,9 @@ export interface LibraryRead {
 export interface StorageProgress {
   /** Called after each chunk with the records done so far and the total. */
   onProgress?: (done: number, total: number) => void;
-  /** Aborting it ends the work with `{ ok: false, error: STORAGE_CANCELLED }` and nothing written. */
+  /** Aborting it ends the work with the error 'cancelled' and nothing written. */
   signal?: AbortSignal;
 }
-
-export const STORAGE_CANCELLED = 'Cancelled: nothing was exported or imported.';
 
 // Records per read request: a page of articles is a few MB of bodies, so the heap holds little.
 const CHUNK = 200;
@@ -103,12 +101,11 @@ export async function readLibraryInPages(
             read.highlights += page.length;
             progress(highlights.length);
           }));
-        return highlightsRead ? ok(read) : err<LibraryRead>(STORAGE_CANCELLED);
+        return highlightsRead ? ok(read) : err('cancelled');
       },
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    return err(`Readmark could not read its library (${message}). No backup was made.`);
+    return err('library-unreadable', { detail: describeThrown(error) });
   }
 }
 

@@ -1,6 +1,6 @@
-import { err, type Highlight, ok, type Result } from '@/utils/model';
+import { err, fail, type Highlight, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
-import { describeStorageError } from './storage-error';
+import { storageError } from './storage-error';
 
 /** The highlights of one article, in reading order of creation. */
 export function listHighlights(db: ReadmarkDb, articleId: string): Promise<Highlight[]> {
@@ -20,13 +20,13 @@ export async function putHighlight(db: ReadmarkDb, highlight: Highlight): Promis
   try {
     return await db.transaction('rw', db.articles, db.highlights, async () => {
       if (!(await db.articles.get(highlight.articleId))) {
-        return err<Highlight>('The article of this highlight is no longer in your library.');
+        return err('highlight-article-gone');
       }
       await db.highlights.put(highlight);
       return ok(highlight);
     });
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -38,12 +38,12 @@ export async function restoreHighlight(db: ReadmarkDb, highlight: Highlight): Pr
   try {
     return await db.transaction('rw', db.articles, db.highlights, async () => {
       if (await db.highlights.get(highlight.id)) {
-        return err<Highlight>('This highlight is already there; undo puts back only a deleted highlight.');
+        return err('highlight-already-there');
       }
       return putHighlight(db, highlight);
     });
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -57,13 +57,13 @@ export async function updateHighlight(
   try {
     return await db.transaction('rw', db.highlights, async () => {
       const current = await db.highlights.get(id);
-      if (!current) return err<Highlight>('This highlight no longer exists.');
+      if (!current) return err('highlight-gone');
       const next = { ...current, ...changes, updatedAt: now };
       await db.highlights.put(next);
       return ok(next);
     });
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -72,11 +72,11 @@ export async function deleteHighlight(db: ReadmarkDb, id: string): Promise<Resul
   try {
     return await db.transaction('rw', db.highlights, async () => {
       const current = await db.highlights.get(id);
-      if (!current) return err<Highlight>('This highlight no longer exists.');
+      if (!current) return err('highlight-gone');
       await db.highlights.delete(id);
       return ok(current);
     });
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }

@@ -1,8 +1,19 @@
-import type { ArticleImage, CapturedImage, ExtractedArticle, ImageBytes, ImageLink } from '@/utils/model';
-import { err, IMAGE_CAPS, ok, type Result } from '@/utils/model';
+import {
+  type AppError,
+  type ArticleImage,
+  type CapturedImage,
+  CodedError,
+  type ExtractedArticle,
+  fail,
+  IMAGE_CAPS,
+  type ImageBytes,
+  type ImageLink,
+  ok,
+  type Result,
+} from '@/utils/model';
 import { type StoredArticle, savableKey, writeArticle } from './articles';
 import type { ReadmarkDb } from './db';
-import { describeStorageError, isQuotaError } from './storage-error';
+import { isQuotaError, storageError } from './storage-error';
 
 /** What was stored for an article's pictures. */
 export interface ImageSummary {
@@ -15,7 +26,7 @@ export interface SavedWithImages {
   meta: StoredArticle['meta'];
   images: ImageSummary;
   /** Set when the text was saved but the pictures were not (no space left): tell the reader. */
-  imagesDropped: string | null;
+  imagesDropped: AppError | null;
 }
 
 /**
@@ -43,17 +54,16 @@ export async function saveArticleWithImages(
   try {
     return ok({ meta: await write(kept), images: summarise(kept), imagesDropped: null });
   } catch (error) {
-    if (!isQuotaError(error)) return err(describeStorageError(error));
+    if (!isQuotaError(error)) return fail(storageError(error));
   }
   try {
     return ok({
       meta: await write([]),
       images: { count: 0, bytes: 0 },
-      imagesDropped:
-        'Your browser has no storage space left for the pictures: the article was saved without them. Free some space, then use "Load images" in the reader.',
+      imagesDropped: { code: 'images-no-space' },
     });
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -69,8 +79,7 @@ export async function addArticleImages(
   try {
     return ok(
       await db.transaction('rw', [db.articles, db.articleImages, db.imageBlobs], async () => {
-        if (!(await db.articles.get(articleId)))
-          throw new Error('This article is not in your library any more.');
+        if (!(await db.articles.get(articleId))) throw new CodedError({ code: 'article-gone' });
         const existing = await db.articleImages.where('articleId').equals(articleId).toArray();
         const sizes = await db.imageBlobs.bulkGet(existing.map((image) => image.hash));
         const already = new Set(existing.map((image) => image.url));
@@ -85,9 +94,7 @@ export async function addArticleImages(
       }),
     );
   } catch (error) {
-    if (error instanceof Error && !isQuotaError(error) && error.message.startsWith('This article'))
-      return err(error.message);
-    return err(describeStorageError(error));
+    return fail(error instanceof CodedError ? error.error : storageError(error));
   }
 }
 

@@ -1,10 +1,20 @@
 import Dexie from 'dexie';
-import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBytes } from '@/utils/model';
-import { err, ok, type Result } from '@/utils/model';
+import {
+  type AppError,
+  type ArticleContent,
+  type ArticleImage,
+  type ArticleMeta,
+  err,
+  fail,
+  type Highlight,
+  type ImageBytes,
+  ok,
+  type Result,
+} from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
-import { STORAGE_CANCELLED, type StorageProgress } from './export-library';
+import type { StorageProgress } from './export-library';
 import { deleteArticleImages } from './images';
-import { describeStorageError } from './storage-error';
+import { storageError } from './storage-error';
 
 /**
  * One batch of an import's writes, in the shape of utils/export's ImportPlan (storage may not
@@ -179,14 +189,18 @@ export async function applyImportStream(
     );
     return ok(counts);
   } catch (error) {
-    if (error instanceof ImportCancelled) return err(STORAGE_CANCELLED);
-    if (error instanceof ImportSourceFailed) return err(error.message);
-    return err(describeStorageError(error));
+    if (error instanceof ImportCancelled) return err('cancelled');
+    if (error instanceof ImportSourceFailed) return fail(error.error);
+    return fail(storageError(error));
   }
 }
 
-/** The batches stopped coming: their source's own message, shown as it is. */
-class ImportSourceFailed extends Error {}
+/** The batches stopped coming: their source's own error, passed on as it is. */
+class ImportSourceFailed extends Error {
+  constructor(readonly error: AppError) {
+    super(error.code);
+  }
+}
 class ImportCancelled extends Error {}
 
 function sanitised(content: ArticleContent, sanitise: (html: string) => string): ArticleContent {

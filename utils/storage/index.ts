@@ -24,5 +24,5 @@ export {
   saveSearchIndex,
 } from './search-index-store';
 export { getSetting, setSetting } from './settings';
-export { describeStorageError, isQuotaError } from './storage-error';
+export { isQuotaError, storageError } from './storage-error';
 export { listNewestSummaries, listSummaries } from './summaries';

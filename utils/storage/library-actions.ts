@@ -1,8 +1,17 @@
-import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBlob } from '@/utils/model';
-import { err, ok, type Result } from '@/utils/model';
+import {
+  type ArticleContent,
+  type ArticleImage,
+  type ArticleMeta,
+  err,
+  fail,
+  type Highlight,
+  type ImageBlob,
+  ok,
+  type Result,
+} from '@/utils/model';
 import type { ReadmarkDb } from './db';
 import { deleteArticleImages } from './images';
-import { describeStorageError } from './storage-error';
+import { storageError } from './storage-error';
 
 /**
  * Library actions over many articles at once. Each runs in one transaction (all the articles
@@ -36,7 +45,7 @@ async function updateMany(
       }),
     );
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -71,7 +80,7 @@ export function removeTag(db: ReadmarkDb, ids: readonly string[], tag: string, n
  * already in use (no article ends up with both). Renaming only the capitals counts as a change.
  */
 export async function renameTagEverywhere(db: ReadmarkDb, from: string, to: string, now = Date.now()) {
-  if (from.trim() === '' || to.trim() === '') return err<number>('A tag needs a name.');
+  if (from.trim() === '' || to.trim() === '') return err('tag-name-empty');
   try {
     // The tags index is multi-entry: it finds the articles carrying the tag in any capitals.
     const ids = await db.articles.where('tags').equalsIgnoreCase(from).primaryKeys();
@@ -89,7 +98,7 @@ export async function renameTagEverywhere(db: ReadmarkDb, from: string, to: stri
       now,
     );
   } catch (error) {
-    return err<number>(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -153,7 +162,7 @@ export async function deleteMany(db: ReadmarkDb, ids: readonly string[]): Promis
       ),
     );
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }
 
@@ -176,6 +185,6 @@ export async function restoreDeleted(db: ReadmarkDb, deleted: DeletedArticles): 
     );
     return ok(deleted.articles.length);
   } catch (error) {
-    return err(describeStorageError(error));
+    return fail(storageError(error));
   }
 }

@@ -1,13 +1,12 @@
+import { type AppError, describeThrown } from '@/utils/model';
+
 /**
- * A message a reader can act on for a failed write. Quota errors often arrive as the `inner` of
- * a Dexie AbortError (the transaction aborted because a request inside it ran out of space).
+ * What a failed write means for the reader. Quota errors often arrive as the `inner` of a Dexie
+ * AbortError (the transaction aborted because a request inside it ran out of space).
  */
-export function describeStorageError(error: unknown): string {
-  if (isQuotaError(error)) {
-    return 'Your browser has no storage space left for Readmark. Free some disk space or delete old articles, then try again. Nothing was saved.';
-  }
-  const message = error instanceof Error ? error.message : String(error);
-  return `Readmark could not write to its database (${message}). Nothing was saved.`;
+export function storageError(error: unknown): AppError {
+  if (isQuotaError(error)) return { code: 'storage-full' };
+  return { code: 'storage-failed', data: { detail: describeThrown(error) } };
 }
 
 export function isQuotaError(error: unknown): boolean {

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { sendNoteMessage } from '@/utils/messaging';
+import { errorMessage } from '../../shared/error-message';
 import { t } from '../../shared/i18n';
 
 type State = { step: 'loading' } | { step: 'editing'; quote: string } | { step: 'failed' };
@@ -20,7 +21,7 @@ export function NoteEditorApp({ token }: { token: string }) {
   useEffect(() => {
     void sendNoteMessage('noteLoad', { token }).then((loaded) => {
       if (!loaded.ok) {
-        setError(loaded.error);
+        setError(errorMessage(loaded.error));
         return setState({ step: 'failed' });
       }
       setNote(loaded.value.note);
@@ -39,7 +40,7 @@ export function NoteEditorApp({ token }: { token: string }) {
     setSaving(true);
     const saved = await sendNoteMessage('noteSave', { token, note });
     setSaving(false);
-    if (!saved.ok) setError(saved.error);
+    if (!saved.ok) setError(errorMessage(saved.error));
   };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {

@@ -68,7 +68,7 @@ describe('Markdown zip', () => {
       ],
       { images: new Map([[HASH, image]]) },
     );
-    if (!zipped.ok) throw new Error(zipped.error);
+    if (!zipped.ok) throw new Error(JSON.stringify(zipped.error));
     const files = unzipSync(zipped.value);
     const path = imageFilePath(image);
     expect(path).toBe(`images/${HASH}.png`);

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { CANCELLED, createBackup, parseBackup, verifyBackup } from '@/utils/export';
+import { createBackup, parseBackup, verifyBackup } from '@/utils/export';
 import { generateLibrary } from '../../fixtures/export/generate-library';
 
 /** Paths where two JSON-like values differ (strings compared code unit by code unit). */
@@ -28,9 +28,9 @@ const now = new Date('2026-11-28T12:00:00.000Z');
 describe('backup round trip', () => {
   it('gives back 10,000 articles and 10,000 highlights with 0 differences', async () => {
     const created = await createBackup({ ...library, settings }, { now });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const parsed = await parseBackup(created.value);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     const { articles, highlights, rejected, exportedAt } = parsed.value;
     expect(rejected).toEqual([]);
     expect(exportedAt).toBe(now.toISOString());
@@ -52,13 +52,19 @@ describe('backup round trip', () => {
   it('verifies its own output and notices a wrong count', async () => {
     const small = generateLibrary({ articles: 30, highlights: 40, bodyMin: 100, bodyMax: 500, seed: 7 });
     const created = await createBackup({ ...small, settings: {} });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     expect(await verifyBackup(created.value, { articles: 30, highlights: 40 })).toEqual({
       ok: true,
       value: { articles: 30, highlights: 40 },
     });
     const wrong = await verifyBackup(created.value, { articles: 31, highlights: 40 });
-    expect(wrong.ok || wrong.error).toMatch(/30 articles .* 31 and 40 were expected/);
+    expect(wrong).toEqual({
+      ok: false,
+      error: {
+        code: 'backup-count-mismatch',
+        data: { articles: 30, highlights: 40, expectedArticles: 31, expectedHighlights: 40 },
+      },
+    });
   });
 
   it('refuses to verify a backup with a body over 10 MiB', async () => {
@@ -67,9 +73,19 @@ describe('backup round trip', () => {
     // 4 million CJK characters are 12 MB of UTF-8: under the character count, over the byte cap.
     big.content.contentHtml = '読'.repeat(4_000_000);
     const created = await createBackup({ ...small, settings: {} });
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const verified = await verifyBackup(created.value, { articles: 2, highlights: 0 });
-    expect(verified.ok || verified.error).toMatch(/article 1: content\.contentHtml: larger than 10 MiB/);
+    expect(verified).toMatchObject({
+      ok: false,
+      error: {
+        code: 'backup-incomplete',
+        data: {
+          kind: 'article',
+          index: 1,
+          reason: expect.stringMatching(/content\.contentHtml: larger than 10 MiB/),
+        },
+      },
+    });
   });
 
   it('reports progress up to the total and cancels with nothing partial', async () => {
@@ -88,7 +104,7 @@ describe('backup round trip', () => {
       { ...small, settings: {} },
       { signal: controller.signal, onProgress: () => controller.abort() },
     );
-    expect(cancelled).toEqual({ ok: false, error: CANCELLED });
+    expect(cancelled).toEqual({ ok: false, error: { code: 'cancelled' } });
 
     if (!created.ok) return;
     const parseController = new AbortController();
@@ -96,6 +112,6 @@ describe('backup round trip', () => {
       signal: parseController.signal,
       onProgress: () => parseController.abort(),
     });
-    expect(parseCancelled).toEqual({ ok: false, error: CANCELLED });
+    expect(parseCancelled).toEqual({ ok: false, error: { code: 'cancelled' } });
   });
 });

@@ -13,7 +13,7 @@ async function validBackup(): Promise<Json> {
     highlights: fixtures.flatMap((f) => f.highlights),
     settings: { theme: 'sepia' },
   });
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
   return JSON.parse(created.value) as Json;
 }
 
@@ -24,43 +24,51 @@ async function rejectionsOf(damage: (file: Json) => void) {
   const file = await validBackup();
   damage(file);
   const parsed = await parseBackup(JSON.stringify(file));
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   return parsed.value;
 }
 
 describe('parseBackup refuses what is not a Readmark backup', () => {
   it.each([
-    ['plain text', 'hello', /not valid JSON/],
-    ['an empty file', '', /not valid JSON/],
-    ['a JSON array', '[1, 2]', /holds no backup object/],
-    ['JSON null', 'null', /holds no backup object/],
-    ['another format', '{"format": "pocket-export", "version": 1}', /"format" is not "readmark-backup"/],
-    ['no version', '{"format": "readmark-backup", "articles": [], "highlights": []}', /"version" is missing/],
+    ['plain text', 'hello', { code: 'backup-not-json' }],
+    ['an empty file', '', { code: 'backup-not-json' }],
+    ['a JSON array', '[1, 2]', { code: 'backup-no-object' }],
+    ['JSON null', 'null', { code: 'backup-no-object' }],
+    ['another format', '{"format": "pocket-export", "version": 1}', { code: 'backup-wrong-format' }],
+    [
+      'no version',
+      '{"format": "readmark-backup", "articles": [], "highlights": []}',
+      { code: 'backup-bad-version' },
+    ],
     [
       'a string version',
       '{"format": "readmark-backup", "version": "1", "articles": [], "highlights": []}',
-      /"version" is missing/,
+      { code: 'backup-bad-version' },
     ],
     [
       'a newer version',
       '{"format": "readmark-backup", "version": 3, "articles": [], "highlights": []}',
-      /newer Readmark .*version 3/,
+      { code: 'backup-newer-version', data: { version: 3 } },
     ],
     [
       'articles not a list',
       '{"format": "readmark-backup", "version": 1, "articles": {}, "highlights": []}',
-      /"articles" is not a list/,
+      { code: 'backup-not-list', data: { field: 'articles' } },
     ],
     [
       'highlights missing',
       '{"format": "readmark-backup", "version": 1, "articles": []}',
-      /"highlights" is not a list/,
+      { code: 'backup-not-list', data: { field: 'highlights' } },
     ],
-    ['a truncated file', '{"format": "readmark-backup", "version": 1, "articles": [', /not valid JSON/],
+    [
+      'a truncated file',
+      '{"format": "readmark-backup", "version": 1, "articles": [',
+      { code: 'backup-not-json' },
+    ],
   ])('%s', async (_label, text, message) => {
     const parsed = await parseBackup(text);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.error).toMatch(message);
+    if (!parsed.ok) expect(parsed.error).toMatchObject(message);
   });
 });
 
@@ -223,7 +231,7 @@ describe('parseBackup never pollutes prototypes', () => {
     const parsed = await parseBackup(build(file));
     expect(polluted().polluted).toBeUndefined();
     expect(Object.prototype).not.toHaveProperty('polluted');
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     if (reason) expect(parsed.value.rejected.map((r) => r.reason).join('\n')).toMatch(reason);
     else expect(parsed.value.rejected).toEqual([]);
     for (const article of parsed.value.articles)

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { CANCELLED, safeFileName, toMarkdownZip, toZip } from '@/utils/export';
+import { safeFileName, toMarkdownZip, toZip } from '@/utils/export';
 import { loadFixture } from './load-fixture';
 
 describe('safeFileName', () => {
@@ -42,7 +42,7 @@ describe('toZip', () => {
       { name: '../../etc/passwd', data: new Uint8Array([1, 2, 3]) },
       { name: 'notes/静か.md', data: '静か 🌙' },
     ]);
-    if (!zipped.ok) throw new Error(zipped.error);
+    if (!zipped.ok) throw new Error(JSON.stringify(zipped.error));
     const files = unzipSync(zipped.value);
     expect(Object.keys(files)).toEqual([
       'Title.md',
@@ -68,7 +68,7 @@ describe('toZip', () => {
     const controller = new AbortController();
     const files = Array.from({ length: 1000 }, (_, i) => ({ name: `f${i}.txt`, data: `file ${i}` }));
     const zipped = await toZip(files, { signal: controller.signal, onProgress: () => controller.abort() });
-    expect(zipped).toEqual({ ok: false, error: CANCELLED });
+    expect(zipped).toEqual({ ok: false, error: { code: 'cancelled' } });
   });
 });
 
@@ -80,7 +80,7 @@ describe('toMarkdownZip', () => {
     const zipped = await toMarkdownZip([kettle, kettle, hostile], {
       onProgress: (done, total) => progress.push(done / total),
     });
-    if (!zipped.ok) throw new Error(zipped.error);
+    if (!zipped.ok) throw new Error(JSON.stringify(zipped.error));
     const files = unzipSync(zipped.value);
     expect(Object.keys(files)).toEqual([
       'Why kettles sing before they boil.md',

@@ -39,14 +39,14 @@ describe('npm run import -- --dry-run', { timeout: 90_000 }, () => {
         { quote: 'The ledger was meant for ships, yet it remembers people.', note: 'The best line.' },
       ]),
     });
-    expect(json.skippedDocuments[0]).toMatchObject({ reason: 'no URL' });
+    expect(json.skippedDocuments[0]).toMatchObject({ reason: { code: 'skip-no-url' } });
   }, 30_000);
 
   it('without --json prints a readable summary', () => {
     const { code, stdout } = run('--dry-run', path.join(IMPORT_FIXTURES, 'readwise-data.csv'));
     expect(code).toBe(0);
     expect(stdout).toContain('Format: readwise');
-    expect(stdout).toMatch(/Skipped: 2\n {2}2 × Readwise exports no URL/);
+    expect(stdout).toMatch(/Skipped: 2\n {2}2 × skip-readwise-no-url/);
   }, 30_000);
 
   it('bad input: a clear message on stderr and a non-zero exit', () => {
@@ -56,7 +56,7 @@ describe('npm run import -- --dry-run', { timeout: 90_000 }, () => {
     const bad = run('--dry-run', '--json', file);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
-    expect(bad.stderr).toMatch(/cannot tell what it is/);
+    expect(bad.stderr).toMatch(/import-csv-unknown/);
     expect(run('--dry-run', path.join(dir, 'missing.json')).stderr).toMatch(
       /cannot read this file \(ENOENT\)/,
     );

@@ -31,7 +31,7 @@ async function importFile(
   options: Partial<Parameters<typeof runImport>[2]> = {},
 ) {
   const preview = await previewImport(db, importFixture(name), parseHtml);
-  if (!preview.ok) throw new Error(preview.error);
+  if (!preview.ok) throw new Error(JSON.stringify(preview.error));
   return {
     preview: preview.value,
     result: await runImport(db, preview.value, { extract, sanitise, now: 2e12, ...options }),
@@ -110,7 +110,7 @@ describe('importing another tool’s export into the library', () => {
           '<p>Some prose first. Walking slows the mind until it can hear itself. More prose after.</p>',
       }),
     );
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     await db.highlights.put(
       makeHighlight(saved.value.id, {
         quote: {
@@ -168,7 +168,7 @@ describe('importing another tool’s export into the library', () => {
       },
     ];
     const preview = await previewImport(db, new TextEncoder().encode(JSON.stringify(wallabag)), parseHtml);
-    if (!preview.ok) throw new Error(preview.error);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
     expect(preview.value.alreadyInLibrary).toBe(1);
     const result = await runImport(db, preview.value, { extract, sanitise, now: 3e12 });
     expect(result).toMatchObject({ ok: true, value: { added: 0, merged: 1, highlights: 0 } });
@@ -207,7 +207,10 @@ describe('importing another tool’s export into the library', () => {
     const db = await freshDb();
     const zip = importFixture('omnivore');
     const preview = await previewImport(db, zip.slice(0, zip.length - 100), parseHtml);
-    expect(preview).toEqual({ ok: false, error: expect.stringMatching(/truncated or damaged/) });
+    expect(preview).toEqual({
+      ok: false,
+      error: { code: 'import-zip-damaged', data: { detail: expect.any(String) } },
+    });
     expect(await db.articles.count()).toBe(0);
   });
 });

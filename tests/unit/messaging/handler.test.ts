@@ -48,25 +48,60 @@ describe('createHandler', () => {
   });
 
   test.each([
-    ['a foreign extension', { type: 'echo', payload: { text: 'hi' } }, fromOtherExtension, /not allowed/],
+    [
+      'a foreign extension',
+      { type: 'echo', payload: { text: 'hi' } },
+      fromOtherExtension,
+      { code: 'message-not-allowed', data: { type: 'echo' } },
+    ],
     [
       'a content script calling an extension-only action',
       { type: 'wipe', payload: {} },
       fromPage,
-      /not allowed/,
+      { code: 'message-not-allowed', data: { type: 'wipe' } },
     ],
-    ['a wrong payload type', { type: 'echo', payload: { text: 42 } }, fromPopup, /Invalid "echo".*text/],
-    ['a missing field', { type: 'echo', payload: {} }, fromPopup, /Invalid "echo"/],
-    ['an extra field', { type: 'echo', payload: { text: 'a', admin: true } }, fromPopup, /Invalid "echo"/],
-    ['an unknown type', { type: 'drop-tables', payload: {} }, fromPopup, /Unknown message type/],
-    ['a prototype key as type', { type: '__proto__', payload: {} }, fromPopup, /Unknown message type/],
-    ['not an envelope', 'echo', fromPopup, /Malformed/],
-    ['an envelope with extra keys', { type: 'echo', payload: { text: 'a' }, x: 1 }, fromPopup, /Malformed/],
+    [
+      'a wrong payload type',
+      { type: 'echo', payload: { text: 42 } },
+      fromPopup,
+      { code: 'message-invalid', data: { type: 'echo', detail: expect.stringMatching(/^text:/) } },
+    ],
+    [
+      'a missing field',
+      { type: 'echo', payload: {} },
+      fromPopup,
+      { code: 'message-invalid', data: { type: 'echo' } },
+    ],
+    [
+      'an extra field',
+      { type: 'echo', payload: { text: 'a', admin: true } },
+      fromPopup,
+      { code: 'message-invalid', data: { type: 'echo' } },
+    ],
+    [
+      'an unknown type',
+      { type: 'drop-tables', payload: {} },
+      fromPopup,
+      { code: 'message-unknown', data: { type: 'drop-tables' } },
+    ],
+    [
+      'a prototype key as type',
+      { type: '__proto__', payload: {} },
+      fromPopup,
+      { code: 'message-unknown', data: { type: '__proto__' } },
+    ],
+    ['not an envelope', 'echo', fromPopup, { code: 'message-malformed' }],
+    [
+      'an envelope with extra keys',
+      { type: 'echo', payload: { text: 'a' }, x: 1 },
+      fromPopup,
+      { code: 'message-malformed' },
+    ],
   ])('rejects %s before any handler runs', async (_name, message, sender, error) => {
     const { handle, echo, wipe } = makeHandler();
     const result = await handle(message, sender);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(error);
+    if (!result.ok) expect(result.error).toMatchObject(error);
     expect(echo).not.toHaveBeenCalled();
     expect(wipe).not.toHaveBeenCalled();
   });
@@ -84,7 +119,10 @@ describe('createHandler', () => {
       },
       self,
     );
-    expect(await handle({ type: 'boom', payload: {} }, fromPopup)).toEqual({ ok: false, error: 'kaput' });
+    expect(await handle({ type: 'boom', payload: {} }, fromPopup)).toEqual({
+      ok: false,
+      error: { code: 'unexpected', data: { detail: 'kaput' } },
+    });
   });
 });
 
@@ -103,12 +141,15 @@ describe('downloadImported (the library starting the background download queue)'
     const message = { type: 'downloadImported', payload: { retryFailed: true } };
     expect(await handle(message, fromPage)).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/not allowed/),
+      error: { code: 'message-not-allowed' },
     });
     expect(await handle(message, fromOtherExtension)).toMatchObject({ ok: false });
     expect(
       await handle({ type: 'downloadImported', payload: { retryFailed: 'yes' } }, fromPopup),
-    ).toMatchObject({ ok: false, error: expect.stringContaining('retryFailed') });
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'message-invalid', data: { detail: expect.stringContaining('retryFailed') } },
+    });
     expect(
       await handle(
         { type: 'downloadImported', payload: { retryFailed: false, urls: ['https://x.example/'] } },

@@ -136,7 +136,7 @@ describe('LibraryIndex persistence', () => {
     const index = LibraryIndex.build([ledger, harbour, garden]);
     index.remove('garden');
     const loaded = LibraryIndex.load(JSON.stringify(index));
-    if (!loaded.ok) throw new Error(loaded.error);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
     for (const query of queries) expect(loaded.value.search(query)).toEqual(index.search(query));
     expect(sameFingerprint(loaded.value.fingerprint(), index.fingerprint())).toBe(true);
   });
@@ -144,7 +144,7 @@ describe('LibraryIndex persistence', () => {
   it('loads asynchronously with the same answers', async () => {
     const index = LibraryIndex.build([ledger, harbour, garden]);
     const loaded = await LibraryIndex.loadAsync(index.toJSON(), index.fingerprint());
-    if (!loaded.ok) throw new Error(loaded.error);
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
     for (const query of queries) expect(loaded.value.search(query)).toEqual(index.search(query));
     expect((await LibraryIndex.loadAsync('[]')).ok).toBe(false);
   });
@@ -165,7 +165,10 @@ describe('LibraryIndex persistence', () => {
       [[...metas, garden.meta], highlights],
     ] as const) {
       const result = LibraryIndex.load(saved, fingerprintLibrary(m, h));
-      expect(result.ok ? 'loaded' : result.error).toMatch(/^stale/);
+      expect(result.ok ? 'loaded' : result.error).toMatchObject({
+        code: 'search-index-unusable',
+        data: { detail: expect.stringMatching(/^stale/) },
+      });
     }
   });
 
@@ -183,6 +186,9 @@ describe('LibraryIndex persistence', () => {
     expect(LibraryIndex.load({ hello: 1 }).ok).toBe(false);
     const other = { ...LibraryIndex.build([ledger]).toJSON(), format: 0 };
     const result = LibraryIndex.load(other);
-    expect(result.ok ? 'loaded' : result.error).toMatch(/format/);
+    expect(result.ok ? 'loaded' : result.error).toMatchObject({
+      code: 'search-index-unusable',
+      data: { detail: expect.stringMatching(/format/) },
+    });
   });
 });

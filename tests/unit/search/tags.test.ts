@@ -21,7 +21,7 @@ describe('renameTag', () => {
 
   it('renames across metas and returns only the changed ones, stamped', () => {
     const result = renameTag(metas, 'ML', 'Machine learning', 99);
-    if (!result.ok) throw new Error(result.error);
+    if (!result.ok) throw new Error(JSON.stringify(result.error));
     expect(result.value.map((m) => [m.id, m.tags, m.updatedAt])).toEqual([
       ['1', ['Machine learning', 'Policy'], 99],
       // Merged into the tag it already had: one tag, not two.

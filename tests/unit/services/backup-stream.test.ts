@@ -32,7 +32,7 @@ async function library(): Promise<ReadmarkDb> {
     await image('https://cdn.example/b.png', 'B'),
   ];
   const saved = await saveArticleWithImages(db, makeExtracted(), pictures);
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   return db;
 }
 
@@ -51,13 +51,13 @@ async function contents(db: ReadmarkDb) {
 
 async function backupFile(db: ReadmarkDb): Promise<Blob> {
   const backup = await makeBackup(db);
-  if (!backup.ok) throw new Error(backup.error);
+  if (!backup.ok) throw new Error(JSON.stringify(backup.error));
   return backup.value.file;
 }
 
 async function preview(db: ReadmarkDb, file: Blob | string): Promise<BackupPreview> {
   const checked = await previewBackup(db, file);
-  if (!checked.ok) throw new Error(checked.error);
+  if (!checked.ok) throw new Error(JSON.stringify(checked.error));
   return checked.value;
 }
 

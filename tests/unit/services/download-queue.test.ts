@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { extractFromHtml } from '@/utils/extraction';
 import { HostThrottle, interleaveByHost, type ParsedImport, planLibraryImport } from '@/utils/import';
-import { err, ok, type Result } from '@/utils/model';
+import { encodeError, err, ok, type Result } from '@/utils/model';
 import {
   DOWNLOAD_ALARM,
   type DownloadDeps,
@@ -90,7 +90,7 @@ async function libraryWithImports(urls: string[]): Promise<ReadmarkDb> {
     now: 10_000,
   });
   const written = await applyImportPlan(db, plan, { sanitise: (html) => html });
-  if (!written.ok) throw new Error(written.error);
+  if (!written.ok) throw new Error(JSON.stringify(written.error));
   return db;
 }
 
@@ -157,12 +157,14 @@ describe('background download queue', () => {
     let siteBack = false;
     const { deps, fetched } = fakeDeps({
       page: async (url) =>
-        url.includes('gone') && !siteBack ? err('the site answered 404') : ok({ html: PAGE('Back'), url }),
+        url.includes('gone') && !siteBack
+          ? err('site-status', { status: 404 })
+          : ok({ html: PAGE('Back'), url }),
     });
     expect(await downloadBatch(db, deps, LIMITS)).toEqual({ downloaded: 1, failed: 1, remaining: 0 });
     expect(await byUrl(db, 'https://b.example/gone')).toMatchObject({
       notDownloaded: 1,
-      downloadError: 'the site answered 404',
+      downloadError: encodeError({ code: 'site-status', data: { status: 404 } }),
     });
     expect(await downloadBatch(db, deps, LIMITS)).toEqual({ downloaded: 0, failed: 0, remaining: 0 });
     expect(fetched).toHaveLength(2);
@@ -239,7 +241,9 @@ describe('background download scheduler', () => {
     let siteBack = false;
     const { deps } = fakeDeps({
       page: async (url) =>
-        url.includes('gone') && !siteBack ? err('the site answered 500') : ok({ html: PAGE('Back'), url }),
+        url.includes('gone') && !siteBack
+          ? err('site-status', { status: 500 })
+          : ok({ html: PAGE('Back'), url }),
     });
     const handlers = setUpImportedDownloads(db, deps);
     expect(await handlers.downloadImported({ retryFailed: false })).toEqual(ok(true));

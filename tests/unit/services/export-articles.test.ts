@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_COLOR_NAMES, type Highlight } from '@/utils/model';
 import { exportArticleFile, exportArticlesZip } from '@/utils/services';
-import { openDb, type ReadmarkDb, readArticlesForExport, STORAGE_CANCELLED } from '@/utils/storage';
+import { openDb, type ReadmarkDb, readArticlesForExport } from '@/utils/storage';
 import { generateLibrary } from '../../fixtures/export/generate-library';
 
 async function library(articles: number, highlights: number) {
@@ -30,7 +30,7 @@ describe('exportArticlesZip', () => {
     const ids = [lib.articles[0]!.meta.id, lib.articles[1]!.meta.id, lib.articles[5]!.meta.id, 'gone'];
     const seen: [number, number][] = [];
     const zip = await exportArticlesZip(db, ids, 'markdown', { onProgress: (d, t) => seen.push([d, t]) });
-    if (!zip.ok) throw new Error(zip.error);
+    if (!zip.ok) throw new Error(JSON.stringify(zip.error));
     const files = unzip(zip.value);
     expect(Object.keys(files)).toHaveLength(3);
     expect(files['Same title.md']).toBeDefined();
@@ -46,7 +46,7 @@ describe('exportArticlesZip', () => {
   test('HTML files are sanitised again and carry the CSP meta, no script', async () => {
     const { db, lib } = await library(3, 5);
     const zip = await exportArticlesZip(db, [lib.articles[0]!.meta.id], 'html');
-    if (!zip.ok) throw new Error(zip.error);
+    if (!zip.ok) throw new Error(JSON.stringify(zip.error));
     const html = unzip(zip.value)['Same title.html']!;
     expect(html).toContain('http-equiv="Content-Security-Policy"');
     expect(html).not.toMatch(/<script|onerror/i);
@@ -62,7 +62,7 @@ describe('exportArticlesZip', () => {
       'markdown',
       { signal: controller.signal, onProgress: () => controller.abort() },
     );
-    expect(zip).toEqual({ ok: false, error: STORAGE_CANCELLED });
+    expect(zip).toEqual({ ok: false, error: { code: 'cancelled' } });
   });
 });
 

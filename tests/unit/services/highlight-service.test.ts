@@ -27,7 +27,7 @@ beforeEach(async () => {
   db = openDb(`bg-${crypto.randomUUID()}`);
   handlers = highlightHandlers(db);
   const saved = await saveArticle(db, makeExtracted({ textContent: ARTICLE_TEXT }));
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   articleId = saved.value.id;
 });
 
@@ -37,7 +37,7 @@ describe('background highlight handlers', () => {
       { canonicalUrl: null, page: pageSelectors('salt had reached the pins'), color: 'green', note: 'n' },
       pageSender,
     );
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const start = ARTICLE_TEXT.indexOf('salt had reached');
     const stored = await db.highlights.get(created.value.id);
     expect(stored?.position).toEqual({ type: 'TextPositionSelector', start, end: start + 25 });
@@ -56,7 +56,7 @@ describe('background highlight handlers', () => {
       },
       pageSender,
     );
-    expect(created).toMatchObject({ ok: false, error: expect.stringMatching(/not part of the article/) });
+    expect(created).toEqual({ ok: false, error: { code: 'passage-not-in-article' } });
     expect(await db.highlights.count()).toBe(0);
   });
 
@@ -65,7 +65,7 @@ describe('background highlight handlers', () => {
       { canonicalUrl: null, page: pageSelectors('anything at all here'), color: 'green', note: '' },
       otherPage,
     );
-    expect(created).toMatchObject({ ok: false, error: expect.stringMatching(/not saved yet/) });
+    expect(created).toEqual({ ok: false, error: { code: 'page-not-saved' } });
   });
 
   test('a capture that claims another page than the sender is refused', async () => {
@@ -79,7 +79,7 @@ describe('background highlight handlers', () => {
       },
       otherPage,
     );
-    expect(created).toMatchObject({ ok: false, error: expect.stringMatching(/not the page the tab shows/) });
+    expect(created).toEqual({ ok: false, error: { code: 'capture-not-tab-page' } });
     expect(await db.articles.count()).toBe(1);
   });
 
@@ -88,7 +88,7 @@ describe('background highlight handlers', () => {
       { canonicalUrl: null, page: pageSelectors('Work starts in October.'), color: 'blue', note: '' },
       pageSender,
     );
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     expect(await db.highlights.get(created.value.id)).toMatchObject({
       position: { end: ARTICLE_TEXT.length },
     });
@@ -99,7 +99,7 @@ describe('background highlight handlers', () => {
       { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'yellow', note: '' },
       pageSender,
     );
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const id = created.value.id;
     expect(await handlers.pageHighlights({ canonicalUrl: null }, otherPage)).toMatchObject({
       ok: true,
@@ -114,7 +114,7 @@ describe('background highlight handlers', () => {
       ok: true,
     });
     const deleted = await handlers.deleteHighlight({ id }, pageSender, 'page');
-    if (!deleted.ok) throw new Error(deleted.error);
+    if (!deleted.ok) throw new Error(JSON.stringify(deleted.error));
     expect(await handlers.undoDelete({ id }, otherPage)).toMatchObject({ ok: false });
     expect(await handlers.undoDelete({ id }, pageSender)).toMatchObject({ ok: true });
     expect((await db.highlights.get(id))?.note).toBe('mine');
@@ -134,7 +134,7 @@ describe('the page is the tab the browser reports, never what the page declares'
       },
       pageSender,
     );
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const claimed = await handlers.pageHighlights(
       { canonicalUrl: 'https://news.example/2026/harbour-bridge' },
       claimB,
@@ -150,7 +150,7 @@ describe('the page is the tab the browser reports, never what the page declares'
       },
       claimB,
     );
-    expect(written).toMatchObject({ ok: false, error: expect.stringMatching(/not saved yet/) });
+    expect(written).toEqual({ ok: false, error: { code: 'page-not-saved' } });
     expect(await db.highlights.where('articleId').equals(articleId).count()).toBe(1);
   });
 
@@ -167,14 +167,14 @@ describe('the page is the tab the browser reports, never what the page declares'
       { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'yellow', note: 'mine' },
       pageSender,
     );
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     const record = await db.highlights.get(created.value.id);
     if (!record) throw new Error('not stored');
     const forged = { ...record, note: 'overwritten', color: 'pink' as const };
     for (const kind of ['page', 'extension'] as const) {
       expect(await handlers.restoreHighlight({ highlight: forged }, pageSender, kind)).toMatchObject({
         ok: false,
-        error: expect.stringMatching(/already there/),
+        error: { code: 'highlight-already-there' },
       });
     }
     // Another article (saved from another origin) cannot be reached by a restore either.
@@ -182,7 +182,7 @@ describe('the page is the tab the browser reports, never what the page declares'
       db,
       makeExtracted({ url: 'https://evil.example/a', canonicalUrl: 'https://evil.example/a' }),
     );
-    if (!other.ok) throw new Error(other.error);
+    if (!other.ok) throw new Error(JSON.stringify(other.error));
     const stolen = { ...record, id: 'new-id', articleId: other.value.id };
     expect(await handlers.restoreHighlight({ highlight: stolen }, pageSender, 'page')).toMatchObject({
       ok: false,
@@ -199,7 +199,7 @@ describe('a content script never holds note text (issue 12 follow-up)', () => {
       { canonicalUrl: null, page: pageSelectors('salt had reached the pins'), color: 'green', note: NOTE },
       pageSender,
     );
-    if (!created.ok) throw new Error(created.error);
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
     return created.value.id;
   };
   const leaks = (answer: unknown) => JSON.stringify(answer).includes('harbour master');
@@ -260,7 +260,7 @@ describe('a content script never holds note text (issue 12 follow-up)', () => {
     const restarted = highlightHandlers(db);
     expect(await restarted.undoDelete({ id }, pageSender)).toMatchObject({
       ok: false,
-      error: expect.stringMatching(/no longer be put back/),
+      error: { code: 'highlight-undo-expired' },
     });
   });
 });

@@ -57,7 +57,7 @@ beforeEach(async () => {
     db,
     makeExtracted({ url: 'https://news.example/2026/harbour-bridge', textContent: TEXT }),
   );
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   const created = await highlightHandlers(db).createHighlight(
     {
       canonicalUrl: null,
@@ -70,7 +70,7 @@ beforeEach(async () => {
     },
     pageSender,
   );
-  if (!created.ok) throw new Error(created.error);
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
   highlightId = created.value.id;
   clock = 1_000;
   fake = fakeWindows();

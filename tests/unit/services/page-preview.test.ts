@@ -23,7 +23,7 @@ describe('savePreviewedArticle', () => {
   test('puts the kept block back where it stood, counts its words, and traces only the others', async () => {
     const db = openDb(`readmark-preview-${crypto.randomUUID()}`);
     const saved = await savePreviewedArticle(db, article, new Set([0]), 1);
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const stored = await getArticle(db, saved.value.meta.id);
     const html = stored!.content.contentHtml;
     expect(html.indexOf('The ferry timetable')).toBeGreaterThan(html.indexOf('replace the bridge'));
@@ -40,7 +40,7 @@ describe('savePreviewedArticle', () => {
   test('with nothing kept, saves the article as previewed', async () => {
     const db = openDb(`readmark-preview-${crypto.randomUUID()}`);
     const saved = await savePreviewedArticle(db, article, new Set(), 1);
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const stored = await getArticle(db, saved.value.meta.id);
     expect(stored!.content.contentHtml).toBe(article.contentHtml);
     expect(stored!.content.removed).toHaveLength(2);

@@ -25,7 +25,7 @@ async function save(key: string, title: string, text: string) {
       textContent: text,
     }),
   );
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   ids[key] = saved.value.id;
 }
 

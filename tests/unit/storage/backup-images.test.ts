@@ -26,9 +26,9 @@ const keep = (html: string) => html;
 async function backupOf(images: CapturedImage[]): Promise<string> {
   const db = openDb(`readmark-backup-src-${crypto.randomUUID()}`);
   const saved = await saveArticleWithImages(db, makeExtracted(), images);
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   const backup = await makeBackup(db);
-  if (!backup.ok) throw new Error(backup.error);
+  if (!backup.ok) throw new Error(JSON.stringify(backup.error));
   return backup.value.file.text();
 }
 
@@ -43,7 +43,7 @@ describe('backup version 2 carries the pictures', () => {
     expect(file.images[0].data).toBe(Buffer.from('picture A').toString('base64'));
 
     const parsed = await parseBackup(text);
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value.rejected).toEqual([]);
     const target = openDb(`readmark-backup-dst-${crypto.randomUUID()}`);
     const plan = planImport(parsed.value, await readCanonicalUrlIndex(target), 'skip');
@@ -59,7 +59,7 @@ describe('backup version 2 carries the pictures', () => {
   test('a copy kept beside the original gets the pictures under its own id', async () => {
     const a = await image('https://cdn.example/a.png', 'picture A');
     const parsed = await parseBackup(await backupOf([a]));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     const target = openDb(`readmark-backup-copy-${crypto.randomUUID()}`);
     const first = planImport(parsed.value, await readCanonicalUrlIndex(target), 'skip');
     await applyImportPlan(target, first, { sanitise: keep });
@@ -76,7 +76,7 @@ describe('backup version 2 carries the pictures', () => {
     const file = JSON.parse(await backupOf([a]));
     file.images[0].data = Buffer.from('another picture').toString('base64');
     const parsed = await parseBackup(JSON.stringify(file));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value.images).toEqual([]);
     expect(parsed.value.articles).toHaveLength(1);
     expect(parsed.value.rejected).toEqual([
@@ -97,7 +97,7 @@ describe('backup version 2 carries the pictures', () => {
     delete file.images;
     for (const article of file.articles) delete article.images;
     const parsed = await parseBackup(JSON.stringify(file));
-    if (!parsed.ok) throw new Error(parsed.error);
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
     expect(parsed.value.articles).toHaveLength(1);
     expect(parsed.value.images).toEqual([]);
     expect(parsed.value.rejected).toEqual([]);

@@ -48,7 +48,7 @@ describe('download backup', () => {
       now: new Date(2026, 10, 28, 23, 59),
       onProgress: (step) => steps.add(step),
     });
-    if (!backup.ok) throw new Error(backup.error);
+    if (!backup.ok) throw new Error(JSON.stringify(backup.error));
     expect(backup.value.fileName).toBe('readmark-backup-2026-11-28.json');
     expect(backup.value.counts).toEqual({ articles: 20, highlights: 30 });
     expect([...steps]).toEqual(['reading', 'writing', 'checking']);
@@ -61,14 +61,18 @@ describe('download backup', () => {
     await db.articles.update(first!.id, { title: 'x'.repeat(20_000) });
     const backup = await makeBackup(db);
     expect(backup.ok).toBe(false);
-    if (!backup.ok) expect(backup.error).toMatch(/would not import completely.*meta\.title: longer than/);
+    if (!backup.ok)
+      expect(backup.error).toMatchObject({
+        code: 'backup-incomplete',
+        data: { reason: expect.stringMatching(/meta\.title: longer than/) },
+      });
   });
 
   test('cancelling answers the cancel message and nothing else', async () => {
     const db = await library(600, 0);
     const controller = new AbortController();
     const backup = await makeBackup(db, { signal: controller.signal, onProgress: () => controller.abort() });
-    expect(backup).toEqual({ ok: false, error: expect.stringMatching(/^Cancelled/) });
+    expect(backup).toEqual({ ok: false, error: { code: 'cancelled' } });
   });
 });
 
@@ -76,10 +80,10 @@ describe('restore', () => {
   test('into an empty library gives back the same records, and the settings', async () => {
     const source = await library();
     const backup = await makeBackup(source);
-    if (!backup.ok) throw new Error(backup.error);
+    if (!backup.ok) throw new Error(JSON.stringify(backup.error));
     const target = freshDb();
     const preview = await previewBackup(target, backup.value.file);
-    if (!preview.ok) throw new Error(preview.error);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
     expect(preview.value).toMatchObject({ duplicates: 0, rejected: [] });
     const report = await importBackup(target, preview.value, 'skip', (html) => html);
     expect(report).toMatchObject({
@@ -92,7 +96,7 @@ describe('restore', () => {
   test('settings overwrite the reader’s own only with "replace"', async () => {
     const source = await library(2, 0);
     const backup = await makeBackup(source);
-    if (!backup.ok) throw new Error(backup.error);
+    if (!backup.ok) throw new Error(JSON.stringify(backup.error));
     for (const [policy, expected] of [
       ['skip', 'Mine'],
       ['keep-both', 'Mine'],
@@ -101,7 +105,7 @@ describe('restore', () => {
       const db = freshDb();
       await db.settings.put({ key: 'colorNames', value: { ...DEFAULT_COLOR_NAMES, yellow: 'Mine' } });
       const preview = await previewBackup(db, backup.value.file);
-      if (!preview.ok) throw new Error(preview.error);
+      if (!preview.ok) throw new Error(JSON.stringify(preview.error));
       await importBackup(db, preview.value, policy, sanitise);
       expect((await db.settings.get('colorNames'))?.value).toMatchObject({ yellow: expected });
     }
@@ -111,7 +115,7 @@ describe('restore', () => {
     const text = await backupText([{ meta: hostile.meta, content: hostile.content }]);
     const db = freshDb();
     const preview = await previewBackup(db, text);
-    if (!preview.ok) throw new Error(preview.error);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
     expect((await importBackup(db, preview.value, 'skip', sanitise)).ok).toBe(true);
     const stored = await db.contents.get(hostile.meta.id);
     expect(hostile.content.contentHtml).toMatch(/<script|onerror|javascript:/i);
@@ -120,29 +124,29 @@ describe('restore', () => {
   });
 
   test.each([
-    ['not JSON', 'this is not json {', /not valid JSON/],
+    ['not JSON', 'this is not json {', { code: 'backup-not-json' }],
     [
       'another format',
       JSON.stringify({ format: 'pocket-export', version: 1, articles: [], highlights: [] }),
-      /"format" is not "readmark-backup"/,
+      { code: 'backup-wrong-format' },
     ],
     [
       'a newer version',
       JSON.stringify({ format: 'readmark-backup', version: 99, articles: [], highlights: [] }),
-      /newer Readmark/,
+      { code: 'backup-newer-version', data: { version: 99 } },
     ],
-    ['a list', '[1,2,3]', /no backup object/],
+    ['a list', '[1,2,3]', { code: 'backup-no-object' }],
     [
       'articles not a list',
       JSON.stringify({ format: 'readmark-backup', version: 1, articles: {}, highlights: [] }),
-      /"articles" is not a list/,
+      { code: 'backup-not-list', data: { field: 'articles' } },
     ],
   ])('a file that is %s is refused with a reason and the library is unchanged', async (_, text, reason) => {
     const db = await library(5, 5);
     const before = await snapshot(db);
     const preview = await previewBackup(db, text);
     expect(preview.ok).toBe(false);
-    if (!preview.ok) expect(preview.error).toMatch(reason);
+    if (!preview.ok) expect(preview.error).toMatchObject(reason);
     expect(await snapshot(db)).toBe(before);
   });
 
@@ -171,7 +175,7 @@ describe('restore', () => {
     const db = await library(4, 4);
     const before = await db.articles.count();
     const preview = await previewBackup(db, JSON.stringify(file));
-    if (!preview.ok) throw new Error(preview.error);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
     const reasons = preview.value.rejected.map((r) => `${r.kind} ${r.index}: ${r.reason}`);
     expect(reasons).toEqual([
       expect.stringMatching(/^article 3: .*__proto__/),
@@ -196,7 +200,7 @@ describe('restore', () => {
     const good = generateLibrary({ articles: 50, highlights: 10, bodyMin: 30, bodyMax: 60, seed: 43 });
     const db = freshDb();
     const preview = await previewBackup(db, await backupText(good.articles, good.highlights));
-    if (!preview.ok) throw new Error(preview.error);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
     expect(preview.value.duplicates).toBe(0);
     await db.articles.put({ ...good.articles[40]!.meta, id: 'saved-meanwhile', title: 'Mine' });
     const result = await importBackup(db, preview.value, 'skip', sanitise);
@@ -224,6 +228,6 @@ async function backupText(
   highlights: ReturnType<typeof generateLibrary>['highlights'] = [],
 ) {
   const text = await createBackup({ articles, highlights, settings: {} });
-  if (!text.ok) throw new Error(text.error);
+  if (!text.ok) throw new Error(JSON.stringify(text.error));
   return text.value;
 }

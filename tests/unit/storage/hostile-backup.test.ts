@@ -19,7 +19,7 @@ describe('a hostile backup', () => {
   test('is imported without a non-web address, a foreign claim, an escaping fence, or a misaimed link', async () => {
     const db = openDb(`hostile-backup-${crypto.randomUUID()}`);
     const preview = await previewBackup(db, hostileBackup);
-    if (!preview.ok) throw new Error(preview.error);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
     expect(preview.value.rejected).toEqual([
       { kind: 'article', index: 0, reason: 'meta.url: not an http(s) URL' },
       { kind: 'article', index: 1, reason: 'meta.canonicalUrl: not an http(s) URL' },

@@ -37,7 +37,7 @@ describe('saveArticleWithImages', () => {
     const sameBytes = await image('https://cdn.example/a-copy.png', 'picture A');
     const b = await image('https://cdn.example/b.png', 'picture B, longer');
     const saved = await saveArticleWithImages(db, makeExtracted(), [a, sameBytes, b]);
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     expect(saved.value.images).toEqual({ count: 3, bytes: 9 + 17 });
     expect(saved.value.imagesDropped).toBeNull();
     expect(await db.imageBlobs.count()).toBe(2);
@@ -81,8 +81,8 @@ describe('saveArticleWithImages', () => {
       return put(items);
     }) as typeof db.imageBlobs.bulkPut;
     const saved = await saveArticleWithImages(db, makeExtracted(), [pic]);
-    if (!saved.ok) throw new Error(saved.error);
-    expect(saved.value.imagesDropped).toMatch(/no storage space left for the pictures/);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    expect(saved.value.imagesDropped).toEqual({ code: 'images-no-space' });
     expect(saved.value.images.count).toBe(0);
     expect(await db.articles.count()).toBe(1);
     expect(await db.contents.count()).toBe(1);
@@ -95,7 +95,7 @@ describe('saveArticleWithImages', () => {
       throw new Error('disk on fire');
     }) as unknown as typeof db.articleImages.bulkPut;
     const saved = await saveArticleWithImages(db, makeExtracted(), [pic]);
-    expect(saved).toEqual({ ok: false, error: expect.stringMatching(/disk on fire.*Nothing was saved/) });
+    expect(saved).toEqual({ ok: false, error: { code: 'storage-failed', data: { detail: 'disk on fire' } } });
     expect(await db.articles.count()).toBe(0);
     expect(await db.imageBlobs.count()).toBe(0);
   });
@@ -125,7 +125,7 @@ describe('caps', () => {
   test('addArticleImages counts what is already stored against the caps and skips known URLs', async () => {
     const first = await image('https://cdn.example/1.png', 20 * 1024 * 1024);
     const saved = await saveArticleWithImages(db, makeExtracted(), [first]);
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const next = await image('https://cdn.example/2.png', 4 * 1024 * 1024);
     const tooMuch = await image('https://cdn.example/3.png', 2 * 1024 * 1024);
     // 20 MiB is over the per-image cap: nothing was stored, so the budget is whole again.
@@ -136,7 +136,7 @@ describe('caps', () => {
     expect(again).toEqual({ ok: true, value: { count: 0, bytes: 0 } });
     expect(await addArticleImages(db, 'gone', [next])).toEqual({
       ok: false,
-      error: 'This article is not in your library any more.',
+      error: { code: 'article-gone' },
     });
   });
 });
@@ -144,9 +144,9 @@ describe('caps', () => {
 test('deleteMany takes the pictures with it and restoreDeleted puts them back', async () => {
   const pic = await image('https://cdn.example/a.png', 'only here');
   const saved = await saveArticleWithImages(db, makeExtracted(), [pic]);
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   const deleted = await deleteMany(db, [saved.value.meta.id]);
-  if (!deleted.ok) throw new Error(deleted.error);
+  if (!deleted.ok) throw new Error(JSON.stringify(deleted.error));
   expect(await db.imageBlobs.count()).toBe(0);
   await restoreDeleted(db, deleted.value);
   expect(await (await getArticleImages(db, saved.value.meta.id)).get(pic.url)?.text()).toBe('only here');

@@ -12,7 +12,6 @@ import {
   type ReadmarkDb,
   readCanonicalUrlIndex,
   readLibraryInPages,
-  STORAGE_CANCELLED,
   saveSearchIndex,
 } from '@/utils/storage';
 import { generateLibrary, type Library } from '../../fixtures/export/generate-library';
@@ -55,7 +54,7 @@ async function seed(db: ReadmarkDb, library: Library, settings: Record<string, u
 /** Backup text of `db` (through storage, as the options page does it). */
 async function backupOf(db: ReadmarkDb) {
   const backup = await makeBackup(db);
-  if (!backup.ok) throw new Error(backup.error);
+  if (!backup.ok) throw new Error(JSON.stringify(backup.error));
   return backup.value.file.text();
 }
 
@@ -78,7 +77,7 @@ function collectPages() {
 
 async function restore(db: ReadmarkDb, text: string, policy: ImportPolicy = 'skip') {
   const parsed = await parseBackup(text);
-  if (!parsed.ok) throw new Error(parsed.error);
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.error));
   const plan = planImport(parsed.value, await readCanonicalUrlIndex(db), policy);
   const putSettings = Object.entries(parsed.value.settings).map(([key, value]) => ({ key, value }));
   return {
@@ -137,7 +136,7 @@ describe('round trip through storage', () => {
       signal: controller.signal,
       onProgress: () => controller.abort(),
     });
-    expect(cancelled).toEqual({ ok: false, error: STORAGE_CANCELLED });
+    expect(cancelled).toEqual({ ok: false, error: { code: 'cancelled' } });
   });
 });
 
@@ -149,7 +148,7 @@ test('the saved search index is left out of backups (derived, tens of MB); real 
   await saveSearchIndex(db, JSON.stringify({ big: 'x'.repeat(2_000_000) }));
   const pages = collectPages();
   const read = await readLibraryInPages(db, pages.visitor);
-  if (!read.ok) throw new Error(read.error);
+  if (!read.ok) throw new Error(JSON.stringify(read.error));
   expect(Object.keys(pages.seen.settings)).toEqual(['colorNames']);
 });
 
@@ -177,7 +176,7 @@ describe('duplicates against an existing library', () => {
     const db = freshDb();
     await seed(db, { articles: all.articles.slice(0, 4), highlights: [libraryHighlight] });
     const { applied } = await restore(db, text, policy);
-    if (!applied.ok) throw new Error(applied.error);
+    if (!applied.ok) throw new Error(JSON.stringify(applied.error));
     return db;
   }
 
@@ -263,7 +262,7 @@ describe('all or nothing', () => {
     highlights[1200] = { ...highlights[1200]!, note: (() => 'x') as unknown as string };
     const result = await applyImportPlan(db, { ...plan, putHighlights: highlights }, { sanitise: identity });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error).toMatch(/Nothing was saved/);
+    if (!result.ok) expect(result.error.code).toBe('storage-failed');
     expect(differences(before, await snapshot(db))).toEqual([]);
   });
 
@@ -276,7 +275,10 @@ describe('all or nothing', () => {
         return html;
       },
     });
-    expect(result.ok || result.error).toMatch(/sanitiser broke/);
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'storage-failed', data: { detail: 'sanitiser broke' } },
+    });
     expect(differences(before, await snapshot(db))).toEqual([]);
   });
 
@@ -292,7 +294,7 @@ describe('all or nothing', () => {
         if (done > total / 2) controller.abort();
       },
     });
-    expect(result).toEqual({ ok: false, error: STORAGE_CANCELLED });
+    expect(result).toEqual({ ok: false, error: { code: 'cancelled' } });
     expect(seen.length).toBeGreaterThan(2);
     expect(differences(before, await snapshot(db))).toEqual([]);
   });

@@ -16,7 +16,7 @@ test('a healthy library reports counts and nothing wrong', async () => {
 
 test('finds half-written articles, stray bodies, highlights without article and unreadable records', async () => {
   const saved = await saveArticle(db, makeExtracted());
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   await db.contents.delete(saved.value.id);
   await db.contents.put({ articleId: 'ghost', contentHtml: '', textContent: '', removed: [] });
   await db.highlights.put(makeHighlight('gone', { id: 'lost' }));

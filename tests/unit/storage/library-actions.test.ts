@@ -35,7 +35,7 @@ async function save(n: number, savedAt: number): Promise<ArticleMeta> {
     }),
     savedAt,
   );
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   return saved.value;
 }
 const byId = async () => new Map((await listArticles(db)).map((m) => [m.id, m]));
@@ -112,7 +112,7 @@ describe('delete and undo', () => {
     expect((await putHighlight(db, highlight)).ok).toBe(true);
     const before = await byId();
     const deleted = await deleteMany(db, [ids[0]!, ids[1]!, 'missing']);
-    if (!deleted.ok) throw new Error(deleted.error);
+    if (!deleted.ok) throw new Error(JSON.stringify(deleted.error));
     expect(deleted.value.articles.map((m) => m.id).sort()).toEqual([ids[0], ids[1]].sort());
     expect(deleted.value.contents).toHaveLength(2);
     expect(deleted.value.highlights).toEqual([highlight]);
@@ -129,7 +129,7 @@ describe('delete and undo', () => {
 
   test('restoreDeleted puts back nothing when the page was saved again meanwhile', async () => {
     const deleted = await deleteMany(db, [ids[0]!, ids[1]!]);
-    if (!deleted.ok) throw new Error(deleted.error);
+    if (!deleted.ok) throw new Error(JSON.stringify(deleted.error));
     await save(0, LATER); // the same canonical URL as the deleted first article
     const restored = await restoreDeleted(db, deleted.value);
     expect(restored.ok).toBe(false);

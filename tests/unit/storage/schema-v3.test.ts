@@ -44,7 +44,7 @@ describe('schema version 3', () => {
       },
       [{ url: 'https://example.org/img/0.jpg', hash: 'ab'.repeat(32), blob: new Blob([bytes]) }],
     );
-    if (!saved.ok) throw new Error(saved.error);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     expect(saved.value.meta.id).toBe(first.id);
     expect(await (await getArticleImages(db, first.id)).get('https://example.org/img/0.jpg')?.text()).toBe(
       'lighthouse picture',

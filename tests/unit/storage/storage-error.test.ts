@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { describeStorageError, isQuotaError } from '@/utils/storage';
+import { isQuotaError, storageError } from '@/utils/storage';
 
 test('a quota error is recognised directly and as the inner error of an AbortError', () => {
   const quota = new DOMException('full', 'QuotaExceededError');
@@ -7,6 +7,9 @@ test('a quota error is recognised directly and as the inner error of an AbortErr
   expect(isQuotaError(quota)).toBe(true);
   expect(isQuotaError(abort)).toBe(true);
   expect(isQuotaError(new Error('other'))).toBe(false);
-  expect(describeStorageError(abort)).toMatch(/no storage space left/);
-  expect(describeStorageError(new Error('disk on fire'))).toMatch(/disk on fire.*Nothing was saved/);
+  expect(storageError(abort)).toEqual({ code: 'storage-full' });
+  expect(storageError(new Error('disk on fire'))).toEqual({
+    code: 'storage-failed',
+    data: { detail: 'disk on fire' },
+  });
 });

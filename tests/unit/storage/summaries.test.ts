@@ -52,7 +52,7 @@ async function save(n: number, overrides: Parameters<typeof makeExtracted>[0] = 
     }),
     at,
   );
-  if (!saved.ok) throw new Error(saved.error);
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   return saved.value;
 }
 
@@ -115,7 +115,7 @@ describe('article summaries follow every write', () => {
     expect((await deleteArticle(db, a.id)).ok).toBe(true);
     await expectSummariesTrue();
     const deleted = await deleteMany(db, [b.id, c.id]);
-    if (!deleted.ok) throw new Error(deleted.error);
+    if (!deleted.ok) throw new Error(JSON.stringify(deleted.error));
     expect(await listSummaries(db)).toEqual([]);
     expect((await restoreDeleted(db, deleted.value)).ok).toBe(true);
     await expectSummariesTrue();
@@ -125,7 +125,7 @@ describe('article summaries follow every write', () => {
   test('an undo that fails (the page was saved again meanwhile) leaves no summary behind', async () => {
     const a = await save(1);
     const deleted = await deleteMany(db, [a.id]);
-    if (!deleted.ok) throw new Error(deleted.error);
+    if (!deleted.ok) throw new Error(JSON.stringify(deleted.error));
     const resaved = await save(1, { title: 'Saved again' });
     expect((await restoreDeleted(db, deleted.value)).ok).toBe(false);
     await expectSummariesTrue();

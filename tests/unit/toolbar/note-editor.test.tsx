@@ -14,10 +14,7 @@ beforeEach(() => {
   sent = [];
   answers = {
     noteLoad: { ok: true, value: { quote: 'salt had reached the pins', note: 'first thoughts' } },
-    noteSave: {
-      ok: false,
-      error: 'This note can no longer be edited here; open it again from the highlight.',
-    },
+    noteSave: { ok: false, error: { code: 'note-gone' } },
     noteClose: { ok: true, value: true },
   };
   vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => key);
@@ -48,9 +45,7 @@ test('the editor loads the note by its token, and a failed save keeps the text w
     field()!.dispatchEvent(new Event('input', { bubbles: true }));
   });
   await act(async () => (root.querySelector('.save-note') as HTMLButtonElement).click());
-  await vi.waitFor(() =>
-    expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/no longer be edited/),
-  );
+  await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toBe('errorNoteGone'));
   expect(sent.at(-1)).toEqual({
     type: 'noteSave',
     payload: { token: TOKEN, note: 'a longer note the reader must not lose' },
@@ -59,10 +54,10 @@ test('the editor loads the note by its token, and a failed save keeps the text w
 });
 
 test('a token the background does not know shows why, and Close still closes', async () => {
-  answers.noteLoad = { ok: false, error: 'This note can no longer be edited here.' };
+  answers.noteLoad = { ok: false, error: { code: 'note-gone' } };
   const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
   await act(async () => render(<NoteEditorApp token={TOKEN} />, root));
-  await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toMatch(/no longer/));
+  await vi.waitFor(() => expect(root.querySelector('[role="alert"]')?.textContent).toBe('errorNoteGone'));
   expect(field()).toBeNull();
   await act(async () => (root.querySelector('.close') as HTMLButtonElement).click());
   await vi.waitFor(() => expect(close).toHaveBeenCalled());

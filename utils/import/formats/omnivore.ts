@@ -1,3 +1,4 @@
+import { CodedError, describeThrown } from '@/utils/model';
 import { ImportCollector } from '../collect';
 import { asArray, asRecord, asString, asStrings, fromIsoDate } from '../read-values';
 import type { ImportedHighlight, ParsedImport } from '../types';
@@ -17,9 +18,9 @@ export function parseOmnivoreZip(files: ZipFiles): ParsedImport {
     try {
       items = JSON.parse(zipText(files, name));
     } catch (error) {
-      throw new Error(`${name} is not valid JSON (${(error as Error).message})`);
+      throw new CodedError({ code: 'import-part-not-json', data: { name, detail: describeThrown(error) } });
     }
-    if (!Array.isArray(items)) throw new Error(`${name} does not hold a list of items`);
+    if (!Array.isArray(items)) throw new CodedError({ code: 'import-part-not-list', data: { name } });
     for (const raw of items) {
       const item = asRecord(raw) ?? {};
       const slug = asString(item.slug);

@@ -1,3 +1,4 @@
+import { CodedError, describeThrown } from '@/utils/model';
 import { ImportCollector } from '../collect';
 import { readCsv } from '../csv';
 import { asArray, asRecord, asString, fromUnixSeconds } from '../read-values';
@@ -15,7 +16,8 @@ export function parsePocketZip(files: ZipFiles): ParsedImport {
   const names = Object.keys(files).sort();
   for (const name of names.filter(isCsvPart)) {
     const csv = readCsv(zipText(files, name));
-    if ('error' in csv) throw new Error(`${name} is damaged: ${csv.error}`);
+    if ('error' in csv)
+      throw new CodedError({ code: 'import-part-damaged', data: { name, detail: csv.error } });
     addRows(collector, csv.rows);
   }
   for (const name of names.filter((n) => /(^|\/)annotations\/[^/]+\.json$/i.test(n))) {
@@ -23,9 +25,9 @@ export function parsePocketZip(files: ZipFiles): ParsedImport {
     try {
       entries = JSON.parse(zipText(files, name));
     } catch (error) {
-      throw new Error(`${name} is not valid JSON (${(error as Error).message})`);
+      throw new CodedError({ code: 'import-part-not-json', data: { name, detail: describeThrown(error) } });
     }
-    if (!Array.isArray(entries)) throw new Error(`${name} does not hold a list of annotated items`);
+    if (!Array.isArray(entries)) throw new CodedError({ code: 'import-part-not-list', data: { name } });
     for (const raw of entries) {
       const entry = asRecord(raw) ?? {};
       collector.add({

@@ -1,7 +1,8 @@
+import type { AppError } from '@/utils/model';
 import { ImportCollector } from '../collect';
 import type { ParsedImport } from '../types';
 
-export const READWISE_NO_URL = 'Readwise exports no URL for its documents, so Readmark cannot place them';
+export const READWISE_NO_URL: AppError = { code: 'skip-readwise-no-url' };
 
 /**
  * Readwise's highlights CSV has no URL column: every document (Book Title + Book Author) is
