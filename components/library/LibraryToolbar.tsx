@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useMemo } from 'preact/hooks';
 import type { ReadStatus } from '@/utils/search';
 import type { IndexState } from '@/utils/services';
+import { errorMessage } from '../shared/error-message';
 import type { MessageKey } from '../shared/i18n';
 import { t } from '../shared/i18n';
 import { type LibraryFilters, type SiteCount, SORT_CHOICES, type SortChoice, STATUSES } from './library-view';
@@ -44,7 +45,7 @@ function indexNote(index: IndexState): string {
     case 'indexing':
       return t('searchIndexing', [String(index.done), String(index.total)]);
     case 'error':
-      return t('searchError', index.message);
+      return errorMessage(index.error);
     case 'ready':
       return '';
   }

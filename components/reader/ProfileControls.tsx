@@ -1,11 +1,11 @@
 import { useRef, useState } from 'preact/hooks';
 import { downloadFile, FILE_TYPES } from '../shared/download';
+import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 import {
   currentProfile,
   exportProfile,
   importProfile,
-  type ProfileImportError,
   type ProfileName,
   presetChange,
   profileChange,
@@ -41,9 +41,9 @@ export function ProfileControls({ settings, update }: Props) {
     if (!file) return;
     const result = importProfile(await file.text(), settings);
     if (result.ok) {
-      update(result.change);
+      update(result.value);
       setMessage({ text: t('profileImported'), error: false });
-    } else setMessage({ text: importErrorText(result.error), error: true });
+    } else setMessage({ text: errorMessage(result.error), error: true });
     if (fileInput.current) fileInput.current.value = '';
   };
 
@@ -105,16 +105,4 @@ export function ProfileControls({ settings, update }: Props) {
       </p>
     </>
   );
-}
-
-function importErrorText(error: ProfileImportError): string {
-  switch (error.kind) {
-    case 'notJson':
-    case 'notProfile':
-      return t('profileNotProfile');
-    case 'newerVersion':
-      return t('profileNewerVersion');
-    case 'badValues':
-      return t('profileBadValues');
-  }
 }

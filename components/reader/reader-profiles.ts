@@ -1,3 +1,4 @@
+import { err, ok, type Result } from '@/utils/model';
 import { DEFAULT_READER_SETTINGS, parseReaderSettings, type ReaderSettings } from './reader-settings';
 
 /** The settings a text preset or a profile may set; theme, voices and speech rate stay the reader's. */
@@ -89,41 +90,30 @@ export function exportProfile(settings: ReaderSettings): string {
   return `${JSON.stringify({ format: PROFILE_FORMAT, version: PROFILE_VERSION, settings: pickProfile(settings) }, null, 2)}\n`;
 }
 
-/** Why a profile file was refused (each maps to a message the reader sees). */
-export type ProfileImportError =
-  | { kind: 'notJson' }
-  | { kind: 'notProfile' }
-  | { kind: 'newerVersion'; version: number }
-  | { kind: 'badValues'; keys: ProfileKey[] };
-
 /**
  * Reads an exported profile back. All or nothing: a file that is not a profile, comes from a newer
  * version or holds a value outside the panel's choices is refused, naming what is wrong, and the
  * reader's settings stay as they were. Keys the file does not have keep the reader's values;
  * keys it has that are not profile keys (theme, voices…) are ignored.
  */
-export function importProfile(
-  text: string,
-  current: ReaderSettings,
-): { ok: true; change: ProfileSettings } | { ok: false; error: ProfileImportError } {
+export function importProfile(text: string, current: ReaderSettings): Result<ProfileSettings> {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    return { ok: false, error: { kind: 'notJson' } };
+    return err('profile-not-json');
   }
   const file = isRecord(data) ? data : {};
-  if (file.format !== PROFILE_FORMAT || !isRecord(file.settings))
-    return { ok: false, error: { kind: 'notProfile' } };
+  if (file.format !== PROFILE_FORMAT || !isRecord(file.settings)) return err('profile-not-profile');
   if (typeof file.version !== 'number' || file.version > PROFILE_VERSION)
-    return { ok: false, error: { kind: 'newerVersion', version: Number(file.version) } };
+    return err('profile-newer-version', { version: Number(file.version) });
   const given = file.settings;
   const merged = { ...current, ...given };
   const parsed = parseReaderSettings(merged);
   // A value the parser had to change (clamp, snap, replace) was not one the panel can make.
   const bad = PROFILE_KEYS.filter((key) => key in given && parsed[key] !== merged[key]);
-  if (bad.length > 0) return { ok: false, error: { kind: 'badValues', keys: bad } };
-  return { ok: true, change: pickProfile(parsed) };
+  if (bad.length > 0) return err('profile-bad-values', { keys: bad.join(', ') });
+  return ok(pickProfile(parsed));
 }
 
 function pickProfile(settings: ReaderSettings): ProfileSettings {

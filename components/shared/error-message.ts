@@ -95,6 +95,11 @@ const WORDING: Wording = {
   'skip-readwise-no-url': () => t('errorSkipReadwiseNoUrl'),
   'tag-name-empty': () => t('errorTagNameEmpty'),
   'search-index-unusable': ({ detail }) => t('errorSearchIndexUnusable', detail),
+  'search-unavailable': ({ detail }) => t('searchError', detail),
+  'profile-not-json': () => t('profileNotProfile'),
+  'profile-not-profile': () => t('profileNotProfile'),
+  'profile-newer-version': () => t('profileNewerVersion'),
+  'profile-bad-values': ({ keys }) => t('profileBadValues', keys),
 };
 
 /** The message a reader sees for an error, in the interface's language. */

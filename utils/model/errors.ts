@@ -114,6 +114,11 @@ const ERROR_DATA = {
   'skip-readwise-no-url': none,
   'tag-name-empty': none,
   'search-index-unusable': data<{ detail: string }>(),
+  'search-unavailable': data<{ detail: string }>(),
+  'profile-not-json': none,
+  'profile-not-profile': none,
+  'profile-newer-version': data<{ version: number }>(),
+  'profile-bad-values': data<{ keys: string }>(),
 };
 
 /** The data each code carries (undefined: none). */

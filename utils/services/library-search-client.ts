@@ -1,6 +1,6 @@
 import type { LibrarySearch } from '@/utils/search';
 import type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
-import type { IndexState } from './search-index-sync';
+import { type IndexState, searchUnavailable } from './search-index-sync';
 
 export interface SearchClient {
   search(query: string): Promise<LibrarySearch | null>;
@@ -20,7 +20,8 @@ export function startSearchWorker(onState: (state: IndexState) => void): SearchC
     pending.get(data.id)?.(answer as never);
     pending.delete(data.id);
   };
-  worker.onerror = (event) => onState({ phase: 'error', message: event.message || 'search worker failed' });
+  worker.onerror = (event) =>
+    onState({ phase: 'error', error: searchUnavailable(event.message || 'the search worker stopped') });
   const ask = <T>(request: SearchRequest) =>
     new Promise<T>((resolve) => {
       pending.set(request.id, resolve as (answer: never) => void);

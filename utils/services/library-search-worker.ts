@@ -7,7 +7,12 @@
 import { bestSnippet, type LibraryMatches } from '@/utils/search';
 import { listHighlightStamps, listSummaries, observe, openDb, readIndexSources } from '@/utils/storage';
 import type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
-import { type ArticleStamp, type HighlightStamp, SearchIndexSync } from './search-index-sync';
+import {
+  type ArticleStamp,
+  type HighlightStamp,
+  SearchIndexSync,
+  searchUnavailable,
+} from './search-index-sync';
 
 const scope = self as unknown as {
   postMessage(message: WorkerMessage): void;
@@ -25,7 +30,7 @@ const feed = () => {
   if (metas && highlights) void sync.update(metas, highlights);
 };
 const fail = (error: unknown) =>
-  scope.postMessage({ type: 'state', state: { phase: 'error', message: String(error) } });
+  scope.postMessage({ type: 'state', state: { phase: 'error', error: searchUnavailable(error) } });
 observe(
   // The summaries carry each article's id and updatedAt, all the catch-up compares.
   () => listSummaries(db),

@@ -1,4 +1,4 @@
-import type { ArticleMeta, Highlight } from '@/utils/model';
+import { type AppError, type ArticleMeta, describeThrown, type Highlight } from '@/utils/model';
 import {
   fingerprintLibrary,
   LibraryIndex,
@@ -16,7 +16,13 @@ export type IndexState =
   | { phase: 'loading' }
   | { phase: 'indexing'; done: number; total: number }
   | { phase: 'ready' }
-  | { phase: 'error'; message: string };
+  | { phase: 'error'; error: AppError };
+
+/** Why full-text search stopped (a failed index write or read, a Worker that died). */
+export const searchUnavailable = (thrown: unknown): AppError => ({
+  code: 'search-unavailable',
+  data: { detail: describeThrown(thrown) },
+});
 
 const CHUNK = 100;
 /** Quiet time before saving: coalesces a burst of changes (serialising runs off the page's thread). */
@@ -122,7 +128,7 @@ export class SearchIndexSync {
         await this.catchUp(metas, highlights);
       }
     } catch (error) {
-      this.onState({ phase: 'error', message: error instanceof Error ? error.message : String(error) });
+      this.onState({ phase: 'error', error: searchUnavailable(error) });
     } finally {
       this.running = false;
     }
@@ -176,7 +182,9 @@ export class SearchIndexSync {
       const idle = globalThis.requestIdleCallback ?? ((run: () => void) => setTimeout(run, 0));
       idle(() => {
         if (!this.disposed) {
-          this.save().catch((error: unknown) => this.onState({ phase: 'error', message: String(error) }));
+          this.save().catch((error: unknown) =>
+            this.onState({ phase: 'error', error: searchUnavailable(error) }),
+          );
         }
       });
     }, this.saveDelayMs);

@@ -92,9 +92,9 @@ describe('profile file', () => {
     expect(parsed).toMatchObject({ format: 'readmark-reader-profile', version: 1 });
     expect(Object.keys(parsed.settings).sort()).toEqual([...PROFILE_KEYS].sort());
     const result = importProfile(file, DEFAULT_READER_SETTINGS);
-    expect(result).toEqual({ ok: true, change: expect.objectContaining({ font: 'lexend', fontSize: 23 }) });
+    expect(result).toEqual({ ok: true, value: expect.objectContaining({ font: 'lexend', fontSize: 23 }) });
     if (!result.ok) return;
-    const applied = { ...DEFAULT_READER_SETTINGS, ...result.change };
+    const applied = { ...DEFAULT_READER_SETTINGS, ...result.value };
     for (const key of PROFILE_KEYS) expect(applied[key], key).toEqual(custom[key]);
     expect(applied.theme).toBe(DEFAULT_READER_SETTINGS.theme);
   });
@@ -106,7 +106,7 @@ describe('profile file', () => {
       settings: { letterSpacing: 0.12 },
     });
     const result = importProfile(file, custom);
-    expect(result.ok && result.change).toMatchObject({
+    expect(result.ok && result.value).toMatchObject({
       font: 'lexend',
       letterSpacing: 0.12,
       wordSpacing: 0.16,
@@ -114,16 +114,24 @@ describe('profile file', () => {
   });
 
   test.each([
-    ['not JSON', '{oops', 'notJson'],
-    ['another JSON file', '{"articles": []}', 'notProfile'],
-    ['an array', '[1,2]', 'notProfile'],
-    ['settings not an object', '{"format":"readmark-reader-profile","version":1,"settings":3}', 'notProfile'],
-    ['a newer version', '{"format":"readmark-reader-profile","version":2,"settings":{}}', 'newerVersion'],
-    ['no version', '{"format":"readmark-reader-profile","settings":{}}', 'newerVersion'],
-  ])('%s is refused whole', (_name, text, kind) => {
+    ['not JSON', '{oops', 'profile-not-json'],
+    ['another JSON file', '{"articles": []}', 'profile-not-profile'],
+    ['an array', '[1,2]', 'profile-not-profile'],
+    [
+      'settings not an object',
+      '{"format":"readmark-reader-profile","version":1,"settings":3}',
+      'profile-not-profile',
+    ],
+    [
+      'a newer version',
+      '{"format":"readmark-reader-profile","version":2,"settings":{}}',
+      'profile-newer-version',
+    ],
+    ['no version', '{"format":"readmark-reader-profile","settings":{}}', 'profile-newer-version'],
+  ])('%s is refused whole', (_name, text, code) => {
     const result = importProfile(text, custom);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.error.kind).toBe(kind);
+    if (!result.ok) expect(result.error.code).toBe(code);
   });
 
   test('values outside the panel’s choices are refused, naming each, and nothing is applied', () => {
@@ -134,7 +142,7 @@ describe('profile file', () => {
     });
     expect(importProfile(file, custom)).toEqual({
       ok: false,
-      error: { kind: 'badValues', keys: ['font', 'fontSize', 'focus'] },
+      error: { code: 'profile-bad-values', data: { keys: 'font, fontSize, focus' } },
     });
   });
 });
