@@ -31,7 +31,7 @@ async function rejectionsOf(damage: (file: Json) => void) {
 describe('parseBackup refuses what is not a Readmark backup', () => {
   it.each([
     ['plain text', 'hello', { code: 'backup-not-json' }],
-    ['an empty file', '', { code: 'backup-not-json' }],
+    ['an empty file', '', { code: 'backup-cut-short' }],
     ['a JSON array', '[1, 2]', { code: 'backup-no-object' }],
     ['JSON null', 'null', { code: 'backup-no-object' }],
     ['another format', '{"format": "pocket-export", "version": 1}', { code: 'backup-wrong-format' }],
@@ -63,7 +63,7 @@ describe('parseBackup refuses what is not a Readmark backup', () => {
     [
       'a truncated file',
       '{"format": "readmark-backup", "version": 1, "articles": [',
-      { code: 'backup-not-json' },
+      { code: 'backup-cut-short' },
     ],
   ])('%s', async (_label, text, message) => {
     const parsed = await parseBackup(text);
