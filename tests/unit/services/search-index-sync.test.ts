@@ -45,6 +45,19 @@ beforeEach(async () => {
 });
 
 describe('SearchIndexSync', () => {
+  test('a catch-up that cannot read the library says search is unavailable, as a code', async () => {
+    const states: IndexState[] = [];
+    const sync = new SearchIndexSync(db, (state) => states.push(state), 0);
+    const metas = await listSummaries(db);
+    const highlights = await listHighlightStamps(db);
+    db.close();
+    await sync.update(metas, highlights);
+    expect(states.at(-1)).toEqual({
+      phase: 'error',
+      error: { code: 'search-unavailable', data: { detail: expect.stringMatching(/closed/i) } },
+    });
+  });
+
   test('builds the index on first open, then saves it', async () => {
     const states: IndexState[] = [];
     const sync = await syncNow(states);
