@@ -119,6 +119,20 @@ export const ROOMS: Room[] = [
       'Import reads files into the model: it knows the model, fflate and papaparse; HTML comes through an injected parser.',
   },
   {
+    folders: ['utils/sync'],
+    forbid: forbidding(NOT_PURE, [
+      'storage',
+      'messaging',
+      'extraction',
+      'annotation',
+      'export',
+      'search',
+      'import',
+    ]),
+    message:
+      'Sync is pure apart from WebCrypto and fetch: it knows the model only; the database reaches it through the SyncStore interface.',
+  },
+  {
     folders: ['components/toolbar'],
     forbid: [...DB, '@/utils/storage', '~/utils/storage'],
     message: "The in-page toolbar runs in the page's origin: it reaches the database only through messages.",
