@@ -35,6 +35,7 @@ import {
   devicePath,
   FORMAT,
   FORMAT_VERSION,
+  FormatError,
   isId,
   newId,
   type PackFile,
@@ -65,6 +66,8 @@ export interface SyncOptions {
   packBytes?: number;
   /** Bodies fetched per run (default 50; the rest follow in later runs). */
   bodiesPerRun?: number;
+  /** Pause between creating readmark.json and re-reading it (default 2 s). */
+  settleMs?: number;
   /** Keys already opened this session (PBKDF2 at 600,000 iterations takes a while). */
   keyCache?: Map<string, FileKeys>;
 }
@@ -87,7 +90,8 @@ export type FailReason =
   | 'corrupt-file'
   | 'missing-file'
   | 'remote'
-  | 'bad-format';
+  | 'bad-format'
+  | 'internal';
 
 export type SyncResult =
   | { status: 'done'; received: number; sent: number; bodiesFetched: number; bodiesPending: number }
@@ -124,7 +128,10 @@ export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
     if (error instanceof WrongPassphraseError) {
       return { status: 'failed', reason: 'wrong-passphrase', message: error.message };
     }
-    return { status: 'failed', reason: 'bad-format', message: (error as Error).message };
+    if (error instanceof FormatError || error instanceof SyntaxError) {
+      return { status: 'failed', reason: 'bad-format', message: error.message };
+    }
+    return { status: 'failed', reason: 'internal', message: (error as Error).message };
   }
 }
 
@@ -249,6 +256,9 @@ async function run(options: SyncOptions): Promise<SyncResult> {
 /** readmark.json: create it (reader's choice, empty folder only), or check it is our folder; open the keys. */
 async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys> {
   const { target, store, passphrase } = options;
+  // A new folder's keys are made before looking (PBKDF2 takes a while): the time between "there is
+  // no readmark.json" and writing ours stays a few requests long, as does the window for a race.
+  const created = !book.targetId && options.createIfEmpty ? await newTargetFile(passphrase) : null;
   let bytes = await target.get(TARGET_FILE);
   if (!bytes) {
     if (book.targetId) {
@@ -257,14 +267,15 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
         'The sync folder is empty or was moved; nothing was deleted. Check the server URL',
       );
     }
-    if (!options.createIfEmpty) throw pause('no-folder', 'There is no Readmark sync in this folder yet');
+    if (!created) throw pause('no-folder', 'There is no Readmark sync in this folder yet');
     const entries = await target.list('');
     if (entries === null) throw failure('missing-file', 'The sync folder does not exist on the server');
     if (entries.length > 0)
       throw pause('folder-not-empty', 'This folder holds other files; choose an empty folder');
-    const created = await newTargetFile(passphrase);
-    // If-None-Match is a courtesy: servers that ignore it overwrite. Re-reading settles who won.
+    // If-None-Match is a courtesy: servers that ignore it overwrite. Re-reading after a pause
+    // settles who won: a device creating the same folder at the same moment wrote within it.
     await target.put(TARGET_FILE, jsonBytes(created.file), { onlyIfAbsent: true });
+    await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
     bytes = await target.get(TARGET_FILE);
     if (!bytes) throw failure('missing-file', 'The server did not keep readmark.json');
     const stored = parseTargetFile(bytesJson(bytes));
@@ -278,6 +289,7 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
   } catch (error) {
     throw failure('bad-format', (error as Error).message);
   }
+
   if (file.formatVersion > FORMAT_VERSION) {
     throw failure('newer-format', 'This sync folder was written by a newer Readmark; update this one first');
   }

@@ -58,8 +58,16 @@ export function newId(): string {
     .slice(0, 20);
 }
 
+/** A file that parsed (its seal held) but does not say what Readmark writes. */
+export class FormatError extends Error {
+  constructor(what: string) {
+    super(`The sync folder's ${what} is not in Readmark's format`);
+    this.name = 'FormatError';
+  }
+}
+
 function fail(what: string): never {
-  throw new Error(`The sync folder's ${what} is not in Readmark's format`);
+  throw new FormatError(what);
 }
 
 export function parseTargetFile(value: unknown): TargetFile {

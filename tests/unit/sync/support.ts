@@ -4,6 +4,8 @@
  */
 import {
   applyOp,
+  type BodyStore,
+  bodyHash,
   type EntityKind,
   emptyState,
   type Library,
@@ -11,6 +13,7 @@ import {
   localOp,
   materialise,
   type Op,
+  type RemoteTarget,
   type SyncBook,
   type SyncCommit,
   type SyncSnapshot,
@@ -97,4 +100,37 @@ export function libraryView(library: Library): unknown {
 /** Deliver every op of `from` to `to` (as a sync would), in the given order. */
 export function deliver(to: MemoryStore, ops: Op[]): void {
   for (const op of ops) applyOp(to.state, op, to.now());
+}
+
+/** Article bodies in memory, by hash. */
+export class MemoryBodies implements BodyStore {
+  readonly files = new Map<string, Uint8Array<ArrayBuffer>>();
+  async read(hash: string) {
+    return this.files.get(hash) ?? null;
+  }
+  async has(hash: string) {
+    return this.files.has(hash);
+  }
+  async write(hash: string, bytes: Uint8Array<ArrayBuffer>) {
+    this.files.set(hash, bytes);
+  }
+  /** Store a body and return the hash an article record carries. */
+  async add(body: string): Promise<string> {
+    const bytes = new TextEncoder().encode(body);
+    const hash = await bodyHash(bytes);
+    this.files.set(hash, bytes);
+    return hash;
+  }
+}
+
+/** Every file under a folder of a target, recursively (paths relative to the sync folder). */
+export async function listAll(target: RemoteTarget, folder = ''): Promise<string[]> {
+  const entries = (await target.list(folder)) ?? [];
+  const paths: string[] = [];
+  for (const entry of entries) {
+    const path = folder ? `${folder}/${entry.name}` : entry.name;
+    if (entry.isFolder) paths.push(...(await listAll(target, path)));
+    else paths.push(path);
+  }
+  return paths.sort();
 }
