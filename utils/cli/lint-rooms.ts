@@ -119,6 +119,12 @@ export const ROOMS: Room[] = [
       'Import reads files into the model: it knows the model, fflate and papaparse; HTML comes through an injected parser.',
   },
   {
+    folders: ['utils/services'],
+    forbid: forbidding(UI, []),
+    message:
+      'Services orchestrate the rooms (storage, extraction, export, search, import, messaging); they render nothing.',
+  },
+  {
     folders: ['utils/sync'],
     forbid: forbidding(NOT_PURE, [
       'storage',

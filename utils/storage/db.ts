@@ -8,6 +8,26 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/**
+ * Sync bookkeeping rows (schema version 5). Their values are utils/sync's types (the engine's book,
+ * the per-record merge state, queued operations); storage keeps them opaque, as it knows the model
+ * and Dexie only. utils/services/sync-store.ts reads and writes them.
+ */
+export interface SyncMetaRecord {
+  key: string;
+  value: unknown;
+}
+export interface SyncEntityRecord {
+  /** `kind/id`, as utils/sync's entityKey. */
+  key: string;
+  value: unknown;
+}
+export interface SyncOutboxRecord {
+  /** The operation's clock stamp: unique, and in creation order. */
+  hlc: string;
+  op: unknown;
+}
+
 export type ReadmarkDb = Dexie & {
   articles: EntityTable<ArticleMeta, 'id'>;
   contents: EntityTable<ArticleContent, 'articleId'>;
@@ -15,6 +35,9 @@ export type ReadmarkDb = Dexie & {
   settings: EntityTable<SettingRecord, 'key'>;
   imageBlobs: EntityTable<ImageBlob, 'hash'>;
   articleImages: Table<ArticleImage, [string, string]>;
+  syncMeta: EntityTable<SyncMetaRecord, 'key'>;
+  syncEntities: EntityTable<SyncEntityRecord, 'key'>;
+  syncOutbox: EntityTable<SyncOutboxRecord, 'hlc'>;
 };
 
 export const DB_NAME = 'readmark';
@@ -48,6 +71,16 @@ export function openDb(name: string = DB_NAME): ReadmarkDb {
   db.version(3).stores({
     imageBlobs: 'hash',
     articleImages: '[articleId+url], articleId, hash',
+  });
+  // Version 5 (2026-12-06; version 4 is the search work's). Sync bookkeeping, device-local and
+  // never in backups: syncMeta (the engine's book and the replica's clock, by key), syncEntities
+  // (per-record merge state: field stamps, note versions, delete vectors, by `kind/id`) and
+  // syncOutbox (local changes not yet uploaded, keyed and ordered by clock stamp). New empty
+  // stores: no upgrade function.
+  db.version(5).stores({
+    syncMeta: 'key',
+    syncEntities: 'key',
+    syncOutbox: 'hlc',
   });
   return db;
 }

@@ -12,7 +12,7 @@ describe('schema version 3', () => {
     await writeRawV1(indexedDB, name, library);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'articleImages',
       'articles',
@@ -20,6 +20,9 @@ describe('schema version 3', () => {
       'highlights',
       'imageBlobs',
       'settings',
+      'syncEntities',
+      'syncMeta',
+      'syncOutbox',
     ]);
     expect(await db.articles.toArray()).toEqual(
       [...library.articles].sort((a, b) => a.id.localeCompare(b.id)),
