@@ -368,15 +368,29 @@ function takeBatch(outbox: Op[], maxBytes: number): Op[] {
 
 const bodyHashOf = (op: Op) => (typeof op.set?.bodyHash === 'string' ? op.set.bodyHash : null);
 
+/** Body transfers at once: enough to hide round trips, few enough for a small server. */
+const BODY_CONCURRENCY = 4;
+
+/** Run `task` over `items`, `limit` at a time; the first failure fails the whole. */
+async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
 /** Bodies a pack refers to go up before the pack: a reference never points at nothing. */
 async function sendBodies(options: SyncOptions, keys: FileKeys, ops: Op[]) {
-  if (!options.bodies) return;
-  for (const hash of new Set(ops.map(bodyHashOf).filter((h): h is string => h !== null))) {
-    const body = await options.bodies.read(hash);
-    if (!body) continue; // replaced since: a later operation carries the new body
+  const { bodies, target } = options;
+  if (!bodies) return;
+  const hashes = [...new Set(ops.map(bodyHashOf).filter((h): h is string => h !== null))];
+  await inParallel(hashes, BODY_CONCURRENCY, async (hash) => {
+    const body = await bodies.read(hash);
+    if (!body) return; // replaced since: a later operation carries the new body
     const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
-    await options.target.put(path, await seal(keys, path, body));
-  }
+    await target.put(path, await seal(keys, path, body));
+  });
 }
 
 async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
@@ -395,16 +409,17 @@ async function fetchBodies(options: SyncOptions, keys: FileKeys) {
   }
   const limit = options.bodiesPerRun ?? 50;
   let fetched = 0;
-  for (const hash of wanted.slice(0, limit)) {
+  const { bodies, target } = options;
+  await inParallel(wanted.slice(0, limit), BODY_CONCURRENCY, async (hash) => {
     const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
-    const bytes = await options.target.get(path);
-    if (!bytes) continue; // not there yet (its device has not finished); a later run fetches it
+    const bytes = await target.get(path);
+    if (!bytes) return; // not there yet (its device has not finished); a later run fetches it
     const body = await unseal(keys, path, bytes);
     if ((await sha256Hex(body)) !== hash)
       throw new CorruptFileError(path, 'its content does not match its hash');
-    await options.bodies.write(hash, body);
+    await bodies.write(hash, body);
     fetched++;
-  }
+  });
   return { bodiesFetched: fetched, bodiesPending: wanted.length - fetched };
 }
 
