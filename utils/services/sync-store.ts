@@ -13,6 +13,7 @@ import {
   entityKey,
   type LocalChange,
   localOp,
+  newBook,
   newId,
   type Op,
   type SeenVector,
@@ -43,16 +44,7 @@ export class DexieSyncStore implements SyncStore {
   private async book(): Promise<SyncBook> {
     const stored = (await this.db.syncMeta.get(BOOK))?.value as SyncBook | undefined;
     if (stored) return stored;
-    const book: SyncBook = {
-      deviceId: newId(),
-      deviceName: this.deviceName,
-      targetId: null,
-      encrypted: null,
-      head: 0,
-      inflight: null,
-      cursors: {},
-      lastSuccessAt: null,
-    };
+    const book = newBook(newId(), this.deviceName);
     await this.db.syncMeta.put({ key: BOOK, value: book });
     return book;
   }

@@ -21,6 +21,20 @@ export interface SyncBook {
   lastSuccessAt: number | null;
 }
 
+/** The book of a device that has never synced. */
+export function newBook(deviceId: string, deviceName: string): SyncBook {
+  return {
+    deviceId,
+    deviceName,
+    targetId: null,
+    encrypted: null,
+    head: 0,
+    inflight: null,
+    cursors: {},
+    lastSuccessAt: null,
+  };
+}
+
 export interface SyncSnapshot {
   book: SyncBook;
   state: SyncState;

@@ -12,6 +12,7 @@ import {
   type LocalChange,
   localOp,
   materialise,
+  newBook,
   type Op,
   type RemoteTarget,
   type SyncBook,
@@ -31,16 +32,7 @@ export class MemoryStore implements SyncStore {
   private tickMs = 1_700_000_000_000;
 
   constructor(readonly deviceId: string) {
-    this.book = {
-      deviceId,
-      deviceName: `device ${deviceId}`,
-      targetId: null,
-      encrypted: null,
-      head: 0,
-      inflight: null,
-      cursors: {},
-      lastSuccessAt: null,
-    };
+    this.book = newBook(deviceId, `device ${deviceId}`);
     this.state = emptyState(deviceId);
   }
 
