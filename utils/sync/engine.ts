@@ -115,7 +115,31 @@ const pause = (reason: PauseReason, message: string, extra: Partial<SyncResult> 
   new Stop({ status: 'paused', reason, message, ...extra } as SyncResult & { status: 'paused' });
 const failure = (reason: FailReason, message: string) => new Stop({ status: 'failed', reason, message });
 
-export async function syncOnce(options: SyncOptions): Promise<SyncResult> {
+/** The run under way for each store in this context (runs of one library never overlap). */
+const running = new WeakMap<SyncStore, Promise<unknown>>();
+
+/**
+ * One sync run. Runs of the same library never overlap: an alarm firing during "Sync now" waits
+ * for it (in this context by store; across the extension's pages and worker through the Web Locks
+ * API where there is one), so two runs never claim the same pack number.
+ */
+export function syncOnce(options: SyncOptions): Promise<SyncResult> {
+  const previous = running.get(options.store) ?? Promise.resolve();
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  const next = previous.then(
+    (): Promise<SyncResult> =>
+      locks
+        ? (locks.request('readmark-sync', () => guardedRun(options)) as unknown as Promise<SyncResult>)
+        : guardedRun(options),
+  );
+  running.set(
+    options.store,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function guardedRun(options: SyncOptions): Promise<SyncResult> {
   try {
     return await run(options);
   } catch (error) {
@@ -270,12 +294,17 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
     if (!created) throw pause('no-folder', 'There is no Readmark sync in this folder yet');
     const entries = await target.list('');
     if (entries === null) throw failure('missing-file', 'The sync folder does not exist on the server');
-    if (entries.length > 0)
-      throw pause('folder-not-empty', 'This folder holds other files; choose an empty folder');
-    // If-None-Match is a courtesy: servers that ignore it overwrite. Re-reading after a pause
-    // settles who won: a device creating the same folder at the same moment wrote within it.
-    await target.put(TARGET_FILE, jsonBytes(created.file), { onlyIfAbsent: true });
-    await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
+    // readmark.json listed now: another device created the folder a moment ago; join it.
+    const justCreated = entries.some((entry) => entry.name === TARGET_FILE);
+    if (!justCreated) {
+      if (entries.length > 0) {
+        throw pause('folder-not-empty', 'This folder holds other files; choose an empty folder');
+      }
+      // If-None-Match is a courtesy: servers that ignore it overwrite. Re-reading after a pause
+      // settles who won: a device creating the same folder at the same moment wrote within it.
+      await target.put(TARGET_FILE, jsonBytes(created.file), { onlyIfAbsent: true });
+      await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
+    }
     bytes = await target.get(TARGET_FILE);
     if (!bytes) throw failure('missing-file', 'The server did not keep readmark.json');
     const stored = parseTargetFile(bytesJson(bytes));
