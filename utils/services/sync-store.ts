@@ -19,6 +19,7 @@ import {
   type SeenVector,
   type SyncBook,
   type SyncCommit,
+  type SyncLight,
   type SyncSnapshot,
   type SyncState,
   type SyncStore,
@@ -66,6 +67,16 @@ export class DexieSyncStore implements SyncStore {
       for (const row of await db.syncEntities.toArray()) entities[row.key] = row.value as EntityState;
       const outbox = (await db.syncOutbox.orderBy('hlc').toArray()).map((row) => row.op as Op);
       return { book, state: { device: book.deviceId, clock, known, entities }, outbox };
+    });
+  }
+
+  async loadLight(): Promise<SyncLight> {
+    const { db } = this;
+    return db.transaction('rw', db.syncMeta, db.syncOutbox, async () => {
+      const book = await this.book();
+      const { clock } = await this.clock(book.deviceId);
+      const outbox = (await db.syncOutbox.orderBy('hlc').toArray()).map((row) => row.op as Op);
+      return { book, outbox, clock };
     });
   }
 

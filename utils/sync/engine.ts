@@ -162,11 +162,11 @@ async function guardedRun(options: SyncOptions): Promise<SyncResult> {
 async function run(options: SyncOptions): Promise<SyncResult> {
   const { target, store } = options;
   const now = options.now ?? Date.now;
-  const snapshot = await store.load();
-  const book = snapshot.book;
+  const light = await store.loadLight();
+  const book = light.book;
 
   const keys = await identify(options, book);
-  const clock = () => snapshot.state.clock;
+  let clock = light.clock;
 
   // Receive.
   const listing = await target.list(DEVICES_FOLDER);
@@ -219,8 +219,9 @@ async function run(options: SyncOptions): Promise<SyncResult> {
 
   const ops = incoming.flatMap((device) => device.packs.flatMap((pack) => pack.ops));
   if (ops.length > 0) {
-    const before = materialise(snapshot.state);
-    const next = cloneState(snapshot.state);
+    const { state } = await store.load();
+    const before = materialise(state);
+    const next = cloneState(state);
     for (const op of ops) applyOp(next, op, now());
     const change = libraryChange(before, materialise(next));
     const approval = incoming.map((d) => `${d.deviceId}:${d.from}-${d.from + d.packs.length - 1}`).join(',');
@@ -247,7 +248,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     book.inflight = null;
   }
   let sent = 0;
-  let outbox = (await store.load()).outbox;
+  let outbox = (await store.loadLight()).outbox;
   const packBytes = options.packBytes ?? 1_000_000;
   let deviceWritten = false;
   while (book.inflight || outbox.length > 0) {
@@ -260,20 +261,22 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     await sendBodies(options, keys, packOps);
     const path = packPath(book.deviceId, seq);
     await target.put(path, await seal(keys, path, jsonBytes({ deviceId: book.deviceId, seq, ops: packOps })));
-    await writeDevice(target, keys, book, seq, clock());
+    await writeDevice(target, keys, book, seq, clock);
     deviceWritten = true;
     await store.commit({ book: { head: seq, inflight: null }, uploaded: packOps.map((o) => o.hlc) });
     book.head = seq;
     book.inflight = null;
     sent += packOps.length;
-    outbox = (await store.load()).outbox;
+    ({ outbox, clock } = await store.loadLight());
   }
   const cursorsChanged = incoming.length > 0;
   if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId)))
-    await writeDevice(target, keys, book, book.head, clock());
+    await writeDevice(target, keys, book, book.head, clock);
 
-  const bodies = await fetchBodies(options, keys);
-  await store.commit({ book: { lastSuccessAt: now() } });
+  // Bodies: only when records arrived or bodies were still missing after the last run.
+  const scan = ops.length > 0 || book.bodiesPending !== 0;
+  const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
+  await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending } });
   return { status: 'done', received: ops.length, sent, ...bodies };
 }
 

@@ -19,6 +19,8 @@ export interface SyncBook {
   /** The last pack applied from each other device. */
   cursors: Record<string, number>;
   lastSuccessAt: number | null;
+  /** Bodies still to fetch after the last run (a run with nothing new skips the body scan at 0). */
+  bodiesPending?: number;
 }
 
 /** The book of a device that has never synced. */
@@ -54,8 +56,18 @@ export interface SyncCommit {
   uploaded?: string[];
 }
 
+/** Everything but the records: what a run with nothing to receive needs. */
+export interface SyncLight {
+  book: SyncBook;
+  outbox: Op[];
+  /** The replica's clock. */
+  clock: string;
+}
+
 export interface SyncStore {
   load(): Promise<SyncSnapshot>;
+  /** The book, outbox and clock without the records (cheap at 10,000 articles). */
+  loadLight(): Promise<SyncLight>;
   commit(change: SyncCommit): Promise<void>;
 }
 

@@ -17,6 +17,7 @@ import {
   type RemoteTarget,
   type SyncBook,
   type SyncCommit,
+  type SyncLight,
   type SyncSnapshot,
   type SyncState,
   type SyncStore,
@@ -44,6 +45,10 @@ export class MemoryStore implements SyncStore {
 
   async load(): Promise<SyncSnapshot> {
     return structuredClone({ book: this.book, state: this.state, outbox: this.outbox });
+  }
+
+  async loadLight(): Promise<SyncLight> {
+    return structuredClone({ book: this.book, outbox: this.outbox, clock: this.state.clock });
   }
 
   async commit(change: SyncCommit): Promise<void> {
