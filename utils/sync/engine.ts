@@ -188,9 +188,11 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   }
 
   const incoming: { deviceId: string; from: number; packs: PackFile[] }[] = [];
-  let ownRemoteHead = 0;
+  // Our own device file matters only to settle a pack left in flight by a killed run.
+  let ownRemoteHead = book.head;
   for (const deviceId of [...listed].sort()) {
     if (!isId(deviceId)) continue;
+    if (deviceId === book.deviceId && !book.inflight) continue;
     const device = await readDevice(target, keys, deviceId);
     if (deviceId === book.deviceId) {
       ownRemoteHead = device.head;
