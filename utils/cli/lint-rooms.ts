@@ -125,6 +125,21 @@ export const ROOMS: Room[] = [
       'Services orchestrate the rooms (storage, extraction, export, search, import, messaging); they render nothing.',
   },
   {
+    folders: ['utils/sync'],
+    forbid: forbidding(NOT_PURE, [
+      'storage',
+      'messaging',
+      'extraction',
+      'annotation',
+      'export',
+      'search',
+      'import',
+      'services',
+    ]),
+    message:
+      'Sync is pure apart from WebCrypto and fetch: it knows the model only; the database reaches it through the SyncStore interface.',
+  },
+  {
     folders: ['components/toolbar'],
     // Services open the database too (and would bring it into the content script).
     forbid: [...DB, '@/utils/storage', '~/utils/storage', '@/utils/services', '~/utils/services'],

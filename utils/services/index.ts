@@ -62,3 +62,4 @@ export {
   type IndexState,
   SearchIndexSync,
 } from './search-index-sync';
+export { DexieSyncStore } from './sync-store';

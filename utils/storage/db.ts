@@ -16,6 +16,26 @@ export interface SettingRecord {
   value: unknown;
 }
 
+/**
+ * Sync bookkeeping rows (schema version 5). Their values are utils/sync's types (the engine's book,
+ * the per-record merge state, queued operations); storage keeps them opaque, as it knows the model
+ * and Dexie only. utils/services/sync-store.ts reads and writes them.
+ */
+export interface SyncMetaRecord {
+  key: string;
+  value: unknown;
+}
+export interface SyncEntityRecord {
+  /** `kind/id`, as utils/sync's entityKey. */
+  key: string;
+  value: unknown;
+}
+export interface SyncOutboxRecord {
+  /** The operation's clock stamp: unique, and in creation order. */
+  hlc: string;
+  op: unknown;
+}
+
 export type ReadmarkDb = Dexie & {
   articles: EntityTable<ArticleMeta, 'id'>;
   contents: EntityTable<ArticleContent, 'articleId'>;
@@ -24,6 +44,9 @@ export type ReadmarkDb = Dexie & {
   imageBlobs: EntityTable<ImageBlob, 'hash'>;
   articleImages: Table<ArticleImage, [string, string]>;
   summaries: EntityTable<ArticleSummary, 'id'>;
+  syncMeta: EntityTable<SyncMetaRecord, 'key'>;
+  syncEntities: EntityTable<SyncEntityRecord, 'key'>;
+  syncOutbox: EntityTable<SyncOutboxRecord, 'hlc'>;
 };
 
 export const DB_NAME = 'readmark';
@@ -74,5 +97,14 @@ export function openDb(name: string = DB_NAME, options: OpenDbOptions = {}): Rea
   // summaries of the articles saved before.
   db.version(4).stores({ summaries: 'id, savedAt' }).upgrade(buildArticleSummaries);
   db.use(summaryMirror);
+  // Version 5 (2026-12-06). Sync bookkeeping, device-local and never in backups: syncMeta (the
+  // engine's book and the replica's clock, by key), syncEntities (per-record merge state: field
+  // stamps, note versions, delete vectors, by `kind/id`) and syncOutbox (local changes not yet
+  // uploaded, keyed and ordered by clock stamp). New empty stores: no upgrade function.
+  db.version(5).stores({
+    syncMeta: 'key',
+    syncEntities: 'key',
+    syncOutbox: 'hlc',
+  });
   return db;
 }

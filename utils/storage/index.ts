@@ -7,7 +7,16 @@
  * Must not import: preact, browser APIs, messaging, extraction, annotation, export.
  */
 export * from './articles';
-export { DB_NAME, type OpenDbOptions, openDb, type ReadmarkDb, type SettingRecord } from './db';
+export {
+  DB_NAME,
+  type OpenDbOptions,
+  openDb,
+  type ReadmarkDb,
+  type SettingRecord,
+  type SyncEntityRecord,
+  type SyncMetaRecord,
+  type SyncOutboxRecord,
+} from './db';
 export * from './export-library';
 export * from './highlights';
 export * from './images';

@@ -57,6 +57,12 @@ describe('room boundaries', () => {
       "import { anchor } from '@/utils/annotation';\nexport const x = anchor;\n",
       /Import reads files into the model/,
     ],
+    ['utils/sync', "import Dexie from 'dexie';\nexport const x = Dexie;\n", /WebCrypto and fetch/],
+    [
+      'utils/sync',
+      "import { openDb } from '@/utils/storage';\nexport const x = openDb;\n",
+      /SyncStore interface/,
+    ],
     [
       'components/toolbar',
       "import { openDb } from '@/utils/storage';\nexport const x = openDb;\n",

@@ -12,7 +12,7 @@ describe('schema version 3', () => {
     await writeRawV1(indexedDB, name, library);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'articleImages',
       'articles',
@@ -21,6 +21,9 @@ describe('schema version 3', () => {
       'imageBlobs',
       'settings',
       'summaries',
+      'syncEntities',
+      'syncMeta',
+      'syncOutbox',
     ]);
     expect(await db.articles.toArray()).toEqual(
       [...library.articles].sort((a, b) => a.id.localeCompare(b.id)),

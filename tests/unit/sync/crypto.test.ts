@@ -1,0 +1,95 @@
+// @vitest-environment node
+import { beforeAll, describe, expect, test } from 'vitest';
+import {
+  CorruptFileError,
+  contentName,
+  createKeys,
+  type FileKeys,
+  MIN_PBKDF2_ITERATIONS,
+  newNameSecret,
+  openKeys,
+  plainKeys,
+  rewrapKeys,
+  seal,
+  unseal,
+  type WrappedKeys,
+  WrongPassphraseError,
+} from '@/utils/sync';
+
+const text = (s: string) => new TextEncoder().encode(s);
+const read = (b: Uint8Array) => new TextDecoder().decode(b);
+
+describe('encryption (WebCrypto)', () => {
+  let wrapped: WrappedKeys;
+  let keys: FileKeys;
+  beforeAll(async () => {
+    ({ wrapped, keys } = await createKeys('correct horse battery staple'));
+  });
+
+  test('the data key is wrapped by PBKDF2-SHA256 with at least 600,000 iterations and a random salt', async () => {
+    expect(wrapped.kdf).toBe('PBKDF2-SHA256');
+    expect(wrapped.iterations).toBeGreaterThanOrEqual(600_000);
+    expect(atob(wrapped.salt)).toHaveLength(16);
+    await expect(createKeys('x', MIN_PBKDF2_ITERATIONS - 1)).rejects.toThrow(/iterations/);
+  });
+
+  test('a file seals and opens under its own path; the sealed bytes do not contain the text', async () => {
+    const sealed = await seal(keys, 'log/dev/00000001.pack', text('{"title":"A secret story"}'));
+    expect(read(sealed)).not.toContain('secret');
+    expect(read(await unseal(keys, 'log/dev/00000001.pack', sealed))).toBe('{"title":"A secret story"}');
+  });
+
+  test('a file moved to another path, truncated, or with one byte flipped is refused', async () => {
+    const sealed = await seal(keys, 'log/dev/00000001.pack', text('pack body'));
+    await expect(unseal(keys, 'log/dev/00000002.pack', sealed)).rejects.toBeInstanceOf(CorruptFileError);
+    await expect(unseal(keys, 'log/dev/00000001.pack', sealed.slice(0, -3))).rejects.toBeInstanceOf(
+      CorruptFileError,
+    );
+    const flipped = sealed.slice();
+    flipped[flipped.length - 20] = (flipped[flipped.length - 20] as number) ^ 1;
+    await expect(unseal(keys, 'log/dev/00000001.pack', flipped)).rejects.toBeInstanceOf(CorruptFileError);
+    await expect(unseal(keys, 'log/dev/00000001.pack', new Uint8Array(0))).rejects.toBeInstanceOf(
+      CorruptFileError,
+    );
+  });
+
+  test('an encrypted folder accepts no plain file (a host cannot inject one)', async () => {
+    const plain = await plainKeys(newNameSecret());
+    const injected = await seal(plain, 'log/dev/00000001.pack', text('{"ops":[]}'));
+    await expect(unseal(keys, 'log/dev/00000001.pack', injected)).rejects.toThrow(
+      /not an encrypted sync file/,
+    );
+  });
+
+  test('a wrong passphrase fails to open the key', async () => {
+    await expect(openKeys(wrapped, 'wrong passphrase')).rejects.toBeInstanceOf(WrongPassphraseError);
+  });
+
+  test('changing the passphrase re-wraps the same key: old files open with the new passphrase only', async () => {
+    const sealed = await seal(keys, 'devices/dev.json', text('device'));
+    const rewrapped = await rewrapKeys(wrapped, 'correct horse battery staple', 'new passphrase');
+    expect(rewrapped.salt).not.toBe(wrapped.salt);
+    const reopened = await openKeys(rewrapped, 'new passphrase');
+    expect(read(await unseal(reopened, 'devices/dev.json', sealed))).toBe('device');
+    await expect(openKeys(rewrapped, 'correct horse battery staple')).rejects.toBeInstanceOf(
+      WrongPassphraseError,
+    );
+    await expect(rewrapKeys(wrapped, 'not the old one', 'x')).rejects.toBeInstanceOf(WrongPassphraseError);
+  });
+
+  test('plain files still carry a check: truncation and renaming are detected', async () => {
+    const plain = await plainKeys(newNameSecret());
+    const sealed = await seal(plain, 'blob/ab/abc', text('body'));
+    expect(read(await unseal(plain, 'blob/ab/abc', sealed))).toBe('body');
+    await expect(unseal(plain, 'blob/ab/abc', sealed.slice(0, -1))).rejects.toBeInstanceOf(CorruptFileError);
+    await expect(unseal(plain, 'blob/cd/abc', sealed)).rejects.toBeInstanceOf(CorruptFileError);
+  });
+
+  test('content names are keyed: the same body gets another name under another key', async () => {
+    const other = (await createKeys('another library')).keys;
+    const name = await contentName(keys, text('https://example.org/story'));
+    expect(name).toMatch(/^[0-9a-f]{40}$/);
+    expect(await contentName(keys, text('https://example.org/story'))).toBe(name);
+    expect(await contentName(other, text('https://example.org/story'))).not.toBe(name);
+  });
+});

@@ -1,0 +1,19 @@
+// @vitest-environment node
+// The fail-safe's thresholds (issue 17): more than 20 % or more than 200 deletions, or more than
+// 1,000 additions to a non-empty library, need the reader's yes. (Through the engine: engine.test.ts.)
+import { describe, expect, test } from 'vitest';
+import { needsApproval } from '@/utils/sync';
+
+describe('needsApproval', () => {
+  test.each([
+    [{ before: 10, deletions: 2, additions: 0 }, false], // 20 % exactly
+    [{ before: 10, deletions: 3, additions: 0 }, true], // 30 %
+    [{ before: 5_000, deletions: 200, additions: 0 }, false], // 4 %, 200 exactly
+    [{ before: 5_000, deletions: 201, additions: 0 }, true], // 4 %, but more than 200
+    [{ before: 1, deletions: 0, additions: 1_000 }, false],
+    [{ before: 1, deletions: 0, additions: 1_001 }, true],
+    [{ before: 0, deletions: 0, additions: 50_000 }, false], // a first sync into an empty library
+  ])('%o → %s', (change, expected) => {
+    expect(needsApproval(change)).toBe(expected);
+  });
+});

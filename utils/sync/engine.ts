@@ -1,0 +1,460 @@
+/**
+ * One sync run: small steps, each safe to repeat, each committed before the next.
+ *
+ * 1. Identify the folder (readmark.json). Missing, moved, or another library's: stop and ask; a
+ *    folder is only ever created on the reader's explicit choice, and only when it is empty.
+ * 2. Open the keys. A wrong passphrase stops the run here, before anything is written anywhere.
+ * 3. Receive: every other device's new packs, checked (seal, number, author) before any is used.
+ *    The whole change is measured against the library first (fail-safe), then merged in one commit.
+ * 4. Send: bodies first, then our next pack, then our device file naming it as head. A pack
+ *    nothing references is invisible, so a run killed at any point is repeated, not half-seen.
+ * 5. Fetch a bounded number of missing bodies (the library is usable before they arrive).
+ *
+ * Single writer per file: no step needs If-Match or a lock, so servers that ignore conditional
+ * requests are as safe as those that honour them. Server times are never read.
+ */
+import { bytesJson, jsonBytes } from './bytes';
+import {
+  CorruptFileError,
+  contentName,
+  createKeys,
+  type FileKeys,
+  newNameSecret,
+  openKeys,
+  plainKeys,
+  seal,
+  unseal,
+  WrongPassphraseError,
+} from './crypto';
+import { libraryChange, needsApproval } from './failsafe';
+import { materialise } from './library';
+import {
+  blobPath,
+  DEVICES_FOLDER,
+  type DeviceFile,
+  devicePath,
+  FORMAT,
+  FORMAT_VERSION,
+  FormatError,
+  isId,
+  newId,
+  type PackFile,
+  packPath,
+  parseDeviceFile,
+  parsePackFile,
+  parseTargetFile,
+  TARGET_FILE,
+  type TargetFile,
+} from './remote-format';
+import { RemoteError, type RemoteTarget } from './remote-target';
+import { applyOp, cloneState, type Op } from './state';
+import type { BodyStore, SyncBook, SyncStore } from './store';
+
+export interface SyncOptions {
+  target: RemoteTarget;
+  store: SyncStore;
+  /** Article bodies; without it, bodies are neither sent nor fetched. */
+  bodies?: BodyStore;
+  /** null: no encryption (only for a folder without it). */
+  passphrase: string | null;
+  /** The reader chose this folder for a new sync: create it if it is empty. */
+  createIfEmpty?: boolean;
+  /** The `approval` of an earlier mass-change pause the reader said yes to. */
+  approve?: string;
+  now?: () => number;
+  /** Pack size cap in bytes before sealing (default 1 MB: each request stays far under 30 s). */
+  packBytes?: number;
+  /** Bodies fetched per run (default 50; the rest follow in later runs). */
+  bodiesPerRun?: number;
+  /** Pause between creating readmark.json and re-reading it (default 2 s). */
+  settleMs?: number;
+  /** Keys already opened this session (PBKDF2 at 600,000 iterations takes a while). */
+  keyCache?: Map<string, FileKeys>;
+}
+
+export type PauseReason =
+  | 'no-folder' // no readmark.json and the reader has not chosen to create one here
+  | 'folder-not-empty' // files here, but not a Readmark folder
+  | 'folder-missing' // the folder this library synced with is empty or gone (moved?)
+  | 'foreign-folder' // another library's folder
+  | 'encryption-removed' // the folder was encrypted and is not any more
+  | 'listing-inconsistent' // the listing lacks files that must be there
+  | 'rolled-back' // a device file went backwards (restored from an old copy?)
+  | 'mass-change'; // the fail-safe
+
+export type FailReason =
+  | 'passphrase-needed'
+  | 'wrong-passphrase'
+  | 'not-encrypted'
+  | 'newer-format'
+  | 'corrupt-file'
+  | 'missing-file'
+  | 'remote'
+  | 'bad-format'
+  | 'internal';
+
+export type SyncResult =
+  | { status: 'done'; received: number; sent: number; bodiesFetched: number; bodiesPending: number }
+  | {
+      status: 'paused';
+      reason: PauseReason;
+      message: string;
+      change?: { before: number; deletions: number; additions: number };
+      /** Pass back as `approve` to go ahead with exactly this change. */
+      approval?: string;
+    }
+  | { status: 'failed'; reason: FailReason; message: string; remoteKind?: RemoteError['kind'] };
+
+class Stop extends Error {
+  constructor(readonly result: SyncResult & { status: 'paused' | 'failed' }) {
+    super(result.message);
+  }
+}
+
+const pause = (reason: PauseReason, message: string, extra: Partial<SyncResult> = {}) =>
+  new Stop({ status: 'paused', reason, message, ...extra } as SyncResult & { status: 'paused' });
+const failure = (reason: FailReason, message: string) => new Stop({ status: 'failed', reason, message });
+
+/** The run under way for each store in this context (runs of one library never overlap). */
+const running = new WeakMap<SyncStore, Promise<unknown>>();
+
+/**
+ * One sync run. Runs of the same library never overlap: an alarm firing during "Sync now" waits
+ * for it (in this context by store; across the extension's pages and worker through the Web Locks
+ * API where there is one), so two runs never claim the same pack number.
+ */
+export function syncOnce(options: SyncOptions): Promise<SyncResult> {
+  const previous = running.get(options.store) ?? Promise.resolve();
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  const next = previous.then(
+    (): Promise<SyncResult> =>
+      locks
+        ? (locks.request('readmark-sync', () => guardedRun(options)) as unknown as Promise<SyncResult>)
+        : guardedRun(options),
+  );
+  running.set(
+    options.store,
+    next.catch(() => undefined),
+  );
+  return next;
+}
+
+async function guardedRun(options: SyncOptions): Promise<SyncResult> {
+  try {
+    return await run(options);
+  } catch (error) {
+    if (error instanceof Stop) return error.result;
+    if (error instanceof RemoteError) {
+      return { status: 'failed', reason: 'remote', message: error.message, remoteKind: error.kind };
+    }
+    if (error instanceof CorruptFileError)
+      return { status: 'failed', reason: 'corrupt-file', message: error.message };
+    if (error instanceof WrongPassphraseError) {
+      return { status: 'failed', reason: 'wrong-passphrase', message: error.message };
+    }
+    if (error instanceof FormatError || error instanceof SyntaxError) {
+      return { status: 'failed', reason: 'bad-format', message: error.message };
+    }
+    return { status: 'failed', reason: 'internal', message: (error as Error).message };
+  }
+}
+
+async function run(options: SyncOptions): Promise<SyncResult> {
+  const { target, store } = options;
+  const now = options.now ?? Date.now;
+  const light = await store.loadLight();
+  const book = light.book;
+
+  const keys = await identify(options, book);
+  let clock = light.clock;
+
+  // Receive.
+  const listing = await target.list(DEVICES_FOLDER);
+  const listed = new Set(
+    (listing ?? []).filter((e) => !e.isFolder && e.name.endsWith('.json')).map((e) => e.name.slice(0, -5)),
+  );
+  const mustBeListed = [
+    ...(book.head > 0 ? [book.deviceId] : []),
+    ...Object.entries(book.cursors)
+      .filter(([, seq]) => seq > 0)
+      .map(([id]) => id),
+  ];
+  const absent = mustBeListed.filter((id) => !listed.has(id));
+  if (absent.length > 0) {
+    throw pause(
+      'listing-inconsistent',
+      `The sync folder does not list ${absent.length} device file(s) it had before; nothing was changed`,
+    );
+  }
+
+  const incoming: { deviceId: string; from: number; packs: PackFile[] }[] = [];
+  // Our own device file matters only to settle a pack left in flight by a killed run.
+  let ownRemoteHead = book.head;
+  for (const deviceId of [...listed].sort()) {
+    if (!isId(deviceId)) continue;
+    if (deviceId === book.deviceId && !book.inflight) continue;
+    const device = await readDevice(target, keys, deviceId);
+    if (deviceId === book.deviceId) {
+      ownRemoteHead = device.head;
+      continue;
+    }
+    const cursor = book.cursors[deviceId] ?? 0;
+    if (device.head < cursor) {
+      throw pause(
+        'rolled-back',
+        `Device ${device.name || deviceId} went back in time on the server; nothing was changed`,
+      );
+    }
+    const packs: PackFile[] = [];
+    for (let seq = cursor + 1; seq <= device.head; seq++) {
+      const path = packPath(deviceId, seq);
+      const bytes = await target.get(path);
+      if (!bytes)
+        throw failure('missing-file', `The sync file ${path} is missing; nothing from it was applied`);
+      packs.push(parsePackFile(bytesJson(await unseal(keys, path, bytes)), deviceId, seq));
+    }
+    if (packs.length > 0) incoming.push({ deviceId, from: cursor + 1, packs });
+  }
+  if (ownRemoteHead < book.head) {
+    throw pause('rolled-back', 'This device’s own file on the server went back in time; nothing was changed');
+  }
+
+  const ops = incoming.flatMap((device) => device.packs.flatMap((pack) => pack.ops));
+  if (ops.length > 0) {
+    const { state } = await store.load();
+    const before = materialise(state);
+    const next = cloneState(state);
+    for (const op of ops) applyOp(next, op, now());
+    const change = libraryChange(before, materialise(next));
+    const approval = incoming.map((d) => `${d.deviceId}:${d.from}-${d.from + d.packs.length - 1}`).join(',');
+    if (needsApproval(change) && options.approve !== approval) {
+      throw pause(
+        'mass-change',
+        `This sync would delete ${change.deletions} and add ${change.additions} of ${change.before} articles`,
+        { change, approval },
+      );
+    }
+    const cursors = { ...book.cursors };
+    for (const device of incoming) cursors[device.deviceId] = device.from + device.packs.length - 1;
+    await store.commit({ apply: ops, now: now(), book: { cursors } });
+    book.cursors = cursors;
+  }
+
+  // Send. A pack recorded in flight and already referenced remotely was committed by a killed run.
+  if (book.inflight && ownRemoteHead >= book.inflight.seq) {
+    await store.commit({
+      book: { head: book.inflight.seq, inflight: null },
+      uploaded: book.inflight.ops.map((o) => o.hlc),
+    });
+    book.head = book.inflight.seq;
+    book.inflight = null;
+  }
+  let sent = 0;
+  let outbox = (await store.loadLight()).outbox;
+  const packBytes = options.packBytes ?? 1_000_000;
+  let deviceWritten = false;
+  while (book.inflight || outbox.length > 0) {
+    if (!book.inflight) {
+      const batch = takeBatch(outbox, packBytes);
+      book.inflight = { seq: book.head + 1, ops: batch };
+      await store.commit({ book: { inflight: book.inflight } });
+    }
+    const { seq, ops: packOps } = book.inflight;
+    await sendBodies(options, keys, packOps);
+    const path = packPath(book.deviceId, seq);
+    await target.put(path, await seal(keys, path, jsonBytes({ deviceId: book.deviceId, seq, ops: packOps })));
+    await writeDevice(target, keys, book, seq, clock);
+    deviceWritten = true;
+    await store.commit({ book: { head: seq, inflight: null }, uploaded: packOps.map((o) => o.hlc) });
+    book.head = seq;
+    book.inflight = null;
+    sent += packOps.length;
+    ({ outbox, clock } = await store.loadLight());
+  }
+  const cursorsChanged = incoming.length > 0;
+  if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId)))
+    await writeDevice(target, keys, book, book.head, clock);
+
+  // Bodies: only when records arrived or bodies were still missing after the last run.
+  const scan = ops.length > 0 || book.bodiesPending !== 0;
+  const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
+  await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending } });
+  return { status: 'done', received: ops.length, sent, ...bodies };
+}
+
+/** readmark.json: create it (reader's choice, empty folder only), or check it is our folder; open the keys. */
+async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys> {
+  const { target, store, passphrase } = options;
+  // A new folder's keys are made before looking (PBKDF2 takes a while): the time between "there is
+  // no readmark.json" and writing ours stays a few requests long, as does the window for a race.
+  const created = !book.targetId && options.createIfEmpty ? await newTargetFile(passphrase) : null;
+  let bytes = await target.get(TARGET_FILE);
+  if (!bytes) {
+    if (book.targetId) {
+      throw pause(
+        'folder-missing',
+        'The sync folder is empty or was moved; nothing was deleted. Check the server URL',
+      );
+    }
+    if (!created) throw pause('no-folder', 'There is no Readmark sync in this folder yet');
+    const entries = await target.list('');
+    if (entries === null) throw failure('missing-file', 'The sync folder does not exist on the server');
+    // readmark.json listed now: another device created the folder a moment ago; join it.
+    const justCreated = entries.some((entry) => entry.name === TARGET_FILE);
+    if (!justCreated) {
+      if (entries.length > 0) {
+        throw pause('folder-not-empty', 'This folder holds other files; choose an empty folder');
+      }
+      // If-None-Match is a courtesy: servers that ignore it overwrite. Re-reading after a pause
+      // settles who won: a device creating the same folder at the same moment wrote within it.
+      await target.put(TARGET_FILE, jsonBytes(created.file), { onlyIfAbsent: true });
+      await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
+    }
+    bytes = await target.get(TARGET_FILE);
+    if (!bytes) throw failure('missing-file', 'The server did not keep readmark.json');
+    const stored = parseTargetFile(bytesJson(bytes));
+    if (stored.targetId === created.file.targetId) {
+      options.keyCache?.set(cacheKey(stored, passphrase), created.keys);
+    }
+  }
+  let file: TargetFile;
+  try {
+    file = parseTargetFile(bytesJson(bytes));
+  } catch (error) {
+    throw failure('bad-format', (error as Error).message);
+  }
+
+  if (file.formatVersion > FORMAT_VERSION) {
+    throw failure('newer-format', 'This sync folder was written by a newer Readmark; update this one first');
+  }
+  if (book.targetId && book.targetId !== file.targetId) {
+    throw pause('foreign-folder', 'This folder holds another Readmark library; nothing was changed');
+  }
+  if (!file.encryption && book.encrypted) {
+    throw pause('encryption-removed', 'This folder was encrypted and is not any more; nothing was sent');
+  }
+  let keys: FileKeys;
+  if (file.encryption) {
+    if (!passphrase)
+      throw failure('passphrase-needed', 'This sync folder is encrypted: enter its passphrase');
+    const key = cacheKey(file, passphrase);
+    keys = options.keyCache?.get(key) ?? (await openKeys(file.encryption, passphrase));
+    options.keyCache?.set(key, keys);
+  } else {
+    if (passphrase)
+      throw failure('not-encrypted', 'This sync folder is not encrypted, but a passphrase was given');
+    if (!file.nameSecret) throw failure('bad-format', 'The sync folder lacks its name secret');
+    keys = await plainKeys(file.nameSecret);
+  }
+  if (book.targetId !== file.targetId || book.encrypted !== Boolean(file.encryption)) {
+    await store.commit({ book: { targetId: file.targetId, encrypted: Boolean(file.encryption) } });
+    book.targetId = file.targetId;
+    book.encrypted = Boolean(file.encryption);
+  }
+  return keys;
+}
+
+function cacheKey(file: TargetFile, passphrase: string | null): string {
+  return `${file.targetId}\u0000${file.encryption?.salt ?? ''}\u0000${passphrase ?? ''}`;
+}
+
+async function newTargetFile(passphrase: string | null): Promise<{ file: TargetFile; keys: FileKeys }> {
+  const base = { format: FORMAT, formatVersion: FORMAT_VERSION, targetId: newId() } as const;
+  if (passphrase) {
+    const { wrapped, keys } = await createKeys(passphrase);
+    return { file: { ...base, encryption: wrapped }, keys };
+  }
+  const nameSecret = newNameSecret();
+  return { file: { ...base, encryption: null, nameSecret }, keys: await plainKeys(nameSecret) };
+}
+
+async function readDevice(target: RemoteTarget, keys: FileKeys, deviceId: string): Promise<DeviceFile> {
+  const path = devicePath(deviceId);
+  const bytes = await target.get(path);
+  if (!bytes) throw failure('missing-file', `The sync file ${path} is listed but cannot be read`);
+  return parseDeviceFile(bytesJson(await unseal(keys, path, bytes)), deviceId);
+}
+
+async function writeDevice(target: RemoteTarget, keys: FileKeys, book: SyncBook, head: number, hlc: string) {
+  const path = devicePath(book.deviceId);
+  const file: DeviceFile = {
+    deviceId: book.deviceId,
+    name: book.deviceName,
+    head,
+    cursors: book.cursors,
+    hlc,
+  };
+  await target.put(path, await seal(keys, path, jsonBytes(file)));
+}
+
+/** The oldest operations that fit in one pack (at least one, however large). */
+function takeBatch(outbox: Op[], maxBytes: number): Op[] {
+  const batch: Op[] = [];
+  let size = 0;
+  for (const op of outbox) {
+    const opSize = JSON.stringify(op).length;
+    if (batch.length > 0 && size + opSize > maxBytes) break;
+    batch.push(op);
+    size += opSize;
+  }
+  return batch;
+}
+
+const bodyHashOf = (op: Op) => (typeof op.set?.bodyHash === 'string' ? op.set.bodyHash : null);
+
+/** Body transfers at once: enough to hide round trips, few enough for a small server. */
+const BODY_CONCURRENCY = 4;
+
+/** Run `task` over `items`, `limit` at a time; the first failure fails the whole. */
+async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) await task(items[next++] as T);
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+}
+
+/** Bodies a pack refers to go up before the pack: a reference never points at nothing. */
+async function sendBodies(options: SyncOptions, keys: FileKeys, ops: Op[]) {
+  const { bodies, target } = options;
+  if (!bodies) return;
+  const hashes = [...new Set(ops.map(bodyHashOf).filter((h): h is string => h !== null))];
+  await inParallel(hashes, BODY_CONCURRENCY, async (hash) => {
+    const body = await bodies.read(hash);
+    if (!body) return; // replaced since: a later operation carries the new body
+    const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
+    await target.put(path, await seal(keys, path, body));
+  });
+}
+
+async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
+  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** Missing bodies of live articles, a bounded number per run; each checked against its hash. */
+async function fetchBodies(options: SyncOptions, keys: FileKeys) {
+  if (!options.bodies) return { bodiesFetched: 0, bodiesPending: 0 };
+  const { state } = await options.store.load();
+  const wanted: string[] = [];
+  for (const article of materialise(state).articles.values()) {
+    const hash = article.fields.bodyHash;
+    if (typeof hash === 'string' && !(await options.bodies.has(hash))) wanted.push(hash);
+  }
+  const limit = options.bodiesPerRun ?? 50;
+  let fetched = 0;
+  const { bodies, target } = options;
+  await inParallel(wanted.slice(0, limit), BODY_CONCURRENCY, async (hash) => {
+    const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
+    const bytes = await target.get(path);
+    if (!bytes) return; // not there yet (its device has not finished); a later run fetches it
+    const body = await unseal(keys, path, bytes);
+    if ((await sha256Hex(body)) !== hash)
+      throw new CorruptFileError(path, 'its content does not match its hash');
+    await bodies.write(hash, body);
+    fetched++;
+  });
+  return { bodiesFetched: fetched, bodiesPending: wanted.length - fetched };
+}
+
+export { sha256Hex as bodyHash };

@@ -1,0 +1,36 @@
+/**
+ * The guard against "the folder looks empty, so delete everything" (Joplin #661, #6864) and its
+ * mirror, a flood of additions: a run that would delete more than 20 % or more than 200 of the
+ * library's articles, or add more than 1,000 to a non-empty library, pauses and asks.
+ */
+import type { Library } from './library';
+
+export const MAX_DELETE_SHARE = 0.2;
+export const MAX_DELETES = 200;
+export const MAX_ADDS = 1000;
+
+export interface LibraryChange {
+  before: number;
+  deletions: number;
+  additions: number;
+}
+
+export function libraryChange(before: Library, after: Library): LibraryChange {
+  let deletions = 0;
+  for (const id of before.articles.keys()) if (!after.articleIdOf.has(id)) deletions++;
+  let additions = 0;
+  for (const article of after.articles.values()) {
+    if (![article.id, ...article.aliases].some((id) => before.articleIdOf.has(id))) additions++;
+  }
+  return { before: before.articles.size, deletions, additions };
+}
+
+/** Whether a change needs the reader's yes before it is applied. */
+export function needsApproval(change: LibraryChange): boolean {
+  if (change.before === 0) return false;
+  return (
+    change.deletions > MAX_DELETES ||
+    change.deletions > change.before * MAX_DELETE_SHARE ||
+    change.additions > MAX_ADDS
+  );
+}

@@ -1,0 +1,18 @@
+/**
+ * utils/sync: sync a library through storage the reader already has (WebDAV), encrypted.
+ * Public surface: the clock (hlc), the replicated state and its merge (state, library), the
+ * fail-safe, WebCrypto encryption, the remote format, the RemoteTarget interface with its WebDAV
+ * implementation, the SyncStore interface and the engine (syncOnce, changePassphrase).
+ * Pure apart from WebCrypto and fetch: no database, browser extension API or UI (docs/sync-format.md).
+ */
+export * from './crypto';
+export * from './engine';
+export * from './failsafe';
+export * from './hlc';
+export * from './library';
+export * from './passphrase';
+export * from './remote-format';
+export * from './remote-target';
+export * from './state';
+export * from './store';
+export * from './webdav-target';

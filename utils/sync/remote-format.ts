@@ -1,0 +1,109 @@
+/**
+ * The files of a sync folder (docs/sync-format.md). Every name is random or a number: no title,
+ * URL or content appears in a path.
+ *
+ *   readmark.json                  target identity, format version, wrapped key (plain JSON)
+ *   devices/<deviceId>.json        sealed, written only by that device: head pack and cursors
+ *   log/<deviceId>/<seq>.pack      sealed, written only by that device, never changed once referenced
+ *   blob/<xx>/<name>               sealed article bodies; name = HMAC(name key, SHA-256(body))
+ */
+import type { WrappedKeys } from './crypto';
+import { isHlc } from './hlc';
+import type { Op } from './state';
+
+export const FORMAT = 'readmark-sync';
+export const FORMAT_VERSION = 1;
+export const TARGET_FILE = 'readmark.json';
+export const DEVICES_FOLDER = 'devices';
+
+export interface TargetFile {
+  format: typeof FORMAT;
+  formatVersion: number;
+  targetId: string;
+  /** The wrapped data key, or null for a folder without encryption. */
+  encryption: WrappedKeys | null;
+  /** Only without encryption: the secret for body file names. */
+  nameSecret?: string;
+}
+
+export interface DeviceFile {
+  deviceId: string;
+  name: string;
+  /** The last pack this device committed (0: none). */
+  head: number;
+  /** The last pack of each other device applied here. */
+  cursors: Record<string, number>;
+  /** This device's clock when it wrote the file. */
+  hlc: string;
+}
+
+export interface PackFile {
+  deviceId: string;
+  seq: number;
+  ops: Op[];
+}
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+export const devicePath = (deviceId: string) => `${DEVICES_FOLDER}/${deviceId}.json`;
+export const packPath = (deviceId: string, seq: number) =>
+  `log/${deviceId}/${String(seq).padStart(8, '0')}.pack`;
+export const blobPath = (name: string) => `blob/${name.slice(0, 2)}/${name}`;
+
+export function newId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return [...bytes]
+    .map((b) => b.toString(36).padStart(2, '0'))
+    .join('')
+    .slice(0, 20);
+}
+
+/** A file that parsed (its seal held) but does not say what Readmark writes. */
+export class FormatError extends Error {
+  constructor(what: string) {
+    super(`The sync folder's ${what} is not in Readmark's format`);
+    this.name = 'FormatError';
+  }
+}
+
+function fail(what: string): never {
+  throw new FormatError(what);
+}
+
+export function parseTargetFile(value: unknown): TargetFile {
+  const file = value as Partial<TargetFile> | null;
+  if (!file || file.format !== FORMAT || typeof file.formatVersion !== 'number') fail('readmark.json');
+  if (typeof file.targetId !== 'string' || !ID.test(file.targetId)) fail('target id');
+  if (file.encryption !== null && typeof file.encryption !== 'object') fail('encryption block');
+  return file as TargetFile;
+}
+
+export function parseDeviceFile(value: unknown, deviceId: string): DeviceFile {
+  const file = value as Partial<DeviceFile> | null;
+  if (!file || file.deviceId !== deviceId) fail(`device file ${deviceId}`);
+  if (!Number.isInteger(file.head) || (file.head as number) < 0) fail(`device file ${deviceId}`);
+  if (typeof file.cursors !== 'object' || file.cursors === null || !isHlc(file.hlc))
+    fail(`device file ${deviceId}`);
+  return { ...file, name: String(file.name ?? '') } as DeviceFile;
+}
+
+export function parsePackFile(value: unknown, deviceId: string, seq: number): PackFile {
+  const file = value as Partial<PackFile> | null;
+  if (!file || file.deviceId !== deviceId || file.seq !== seq || !Array.isArray(file.ops)) {
+    fail(`pack ${seq} of ${deviceId}`);
+  }
+  for (const op of file.ops) {
+    const ok =
+      (op?.kind === 'article' || op?.kind === 'highlight') &&
+      typeof op.id === 'string' &&
+      ID.test(op.id) &&
+      isHlc(op.hlc) &&
+      op.hlc.endsWith(`-${deviceId}`);
+    if (!ok) fail(`pack ${seq} of ${deviceId}`);
+  }
+  return file as PackFile;
+}
+
+export function isId(value: string): boolean {
+  return ID.test(value);
+}

@@ -1,0 +1,79 @@
+/**
+ * What the engine keeps on this machine, behind an interface: the extension keeps it in IndexedDB,
+ * tests in memory. `commit` must be atomic: a worker killed during it leaves the old or the new
+ * bookkeeping, never half of each. That is what makes every step of a run safe to repeat.
+ */
+import type { Op, SyncState } from './state';
+
+export interface SyncBook {
+  deviceId: string;
+  deviceName: string;
+  /** The folder this library syncs with; null before the first successful join. */
+  targetId: string | null;
+  /** Whether that folder is encrypted (a folder that stops being encrypted is refused). */
+  encrypted: boolean | null;
+  /** The last of our packs the folder's device file references. */
+  head: number;
+  /** A pack being uploaded: its number and content are fixed before the first byte is sent. */
+  inflight: { seq: number; ops: Op[] } | null;
+  /** The last pack applied from each other device. */
+  cursors: Record<string, number>;
+  lastSuccessAt: number | null;
+  /** Bodies still to fetch after the last run (a run with nothing new skips the body scan at 0). */
+  bodiesPending?: number;
+}
+
+/** The book of a device that has never synced. */
+export function newBook(deviceId: string, deviceName: string): SyncBook {
+  return {
+    deviceId,
+    deviceName,
+    targetId: null,
+    encrypted: null,
+    head: 0,
+    inflight: null,
+    cursors: {},
+    lastSuccessAt: null,
+  };
+}
+
+export interface SyncSnapshot {
+  book: SyncBook;
+  state: SyncState;
+  /** Local changes not yet uploaded, oldest first (already applied to `state`). */
+  outbox: Op[];
+}
+
+export interface SyncCommit {
+  book?: Partial<SyncBook>;
+  /**
+   * Remote operations to merge into the state (applyOp, with `now`). Operations, not a whole
+   * state: a local edit made while the run was under way must survive the commit.
+   */
+  apply?: Op[];
+  now?: number;
+  /** Stamps of outbox operations now uploaded. */
+  uploaded?: string[];
+}
+
+/** Everything but the records: what a run with nothing to receive needs. */
+export interface SyncLight {
+  book: SyncBook;
+  outbox: Op[];
+  /** The replica's clock. */
+  clock: string;
+}
+
+export interface SyncStore {
+  load(): Promise<SyncSnapshot>;
+  /** The book, outbox and clock without the records (cheap at 10,000 articles). */
+  loadLight(): Promise<SyncLight>;
+  commit(change: SyncCommit): Promise<void>;
+}
+
+/** Article bodies by content hash (hex SHA-256 of the body bytes). */
+export interface BodyStore {
+  read(hash: string): Promise<Uint8Array<ArrayBuffer> | null>;
+  has(hash: string): Promise<boolean>;
+  write(hash: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+}

@@ -1,0 +1,164 @@
+/**
+ * RemoteTarget over WebDAV with fetch only: PROPFIND (Depth 1), GET, PUT, DELETE, MKCOL.
+ *
+ * Every request has its own timeout (well under the 30 s after which Chrome kills an extension
+ * worker waiting on fetch), sends Basic authentication by hand with `credentials: 'omit'` (no
+ * cookies of the reader's web session) and refuses redirects: a moved folder is an error to show,
+ * not a place to follow silently. The listing is read with regular expressions, not DOMParser,
+ * which service workers do not have.
+ */
+import { type RemoteEntry, RemoteError, type RemoteTarget } from './remote-target';
+
+export interface WebDavOptions {
+  /** The sync folder's URL. */
+  url: string;
+  user: string;
+  password: string;
+  /** Per request; default 25 s. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+const PROPFIND_BODY =
+  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>';
+
+export class WebDavTarget implements RemoteTarget {
+  private readonly base: URL;
+  private readonly authorization: string;
+  private readonly timeoutMs: number;
+  private readonly fetcher: typeof fetch;
+
+  constructor(options: WebDavOptions) {
+    this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
+    if (this.base.protocol !== 'https:' && this.base.protocol !== 'http:')
+      throw new Error('Server URL must be http(s)');
+    const credentials = new TextEncoder().encode(`${options.user}:${options.password}`);
+    this.authorization = `Basic ${btoa(String.fromCharCode(...credentials))}`;
+    this.timeoutMs = options.timeoutMs ?? 25_000;
+    this.fetcher = options.fetch ?? ((...args) => fetch(...args));
+  }
+
+  private urlOf(path: string, folder = false): string {
+    const encoded = path
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => encodeURIComponent(segment))
+      .join('/');
+    return new URL(encoded + (folder && encoded ? '/' : ''), this.base).href;
+  }
+
+  /** One request, its body read in full inside the same timeout. */
+  private async request(
+    method: string,
+    url: string,
+    init: { headers?: Record<string, string>; body?: Uint8Array<ArrayBuffer> | string } = {},
+  ): Promise<{ status: number; body: Uint8Array<ArrayBuffer> }> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    try {
+      const response = await this.fetcher(url, {
+        method,
+        headers: { Authorization: this.authorization, ...init.headers },
+        body: init.body,
+        credentials: 'omit',
+        redirect: 'manual',
+        cache: 'no-store',
+        signal: controller.signal,
+      });
+      const body = new Uint8Array(await response.arrayBuffer());
+      return { status: response.status, body };
+    } catch (error) {
+      if (controller.signal.aborted)
+        throw new RemoteError('timeout', `${method} took longer than ${this.timeoutMs} ms`);
+      throw new RemoteError('network', `${method} failed: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private fail(method: string, status: number): never {
+    if (status === 401 || status === 403)
+      throw new RemoteError('auth', 'The server refused the user name or password', status);
+    if (status === 507) throw new RemoteError('full', 'The server has no space left', status);
+    if (status >= 300 && status < 400)
+      throw new RemoteError('redirect', 'The server redirects the sync folder elsewhere', status);
+    throw new RemoteError('server', `${method} answered ${status}`, status);
+  }
+
+  async list(folder: string): Promise<RemoteEntry[] | null> {
+    const url = this.urlOf(folder, true);
+    const { status, body } = await this.request('PROPFIND', url, {
+      headers: { Depth: '1', 'Content-Type': 'application/xml; charset=utf-8' },
+      body: PROPFIND_BODY,
+    });
+    if (status === 404) return null;
+    if (status !== 207) this.fail('PROPFIND', status);
+    return parseListing(new TextDecoder().decode(body), new URL(url).pathname);
+  }
+
+  async get(path: string): Promise<Uint8Array<ArrayBuffer> | null> {
+    const { status, body } = await this.request('GET', this.urlOf(path));
+    if (status === 404) return null;
+    if (status !== 200) this.fail('GET', status);
+    return body;
+  }
+
+  async put(path: string, bytes: Uint8Array<ArrayBuffer>, options: { onlyIfAbsent?: boolean } = {}) {
+    const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
+    if (options.onlyIfAbsent) headers['If-None-Match'] = '*';
+    let { status } = await this.request('PUT', this.urlOf(path), { headers, body: bytes });
+    if (status === 409 || status === 404) {
+      // Its folder is missing (WebDAV never creates parents on PUT): make them, then try once more.
+      await this.makeFolders(path.split('/').slice(0, -1));
+      ({ status } = await this.request('PUT', this.urlOf(path), { headers, body: bytes }));
+    }
+    if (status === 412) return 'exists' as const;
+    if (status !== 200 && status !== 201 && status !== 204) this.fail('PUT', status);
+    return 'written' as const;
+  }
+
+  async remove(path: string): Promise<void> {
+    const { status } = await this.request('DELETE', this.urlOf(path));
+    if (status !== 200 && status !== 204 && status !== 404) this.fail('DELETE', status);
+  }
+
+  private async makeFolders(segments: string[]): Promise<void> {
+    for (let depth = 1; depth <= segments.length; depth++) {
+      const { status } = await this.request('MKCOL', this.urlOf(segments.slice(0, depth).join('/'), true));
+      // 405: it exists already. 409 here would mean the sync folder itself is gone: report it.
+      if (status !== 201 && status !== 405 && status !== 200) this.fail('MKCOL', status);
+    }
+  }
+}
+
+const TAG = (name: string) => `<(?:[A-Za-z][\\w.-]*:)?${name}\\b[^>]*>`;
+const CLOSE = (name: string) => `</(?:[A-Za-z][\\w.-]*:)?${name}\\s*>`;
+const RESPONSE = new RegExp(`${TAG('response')}([\\s\\S]*?)${CLOSE('response')}`, 'g');
+const HREF = new RegExp(`${TAG('href')}([\\s\\S]*?)${CLOSE('href')}`);
+const COLLECTION = /<(?:[A-Za-z][\w.-]*:)?collection\b/;
+
+function decodeXml(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&#(\d+);/g, (_, code) => String.fromCodePoint(Number(code)))
+    .replace(/&amp;/g, '&');
+}
+
+/** The entries of a multistatus answer for a folder, the folder itself left out. */
+export function parseListing(xml: string, folderPath: string): RemoteEntry[] {
+  if (!/multistatus/i.test(xml)) throw new RemoteError('bad-response', 'The folder listing is not WebDAV');
+  const own = decodeURIComponent(folderPath).replace(/\/+$/, '');
+  const entries: RemoteEntry[] = [];
+  for (const [, inner = ''] of xml.matchAll(RESPONSE)) {
+    const href = HREF.exec(inner)?.[1]?.trim();
+    if (!href) continue;
+    const path = decodeURIComponent(new URL(decodeXml(href), 'http://x').pathname).replace(/\/+$/, '');
+    if (path === own) continue;
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    if (name) entries.push({ name, isFolder: COLLECTION.test(inner) });
+  }
+  return entries;
+}
