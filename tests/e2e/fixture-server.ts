@@ -54,6 +54,12 @@ export async function startFixtureServer(
     origin: `http://127.0.0.1:${address.port}`,
     route: (path, body, type = 'text/html; charset=utf-8') => routes.set(path, { body, type }),
     requests,
-    close: () => new Promise((done) => server.close(() => done())),
+    // close() alone waits for every open connection to end, and the browser may hold a keep-alive
+    // one for as long as it likes (a test that stops the server mid-run hung until its timeout).
+    close: () =>
+      new Promise((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
