@@ -46,6 +46,17 @@ export async function pageUiText(page: Page): Promise<string> {
     .join(' ');
 }
 
+/** The text of the in-page UI's alert toast (an error told to the reader), '' when none shows. */
+export async function pageUiAlertText(page: Page): Promise<string> {
+  const alert = (await pageUiNodes(page)).find((n) => attributesOf(n).role === 'alert');
+  if (!alert) return '';
+  return [...walk(alert)]
+    .filter((n) => n.nodeName === '#text')
+    .map((n) => n.nodeValue ?? '')
+    .join(' ')
+    .trim();
+}
+
 /** The viewport centre of the first in-page UI element whose attributes satisfy `match`. */
 export async function pageUiCenter(
   page: Page,
