@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
-import type { ArticleSummary } from '@/utils/model';
+import { type ArticleSummary, errorFromThrown } from '@/utils/model';
 import { listNewestSummaries, listSummaries, observe, type ReadmarkDb } from '@/utils/storage';
+import { errorMessage } from '../shared/error-message';
 
 /** Rows that fill a tall window: shown while the whole library is still being read. */
 const FIRST_ROWS = 40;
@@ -28,7 +29,8 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
   useLayoutEffect(() => {
     const stops: (() => void)[] = [];
     let stopped = false;
-    const fail = (error: unknown) => setState((s) => ({ ...s, error: String(error) }));
+    const fail = (error: unknown) =>
+      setState((s) => ({ ...s, error: errorMessage(errorFromThrown(error, 'library-unreadable')) }));
     const watchAll = () => {
       if (stopped) return;
       stops.push(

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { errorFromThrown } from '@/utils/model';
 import { type ExportFormat, exportArticleFile } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { downloadFile } from '../shared/download';
@@ -15,7 +16,7 @@ export function ExportArticle({ db, articleId }: { db: ReadmarkDb; articleId: st
       downloadFile(file.value.name, file.value.data, file.value.type);
       setStatus({ ok: true, text: t('exportDone', file.value.name) });
     } catch (error) {
-      setStatus({ ok: false, text: t('exportFailed', String(error)) });
+      setStatus({ ok: false, text: t('exportFailed', errorMessage(errorFromThrown(error))) });
     }
   };
   return (

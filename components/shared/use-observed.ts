@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
+import { errorFromThrown } from '@/utils/model';
 import { observe } from '@/utils/storage';
+import { errorMessage } from './error-message';
 
 export type Observed<T> =
   | { kind: 'loading' }
@@ -14,7 +16,9 @@ export function useObserved<T>(query: () => Promise<T>, deps: unknown[]): Observ
       observe(
         query,
         (value) => setState({ kind: 'ready', value }),
-        (error) => setState({ kind: 'error', message: String(error) }),
+        // A failed read is worded in the reader's language, like every other error.
+        (error) =>
+          setState({ kind: 'error', message: errorMessage(errorFromThrown(error, 'library-unreadable')) }),
       ),
     deps,
   );

@@ -172,7 +172,7 @@ export class CodedError extends Error {
 /** What a caught exception means as an AppError: its own code if it carries one, else `fallback`. */
 export function errorFromThrown(
   thrown: unknown,
-  fallback: 'unexpected' | 'extract-failed' | 'storage-failed' = 'unexpected',
+  fallback: 'unexpected' | 'extract-failed' | 'storage-failed' | 'library-unreadable' = 'unexpected',
 ): AppError {
   if (thrown instanceof CodedError) return thrown.error;
   return { code: fallback, data: { detail: describeThrown(thrown) } };
