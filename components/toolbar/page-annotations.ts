@@ -5,6 +5,13 @@ import { AnnotationSet } from './annotation-set';
 import { capturePage } from './serialise-page';
 
 /**
+ * How long the reader waits for a new highlight before being told it failed: saving an unsaved
+ * page first may take the extraction watchdog's 10 s and its pictures; no answer at all means the
+ * background was stopped mid-request.
+ */
+const CREATE_TIMEOUT_MS = 30_000;
+
+/**
  * The live page's highlights. This runs in the page's origin: every read and write is a message
  * to the background, never the database. Notes are typed in Readmark's own note editor window
  * (openNoteEditor), never in the page, and the background sends this object highlights without
@@ -49,13 +56,17 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
   async create(range: Range, color: HighlightColor, note: string): Promise<Result<PageHighlight>> {
     const page = describe(this.doc.body, range);
     if (!page) return err('select-text-first');
-    const answer = await sendToBackground('createHighlight', {
-      canonicalUrl: this.canonicalUrl(),
-      page,
-      color,
-      note,
-      capture: this.articleId ? undefined : await capturePage(this.doc),
-    });
+    const answer = await sendToBackground(
+      'createHighlight',
+      {
+        canonicalUrl: this.canonicalUrl(),
+        page,
+        color,
+        note,
+        capture: this.articleId ? undefined : await capturePage(this.doc),
+      },
+      { timeoutMs: CREATE_TIMEOUT_MS },
+    );
     if (answer.ok) this.articleId = answer.value.articleId;
     return this.track(answer, 'added', range.cloneRange());
   }

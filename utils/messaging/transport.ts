@@ -46,8 +46,9 @@ export function listen(handle: MessageHandler): () => void {
 export async function sendToBackground<K extends keyof ToBackground>(
   type: K,
   payload: ToBackground[K],
+  options: { timeoutMs?: number } = {},
 ): Promise<Result<BackgroundAnswers[K]>> {
-  return request({ type, payload }, 'background-no-answer');
+  return request({ type, payload }, 'background-no-answer', options.timeoutMs);
 }
 
 /** Sends a message to the content script in a tab; "no receiving end" comes back as an error value. */
@@ -83,11 +84,21 @@ export async function sendToOffscreen<K extends keyof ToOffscreen>(
 async function request<T>(
   message: { type: string; payload: unknown },
   failure: Extract<ErrorCode, 'background-no-answer' | 'offscreen-no-answer'>,
+  timeoutMs?: number,
 ): Promise<Result<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  // A worker stopped at the wrong moment can leave a message neither answered nor rejected (seen in
+  // the worker-kill suite): with a bound, the sender is told instead of waiting for ever.
+  const bound = new Promise<never>((_, reject) => {
+    if (timeoutMs !== undefined)
+      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+  });
   try {
-    return asResult(await browser.runtime.sendMessage(message));
+    return asResult(await Promise.race([browser.runtime.sendMessage(message), bound]));
   } catch (error) {
     return err(failure, { detail: describeThrown(error) });
+  } finally {
+    clearTimeout(timer);
   }
 }
 

@@ -36,3 +36,27 @@ describe('answers carry error codes, never text', () => {
     });
   });
 });
+
+describe('a bound on the wait', () => {
+  test('a message the background never answers is background-no-answer once the bound passes', async () => {
+    vi.useFakeTimers();
+    try {
+      vi.spyOn(browser.runtime, 'sendMessage').mockReturnValue(new Promise(() => {}) as never);
+      const answer = sendToBackground('ping', {}, { timeoutMs: 30_000 });
+      await vi.advanceTimersByTimeAsync(29_999);
+      let settled = false;
+      void answer.then(() => {
+        settled = true;
+      });
+      await Promise.resolve();
+      expect(settled).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(await answer).toEqual({
+        ok: false,
+        error: { code: 'background-no-answer', data: { detail: 'no answer within 30 s' } },
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
