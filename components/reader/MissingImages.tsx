@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { loadMissingImages } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 
 /**
  * The notice above an article whose pictures were not all stored: they show as placeholders and
@@ -29,7 +29,7 @@ export function MissingImages({
   };
   return (
     <div class="reader-missing-images notice">
-      <p id="images-not-stored">{t('readerImagesMissing', String(missing.length))}</p>
+      <p id="images-not-stored">{tn('readerImagesMissing', missing.length)}</p>
       <button type="button" id="load-images" disabled={busy} onClick={load}>
         {t('readerImagesLoad')}
       </button>
