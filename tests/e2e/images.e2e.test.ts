@@ -158,7 +158,9 @@ describe('pictures without host access', () => {
     const ferry = (await pictures(reader)).find((p) => p.alt === 'The ferry at its mooring');
     expect(ferry?.src).toBe('');
     expect(await reader.locator('#load-images').count()).toBe(1);
-    expect(await reader.locator('#images-not-stored').textContent()).toContain('1 picture of this article is not stored');
+    expect(await reader.locator('#images-not-stored').textContent()).toContain(
+      '1 picture of this article is not stored',
+    );
     expect(requests.filter((url) => !url.startsWith('blob:chrome-extension:'))).toEqual([]);
     expect(images.requests.length).toBe(fetchedBefore);
   });
