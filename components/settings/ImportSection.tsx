@@ -2,11 +2,16 @@ import { useMemo, useState } from 'preact/hooks';
 import { createSanitiser } from '@/utils/extraction';
 import type { HtmlParser, LibraryImportPlan, ParsedImport } from '@/utils/import';
 import { sendDownloadMessage } from '@/utils/messaging';
-import { extractInWorker } from '@/utils/services';
+import {
+  type ExtractHtml,
+  extractInWorker,
+  type ImportPreview,
+  previewImport,
+  runImport,
+} from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
-import { type ExtractHtml, type ImportPreview, previewImport, runImport } from './import-flow';
 import { TaskStatus } from './TaskStatus';
 import { useLongTask } from './use-long-task';
 

@@ -25,6 +25,8 @@ export interface MainThreadTrace {
   ourScriptEvents: number;
   /** Main-thread tasks over 50 ms with no script of ours in them (the page's own work, or load). */
   otherLongTasks: number;
+  /** Every main-thread task over 50 ms, whoever ran in it: duration and CPU time (ms). */
+  longTasks: { ms: number; cpuMs: number }[];
 }
 
 const LONG_TASK_US = 50_000;
@@ -75,5 +77,9 @@ export async function traceMainThread(
     cpuOfLongTasksWithOurScript: withOurs.map((task) => Math.round((task.tdur ?? Number.NaN) / 1000)),
     ourScriptEvents: ours.length,
     otherLongTasks: longTasks.length - withOurs.length,
+    longTasks: longTasks.map((task) => ({
+      ms: Math.round((task.dur ?? 0) / 1000),
+      cpuMs: Math.round((task.tdur ?? Number.NaN) / 1000),
+    })),
   };
 }

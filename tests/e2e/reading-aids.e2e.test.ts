@@ -7,6 +7,7 @@ import { useExtensionBrowser } from './browser';
 import { highlightText, installFakeSpeech } from './fake-speech';
 import { readStore } from './idb';
 import { saveThroughPopup } from './real-popup';
+import { bodyTextSpacing, layoutFaults, type TextBox, textBoxes } from './text-layout';
 
 // Reading aids in the reader, on real pages: the WCAG 1.4.12 preset at 320 CSS px breaks nothing,
 // and one keyboard step of line focus moves exactly one rendered line.
@@ -36,67 +37,6 @@ const FOCUS_PAGES = [
 ];
 if (PAGES.length === 0)
   console.warn(`[reading-aids] corpus pages skipped: ${CORPUS} is absent; the fixture page is still checked`);
-
-interface TextBox {
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  text: string;
-}
-
-/**
- * Every box of text in the article, in document coordinates: one per line a text node spans
- * (Range.getClientRects), with a few of its characters to name it in a failure. Text in a
- * scrolling container (wide tables and code scroll sideways, as WCAG allows) is marked as such.
- */
-const textBoxes = (page: Page) =>
-  page.evaluate(() => {
-    const article = document.querySelector('.reader-content')!;
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    const boxes: {
-      left: number;
-      right: number;
-      top: number;
-      bottom: number;
-      text: string;
-      scrolls: boolean;
-    }[] = [];
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const text = node.nodeValue ?? '';
-      if (!/\S/.test(text)) continue;
-      const scrolls = Boolean(node.parentElement?.closest('pre, table'));
-      range.selectNodeContents(node);
-      for (const r of range.getClientRects())
-        if (r.width > 0 && r.height > 0)
-          boxes.push({
-            left: r.left + scrollX,
-            right: r.right + scrollX,
-            top: r.top + scrollY,
-            bottom: r.bottom + scrollY,
-            text: text.trim().slice(0, 30),
-            scrolls,
-          });
-    }
-    return boxes;
-  });
-
-/** Pairs of text boxes that overlap by more than `slack` px both ways (touching is fine). */
-function overlaps(boxes: TextBox[], slack = 2): string[] {
-  const sorted = [...boxes].sort((a, b) => a.top - b.top);
-  const found: string[] = [];
-  for (let i = 0; i < sorted.length; i++) {
-    const a = sorted[i]!;
-    for (let j = i + 1; j < sorted.length && sorted[j]!.top < a.bottom - slack; j++) {
-      const b = sorted[j]!;
-      const wide = Math.min(a.right, b.right) - Math.max(a.left, b.left);
-      const tall = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
-      if (wide > slack && tall > slack) found.push(`"${a.text}" × "${b.text}"`);
-    }
-  }
-  return found;
-}
 
 /** The line focus band (document coordinates), read from the element's own style. */
 const focusBand = (page: Page) =>
@@ -163,18 +103,7 @@ describe('reading aids in the reader', () => {
         .poll(() => root.evaluate((html) => html.style.getPropertyValue('--reader-letter-spacing')))
         .toBe('0.12em');
       // The four values, computed on a paragraph of the article.
-      const computed = await page.evaluate(() => {
-        const p = document.querySelector('.reader-content p')!;
-        const style = getComputedStyle(p);
-        const size = Number.parseFloat(style.fontSize);
-        return {
-          lineHeight: Number.parseFloat(style.lineHeight) / size,
-          letterSpacing: Number.parseFloat(style.letterSpacing) / size,
-          wordSpacing: Number.parseFloat(style.wordSpacing) / size,
-          paragraph: Number.parseFloat(style.marginBottom) / size,
-          align: style.textAlign,
-        };
-      });
+      const computed = (await bodyTextSpacing(page))!;
       expect(computed.lineHeight, where).toBeGreaterThanOrEqual(1.5 - 0.01);
       expect(computed.letterSpacing, where).toBeGreaterThanOrEqual(0.12 - 0.005);
       expect(computed.wordSpacing, where).toBeGreaterThanOrEqual(0.16 - 0.005);
@@ -182,20 +111,9 @@ describe('reading aids in the reader', () => {
       expect(computed.align, where).not.toBe('justify');
       await page.evaluate(() => document.fonts.ready);
 
-      const size = await page.evaluate(() => ({
-        scroll: document.documentElement.scrollWidth,
-        client: document.documentElement.clientWidth,
-      }));
-      expect(size.scroll, `${where}: horizontal scrollbar`).toBeLessThanOrEqual(size.client);
-      const boxes = await textBoxes(page);
-      expect(boxes.length, where).toBeGreaterThan(10);
-      expect(overlaps(boxes), `${where}: overlapping text`).toEqual([]);
-      // Text outside the window is cut off (tables and code scroll sideways instead: allowed).
-      const cut = boxes.filter((b) => !b.scrolls && (b.left < -1 || b.right > size.client + 1));
-      expect(
-        cut.map((b) => b.text),
-        `${where}: text cut at the window's edge`,
-      ).toEqual([]);
+      const layout = await layoutFaults(page);
+      expect(layout.boxes, where).toBeGreaterThan(10);
+      expect(layout.faults, where).toEqual([]);
       await page.close();
     }
   }, 300_000);

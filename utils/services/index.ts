@@ -44,6 +44,13 @@ export { EXTRACTION_TIMEOUT_MS, extractInWorker } from './extract-in-worker';
 export { extractPage } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
+export {
+  type ExtractHtml,
+  type ImportPreview,
+  previewImport,
+  type RunImportOptions,
+  runImport,
+} from './import-flow';
 export { awaitsDownload, originsOf, siteAccessPattern } from './imported-downloads';
 export { type SearchClient, startSearchWorker } from './library-search-client';
 export type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';

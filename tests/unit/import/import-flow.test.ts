@@ -1,11 +1,11 @@
 // @vitest-environment node
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
-import { type ExtractHtml, previewImport, runImport } from '@/components/settings/import-flow';
 import { locateInText } from '@/utils/annotation';
 import { extractFromHtml } from '@/utils/extraction';
 import type { HtmlParser } from '@/utils/import';
 import { ok } from '@/utils/model';
+import { type ExtractHtml, previewImport, runImport } from '@/utils/services';
 import { openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { makeExtracted, makeHighlight } from '../../support/articles';
 import { importFixture } from '../../support/import-fixtures';

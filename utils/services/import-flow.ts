@@ -1,3 +1,7 @@
+/**
+ * Importing another tool's export from Settings: read the file and compare it with the library
+ * (previewImport), then write it (runImport), extracting articles that came with their HTML.
+ */
 import type { Sanitiser } from '@/utils/extraction';
 import {
   type ExistingArticle,
@@ -9,7 +13,6 @@ import {
   planLibraryImport,
 } from '@/utils/import';
 import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
-import { locateImported, type StepOptions } from '@/utils/services';
 import {
   applyImportPlan,
   getArticle,
@@ -17,6 +20,8 @@ import {
   type ReadmarkDb,
   readCanonicalUrlIndex,
 } from '@/utils/storage';
+import type { StepOptions } from './backup';
+import { locateImported } from './locate-imported';
 
 /** Another tool's export, read and compared with the library; nothing written yet. */
 export interface ImportPreview {
