@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AppError } from '@/utils/model';
+import type { TabReading } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
@@ -14,8 +15,9 @@ import { usePagePreview } from './use-page-preview';
 
 const OPENING_CHARS = 320;
 
-export function PopupApp({ db }: { db: ReadmarkDb }) {
-  const { state, save, keep, highlightSelection } = usePagePreview(db);
+/** The popup over `reading`, the tab's page as the popup's entry started reading it. */
+export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<TabReading> }) {
+  const { state, save, keep, highlightSelection } = usePagePreview(db, reading);
   const previewShown = state.kind === 'preview';
   useEffect(() => {
     // For `npm run bench:preview`: the frame after the preview was committed is the one painted.
