@@ -1,21 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import type { AppError } from '@/utils/model';
+import type { TabReading } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
 import { t } from '../shared/i18n';
 import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { SettingsLink } from '../shared/SettingsLink';
-import { ExportArticle } from './ExportArticle';
+import type { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { StoredImages } from './StoredImages';
 import { usePagePreview } from './use-page-preview';
 
 const OPENING_CHARS = 320;
 
-export function PopupApp({ db }: { db: ReadmarkDb }) {
-  const { state, save, keep, highlightSelection } = usePagePreview(db);
+/** The popup over `reading`, the tab's page as the popup's entry started reading it. */
+export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<TabReading> }) {
+  const { state, save, keep, highlightSelection } = usePagePreview(db, reading);
   const previewShown = state.kind === 'preview';
   useEffect(() => {
     // For `npm run bench:preview`: the frame after the preview was committed is the one painted.
@@ -86,7 +88,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
           {saved ? t('saveAgain') : looksLikeArticle ? t('save') : t('saveAnyway')}
         </button>
         <LibraryLink articleId={saved?.id} />
-        {saved && <ExportArticle db={db} articleId={saved.id} />}
+        {saved && <LazyExportArticle db={db} articleId={saved.id} />}
         <SettingsLink closeWindow />
       </div>
       <p id="status" role="status" class={saveError ? 'notice' : 'ok'}>
@@ -102,6 +104,22 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
     </main>
   );
+}
+
+/**
+ * The export buttons, whose code (Markdown and HTML export, zip) loads only once the page is saved:
+ * the preview's first paint never waits for it.
+ */
+function LazyExportArticle(props: { db: ReadmarkDb; articleId: string }) {
+  const [Export, setExport] = useState<typeof ExportArticle | null>(null);
+  useEffect(() => {
+    let live = true;
+    import('./ExportArticle').then((module) => live && setExport(() => module.ExportArticle));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return Export && <Export {...props} />;
 }
 
 function LibraryLink({ articleId }: { articleId?: string }) {

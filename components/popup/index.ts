@@ -1,1 +1,2 @@
+export { mountPopup } from './mount-popup';
 export { PopupApp } from './PopupApp';

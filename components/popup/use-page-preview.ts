@@ -5,6 +5,7 @@ import {
   loadPagePreview,
   type PagePreview,
   savePreviewedArticle,
+  type TabReading,
 } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 
@@ -25,12 +26,12 @@ export type PreviewState =
  * The popup's state over its flow (utils/services/page-preview: find the tab, capture, extract,
  * look up, save). Every path ends in a state the popup can show: no endless spinner.
  */
-export function usePagePreview(db: ReadmarkDb) {
+export function usePagePreview(db: ReadmarkDb, reading: Promise<TabReading>) {
   const [state, setState] = useState<PreviewState>({ kind: 'loading' });
 
   useEffect(() => {
     let cancelled = false;
-    loadPagePreview(db)
+    loadPagePreview(db, reading)
       .then((loaded) =>
         loaded.kind === 'preview'
           ? { ...loaded, saving: false, saveError: null, kept: new Set<number>(), selectionResult: null }
@@ -41,7 +42,7 @@ export function usePagePreview(db: ReadmarkDb) {
     return () => {
       cancelled = true;
     };
-  }, [db]);
+  }, [db, reading]);
 
   async function save() {
     if (state.kind !== 'preview') return;

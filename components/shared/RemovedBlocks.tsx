@@ -20,10 +20,12 @@ const NONE: ReadonlySet<number> = new Set();
  */
 export function RemovedBlocks({ blocks, kept = NONE, onKeep }: Props) {
   const [open, setOpen] = useState(false);
+  // Parsed only once the list is opened: the popup's first paint does not wait for blocks it hides.
   const texts = useMemo(() => {
+    if (!open) return [];
     const parser = new DOMParser();
     return blocks.map((block) => removedText(block, parser));
-  }, [blocks]);
+  }, [blocks, open]);
   if (blocks.length === 0) return null;
   const left = blocks.filter((_, index) => !kept.has(index));
   return (

@@ -5,6 +5,13 @@ import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
 
 export const EXTRACTION_TIMEOUT_MS = 10_000;
 
+/** What extract-worker.js answers: the pipeline's result, and when (ms since the epoch) it ran. */
+export interface ExtractWorkerAnswer {
+  result: Result<ExtractedArticle>;
+  /** The Worker's script ready, the page received, the extraction done. */
+  timing: { ready: number; received: number; extracted: number };
+}
+
 /**
  * Runs the extraction pipeline over a captured page in a Worker with a watchdog, then sanitises
  * the result here, in the extension page, where DOMPurify has a real DOM. A page that hangs or
@@ -37,13 +44,20 @@ export function extractInWorker(
       () => finish(err('extract-timeout', { seconds: timeoutMs / 1000 })),
       timeoutMs,
     );
-    worker.onmessage = (event: MessageEvent<Result<ExtractedArticle>>) => {
-      const result = event.data;
+    worker.onmessage = (event: MessageEvent<ExtractWorkerAnswer>) => {
+      const { result, timing } = event.data;
+      markWorkerTiming(timing);
       finish(result.ok ? sanitiseArticle(result.value) : result);
     };
     worker.onerror = (event) => finish(err('extract-failed', { detail: event.message || 'worker error' }));
     worker.postMessage({ html: capture.html, url: capture.url });
   });
+}
+
+/** The Worker's times as this page's performance marks (rm:worker-ready…), read by npm run bench:preview. */
+function markWorkerTiming(timing: ExtractWorkerAnswer['timing']): void {
+  for (const [name, at] of Object.entries(timing))
+    performance.mark(`rm:worker-${name}`, { startTime: Math.max(0, at - performance.timeOrigin) });
 }
 
 function sanitiseArticle(article: ExtractedArticle): Result<ExtractedArticle> {

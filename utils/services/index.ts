@@ -40,7 +40,7 @@ export {
   exportArticleFile,
   exportArticlesZip,
 } from './export-articles';
-export { EXTRACTION_TIMEOUT_MS, extractInWorker } from './extract-in-worker';
+export { EXTRACTION_TIMEOUT_MS, type ExtractWorkerAnswer, extractInWorker } from './extract-in-worker';
 export { extractPage } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
@@ -63,6 +63,7 @@ export {
   type PagePreview,
   savePreviewedArticle,
 } from './page-preview';
+export { readTabPage, type TabReading } from './read-tab-page';
 export {
   type ArticleStamp,
   type HighlightStamp,

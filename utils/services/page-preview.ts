@@ -1,6 +1,6 @@
 import { blockText, measureReading, restoreRemovedBlock } from '@/utils/extraction';
-import { bindCaptureToTab, sendToTab } from '@/utils/messaging';
-import { type AppError, type ArticleMeta, type ExtractedArticle, ok, type Result } from '@/utils/model';
+import { sendToTab } from '@/utils/messaging';
+import { type ArticleMeta, type ExtractedArticle, ok, type Result } from '@/utils/model';
 import {
   findArticleForPage,
   getArticle,
@@ -9,47 +9,34 @@ import {
   saveArticleWithImages,
 } from '@/utils/storage';
 import { articleImageUrls, captureImages } from './capture-images';
-import { extractInWorker, prewarmExtractWorker } from './extract-in-worker';
-import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
+import { readTabPage, type TabReading } from './read-tab-page';
 
 /** Where loading the popup's page ends: always something the popup can show, never a spinner. */
 export type PagePreview =
-  | { kind: 'restricted'; reason: AppError }
-  | { kind: 'error'; error: AppError }
-  | {
+  | Exclude<TabReading, { kind: 'read' }>
+  | (Omit<Extract<TabReading, { kind: 'read' }>, 'kind'> & {
       kind: 'preview';
-      tabId: number;
-      article: ExtractedArticle;
       /** The saved record of this page (by the tab's address, see articleKey), or null. */
       saved: ArticleMeta | null;
-      /** Text the reader selected on the page before opening the popup ('' for none). */
-      selection: string;
-    };
+    });
 
 /**
- * The popup's way to a preview: find the tab, capture it, extract in a Worker, look up whether it
- * is already saved. The Worker starts loading at once, while the tab is found and captured.
+ * The popup's way to a preview: the tab's reading (readTabPage, started by the popup's entry
+ * before its UI loaded), then whether the page is already saved. The database opens while the
+ * page is still being read, so the look-up after it is one indexed query.
  */
-export async function loadPagePreview(db: ReadmarkDb): Promise<PagePreview> {
-  prewarmExtractWorker();
-  const tab = await resolveTargetTab();
-  if (!tab) return { kind: 'restricted', reason: { code: 'no-tab' } };
-  const reason = restrictedReason(tab.url);
-  if (reason) return { kind: 'restricted', reason };
-  performance.mark('rm:capture-start');
-  const captured = await capturePage(tab.id);
-  performance.mark('rm:capture-end');
-  if (!captured.ok) return { kind: 'restricted', reason: captured.error };
-  const { selection, ...page } = captured.value;
-  // The article is the page the browser says the tab shows, whatever the page declares.
-  const capture = bindCaptureToTab(page, tab.url);
-  if (!capture.ok) return { kind: 'error', error: capture.error };
-  const extracted = await extractInWorker(capture.value);
-  performance.mark('rm:extracted');
-  if (!extracted.ok) return { kind: 'error', error: extracted.error };
-  const { url, canonicalUrl } = extracted.value;
+export async function loadPagePreview(
+  db: ReadmarkDb,
+  reading: Promise<TabReading> = readTabPage(),
+): Promise<PagePreview> {
+  // A failed open is reported by the look-up below, which opens again.
+  db.open().catch(() => undefined);
+  const read = await reading;
+  if (read.kind !== 'read') return read;
+  const { url, canonicalUrl } = read.article;
   const saved = (await findArticleForPage(db, url, canonicalUrl)) ?? null;
-  return { kind: 'preview', tabId: tab.id, article: extracted.value, saved, selection };
+  performance.mark('rm:looked-up');
+  return { ...read, kind: 'preview', saved };
 }
 
 /**

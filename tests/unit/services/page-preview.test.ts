@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { savePreviewedArticle } from '@/utils/services';
+import { loadPagePreview, savePreviewedArticle } from '@/utils/services';
 import { getArticle, openDb } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 
@@ -44,5 +44,36 @@ describe('savePreviewedArticle', () => {
     const stored = await getArticle(db, saved.value.meta.id);
     expect(stored!.content.contentHtml).toBe(article.contentHtml);
     expect(stored!.content.removed).toHaveLength(2);
+  });
+});
+
+// The popup's entry starts reading the tab before its UI loads; loadPagePreview finishes that
+// reading with the look-up, whatever state the reading ended in.
+describe('loadPagePreview over a reading started earlier', () => {
+  test('a page already saved is previewed as saved, one not saved as new', async () => {
+    const db = openDb(`readmark-preview-${crypto.randomUUID()}`);
+    const saved = await savePreviewedArticle(db, article, new Set(), 1);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    const read = (page: typeof article) =>
+      Promise.resolve({ kind: 'read' as const, tabId: 7, article: page, selection: 'the bridge' });
+
+    const again = await loadPagePreview(db, read(article));
+    expect(again).toMatchObject({ kind: 'preview', tabId: 7, selection: 'the bridge' });
+    expect(again.kind === 'preview' && again.saved?.id).toBe(saved.value.meta.id);
+
+    const other = makeExtracted({
+      url: 'https://news.example/2026/another-story',
+      canonicalUrl: 'https://news.example/2026/another-story',
+    });
+    const fresh = await loadPagePreview(db, read(other));
+    expect(fresh.kind === 'preview' && fresh.saved).toBeNull();
+  });
+
+  test('a restricted page or a failed extraction is answered as it came, without a look-up', async () => {
+    const db = openDb(`readmark-preview-${crypto.randomUUID()}`);
+    const restricted = { kind: 'restricted' as const, reason: { code: 'page-browser' as const } };
+    expect(await loadPagePreview(db, Promise.resolve(restricted))).toEqual(restricted);
+    const failed = { kind: 'error' as const, error: { code: 'no-article-text' as const } };
+    expect(await loadPagePreview(db, Promise.resolve(failed))).toEqual(failed);
   });
 });
