@@ -70,6 +70,11 @@ export interface SyncOptions {
   settleMs?: number;
   /** Keys already opened this session (PBKDF2 at 600,000 iterations takes a while). */
   keyCache?: Map<string, FileKeys>;
+  /**
+   * PBKDF2 iterations for a folder this run creates. Leave unset in the extension (production:
+   * MIN_PBKDF2_ITERATIONS, 600,000); tests lower it so each new folder does not cost half a second.
+   */
+  kdfIterations?: number;
 }
 
 export type PauseReason =
@@ -114,6 +119,9 @@ class Stop extends Error {
 const pause = (reason: PauseReason, message: string, extra: Partial<SyncResult> = {}) =>
   new Stop({ status: 'paused', reason, message, ...extra } as SyncResult & { status: 'paused' });
 const failure = (reason: FailReason, message: string) => new Stop({ status: 'failed', reason, message });
+
+/** Every device file is read at least this often, whatever its ETag says (local clock). */
+export const DEVICE_RECHECK_MS = 15 * 60_000;
 
 /** The run under way for each store in this context (runs of one library never overlap). */
 const running = new WeakMap<SyncStore, Promise<unknown>>();
@@ -170,9 +178,15 @@ async function run(options: SyncOptions): Promise<SyncResult> {
 
   // Receive.
   const listing = await target.list(DEVICES_FOLDER);
-  const listed = new Set(
-    (listing ?? []).filter((e) => !e.isFolder && e.name.endsWith('.json')).map((e) => e.name.slice(0, -5)),
-  );
+  const deviceFiles = (listing ?? []).filter((e) => !e.isFolder && e.name.endsWith('.json'));
+  const listed = new Set(deviceFiles.map((e) => e.name.slice(0, -5)));
+  const tags = new Map(deviceFiles.map((e) => [e.name.slice(0, -5), e.etag]));
+  // Device files whose tag is unchanged since they were last read and applied are skipped, except
+  // on a full check (at least every DEVICE_RECHECK_MS): a server reusing a tag delays, never loses.
+  const readAt = book.devicesReadAt ?? 0;
+  const startedAt = now();
+  const fullCheck = startedAt - readAt >= DEVICE_RECHECK_MS || readAt > startedAt;
+  const readTags: Record<string, string> = fullCheck ? {} : { ...book.deviceTags };
   const mustBeListed = [
     ...(book.head > 0 ? [book.deviceId] : []),
     ...Object.entries(book.cursors)
@@ -193,6 +207,8 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   for (const deviceId of [...listed].sort()) {
     if (!isId(deviceId)) continue;
     if (deviceId === book.deviceId && !book.inflight) continue;
+    const tag = tags.get(deviceId);
+    if (deviceId !== book.deviceId && tag && !fullCheck && book.deviceTags?.[deviceId] === tag) continue;
     const device = await readDevice(target, keys, deviceId);
     if (deviceId === book.deviceId) {
       ownRemoteHead = device.head;
@@ -205,6 +221,8 @@ async function run(options: SyncOptions): Promise<SyncResult> {
         `Device ${device.name || deviceId} went back in time on the server; nothing was changed`,
       );
     }
+    if (tag) readTags[deviceId] = tag;
+    else delete readTags[deviceId];
     const packs: PackFile[] = [];
     for (let seq = cursor + 1; seq <= device.head; seq++) {
       const path = packPath(deviceId, seq);
@@ -236,7 +254,9 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     }
     const cursors = { ...book.cursors };
     for (const device of incoming) cursors[device.deviceId] = device.from + device.packs.length - 1;
-    await store.commit({ apply: ops, now: now(), book: { cursors } });
+    // The body count is unknown until this run's scan has counted again: a run killed before then
+    // must leave the next one scanning (records it applied may name bodies not fetched yet).
+    await store.commit({ apply: ops, now: now(), book: { cursors, bodiesPending: undefined } });
     book.cursors = cursors;
   }
 
@@ -278,7 +298,10 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   // Bodies: only when records arrived or bodies were still missing after the last run.
   const scan = ops.length > 0 || book.bodiesPending !== 0;
   const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
-  await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending } });
+  // The tags are recorded only now: a run that failed after reading a device file reads it again.
+  const seen: Partial<SyncBook> = { deviceTags: readTags };
+  if (fullCheck) seen.devicesReadAt = startedAt;
+  await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending, ...seen } });
   return { status: 'done', received: ops.length, sent, ...bodies };
 }
 
@@ -287,7 +310,8 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
   const { target, store, passphrase } = options;
   // A new folder's keys are made before looking (PBKDF2 takes a while): the time between "there is
   // no readmark.json" and writing ours stays a few requests long, as does the window for a race.
-  const created = !book.targetId && options.createIfEmpty ? await newTargetFile(passphrase) : null;
+  const created =
+    !book.targetId && options.createIfEmpty ? await newTargetFile(passphrase, options.kdfIterations) : null;
   let bytes = await target.get(TARGET_FILE);
   if (!bytes) {
     if (book.targetId) {
@@ -358,10 +382,13 @@ function cacheKey(file: TargetFile, passphrase: string | null): string {
   return `${file.targetId}\u0000${file.encryption?.salt ?? ''}\u0000${passphrase ?? ''}`;
 }
 
-async function newTargetFile(passphrase: string | null): Promise<{ file: TargetFile; keys: FileKeys }> {
+async function newTargetFile(
+  passphrase: string | null,
+  iterations?: number,
+): Promise<{ file: TargetFile; keys: FileKeys }> {
   const base = { format: FORMAT, formatVersion: FORMAT_VERSION, targetId: newId() } as const;
   if (passphrase) {
-    const { wrapped, keys } = await createKeys(passphrase);
+    const { wrapped, keys } = await createKeys(passphrase, iterations);
     return { file: { ...base, encryption: wrapped }, keys };
   }
   const nameSecret = newNameSecret();
