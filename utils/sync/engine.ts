@@ -26,7 +26,7 @@ import {
   unseal,
   WrongPassphraseError,
 } from './crypto';
-import { libraryChange, needsApproval } from './failsafe';
+import { couldNeedApproval, libraryChange, needsApproval } from './failsafe';
 import { materialise } from './library';
 import {
   blobPath,
@@ -239,19 +239,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
 
   const ops = incoming.flatMap((device) => device.packs.flatMap((pack) => pack.ops));
   if (ops.length > 0) {
-    const { state } = await store.load();
-    const before = materialise(state);
-    const next = cloneState(state);
-    for (const op of ops) applyOp(next, op, now());
-    const change = libraryChange(before, materialise(next));
-    const approval = incoming.map((d) => `${d.deviceId}:${d.from}-${d.from + d.packs.length - 1}`).join(',');
-    if (needsApproval(change) && options.approve !== approval) {
-      throw pause(
-        'mass-change',
-        `This sync would delete ${change.deletions} and add ${change.additions} of ${change.before} articles`,
-        { change, approval },
-      );
-    }
+    if (couldNeedApproval(ops)) await checkMassChange(options, incoming, ops, now);
     const cursors = { ...book.cursors };
     for (const device of incoming) cursors[device.deviceId] = device.from + device.packs.length - 1;
     // The body count is unknown until this run's scan has counted again: a run killed before then
@@ -303,6 +291,28 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   if (fullCheck) seen.devicesReadAt = startedAt;
   await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending, ...seen } });
   return { status: 'done', received: ops.length, sent, ...bodies };
+}
+
+/** The fail-safe: measure the whole change against the library; pause unless the reader approved it. */
+async function checkMassChange(
+  options: SyncOptions,
+  incoming: { deviceId: string; from: number; packs: PackFile[] }[],
+  ops: Op[],
+  now: () => number,
+) {
+  const { state } = await options.store.load();
+  const before = materialise(state);
+  const next = cloneState(state);
+  for (const op of ops) applyOp(next, op, now());
+  const change = libraryChange(before, materialise(next));
+  const approval = incoming.map((d) => `${d.deviceId}:${d.from}-${d.from + d.packs.length - 1}`).join(',');
+  if (needsApproval(change) && options.approve !== approval) {
+    throw pause(
+      'mass-change',
+      `This sync would delete ${change.deletions} and add ${change.additions} of ${change.before} articles`,
+      { change, approval },
+    );
+  }
 }
 
 /** readmark.json: create it (reader's choice, empty folder only), or check it is our folder; open the keys. */
@@ -463,10 +473,22 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 async function fetchBodies(options: SyncOptions, keys: FileKeys) {
   if (!options.bodies) return { bodiesFetched: 0, bodiesPending: 0 };
   const { state } = await options.store.load();
-  const wanted: string[] = [];
+  const hashes = new Set<string>();
   for (const article of materialise(state).articles.values()) {
     const hash = article.fields.bodyHash;
-    if (typeof hash === 'string' && !(await options.bodies.has(hash))) wanted.push(hash);
+    if (typeof hash === 'string') hashes.add(hash);
+  }
+  // Asked 200 at a time rather than one after another: at 10,000 articles the one-by-one scan
+  // was a large part of each body run.
+  const wanted: string[] = [];
+  const all = [...hashes];
+  const bodyStore = options.bodies;
+  for (let at = 0; at < all.length; at += 200) {
+    const chunk = all.slice(at, at + 200);
+    const present = await Promise.all(chunk.map((hash) => bodyStore.has(hash)));
+    chunk.forEach((hash, i) => {
+      if (!present[i]) wanted.push(hash);
+    });
   }
   const limit = options.bodiesPerRun ?? 50;
   let fetched = 0;

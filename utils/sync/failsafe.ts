@@ -8,6 +8,7 @@
  * never ask on share alone; a run that would empty a library of two or more still asks.
  */
 import type { Library } from './library';
+import type { Op } from './state';
 
 export const MAX_DELETE_SHARE = 0.2;
 export const MAX_DELETES = 200;
@@ -41,4 +42,19 @@ export function needsApproval(change: LibraryChange): boolean {
     (change.deletions > change.before * MAX_DELETE_SHARE && change.deletions > FREE_DELETES) ||
     change.additions > MAX_ADDS
   );
+}
+
+/**
+ * Whether operations could need approval at all: only article deletes remove articles, and no
+ * more articles can appear than the operations name. When not, the run skips measuring the whole
+ * library before and after (the cost of a one-change sync at 10,000 articles).
+ */
+export function couldNeedApproval(ops: Op[]): boolean {
+  const articles = new Set<string>();
+  for (const op of ops) {
+    if (op.kind !== 'article') continue;
+    if (op.del) return true;
+    articles.add(op.id);
+  }
+  return articles.size > MAX_ADDS;
 }

@@ -4,7 +4,7 @@
 // share alone (small libraries), unless they would empty the library. (Through the engine:
 // scenarios.ts.)
 import { describe, expect, test } from 'vitest';
-import { needsApproval } from '@/utils/sync';
+import { couldNeedApproval, needsApproval, type Op } from '@/utils/sync';
 
 describe('needsApproval', () => {
   test.each([
@@ -22,5 +22,27 @@ describe('needsApproval', () => {
     [{ before: 0, deletions: 0, additions: 50_000 }, false], // a first sync into an empty library
   ])('%o → %s', (change, expected) => {
     expect(needsApproval(change)).toBe(expected);
+  });
+});
+
+describe('couldNeedApproval (skips measuring the library when no pause is possible)', () => {
+  const op = (kind: Op['kind'], id: string, del = false): Op => ({
+    kind,
+    id,
+    hlc: `000000000000001-000000-dev-${id}`,
+    ...(del ? { del: { seen: {} } } : { set: { title: id } }),
+  });
+  test('edits, highlights and highlight deletes cannot pause', () => {
+    expect(couldNeedApproval([op('article', 'a'), op('highlight', 'h'), op('highlight', 'h', true)])).toBe(
+      false,
+    );
+  });
+  test('an article delete may', () => {
+    expect(couldNeedApproval([op('article', 'a'), op('article', 'b', true)])).toBe(true);
+  });
+  test('more than 1,000 articles named may; 1,000 (even over many operations) cannot', () => {
+    const thousand = Array.from({ length: 1_000 }, (_, i) => op('article', `a${i}`));
+    expect(couldNeedApproval([...thousand, ...thousand])).toBe(false);
+    expect(couldNeedApproval([...thousand, op('article', 'one more')])).toBe(true);
   });
 });
