@@ -10,7 +10,15 @@
  */
 import { fromBase64, toBase64 } from './bytes';
 
+/** Production PBKDF2 cost: every folder the extension creates uses at least this. */
 export const MIN_PBKDF2_ITERATIONS = 600_000;
+/**
+ * What a folder's readmark.json may declare. The floor is not the production value: tests create
+ * folders at a few thousand iterations (SyncOptions.kdfIterations) so that a suite of many folders
+ * does not spend most of its time deriving keys. A folder declaring fewer than production cannot
+ * weaken an existing library: its wrapped key opens only under the iteration count it was made with.
+ */
+const KDF_ITERATIONS_RANGE = [1_000, 10_000_000] as const;
 const SALT_BYTES = 16;
 const IV_BYTES = 12;
 const SECRET_BYTES = 32;
@@ -46,7 +54,9 @@ function random(length: number): Uint8Array<ArrayBuffer> {
 }
 
 async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
-  if (iterations < MIN_PBKDF2_ITERATIONS) throw new Error(`PBKDF2 iterations below ${MIN_PBKDF2_ITERATIONS}`);
+  const [low, high] = KDF_ITERATIONS_RANGE;
+  if (!Number.isInteger(iterations) || iterations < low || iterations > high)
+    throw new Error(`PBKDF2 iterations must be between ${low} and ${high}`);
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase), 'PBKDF2', false, [
     'deriveKey',
   ]);

@@ -6,6 +6,11 @@
 export interface RemoteEntry {
   name: string;
   isFolder: boolean;
+  /**
+   * The server's strong version tag of a file (WebDAV getetag), when it gives one: a hint that a
+   * file is unchanged, never proof that it changed nothing else. Weak tags are left out.
+   */
+  etag?: string;
 }
 
 export interface RemoteTarget {

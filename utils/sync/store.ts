@@ -19,8 +19,19 @@ export interface SyncBook {
   /** The last pack applied from each other device. */
   cursors: Record<string, number>;
   lastSuccessAt: number | null;
-  /** Bodies still to fetch after the last run (a run with nothing new skips the body scan at 0). */
+  /**
+   * Bodies still to fetch after the last run (a run with nothing new skips the body scan at 0);
+   * unset when records arrived and have not been scanned yet.
+   */
   bodiesPending?: number;
+  /**
+   * Each other device's file as last read and applied: the listing's ETag then. A file listed
+   * with the same strong ETag is not read again (a run with nothing to do makes two requests);
+   * every file is read anyway at least every DEVICE_RECHECK_MS, in case a server reuses a tag.
+   */
+  deviceTags?: Record<string, string>;
+  /** When (this device's clock) every device file was last read whatever its tag. */
+  devicesReadAt?: number;
 }
 
 /** The book of a device that has never synced. */

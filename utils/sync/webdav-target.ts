@@ -20,7 +20,7 @@ export interface WebDavOptions {
 }
 
 const PROPFIND_BODY =
-  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/></d:prop></d:propfind>';
+  '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>';
 
 export class WebDavTarget implements RemoteTarget {
   private readonly base: URL;
@@ -107,8 +107,9 @@ export class WebDavTarget implements RemoteTarget {
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.onlyIfAbsent) headers['If-None-Match'] = '*';
     let { status } = await this.request('PUT', this.urlOf(path), { headers, body: bytes });
-    if (status === 409 || status === 404) {
-      // Its folder is missing (WebDAV never creates parents on PUT): make them, then try once more.
+    // Its folder is missing (WebDAV never creates parents on PUT): make them, then try again; a
+    // second time when a parallel request was making the same folder (rclone answers it 423).
+    for (let attempt = 0; attempt < 2 && (status === 409 || status === 404); attempt++) {
       await this.makeFolders(path.split('/').slice(0, -1));
       ({ status } = await this.request('PUT', this.urlOf(path), { headers, body: bytes }));
     }
@@ -125,8 +126,11 @@ export class WebDavTarget implements RemoteTarget {
   private async makeFolders(segments: string[]): Promise<void> {
     for (let depth = 1; depth <= segments.length; depth++) {
       const { status } = await this.request('MKCOL', this.urlOf(segments.slice(0, depth).join('/'), true));
-      // 405: it exists already. 409 here would mean the sync folder itself is gone: report it.
-      if (status !== 201 && status !== 405 && status !== 200) this.fail('MKCOL', status);
+      // 405: it exists already. A parallel request making the same folder at the same moment gets
+      // 423 from rclone and 403 ("File exists") from Apache: the PUT that follows settles whether
+      // the folder is there (one that still finds none fails with its own status). Refused
+      // credentials or a full disk stop here.
+      if (status === 401 || status === 507) this.fail('MKCOL', status);
     }
   }
 }
@@ -136,6 +140,7 @@ const CLOSE = (name: string) => `</(?:[A-Za-z][\\w.-]*:)?${name}\\s*>`;
 const RESPONSE = new RegExp(`${TAG('response')}([\\s\\S]*?)${CLOSE('response')}`, 'g');
 const HREF = new RegExp(`${TAG('href')}([\\s\\S]*?)${CLOSE('href')}`);
 const COLLECTION = /<(?:[A-Za-z][\w.-]*:)?collection\b/;
+const ETAG = new RegExp(`${TAG('getetag')}([\\s\\S]*?)${CLOSE('getetag')}`);
 
 function decodeXml(text: string): string {
   return text
@@ -158,7 +163,13 @@ export function parseListing(xml: string, folderPath: string): RemoteEntry[] {
     const path = decodeURIComponent(new URL(decodeXml(href), 'http://x').pathname).replace(/\/+$/, '');
     if (path === own) continue;
     const name = path.slice(path.lastIndexOf('/') + 1);
-    if (name) entries.push({ name, isFolder: COLLECTION.test(inner) });
+    if (!name) continue;
+    const entry: RemoteEntry = { name, isFolder: COLLECTION.test(inner) };
+    // Apache answers a weak tag for about a second after a write (it cannot yet tell two writes
+    // in that second apart): only strong tags are kept.
+    const etag = decodeXml(ETAG.exec(inner)?.[1]?.trim() ?? '');
+    if (etag && !etag.startsWith('W/')) entry.etag = etag;
+    entries.push(entry);
   }
   return entries;
 }

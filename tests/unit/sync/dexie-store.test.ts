@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DexieSyncStore } from '@/utils/services';
 import { openDb } from '@/utils/storage';
 import { type FileKeys, materialise, syncOnce, WebDavTarget } from '@/utils/sync';
+import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
 import { Device, expectDone, PASSPHRASE } from './harness';
-import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from './servers';
 import { libraryView } from './support';
 
 let server: Running;

@@ -1,10 +1,16 @@
 /** Devices that sync through a real WebDAV server over HTTP (tests' view of the engine). */
 import { type FileKeys, type SyncOptions, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
-import { PASSWORD, USER } from './servers';
+import { PASSWORD, USER } from '../../support/dav-servers';
 import { MemoryBodies, MemoryStore } from './support';
 
-/** PBKDF2 at 600,000 iterations costs about half a second here: open each folder's key once per file. */
+/** Opened keys, shared by the devices of a test file (as a worker keeps them while it lives). */
 const keyCache = new Map<string, FileKeys>();
+
+/**
+ * PBKDF2 cost of the folders tests create. Production's 600,000 costs about half a second per
+ * derivation here; crypto.test.ts asserts that production value once.
+ */
+export const TEST_KDF_ITERATIONS = 2_000;
 
 export const PASSPHRASE = 'a long passphrase for tests';
 
@@ -28,6 +34,7 @@ export class Device {
       passphrase: this.passphrase,
       now: this.store.now,
       keyCache,
+      kdfIterations: TEST_KDF_ITERATIONS,
       settleMs: 300,
       ...options,
     });

@@ -28,6 +28,18 @@ describe('parseListing', () => {
     expect(parseListing(xml, '/s/')).toEqual([{ name: 'a&b.json', isFolder: false }]);
   });
 
+  test('strong ETags are kept, weak ones (Apache, a second after a write) and empty ones left out', () => {
+    const file = (name: string, etag: string) =>
+      `<D:response><D:href>/s/${name}</D:href><D:propstat><D:prop><D:resourcetype/>${etag}</D:prop></D:propstat></D:response>`;
+    const xml = `<D:multistatus xmlns:D="DAV:">${file('a.json', '<D:getetag>"5f-1a2b"</D:getetag>')}${file('b.json', '<lp1:getetag>W/"5f-1a2c"</lp1:getetag>')}${file('c.json', '<D:getetag/>')}${file('d.json', '<D:getetag>&quot;x&quot;</D:getetag>')}</D:multistatus>`;
+    expect(parseListing(xml, '/s/')).toEqual([
+      { name: 'a.json', isFolder: false, etag: '"5f-1a2b"' },
+      { name: 'b.json', isFolder: false },
+      { name: 'c.json', isFolder: false },
+      { name: 'd.json', isFolder: false, etag: '"x"' },
+    ]);
+  });
+
   test('an answer that is not a WebDAV listing is an error, not an empty folder', () => {
     expect(() => parseListing('<html>Login</html>', '/s/')).toThrow(RemoteError);
   });

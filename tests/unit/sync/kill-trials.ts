@@ -1,0 +1,203 @@
+/**
+ * Workers killed during a 1,000-article sync (docs/sync.md C.4, engine level), 20 trials against
+ * the server of the calling test file. A kill abandons the engine at a random step (a request, a
+ * local commit or a body write; before or after the step takes effect): from then on nothing the
+ * abandoned run starts ever returns, as when MV3 stops the worker. A fresh engine on the same
+ * store then finishes. After each trial the receiving library equals the sender's, every body is
+ * there and matches its hash, no operation went up twice and no pack lies beyond its head.
+ */
+import { performance } from 'node:perf_hooks';
+import { expect, test } from 'vitest';
+import {
+  type BodyStore,
+  openKeys,
+  packPath,
+  parseTargetFile,
+  type RemoteTarget,
+  type SyncOptions,
+  type SyncStore,
+  TARGET_FILE,
+  unseal,
+  WebDavTarget,
+} from '@/utils/sync';
+import { PASSWORD, USER } from '../../support/dav-servers';
+import { type Device, expectDone, PASSPHRASE } from './harness';
+import { libraryView, listAll } from './support';
+
+type Pair = () => Promise<{ url: string; a: Device; b: Device }>;
+
+const TRIALS = 20;
+const ARTICLES = 1_000;
+/** Several packs and every body in one run, so that kills fall in every phase. */
+const RUN: Partial<SyncOptions> = { packBytes: 50_000, bodiesPerRun: ARTICLES };
+
+const never = <T>() => new Promise<T>(() => undefined);
+
+/** The engine's view of one device for one run, dying at its `killAt`-th effectful step. */
+class Worker {
+  steps = 0;
+  bytesUp = 0;
+  dead = false;
+  private died: () => void = () => undefined;
+  readonly death = new Promise<'killed'>((resolve) => {
+    this.died = () => resolve('killed');
+  });
+
+  constructor(
+    private readonly device: Device,
+    private readonly killAt = Number.POSITIVE_INFINITY,
+    private readonly when: 'before' | 'after' = 'before',
+  ) {}
+
+  private kill<T>(): Promise<T> {
+    this.dead = true;
+    this.died();
+    return never();
+  }
+
+  /** A step with an effect: counted, and the place a kill may fall. */
+  private async effect<T>(call: () => Promise<T>): Promise<T> {
+    if (this.dead) return never();
+    const n = ++this.steps;
+    if (n === this.killAt && this.when === 'before') return this.kill();
+    const result = await call();
+    if (n === this.killAt) return this.kill();
+    return this.dead ? never() : result;
+  }
+
+  /** A read with no effect: not counted, but it never returns once the worker is dead. */
+  private async read<T>(call: () => Promise<T>): Promise<T> {
+    if (this.dead) return never();
+    const result = await call();
+    return this.dead ? never() : result;
+  }
+
+  options(): Partial<SyncOptions> {
+    const { target, store, bodies } = this.device;
+    const remote: RemoteTarget = {
+      list: (folder) => this.effect(() => target.list(folder)),
+      get: (path) => this.effect(() => target.get(path)),
+      put: (path, bytes, options) =>
+        this.effect(() => {
+          this.bytesUp += bytes.length;
+          return target.put(path, bytes, options);
+        }),
+      remove: (path) => this.effect(() => target.remove(path)),
+    };
+    // A store object of its own: the abandoned run's queue entry never blocks the fresh engine's.
+    const local: SyncStore = {
+      load: () => this.read(() => store.load()),
+      loadLight: () => this.read(() => store.loadLight()),
+      commit: (change) => this.effect(() => store.commit(change)),
+    };
+    const bodyStore: BodyStore = {
+      read: (hash) => this.read(() => bodies.read(hash)),
+      has: (hash) => this.read(() => bodies.has(hash)),
+      write: (hash, bytes) => this.effect(() => bodies.write(hash, bytes)),
+    };
+    return { ...RUN, target: remote, store: local, bodies: bodyStore };
+  }
+
+  /** Run until done or killed. */
+  async run(): Promise<'killed' | 'done'> {
+    const result = await Promise.race([this.device.sync(this.options()), this.death]);
+    if (result === 'killed') return result;
+    expectDone(result);
+    return 'done';
+  }
+}
+
+function seeded(seed: number) {
+  let state = seed;
+  return () => {
+    state = (state * 1_103_515_245 + 12_345) % 2 ** 31;
+    return state / 2 ** 31;
+  };
+}
+
+const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] ?? 0;
+
+/** Fill A with the trial's library: 1,000 articles, a body on every tenth, a highlight on every fifth. */
+async function fill(a: Device, trial: number) {
+  for (let i = 0; i < ARTICLES; i++) {
+    const url = `https://example.org/${trial}/${i}`;
+    if (i % 10 === 0) await a.save(`art${i}`, url, `<p>Body of article ${i} in trial ${trial}.</p>`);
+    else a.store.saveArticle(`art${i}`, url);
+    if (i % 5 === 0) a.store.addHighlight(`h${i}`, `art${i}`, `quote ${i}`, `note ${i}`);
+  }
+}
+
+/** Every operation stamp in A's packs on the server, in pack order. */
+async function uploadedStamps(url: string, a: Device): Promise<string[]> {
+  const target = new WebDavTarget({ url, user: USER, password: PASSWORD });
+  const file = parseTargetFile(
+    JSON.parse(new TextDecoder().decode((await target.get(TARGET_FILE)) ?? undefined)),
+  );
+  if (!file.encryption) throw new Error('the trials use an encrypted folder');
+  const keys = await openKeys(file.encryption, PASSPHRASE);
+  const stamps: string[] = [];
+  for (let seq = 1; seq <= a.store.book.head; seq++) {
+    const path = packPath('devA', seq);
+    const sealed = (await target.get(path)) as Uint8Array<ArrayBuffer>;
+    const pack = JSON.parse(new TextDecoder().decode(await unseal(keys, path, sealed)));
+    stamps.push(...pack.ops.map((op: { hlc: string }) => op.hlc));
+  }
+  return stamps;
+}
+
+export function killTrials(pair: Pair) {
+  test(`workers killed during a ${ARTICLES.toLocaleString('en')}-article sync: ${TRIALS} trials resume with nothing lost or sent twice`, async () => {
+    const random = seeded(20_261_206);
+    // A run killed by nobody, to know how many steps each side takes and how many bytes go up.
+    const { a: a0, b: b0 } = await pair();
+    await fill(a0, 0);
+    const sender = new Worker(a0);
+    const receiver = new Worker(b0);
+    expect([await sender.run(), await receiver.run()]).toEqual(['done', 'done']);
+    const outcomes: string[] = [];
+    const resumeMs: number[] = [];
+    const extraBytes: number[] = [];
+    for (let trial = 1; trial <= TRIALS; trial++) {
+      const { a, b, url } = await pair();
+      await fill(a, trial);
+      const reference = libraryView(a.store.library());
+      const when = trial % 2 === 0 ? 'after' : 'before';
+      const killedA = new Worker(a, 1 + Math.floor(random() * sender.steps), when);
+      const killedB = new Worker(b, 1 + Math.floor(random() * receiver.steps), when);
+      const upload = await killedA.run();
+      const resumedA = new Worker(a);
+      let started = performance.now();
+      expect(await resumedA.run()).toBe('done');
+      resumeMs.push(performance.now() - started);
+      extraBytes.push(killedA.bytesUp + resumedA.bytesUp - sender.bytesUp);
+      const download = await killedB.run();
+      started = performance.now();
+      expect(await new Worker(b).run()).toBe('done');
+      resumeMs.push(performance.now() - started);
+      outcomes.push(`${upload}/${download}`);
+
+      expect(libraryView(b.store.library()), `trial ${trial}`).toEqual(reference);
+      for (const article of b.store.library().articles.values()) {
+        const hash = article.fields.bodyHash as string | undefined;
+        if (hash) expect(b.bodies.files.get(hash), `body of ${article.id}`).toEqual(a.bodies.files.get(hash));
+      }
+      expect(a.store.outbox).toEqual([]);
+      // Every pack on the server is referenced by the head (no orphan), B read up to it, and no
+      // operation went up twice under two pack numbers.
+      const packs = await listAll(new WebDavTarget({ url, user: USER, password: PASSWORD }), 'log/devA');
+      expect(packs).toHaveLength(a.store.book.head);
+      expect(b.store.book.cursors.devA).toBe(a.store.book.head);
+      const stamps = await uploadedStamps(url, a);
+      expect(new Set(stamps).size).toBe(stamps.length);
+    }
+    const killed = outcomes
+      .join(' ')
+      .split(/[ /]/)
+      .filter((o) => o === 'killed').length;
+    console.log(
+      `kill trials: ${TRIALS} passed, ${killed} of ${2 * TRIALS} runs killed; median resume ${Math.round(median(resumeMs))} ms; ` +
+        `extra bytes sent by the sender after a kill: median ${median(extraBytes)} (of ${sender.bytesUp})`,
+    );
+    expect(killed).toBeGreaterThan(TRIALS);
+  }, 600_000);
+}
