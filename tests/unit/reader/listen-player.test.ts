@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { planListening } from '@/components/reader/listen-plan';
-import { ListenPlayer, type ListenState, type UtteranceLike } from '@/components/reader/listen-player';
+import { planListening } from '@/components/shared/listen/listen-plan';
+import { ListenPlayer, type ListenState, type UtteranceLike } from '@/components/shared/listen/listen-player';
 
 /** A fake speechSynthesis: records what is spoken; the test plays the engine's events. */
 class FakeSynth {
