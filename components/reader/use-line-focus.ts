@@ -1,8 +1,8 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { type LineBox, lineIndexAt, measureLines, windowAround } from '../shared/rendered-lines';
 import type { LineFocusMode } from './reader-settings';
 import { findAnchor, type ReadingAnchor } from './reading-anchor';
-import { type LineBox, lineIndexAt, measureLines, windowAround } from './rendered-lines';
 
 /** The reader's sticky tool bar (and a margin): a line under it is out of view. */
 const TOP_INSET_PX = 72;
