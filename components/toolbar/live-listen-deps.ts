@@ -23,11 +23,12 @@ const ARTICLE_TIMEOUT_MS = 30_000;
  * capture of this page, never text the content script picked itself.
  */
 export function liveListenDeps(doc: Document): LiveListenDeps {
-  const win = doc.defaultView as (Window & typeof globalThis) | null;
-  const synth = win?.speechSynthesis;
-  const Utterance = win?.SpeechSynthesisUtterance;
-  const engine: SpeechEngine | null =
-    synth && Utterance ? { synth, makeUtterance: (text) => new Utterance(text) as never } : null;
+  const engine = (): SpeechEngine | null => {
+    const win = doc.defaultView as (Window & typeof globalThis) | null;
+    const synth = win?.speechSynthesis;
+    const Utterance = win?.SpeechSynthesisUtterance;
+    return synth && Utterance ? { synth, makeUtterance: (text) => new Utterance(text) as never } : null;
+  };
   return {
     engine,
     fetchArticle: async (withCapture) =>

@@ -36,7 +36,8 @@ export interface SpeechEngine {
 }
 
 export interface LiveListenDeps {
-  engine: SpeechEngine | null;
+  /** Looked up when Listen starts, not when the content script does. */
+  engine(): SpeechEngine | null;
   /** The article of this page and where listening stopped (with a capture when the page is not saved). */
   fetchArticle(withCapture: boolean): Promise<Result<ListenArticle>>;
   savePosition(position: { sentence: number; text: string } | null): Promise<unknown>;
@@ -126,7 +127,7 @@ export class LiveListen {
     }
     if (this.current.phase === 'loading') return;
     this.set({ phase: 'loading', problem: null, following: true });
-    const { engine } = this.deps;
+    const engine = this.deps.engine();
     if (!engine) return this.set({ phase: 'ready', problem: 'no-voices' });
     const first = await this.deps.fetchArticle(false);
     if (!first.ok) return this.set({ phase: 'ready', problem: { error: first.error } });
@@ -249,7 +250,7 @@ export class LiveListen {
   }
 
   private voiceFor(lang: string): SpeechSynthesisVoice | null {
-    const all = this.deps.engine?.synth.getVoices() ?? [];
+    const all = this.deps.engine()?.synth.getVoices() ?? [];
     const voices = this.current.localOnly ? all.filter((voice) => voice.localService) : all;
     return chooseVoice(voices, lang, undefined);
   }
