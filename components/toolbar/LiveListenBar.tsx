@@ -72,7 +72,7 @@ export function LiveListenBar({ listen, host }: { listen: LiveListen; host: HTML
               title={t('listenPrevParagraph')}
               onClick={() => listen.skipParagraph(-1)}
             >
-              ⏮
+              «
             </button>
             <button
               type="button"
@@ -82,7 +82,7 @@ export function LiveListenBar({ listen, host }: { listen: LiveListen; host: HTML
               title={t('listenPrevSentence')}
               onClick={() => listen.skipSentence(-1)}
             >
-              ◀
+              ‹
             </button>
             <button
               type="button"
@@ -100,7 +100,7 @@ export function LiveListenBar({ listen, host }: { listen: LiveListen; host: HTML
               title={t('listenNextSentence')}
               onClick={() => listen.skipSentence(1)}
             >
-              ▶
+              ›
             </button>
             <button
               type="button"
@@ -110,7 +110,7 @@ export function LiveListenBar({ listen, host }: { listen: LiveListen; host: HTML
               title={t('listenNextParagraph')}
               onClick={() => listen.skipParagraph(1)}
             >
-              ⏭
+              »
             </button>
             <span class="where">
               {t('listenSentenceOf', [String((view.state?.sentence ?? 0) + 1), String(view.sentenceCount)])}

@@ -1,5 +1,6 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { installFakeSpeech } from './fake-speech';
+import { pageUiNodes } from './page-ui';
 import { attachRealPopup } from './real-popup';
 
 /**
@@ -193,9 +194,56 @@ export async function listenFromPopup(
   await beforeClick?.();
   // Clicked after this evaluation answers: the popup closes itself once the page has the message.
   await popup.evaluate(`setTimeout(() => document.querySelector('#listen-page').click(), 0)`);
-  // Its window is gone by then: close() only detaches (bounded, a closed target may not answer).
-  await Promise.race([popup.close(), new Promise((resolve) => setTimeout(resolve, 1000))]);
+  // Not popup.close(): the popup closes itself, and a message to a closed target is rejected
+  // where real-popup.ts does not catch it (an unhandled rejection that fails the run).
 }
 
 /** Collapses whitespace, as the text model does. */
 export const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Gives keyboard focus to the first in-page UI element with `data-action` = `action` (a person would Tab there). */
+export async function focusPageUi(page: Page, action: string): Promise<void> {
+  const node = (await pageUiNodes(page)).find((n) => {
+    const attributes = n.attributes ?? [];
+    return attributes.some(
+      (value, i) => i % 2 === 0 && value === 'data-action' && attributes[i + 1] === action,
+    );
+  });
+  if (!node) throw new Error(`no ${action} in the in-page UI`);
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    await cdp.send('DOM.focus', { backendNodeId: node.backendNodeId });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * The article's rendered lines measured independently of Readmark (in the page's world): a box
+ * per line fragment of each text node, fragments sharing more than half their height on one line.
+ */
+export function articleLines(selector: string): { top: number; bottom: number }[] {
+  const boxes: { top: number; bottom: number }[] = [];
+  for (const block of document.querySelectorAll(selector)) {
+    const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!/\S/.test(node.nodeValue ?? '')) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects())
+        if (r.width > 0 && r.height > 0) boxes.push({ top: r.top + scrollY, bottom: r.bottom + scrollY });
+    }
+  }
+  boxes.sort((a, b) => a.top - b.top);
+  const lines: { top: number; bottom: number }[] = [];
+  for (const box of boxes) {
+    const last = lines.at(-1);
+    const shared = last ? Math.min(last.bottom, box.bottom) - Math.max(last.top, box.top) : 0;
+    if (last && shared > Math.min(last.bottom - last.top, box.bottom - box.top) / 2) {
+      last.top = Math.min(last.top, box.top);
+      last.bottom = Math.max(last.bottom, box.bottom);
+    } else lines.push({ ...box });
+  }
+  return lines;
+}
