@@ -86,6 +86,17 @@ describe('ListenPlayer', () => {
     expect(last()).toMatchObject({ spoken: 1, word: null });
   });
 
+  test('read from here: starts mid-sentence, marks the whole sentence, words at their place in it', () => {
+    player.play(1, 'First '.length);
+    expect(synth.last!.text).toBe('two.');
+    synth.start();
+    expect(last()).toMatchObject({ sentence: 1, spoken: 1 });
+    synth.boundary(0, 3); // the engine counts from the start of what it was given
+    expect(last().word).toEqual([6, 9]);
+    synth.end();
+    expect(synth.last!.text).toBe('Second one.');
+  });
+
   test('at the end it stops and goes back to the start', () => {
     player.play(4);
     synth.start();
