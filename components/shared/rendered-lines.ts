@@ -102,3 +102,17 @@ export function windowAround(
   const last = Math.min(lines.length - 1, index + half);
   return { top: lines[first]!.top, bottom: lines[last]!.bottom };
 }
+
+/**
+ * Scrolls the least that brings `line` (document coordinates) between `topInset` and
+ * `bottomInset` px from the viewport's edges; instantly when the reader prefers reduced motion.
+ */
+export function keepLineInView(win: Window, line: LineBox, topInset: number, bottomInset: number) {
+  const top = line.top - win.scrollY;
+  const bottom = line.bottom - win.scrollY;
+  const low = win.innerHeight - bottomInset;
+  const delta = top < topInset ? top - topInset : bottom > low ? bottom - low : 0;
+  if (delta === 0) return;
+  const reduce = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  win.scrollBy({ top: delta, behavior: reduce ? 'instant' : 'smooth' });
+}

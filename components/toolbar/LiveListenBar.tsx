@@ -12,6 +12,37 @@ const FOCUS_LABELS: Record<LiveFocusMode, MessageKey> = {
   ruler: 'lineFocusRuler',
 };
 
+interface Skip {
+  action: string;
+  label: MessageKey;
+  glyph: string;
+  by: 'sentence' | 'paragraph';
+  delta: number;
+}
+const SKIPS: Skip[] = [
+  { action: 'listen-prev-paragraph', label: 'listenPrevParagraph', glyph: '«', by: 'paragraph', delta: -1 },
+  { action: 'listen-prev-sentence', label: 'listenPrevSentence', glyph: '‹', by: 'sentence', delta: -1 },
+  { action: 'listen-next-sentence', label: 'listenNextSentence', glyph: '›', by: 'sentence', delta: 1 },
+  { action: 'listen-next-paragraph', label: 'listenNextParagraph', glyph: '»', by: 'paragraph', delta: 1 },
+];
+
+function SkipButton({ skip, listen }: { skip: Skip; listen: LiveListen }) {
+  const go = () =>
+    skip.by === 'sentence' ? listen.skipSentence(skip.delta) : listen.skipParagraph(skip.delta);
+  return (
+    <button
+      type="button"
+      class="action"
+      data-action={skip.action}
+      aria-label={t(skip.label)}
+      title={t(skip.label)}
+      onClick={go}
+    >
+      {skip.glyph}
+    </button>
+  );
+}
+
 function problemText(problem: LiveListenProblem): string {
   if (problem === 'no-article') return t('liveListenNoArticle');
   if (problem === 'no-voices') return t('listenNoVoices');
@@ -64,26 +95,8 @@ export function LiveListenBar({ listen, host }: { listen: LiveListen; host: HTML
         )}
         {ready && (
           <div class="row">
-            <button
-              type="button"
-              class="action"
-              data-action="listen-prev-paragraph"
-              aria-label={t('listenPrevParagraph')}
-              title={t('listenPrevParagraph')}
-              onClick={() => listen.skipParagraph(-1)}
-            >
-              «
-            </button>
-            <button
-              type="button"
-              class="action"
-              data-action="listen-prev-sentence"
-              aria-label={t('listenPrevSentence')}
-              title={t('listenPrevSentence')}
-              onClick={() => listen.skipSentence(-1)}
-            >
-              ‹
-            </button>
+            <SkipButton skip={SKIPS[0]!} listen={listen} />
+            <SkipButton skip={SKIPS[1]!} listen={listen} />
             <button
               type="button"
               class="action primary"
@@ -92,26 +105,8 @@ export function LiveListenBar({ listen, host }: { listen: LiveListen; host: HTML
             >
               {playing ? t('listenPause') : t('listenPlay')}
             </button>
-            <button
-              type="button"
-              class="action"
-              data-action="listen-next-sentence"
-              aria-label={t('listenNextSentence')}
-              title={t('listenNextSentence')}
-              onClick={() => listen.skipSentence(1)}
-            >
-              ›
-            </button>
-            <button
-              type="button"
-              class="action"
-              data-action="listen-next-paragraph"
-              aria-label={t('listenNextParagraph')}
-              title={t('listenNextParagraph')}
-              onClick={() => listen.skipParagraph(1)}
-            >
-              »
-            </button>
+            <SkipButton skip={SKIPS[2]!} listen={listen} />
+            <SkipButton skip={SKIPS[3]!} listen={listen} />
             <span class="where">
               {t('listenSentenceOf', [String((view.state?.sentence ?? 0) + 1), String(view.sentenceCount)])}
             </span>

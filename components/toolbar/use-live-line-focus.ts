@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type LineBox, lineIndexAt, measureRangeLines, windowAround } from '../shared/rendered-lines';
+import {
+  keepLineInView,
+  type LineBox,
+  lineIndexAt,
+  measureRangeLines,
+  windowAround,
+} from '../shared/rendered-lines';
 
 export const LIVE_FOCUS_MODES = ['off', 'line1', 'line3', 'line5', 'ruler'] as const;
 export type LiveFocusMode = (typeof LIVE_FOCUS_MODES)[number];
@@ -79,7 +85,7 @@ export function useLiveLineFocus({ doc, mode, paragraphs, spoken, host }: Option
         current === null ? firstLineInView(win, list) : current + (event.key === 'ArrowDown' ? 1 : -1);
       const clamped = Math.min(list.length - 1, Math.max(0, next));
       setIndex(clamped);
-      keepLineInView(win, list[clamped]!);
+      keepLineInView(win, list[clamped]!, TOP_INSET_PX, BOTTOM_INSET_PX);
     };
     doc.addEventListener('keydown', onKey, true);
     return () => doc.removeEventListener('keydown', onKey, true);
@@ -127,15 +133,4 @@ function firstLineInView(win: Window, lines: readonly LineBox[]): number {
   const next = lineIndexAt(lines, win.scrollY + TOP_INSET_PX);
   if (next < 0) return 0;
   return lines[next]!.top < win.scrollY + TOP_INSET_PX - 2 ? Math.min(next + 1, lines.length - 1) : next;
-}
-
-/** Scrolls the least that brings the line between the page's top bar and the Listen bar. */
-function keepLineInView(win: Window, line: LineBox) {
-  const top = line.top - win.scrollY;
-  const bottom = line.bottom - win.scrollY;
-  const low = win.innerHeight - BOTTOM_INSET_PX;
-  const delta = top < TOP_INSET_PX ? top - TOP_INSET_PX : bottom > low ? bottom - low : 0;
-  if (delta === 0) return;
-  const reduce = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  win.scrollBy({ top: delta, behavior: reduce ? 'instant' : 'smooth' });
 }

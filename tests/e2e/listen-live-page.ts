@@ -221,7 +221,7 @@ export async function focusPageUi(page: Page, action: string): Promise<void> {
 
 /**
  * The article's rendered lines measured independently of Readmark (in the page's world): a box
- * per line fragment of each text node, fragments sharing more than half their height on one line.
+ * per line fragment of each text node, grouped by where their middles fall.
  */
 export function articleLines(selector: string): { top: number; bottom: number }[] {
   const boxes: { top: number; bottom: number }[] = [];
@@ -235,15 +235,16 @@ export function articleLines(selector: string): { top: number; bottom: number }[
         if (r.width > 0 && r.height > 0) boxes.push({ top: r.top + scrollY, bottom: r.bottom + scrollY });
     }
   }
+  // A fragment whose vertical middle falls inside the line above belongs to that line.
   boxes.sort((a, b) => a.top - b.top);
   const lines: { top: number; bottom: number }[] = [];
   for (const box of boxes) {
-    const last = lines.at(-1);
-    const shared = last ? Math.min(last.bottom, box.bottom) - Math.max(last.top, box.top) : 0;
-    if (last && shared > Math.min(last.bottom - last.top, box.bottom - box.top) / 2) {
-      last.top = Math.min(last.top, box.top);
-      last.bottom = Math.max(last.bottom, box.bottom);
-    } else lines.push({ ...box });
+    const middle = (box.top + box.bottom) / 2;
+    const line = lines.at(-1);
+    if (line && middle >= line.top && middle <= line.bottom) {
+      line.top = Math.min(line.top, box.top);
+      line.bottom = Math.max(line.bottom, box.bottom);
+    } else lines.push({ top: box.top, bottom: box.bottom });
   }
   return lines;
 }
