@@ -73,26 +73,31 @@ export class LiveListen {
   private expectedScroll = 0;
   private savedSentence: number | null = null;
   private spoken: Range | null = null;
-  private readonly stopListening: () => void;
+  /** Removes the page listeners, which are only there while Listen is open. */
+  private stopListening: (() => void) | null = null;
 
   constructor(
     private readonly doc: Document,
     private readonly host: HTMLElement,
     private readonly deps: LiveListenDeps,
-  ) {
-    const win = doc.defaultView!;
+  ) {}
+
+  /** Follows the reader's scrolling (to stop following the voice) and clicks (read from here). */
+  private listenToPage() {
+    if (this.stopListening) return;
+    const win = this.doc.defaultView!;
     const onScroll = () => {
-      if (this.current.phase !== 'ready') return;
       if (Math.abs(win.scrollY - this.expectedScroll) > 1 && this.current.following)
         this.set({ following: false });
       this.expectedScroll = win.scrollY;
     };
     const onClick = (event: MouseEvent) => this.onClick(event);
     win.addEventListener('scroll', onScroll, { passive: true });
-    doc.addEventListener('click', onClick, true);
+    this.doc.addEventListener('click', onClick, true);
     this.stopListening = () => {
       win.removeEventListener('scroll', onScroll);
-      doc.removeEventListener('click', onClick, true);
+      this.doc.removeEventListener('click', onClick, true);
+      this.stopListening = null;
     };
   }
 
@@ -170,6 +175,7 @@ export class LiveListen {
     });
     this.set({ phase: 'ready', sentenceCount: this.plan.sentences.length });
     this.expectedScroll = this.doc.defaultView!.scrollY;
+    this.listenToPage();
     if (from) this.readFrom(from.node, from.offset);
     else {
       const saved = first.value.position;
@@ -228,6 +234,7 @@ export class LiveListen {
   }
 
   close() {
+    this.stopListening?.();
     this.player?.stop();
     this.player = null;
     this.plan = null;
@@ -240,7 +247,6 @@ export class LiveListen {
 
   destroy() {
     this.close();
-    this.stopListening();
     this.subscribers.clear();
   }
 

@@ -10,6 +10,7 @@ import {
   newsPage,
   speech,
 } from './listen-live-page';
+import { traceMainThread } from './main-thread-trace';
 import { byClass, pageUiCenter } from './page-ui';
 
 /** Twenty layouts of our own article: type size, line height, measure, fonts, inline markup. */
@@ -76,5 +77,45 @@ describe('live page: line focus', () => {
       `line focus: ${steps} keyboard steps on ${LAYOUTS.length} layouts, ${failures.length} not one line`,
     );
     expect(failures).toEqual([]);
+  });
+
+  // A figure, not a timed assertion (machines differ): long tasks of the page's main thread in
+  // which Readmark's script ran, while the reader scrolls, steps and points over a 10,000-word
+  // article with a 3-line focus on.
+  test('figure: long tasks while scrolling a 10,000-word article with line focus on', {
+    timeout: 180_000,
+  }, async () => {
+    env.server.route('/focus/long.html', newsPage(articleParagraphs(10_000, 5)));
+    const page = await env.browser.open(`${env.server.origin}/focus/long.html`);
+    let world: ContentWorld | undefined;
+    await listenFromPopup(env.browser, page, async () => {
+      world = await contentWorld(page, env.browser.extensionId);
+      await speech(world).install();
+    });
+    await expect.poll(() => speech(world!).count(), { timeout: 20_000 }).toBe(1);
+    await focusPageUi(page, 'listen-play');
+    await page.keyboard.press('Enter');
+    await focusPageUi(page, 'line-focus');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.mouse.move(640, 300);
+    const trace = await traceMainThread(env.browser.context, page, env.browser.extensionId, async () => {
+      for (let i = 0; i < 30; i++) {
+        await page.mouse.wheel(0, 600);
+        await page.mouse.move(600 + (i % 5) * 10, 200 + (i % 7) * 30);
+        await page.keyboard.press('ArrowDown');
+      }
+      await page.waitForTimeout(500);
+    });
+    console.log(
+      `line focus, 10,000 words, 30 × (wheel + pointer + ArrowDown): ${trace.longTasksWithOurScript.length} tasks over 50 ms with our script` +
+        ` (${trace.longTasksWithOurScript.map((ms) => ms.toFixed(0)).join(', ') || 'none'}; CPU ${trace.cpuOfLongTasksWithOurScript.map((ms) => ms.toFixed(0)).join(', ') || '-'} ms),` +
+        ` ${trace.otherLongTasks} other long tasks, ${trace.ourScriptEvents} script events of ours`,
+    );
+    // The trace saw our script at work (the keys and the pointer reached it); the figure is printed above.
+    expect(trace.ourScriptEvents).toBeGreaterThan(0);
+    await world!.detach();
+    await page.close();
   });
 });
