@@ -14,6 +14,7 @@ import {
 import { ok } from '@/utils/model';
 import {
   highlightHandlers,
+  listenHandlers,
   noteHandlers,
   setUpAutoRepaint,
   setUpHighlightCommands,
@@ -31,6 +32,7 @@ export default defineBackground(() => {
         handlers: {
           ping: async () => ok({ version: browser.runtime.getManifest().version }),
           ...highlightHandlers(db),
+          ...listenHandlers(db),
         },
       },
       currentSelf(),

@@ -27,7 +27,7 @@ export default defineContentScript({
   main(ctx) {
     // A second injection into the same page (each popup open injects when no script answers)
     // invalidates this copy through WXT's context: it unmounts and stops listening, the new one runs.
-    const annotations = runPageAnnotations(ctx, document);
+    const { annotations, listen: liveListen } = runPageAnnotations(ctx, document);
 
     const currentRange = () => {
       const selection = document.getSelection();
@@ -70,6 +70,15 @@ export default defineContentScript({
             repaint: async () => {
               const loaded = await annotations.load();
               return loaded.ok ? ok(true as const) : loaded;
+            },
+            // The popup's Listen: read the article it previewed, from the selection if there is one.
+            listenStart: async ({ article }) => {
+              const range = currentRange();
+              void liveListen.start(
+                article,
+                range ? { node: range.startContainer, offset: range.startOffset } : undefined,
+              );
+              return ok(true as const);
             },
           },
         },

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { sendToTab } from '@/utils/messaging';
 import type { AppError } from '@/utils/model';
 import type { TabReading } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
@@ -87,6 +88,9 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
         <button type="button" id="save" class="primary" disabled={saving} onClick={save}>
           {saved ? t('saveAgain') : looksLikeArticle ? t('save') : t('saveAnyway')}
         </button>
+        <button type="button" id="listen-page" onClick={() => listenOnPage(state.tabId, article)}>
+          {t('listen')}
+        </button>
         <LibraryLink articleId={saved?.id} />
         {saved && <LazyExportArticle db={db} articleId={saved.id} />}
         <SettingsLink closeWindow />
@@ -120,6 +124,12 @@ function LazyExportArticle(props: { db: ReadmarkDb; articleId: string }) {
     };
   }, []);
   return Export && <Export {...props} />;
+}
+
+/** Listen on the page itself, reading the article previewed here (issue 18). */
+function listenOnPage(tabId: number, article: { contentHtml: string; lang: string | null }) {
+  const { contentHtml, lang } = article;
+  void sendToTab(tabId, 'listenStart', { article: { contentHtml, lang } }).finally(() => window.close());
 }
 
 function LibraryLink({ articleId }: { articleId?: string }) {

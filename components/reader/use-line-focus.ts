@@ -1,8 +1,14 @@
 import type { RefObject } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import {
+  keepLineInView,
+  type LineBox,
+  lineIndexAt,
+  measureLines,
+  windowAround,
+} from '../shared/rendered-lines';
 import type { LineFocusMode } from './reader-settings';
 import { findAnchor, type ReadingAnchor } from './reading-anchor';
-import { type LineBox, lineIndexAt, measureLines, windowAround } from './rendered-lines';
 
 /** The reader's sticky tool bar (and a margin): a line under it is out of view. */
 const TOP_INSET_PX = 72;
@@ -99,7 +105,8 @@ export function useLineFocus({ mode, articleRef, layoutKey, spoken }: Options): 
       const next = current === null ? start : start + (event.key === 'ArrowDown' ? 1 : -1);
       const clamped = Math.min(list.length - 1, Math.max(0, next));
       go(clamped);
-      keepLineInView(list[clamped]!);
+      // Between the tool bar and the Listen bar.
+      keepLineInView(window, list[clamped]!, TOP_INSET_PX, BOTTOM_INSET_PX);
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
@@ -167,17 +174,6 @@ function firstLineInView(lines: readonly LineBox[]): number {
 function inView(line: LineBox): boolean {
   const top = line.top - window.scrollY;
   return top >= TOP_INSET_PX - 4 && line.bottom - window.scrollY <= window.innerHeight;
-}
-
-/** Scrolls the least that brings the line between the tool bar and the Listen bar. */
-function keepLineInView(line: LineBox) {
-  const top = line.top - window.scrollY;
-  const bottom = line.bottom - window.scrollY;
-  const low = window.innerHeight - BOTTOM_INSET_PX;
-  const delta = top < TOP_INSET_PX ? top - TOP_INSET_PX : bottom > low ? bottom - low : 0;
-  if (delta === 0) return;
-  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-  window.scrollBy({ top: delta, behavior: reduce ? 'instant' : 'smooth' });
 }
 
 /** Arrow keys in a field, a slider, a radio group, a menu or a panel belong to that control. */

@@ -1,10 +1,5 @@
 import type { RefObject } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { getSetting, type ReadmarkDb, setSetting } from '@/utils/storage';
-import { t } from '../shared/i18n';
-import { keepInView, showSpoken } from './listen-marks';
-import { type ListenPlan, planListening, rangeIn } from './listen-plan';
-import { ListenPlayer, type ListenState } from './listen-player';
 import {
   LISTEN_POSITIONS_KEY,
   type ListenPositions,
@@ -12,10 +7,15 @@ import {
   positionOf,
   resumeIndex,
   withPosition,
-} from './listen-resume';
-import { chooseVoice, primaryLanguage, voicesFor } from './listen-voices';
+} from '@/utils/model';
+import { getSetting, type ReadmarkDb, setSetting } from '@/utils/storage';
+import { t } from '../shared/i18n';
+import { keepInView, showSpoken } from '../shared/listen/listen-marks';
+import { type ListenPlan, planListening, rangeIn } from '../shared/listen/listen-plan';
+import { ListenPlayer, type ListenState } from '../shared/listen/listen-player';
+import { chooseVoice, primaryLanguage, voicesFor } from '../shared/listen/listen-voices';
+import { useVoices, type VoiceStatus } from '../shared/listen/use-voices';
 import type { ReaderSettings } from './reader-settings';
-import { useVoices, type VoiceStatus } from './use-voices';
 
 interface Options {
   db: ReadmarkDb;

@@ -4,6 +4,8 @@ import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 import { type AnnotationSet, hasNote, type ShownHighlight } from './annotation-set';
 import { raiseHost } from './guard-host';
+import { LiveListenBar } from './LiveListenBar';
+import type { LiveListen } from './live-listen';
 import { SelectionToolbar, type ToolbarLabels } from './SelectionToolbar';
 
 type ToolbarState =
@@ -69,9 +71,12 @@ function screenPoint(at: Point, win: Window) {
 export function AnnotationUi({
   annotations,
   host,
+  listen,
 }: {
   annotations: AnnotationSet<ShownHighlight>;
   host: HTMLElement;
+  /** Listen on the live page (absent in the reader, which has its own). */
+  listen?: LiveListen;
 }) {
   const doc = host.ownerDocument;
   const win = doc.defaultView!;
@@ -181,6 +186,14 @@ export function AnnotationUi({
           })
         }
         onCopy={() => void navigator.clipboard.writeText(range.toString())}
+        onListen={
+          listen &&
+          (() => {
+            close();
+            void listen.start(undefined, { node: range.startContainer, offset: range.startOffset });
+          })
+        }
+        listenLabel={t('liveListenFromHere')}
         onClose={close}
       />
     );
@@ -232,6 +245,7 @@ export function AnnotationUi({
 
   return (
     <>
+      {listen && <LiveListenBar listen={listen} host={host} />}
       {view}
       {toast && (
         <div class="toast" role={toast.alert ? 'alert' : 'status'}>

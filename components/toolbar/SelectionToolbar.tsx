@@ -36,6 +36,9 @@ export interface SelectionToolbarProps {
    */
   onOpenNote?(color: HighlightColor): void;
   onCopy(): void;
+  /** "Listen from here" (live page): reads the article aloud from the selection's start. */
+  onListen?(): void;
+  listenLabel?: string;
   onDelete?(): void;
   onClose(): void;
 }
@@ -119,6 +122,11 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
         >
           {copied ? labels.copied : labels.copy}
         </button>
+        {props.onListen && (
+          <button type="button" class="action listen-here" onClick={props.onListen}>
+            {props.listenLabel}
+          </button>
+        )}
         {mode === 'edit' && props.onDelete && (
           <button type="button" class="action delete" onClick={props.onDelete}>
             {labels.remove}

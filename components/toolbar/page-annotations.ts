@@ -110,6 +110,11 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
   }
 
   private canonicalUrl(): string | null {
-    return this.doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
+    return declaredCanonical(this.doc);
   }
+}
+
+/** The address the page declares for itself: page data, heard by the background only within the tab's origin. */
+export function declaredCanonical(doc: Document): string | null {
+  return doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href ?? null;
 }

@@ -1,5 +1,7 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { errorMessage } from '../shared/error-message';
+import { LiveListen } from './live-listen';
+import { liveListenDeps } from './live-listen-deps';
 import { mountAnnotationUi } from './mount-annotation-ui';
 import { PageAnnotations } from './page-annotations';
 
@@ -12,9 +14,16 @@ import { PageAnnotations } from './page-annotations';
  * remain. On a single-page site's navigation (URL change, no reload) the old page's highlights
  * go and the new page's are loaded: the tab's URL is the page's identity.
  */
-export function runPageAnnotations(ctx: ContentScriptContext, doc: Document): PageAnnotations {
+export function runPageAnnotations(
+  ctx: ContentScriptContext,
+  doc: Document,
+): { annotations: PageAnnotations; listen: LiveListen } {
   const annotations = new PageAnnotations(doc);
-  const unmount = mountAnnotationUi(doc, annotations);
+  let listen: LiveListen | undefined;
+  const unmount = mountAnnotationUi(doc, annotations, (host) => {
+    listen = new LiveListen(doc, host, liveListenDeps(doc));
+    return listen;
+  });
   const load = () =>
     void annotations.load().then((loaded) => {
       if (!loaded.ok && ctx.isValid) annotations.notify(errorMessage(loaded.error));
@@ -24,6 +33,7 @@ export function runPageAnnotations(ctx: ContentScriptContext, doc: Document): Pa
   if (win)
     ctx.addEventListener(win, 'wxt:locationchange', () => {
       annotations.leavePage();
+      listen?.close(); // its article was the page the tab left
       // WXT reports the change from the navigate event, before the document (and the tab the
       // background asks about) has the new address: load once the navigation has committed.
       ctx.setTimeout(load, 0);
@@ -32,5 +42,5 @@ export function runPageAnnotations(ctx: ContentScriptContext, doc: Document): Pa
     unmount();
     annotations.destroy();
   });
-  return annotations;
+  return { annotations, listen: listen! };
 }

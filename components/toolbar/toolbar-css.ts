@@ -23,4 +23,20 @@ textarea { width: 280px; font-size: 13px; padding: 6px; border-radius: 6px; bord
   border-radius: 8px; padding: 8px 12px; display: flex; gap: 12px; align-items: center; font-size: 14px;
   box-shadow: 0 4px 18px rgba(0,0,0,.35); }
 .toast[role="alert"] { background: #5a1d1d; }
+.listen-bar { position: fixed; left: 50%; bottom: 16px; transform: translateX(-50%); background: #1f1f24; color: #f4f4f6;
+  border-radius: 10px; padding: 8px 10px; box-shadow: 0 4px 18px rgba(0,0,0,.35); font-size: 13px; line-height: 1.3;
+  display: flex; flex-direction: column; gap: 6px; max-width: calc(100vw - 16px); }
+.listen-bar .row { flex-wrap: wrap; gap: 8px; }
+.listen-bar label { display: inline-flex; align-items: center; gap: 4px; }
+.listen-bar select { font-size: 13px; background: #2a2a31; color: #f4f4f6; border: 1px solid #55555f; border-radius: 6px; }
+.listen-bar input:focus-visible, .listen-bar select:focus-visible { outline: 3px solid #7fb0ff; outline-offset: 2px; }
+.listen-message, .hint { margin: 0; max-width: 60ch; }
+.hint { color: #b8b8c4; }
+.listen-bar [role="alert"] { color: #ffd2d2; }
+/* Line focus: a band over the article's lines; the rest of the page dimmed by its shadow (window)
+   or a rule under the line (ruler). In document coordinates (the host sits at the page's origin). */
+.line-focus { position: absolute; left: 0; width: 100vw; margin-top: -3px; padding-bottom: 6px; pointer-events: none; }
+.line-focus[data-mode="window"] { box-shadow: 0 0 0 200vmax rgba(20, 20, 24, calc(var(--dim, 0.5) * 0.85)); }
+.line-focus[data-mode="ruler"] { border-bottom: 3px solid #2f6fd6; }
+@media (prefers-reduced-motion: no-preference) { .line-focus { transition: top 120ms ease-out, height 120ms ease-out; } }
 `;

@@ -20,7 +20,7 @@ export function installFakeSpeech({ noVoices }: { noVoices: boolean }) {
     { voiceURI: 'fake:en-gb', name: 'Fake British', lang: 'en-GB', localService: true, default: false },
     { voiceURI: 'fake:fr', name: 'Fake French', lang: 'fr-FR', localService: true, default: false },
   ];
-  const spoken: { text: string; lang: string; rate: number; voice: string | null }[] = [];
+  const spoken: { text: string; lang: string; rate: number; voice: string | null; at: number }[] = [];
   let current: FakeUtterance | null = null;
   const events = new EventTarget();
   class Utterance {
@@ -37,6 +37,8 @@ export function installFakeSpeech({ noVoices }: { noVoices: boolean }) {
         lang: utterance.lang,
         rate: utterance.rate,
         voice: utterance.voice?.voiceURI ?? null,
+        // When speak() was called (the page's clock): read-from-here's latency is measured to it.
+        at: performance.now(),
       });
       current = utterance;
       queueMicrotask(() => utterance.onstart?.({ type: 'start' }));

@@ -27,7 +27,7 @@ function* walk(node: DomNode): Generator<DomNode> {
  * selectors cannot enter. The DevTools protocol can (DOM.getDocument with pierce), so tests see
  * and click it as a person would: by its place on screen.
  */
-async function pageUiNodes(page: Page): Promise<DomNode[]> {
+export async function pageUiNodes(page: Page): Promise<DomNode[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
     const { root } = (await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: DomNode };

@@ -40,6 +40,15 @@ const highlight = v.strictObject({
   createdAt: v.number(),
   updatedAt: v.number(),
 });
+/** Extracted, sanitised article HTML (never rendered by the content script: only its text is read). */
+const articleHtml = v.pipe(v.string(), v.maxLength(20_000_000));
+const langTag = v.nullable(v.pipe(v.string(), v.maxLength(100)));
+/** Where Listen stopped in an article: a sentence's index and its opening words (ListenPosition). */
+const listenPlace = v.strictObject({
+  sentence: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000)),
+  text: v.pipe(v.string(), v.maxLength(200)),
+});
+
 /** A serialised page; 20 MB is far above any article and stops a runaway page early. */
 const capture = v.strictObject({
   url: v.pipe(v.string(), v.url(), v.maxLength(8_000)),
@@ -80,6 +89,11 @@ export const toContent = {
    * article, when Readmark has no host access: the page already loaded it, so this asks nothing new.
    */
   readPageImage: v.strictObject({ url: v.pipe(v.string(), v.maxLength(16_000)) }),
+  /**
+   * Start Listen on the page (the popup's Listen button), reading the article the popup previewed:
+   * its sanitised HTML (the extraction pipeline's), which the content script maps onto the page.
+   */
+  listenStart: v.strictObject({ article: v.strictObject({ contentHtml: articleHtml, lang: langTag }) }),
 } as const;
 
 /** Messages the content script (or an extension page) sends to the background. */
@@ -117,6 +131,20 @@ export const toBackground = {
    * note included, which the content script never held (see PageHighlight).
    */
   undoDelete: v.strictObject({ id }),
+  /**
+   * The article Listen reads on the sender's page, and where listening stopped there. The saved
+   * article if the page is saved; else the extraction of `capture` (bound to the sender's tab);
+   * else `article` is null and the content script asks again with a capture.
+   */
+  listenArticle: v.strictObject({
+    canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(8_000))),
+    capture: v.optional(capture),
+  }),
+  /** Remember where Listen is on the sender's page (null: heard to the end, start over next time). */
+  listenPosition: v.strictObject({
+    canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(8_000))),
+    position: v.nullable(listenPlace),
+  }),
 } as const;
 
 /** Messages the background sends to its offscreen document (Chrome has no DOM or Worker in a service worker). */
@@ -134,6 +162,7 @@ export const contentSenders: Record<keyof typeof toContent, readonly ('page' | '
   reattachToSelection: ['extension'],
   repaint: ['extension'],
   readPageImage: ['extension'],
+  listenStart: ['extension'],
 };
 export const offscreenSenders: Record<keyof typeof toOffscreen, readonly ('page' | 'extension')[]> = {
   offscreenExtract: ['extension'],
@@ -148,6 +177,8 @@ export const senders: Record<keyof typeof toBackground, readonly ('page' | 'exte
   deleteHighlight: ['page', 'extension'],
   restoreHighlight: ['extension'],
   undoDelete: ['page'],
+  listenArticle: ['page'],
+  listenPosition: ['page'],
 };
 
 export type ToContent = { [K in keyof typeof toContent]: v.InferOutput<(typeof toContent)[K]> };
@@ -163,6 +194,7 @@ export interface ContentAnswers {
   reattachToSelection: PageHighlight;
   repaint: true;
   readPageImage: PageImage;
+  listenStart: true;
 }
 export interface BackgroundAnswers {
   ping: { version: string };
@@ -173,6 +205,14 @@ export interface BackgroundAnswers {
   deleteHighlight: PageHighlight;
   restoreHighlight: PageHighlight;
   undoDelete: PageHighlight;
+  listenArticle: ListenArticle;
+  listenPosition: true;
+}
+
+/** What Listen on a live page reads: the extracted article's HTML and language, and where it stopped. */
+export interface ListenArticle {
+  article: { contentHtml: string; lang: string | null } | null;
+  position: { sentence: number; text: string } | null;
 }
 
 export interface OffscreenAnswers {

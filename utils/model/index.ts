@@ -1,7 +1,7 @@
 /**
  * utils/model: the types every room shares, and tiny pure helpers.
  * Public surface: article (and its library summary), highlight, image, error and result types,
- * normaliseUrl and the identity rule (articleKey), isSpaceCode, image caps, and the one text walker
+ * normaliseUrl and the identity rule (articleKey), Listen's remembered positions (listen-positions), isSpaceCode, image caps, and the one text walker
  * (walkText, elementKind) that extraction's block text and annotation's text model share.
  * Imports nothing (not even other rooms): every other room may import it.
  */
@@ -11,6 +11,7 @@ export * from './base64';
 export * from './errors';
 export * from './highlight';
 export * from './image';
+export * from './listen-positions';
 export * from './result';
 export * from './text';
 export * from './text-walk';

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { planListening, rangeIn, splitSentences, wordAt } from '@/components/reader/listen-plan';
+import { planListening, rangeIn, splitSentences, wordAt } from '@/components/shared/listen/listen-plan';
 
 function article(html: string, lang = 'en'): HTMLElement {
   document.body.innerHTML = `<main lang="${lang}"><article>${html}</article></main>`;

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, test } from 'vitest';
-import { planListening } from '@/components/reader/listen-plan';
-import { ListenPlayer, type ListenState, type UtteranceLike } from '@/components/reader/listen-player';
+import { planListening } from '@/components/shared/listen/listen-plan';
+import { ListenPlayer, type ListenState, type UtteranceLike } from '@/components/shared/listen/listen-player';
 
 /** A fake speechSynthesis: records what is spoken; the test plays the engine's events. */
 class FakeSynth {
@@ -84,6 +84,17 @@ describe('ListenPlayer', () => {
     synth.end();
     synth.start();
     expect(last()).toMatchObject({ spoken: 1, word: null });
+  });
+
+  test('read from here: starts mid-sentence, marks the whole sentence, words at their place in it', () => {
+    player.play(1, 'First '.length);
+    expect(synth.last!.text).toBe('two.');
+    synth.start();
+    expect(last()).toMatchObject({ sentence: 1, spoken: 1 });
+    synth.boundary(0, 3); // the engine counts from the start of what it was given
+    expect(last().word).toEqual([6, 9]);
+    synth.end();
+    expect(synth.last!.text).toBe('Second one.');
   });
 
   test('at the end it stops and goes back to the start', () => {

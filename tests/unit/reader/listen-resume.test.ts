@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { parsePositions, positionOf, resumeIndex, withPosition } from '@/components/reader/listen-resume';
+import { parsePositions, positionOf, resumeIndex, withPosition } from '@/utils/model';
 
 const sentences = ['One fish.', 'Two fish.', 'Red fish.', 'Blue fish.'].map((text) => ({ text }));
 

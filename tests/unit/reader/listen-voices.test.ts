@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { chooseVoice, primaryLanguage, type VoiceLike, voicesFor } from '@/components/reader/listen-voices';
+import {
+  chooseVoice,
+  primaryLanguage,
+  type VoiceLike,
+  voicesFor,
+} from '@/components/shared/listen/listen-voices';
 
 const voice = (name: string, lang: string, extra: Partial<VoiceLike> = {}): VoiceLike => ({
   voiceURI: `uri:${name}`,

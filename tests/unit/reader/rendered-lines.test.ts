@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { groupLines, type LineBox, lineIndexAt, windowAround } from '@/components/reader/rendered-lines';
+import { groupLines, type LineBox, lineIndexAt, windowAround } from '@/components/shared/rendered-lines';
 
 const box = (top: number, bottom: number, left = 0, right = 100): LineBox => ({ top, bottom, left, right });
 

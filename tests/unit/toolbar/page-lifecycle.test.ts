@@ -105,7 +105,7 @@ test('invalidation unmounts the UI: no host, no listener and no paint are left',
   answers.byPath.set('/first-story', pageOf('a', 'rebuild the bridge'));
   const ledger = listenerLedger();
   const ctx = newContext();
-  const annotations = runPageAnnotations(ctx, document);
+  const { annotations } = runPageAnnotations(ctx, document);
   await vi.waitFor(() => expect(annotations.isAnchored('a')).toBe(true));
   expect(hosts()).toBe(1);
   expect(ledger.left().length).toBeGreaterThan(0); // the ledger sees the UI's listeners
@@ -138,7 +138,7 @@ test('a single-page navigation drops the old page’s highlights and paints the 
   answers.byPath.set('/first-story', pageOf('a', 'rebuild the bridge'));
   answers.byPath.set('/second-story', pageOf('b', 'starts in May'));
   const ctx = newContext();
-  const annotations = runPageAnnotations(ctx, document);
+  const { annotations } = runPageAnnotations(ctx, document);
   await vi.waitFor(() => expect(annotations.isAnchored('a')).toBe(true));
   expect(annotations.articleId).toBe('article-a');
 

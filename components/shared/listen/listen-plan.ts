@@ -1,15 +1,21 @@
 /**
- * What "Listen" reads: the article body cut into paragraphs (its blocks of text) and each
- * paragraph into sentences (Intl.Segmenter, in the paragraph's language). Sentences are offsets
- * into their paragraph's text, so the page's DOM is only read, never changed.
+ * What "Listen" reads: the article cut into paragraphs (its blocks of text) and each paragraph
+ * into sentences (Intl.Segmenter, in the paragraph's language). Sentences are offsets into their
+ * paragraph's text, and each paragraph knows how to turn its offsets into a DOM Range, so the
+ * DOM is only read, never changed. The reader plans over its rendered article (planListening);
+ * the live page over the extracted article's blocks found on the page (planParagraphs).
  */
 
-export interface PlannedParagraph {
-  /** The paragraph's text nodes in document order, each with where it starts in `text`. */
-  nodes: { node: Text; start: number }[];
+/** A block of text to read, and the way back from its offsets to the DOM. */
+export interface ParagraphSource {
   text: string;
   /** BCP 47 tag: the nearest lang attribute, else the article's language. */
   lang: string;
+  /** A DOM range over [start, end) of `text`. */
+  rangeOf(start: number, end: number): Range;
+}
+
+export interface PlannedParagraph extends ParagraphSource {
   /** Index (in the plan's sentences) of this paragraph's first sentence. */
   firstSentence: number;
 }
@@ -29,6 +35,27 @@ export interface ListenPlan {
   sentences: PlannedSentence[];
 }
 
+/** Cuts each paragraph into sentences; paragraphs with no text (whitespace between blocks) are dropped. */
+export function planParagraphs(sources: readonly ParagraphSource[]): ListenPlan {
+  const paragraphs: PlannedParagraph[] = [];
+  const sentences: PlannedSentence[] = [];
+  for (const source of sources) {
+    const found = splitSentences(source.text, source.lang);
+    if (found.length === 0) continue;
+    const index = paragraphs.length;
+    paragraphs.push({ ...source, firstSentence: sentences.length });
+    for (const [start, end] of found)
+      sentences.push({
+        paragraph: index,
+        start,
+        end,
+        text: source.text.slice(start, end),
+        lang: source.lang,
+      });
+  }
+  return { paragraphs, sentences };
+}
+
 /** Elements that start a paragraph of their own; inline elements (a, em, span…) stay within one. */
 const BLOCKS =
   'p, li, dt, dd, h1, h2, h3, h4, h5, h6, blockquote, pre, figcaption, caption, td, th, div, section, article, aside, header, footer, figure, table, ul, ol, dl';
@@ -37,25 +64,13 @@ const BLOCKS =
 const SILENT = 'script, style, noscript, template, [hidden], [aria-hidden="true"]';
 
 export function planListening(root: Element, fallbackLang: string): ListenPlan {
-  const paragraphs: PlannedParagraph[] = [];
-  const sentences: PlannedSentence[] = [];
+  const sources: ParagraphSource[] = [];
   let block: Element | null = null;
-  let current: Omit<PlannedParagraph, 'firstSentence'> | null = null;
-
+  let current: { nodes: TextAt[]; text: string; lang: string } | null = null;
   const finish = () => {
     if (!current) return;
-    const index = paragraphs.length;
-    const found = splitSentences(current.text, current.lang);
-    if (found.length === 0) return; // whitespace between blocks
-    paragraphs.push({ ...current, firstSentence: sentences.length });
-    for (const [start, end] of found)
-      sentences.push({
-        paragraph: index,
-        start,
-        end,
-        text: current.text.slice(start, end),
-        lang: current.lang,
-      });
+    const { nodes, text, lang } = current;
+    sources.push({ text, lang, rangeOf: (start, end) => rangeOverNodes(nodes, start, end) });
   };
 
   const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
@@ -74,7 +89,7 @@ export function planListening(root: Element, fallbackLang: string): ListenPlan {
     current.text += node.data;
   }
   finish();
-  return { paragraphs, sentences };
+  return planParagraphs(sources);
 }
 
 /** Sentence boundaries in `text` as [start, end) pairs, surrounding whitespace left out. */
@@ -99,10 +114,19 @@ function segmenterFor(lang: string): Intl.Segmenter {
 
 /** A DOM range over [start, end) of a paragraph's text. */
 export function rangeIn(paragraph: PlannedParagraph, start: number, end: number): Range {
-  const first = paragraph.nodes[0]!.node;
-  const range = first.ownerDocument.createRange();
-  const [startNode, startOffset] = locate(paragraph, start, false);
-  const [endNode, endOffset] = locate(paragraph, end, true);
+  return paragraph.rangeOf(start, end);
+}
+
+/** A text node of a paragraph, with where it starts in the paragraph's text. */
+interface TextAt {
+  node: Text;
+  start: number;
+}
+
+function rangeOverNodes(nodes: readonly TextAt[], start: number, end: number): Range {
+  const range = nodes[0]!.node.ownerDocument.createRange();
+  const [startNode, startOffset] = locate(nodes, start, false);
+  const [endNode, endOffset] = locate(nodes, end, true);
   range.setStart(startNode, startOffset);
   range.setEnd(endNode, endOffset);
   return range;
@@ -112,8 +136,7 @@ export function rangeIn(paragraph: PlannedParagraph, start: number, end: number)
  * The text node and offset of a paragraph offset. At a boundary between two nodes a start belongs
  * to the next node and an end to the previous one, so a range never begins or ends on an empty edge.
  */
-function locate(paragraph: PlannedParagraph, offset: number, isEnd: boolean): [Text, number] {
-  const { nodes } = paragraph;
+function locate(nodes: readonly TextAt[], offset: number, isEnd: boolean): [Text, number] {
   for (let i = nodes.length - 1; i >= 0; i--) {
     const { node, start } = nodes[i]!;
     if (isEnd ? start < offset : start <= offset) return [node, Math.min(offset - start, node.length)];

@@ -69,10 +69,14 @@ export class ListenPlayer {
     return this.options.plan.sentences.length;
   }
 
-  play(from = this.state.sentence) {
+  /**
+   * Speaks from sentence `from`; `offset` (characters into that sentence) starts mid-sentence,
+   * at the word the reader chose ("read from here"). The whole sentence is still marked.
+   */
+  play(from = this.state.sentence, offset = 0) {
     const { sentences } = this.options.plan;
     if (sentences.length === 0) return;
-    this.speak(Math.min(Math.max(from, 0), sentences.length - 1));
+    this.speak(Math.min(Math.max(from, 0), sentences.length - 1), offset);
   }
 
   pause() {
@@ -134,13 +138,14 @@ export class ListenPlayer {
     this.options.synth.cancel();
   }
 
-  private speak(index: number) {
+  private speak(index: number, offset = 0) {
     const { plan, synth, makeUtterance, voiceFor } = this.options;
     const sentence = plan.sentences[index]!;
     this.silence();
     const generation = this.generation;
     const live = () => generation === this.generation;
-    const utterance = makeUtterance(sentence.text);
+    const from = offset > 0 && offset < sentence.text.length ? offset : 0;
+    const utterance = makeUtterance(sentence.text.slice(from));
     utterance.lang = sentence.lang;
     utterance.rate = this.options.rate;
     const voice = voiceFor(sentence.lang);
@@ -148,7 +153,8 @@ export class ListenPlayer {
     utterance.onstart = () => live() && this.set({ spoken: index, word: null });
     utterance.onboundary = ((event: SpeechSynthesisEvent) => {
       if (!live() || event.name === 'sentence') return;
-      this.set({ spoken: index, word: wordAt(sentence.text, event.charIndex, event.charLength) });
+      // The engine counts from the start of what it was given: the sentence's tail when started mid-way.
+      this.set({ spoken: index, word: wordAt(sentence.text, event.charIndex + from, event.charLength) });
     }) as (event: never) => void;
     utterance.onend = () => {
       if (!live()) return;

@@ -37,21 +37,36 @@ export function groupLines(boxes: readonly LineBox[]): LineBox[] {
  * keep the result until the layout changes.
  */
 export function measureLines(root: Element): LineBox[] {
-  const doc = root.ownerDocument;
-  const win = doc.defaultView!;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const range = doc.createRange();
+  const range = root.ownerDocument.createRange();
+  range.selectNodeContents(root);
+  return measureRangeLines([range]);
+}
+
+/**
+ * The rendered lines of the text inside `ranges` (the article's paragraphs on a live page), each
+ * text node cut to the range. Boxes are read per text node, never for whole elements: a range's
+ * own getClientRects() also lists the border box of every element it contains.
+ */
+export function measureRangeLines(ranges: readonly Range[]): LineBox[] {
   const boxes: LineBox[] = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (!/\S/.test(node.nodeValue ?? '')) continue;
-    range.selectNodeContents(node);
-    for (const rect of range.getClientRects())
-      boxes.push({
-        top: rect.top + win.scrollY,
-        bottom: rect.bottom + win.scrollY,
-        left: rect.left + win.scrollX,
-        right: rect.right + win.scrollX,
-      });
+  for (const range of ranges) {
+    const doc = range.startContainer.ownerDocument ?? (range.startContainer as Document);
+    const win = doc.defaultView!;
+    const part = doc.createRange();
+    const walker = doc.createTreeWalker(range.commonAncestorContainer, NodeFilter.SHOW_TEXT);
+    for (let node: Node | null = walker.currentNode; node; node = walker.nextNode()) {
+      if (node.nodeType !== 3 || !range.intersectsNode(node) || !/\S/.test(node.nodeValue ?? '')) continue;
+      part.selectNodeContents(node);
+      if (node === range.startContainer) part.setStart(node, range.startOffset);
+      if (node === range.endContainer) part.setEnd(node, range.endOffset);
+      for (const rect of part.getClientRects())
+        boxes.push({
+          top: rect.top + win.scrollY,
+          bottom: rect.bottom + win.scrollY,
+          left: rect.left + win.scrollX,
+          right: rect.right + win.scrollX,
+        });
+    }
   }
   return groupLines(boxes);
 }
@@ -86,4 +101,18 @@ export function windowAround(
   const first = Math.max(0, index - half);
   const last = Math.min(lines.length - 1, index + half);
   return { top: lines[first]!.top, bottom: lines[last]!.bottom };
+}
+
+/**
+ * Scrolls the least that brings `line` (document coordinates) between `topInset` and
+ * `bottomInset` px from the viewport's edges; instantly when the reader prefers reduced motion.
+ */
+export function keepLineInView(win: Window, line: LineBox, topInset: number, bottomInset: number) {
+  const top = line.top - win.scrollY;
+  const bottom = line.bottom - win.scrollY;
+  const low = win.innerHeight - bottomInset;
+  const delta = top < topInset ? top - topInset : bottom > low ? bottom - low : 0;
+  if (delta === 0) return;
+  const reduce = win.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  win.scrollBy({ top: delta, behavior: reduce ? 'instant' : 'smooth' });
 }
