@@ -7,6 +7,7 @@ import { formatDate, formatReadingTime, formatWordCount } from '../shared/format
 import { t } from '../shared/i18n';
 import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { SettingsLink } from '../shared/SettingsLink';
+import { SyncStatus } from '../shared/SyncStatus';
 import { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { StoredImages } from './StoredImages';
@@ -100,6 +101,7 @@ export function PopupApp({ db }: { db: ReadmarkDb }) {
       </p>
       {saved && <StoredImages db={db} articleId={saved.id} />}
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
+      <SyncStatus db={db} />
     </main>
   );
 }

@@ -107,20 +107,24 @@ export function requestSyncAccess(url: string): Promise<boolean> {
 /**
  * Change capture on this page's or worker's database: every library write is recorded for sync
  * (once sync is set up) and a run is scheduled shortly after. Every context that writes the
- * library calls this once (the entrypoints).
+ * library calls this once (the entrypoints); answers the database.
  */
-export function installSyncCapture(db: ReadmarkDb): void {
+export function installSyncCapture(db: ReadmarkDb): ReadmarkDb {
   setChangeCapture(db, async (write, stores) => {
     await captureChange(write, stores);
     // Not awaited: the transaction may not wait on a browser call.
     browser.alarms?.create(ALARM_SOON, { delayInMinutes: 0.5 })?.catch?.(() => undefined);
   });
+  return db;
 }
 
 /** Background: the periodic alarm, the alarm after local changes, and a run at browser start. */
 export function setUpSync(db: ReadmarkDb): void {
   installSyncCapture(db);
-  browser.alarms.create(ALARM, { periodInMinutes: 5 });
+  // Created once: re-creating it at every worker start would push it back each time.
+  void browser.alarms.get(ALARM).then((alarm) => {
+    if (!alarm) void browser.alarms.create(ALARM, { periodInMinutes: 5 });
+  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === ALARM || alarm.name === ALARM_SOON) void runSync(db, { automatic: true });
   });
