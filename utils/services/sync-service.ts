@@ -217,8 +217,19 @@ export interface RunOptions {
   automatic?: boolean;
 }
 
-/** One sync run, start to finish; answers the status it leaves (also persisted). */
-export async function runSync(db: ReadmarkDb, options: RunOptions = {}): Promise<SyncStatus> {
+/**
+ * One sync run, start to finish; answers the status it leaves (also persisted). Runs of the
+ * extension's pages and worker queue behind one Web Lock (where there is one): seeding, hashing
+ * and applying are idempotent anyway, but one at a time does each once.
+ */
+export function runSync(db: ReadmarkDb, options: RunOptions = {}): Promise<SyncStatus> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  return locks
+    ? (locks.request('readmark-sync-run', () => runSyncNow(db, options)) as unknown as Promise<SyncStatus>)
+    : runSyncNow(db, options);
+}
+
+async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStatus> {
   const config = await loadSyncConfig(db);
   if (!config) return { ...(await loadSyncStatus(db)), lastError: appError('sync-not-set-up') };
   const before = await loadSyncStatus(db);
