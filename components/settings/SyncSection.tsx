@@ -133,6 +133,11 @@ export function SyncSection({ db }: { db: ReadmarkDb }) {
           <SyncStatusLines status={current} />
         </p>
       )}
+      {current && current.devices.length > 0 && (
+        <p class="meta" data-testid="sync-devices">
+          {t('syncDevices', current.devices.join(', '))}
+        </p>
+      )}
       {current?.approval && (
         <div class="sync-question">
           <button

@@ -134,6 +134,9 @@ describe.skipIf(!hasRclone())('sync between two profiles through rclone serve we
     // The right passphrase: the article, its highlight and its body arrive.
     await settingsB.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
     expect(await syncNow(settingsB)).toContain('Last successful sync');
+    expect(await settingsB.getByTestId('sync-devices').textContent()).toBe(
+      'Devices sharing this folder: Laptop',
+    );
     const [article] = await readStore<{ id: string; title: string }>(settingsB, 'articles');
     expect(article?.title).toBe(TITLE);
     const highlights = await readStore<Highlight>(settingsB, 'highlights');

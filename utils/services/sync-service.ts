@@ -35,6 +35,8 @@ export interface SyncStatus {
   approval: string | null;
   /** The reader said stop to a mass change: automatic runs wait for "Sync now". */
   stopped: boolean;
+  /** The names of the other devices sharing the folder, as of the last successful sync. */
+  devices: string[];
 }
 
 const CONFIG = 'config';
@@ -54,6 +56,7 @@ const NO_STATUS: SyncStatus = {
   lastError: null,
   approval: null,
   stopped: false,
+  devices: [],
 };
 
 export async function loadSyncConfig(db: ReadmarkDb): Promise<SyncConfig | null> {
@@ -270,7 +273,14 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     return saveStatus(db, {
       lastRunAt: Date.now(),
       lastError: error,
-      ...(result.status === 'done' ? { lastSuccessAt: Date.now(), approval: null, stopped: false } : {}),
+      ...(result.status === 'done'
+        ? {
+            lastSuccessAt: Date.now(),
+            approval: null,
+            stopped: false,
+            devices: result.devices.map((device) => device.name || device.id).sort(),
+          }
+        : {}),
       ...(result.status === 'paused' && result.reason === 'mass-change'
         ? { approval: result.approval ?? null }
         : {}),

@@ -94,7 +94,15 @@ export type FailReason =
   | 'internal';
 
 export type SyncResult =
-  | { status: 'done'; received: number; sent: number; bodiesFetched: number; bodiesPending: number }
+  | {
+      status: 'done';
+      received: number;
+      sent: number;
+      bodiesFetched: number;
+      bodiesPending: number;
+      /** The other devices sharing the folder, by the names they gave themselves. */
+      devices: { id: string; name: string }[];
+    }
   | {
       status: 'paused';
       reason: PauseReason;
@@ -190,6 +198,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const incoming: { deviceId: string; from: number; packs: PackFile[] }[] = [];
   // Our own device file matters only to settle a pack left in flight by a killed run.
   let ownRemoteHead = book.head;
+  const devices: { id: string; name: string }[] = [];
   for (const deviceId of [...listed].sort()) {
     if (!isId(deviceId)) continue;
     if (deviceId === book.deviceId && !book.inflight) continue;
@@ -198,6 +207,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
       ownRemoteHead = device.head;
       continue;
     }
+    devices.push({ id: deviceId, name: device.name });
     const cursor = book.cursors[deviceId] ?? 0;
     if (device.head < cursor) {
       throw pause(
@@ -279,7 +289,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const scan = ops.length > 0 || book.bodiesPending !== 0;
   const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
   await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending } });
-  return { status: 'done', received: ops.length, sent, ...bodies };
+  return { status: 'done', received: ops.length, sent, ...bodies, devices };
 }
 
 /** readmark.json: create it (reader's choice, empty folder only), or check it is our folder; open the keys. */

@@ -70,7 +70,7 @@ describe('sync service', () => {
     expect((await sync(a)).pending).toBe(0);
 
     const b = await device(url, 'Desktop');
-    await sync(b);
+    expect((await sync(b)).devices).toEqual(['Laptop']);
     const [article] = await listArticles(b);
     expect(article?.title).toBe('Saved on the laptop');
     expect(article?.tags).toEqual(['longread']);
