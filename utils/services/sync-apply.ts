@@ -11,7 +11,7 @@
  */
 import * as v from 'valibot';
 import { articleContentSchema, articleMetaSchema, firstIssue, highlightSchema } from '@/utils/export';
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import { type ArticleContent, type ArticleMeta, type Highlight, NO_EXTRACTED_FACTS } from '@/utils/model';
 import { getArticle, type ReadmarkDb, type SyncedWrites, writeSyncedRecords } from '@/utils/storage';
 import {
   type BodyStore,
@@ -83,16 +83,8 @@ export function libraryBodies(db: ReadmarkDb): BodyStore {
 }
 
 const ARTICLE_DEFAULTS: Omit<ArticleMeta, 'id' | 'url' | 'canonicalUrl'> = {
+  ...NO_EXTRACTED_FACTS,
   title: '',
-  byline: null,
-  siteName: null,
-  publishedTime: null,
-  lang: null,
-  dir: null,
-  leadImage: null,
-  excerpt: '',
-  wordCount: 0,
-  readingTimeMinutes: 0,
   tags: [],
   favourite: 0,
   archived: 0,
