@@ -181,4 +181,23 @@ describe.skipIf(!hasRclone())('sync between two profiles through rclone serve we
     await pageA.close();
     await pageB.close();
   });
+
+  test('deleting the whole library on A makes B ask first; Continue deletes it there too', async () => {
+    const library = await a.open(a.extensionUrl('/library.html'));
+    await library.getByRole('button', { name: `Delete “${TITLE}”` }).click();
+    await expect.poll(() => readStore(library, 'articles')).toEqual([]);
+    const settingsA = await settings(a);
+    expect(await syncNow(settingsA)).toContain('Last successful sync');
+
+    const settingsB = await settings(b);
+    const asked = await syncNow(settingsB);
+    expect(asked).toContain('This sync would delete 1 and add 0 of your 1 articles');
+    expect(await readStore(settingsB, 'articles')).toHaveLength(1);
+    await settingsB.screenshot({ path: join(SCREENSHOTS, 'sync-mass-change.png'), fullPage: true });
+    await settingsB.getByRole('button', { name: 'Continue' }).click();
+    await expect.poll(() => readStore(settingsB, 'articles'), { timeout: 30_000 }).toEqual([]);
+    expect(await readStore(settingsB, 'highlights')).toEqual([]);
+    await expect.poll(() => statusText(settingsB), { timeout: 30_000 }).not.toContain('would delete');
+    await library.close();
+  });
 });
