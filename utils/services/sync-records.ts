@@ -79,7 +79,14 @@ export function changeOf(
   const fields =
     kind === 'article' ? articleFields(record as ArticleMeta) : highlightFields(record as Highlight);
   const set: Record<string, unknown> = {};
+  // Written again after a delete (undo, a restore): every field travels, each stamped after the
+  // delete, so the record comes back on every device instead of staying deleted there.
+  const recreated = Boolean(entity?.del);
   for (const [name, value] of Object.entries(fields)) {
+    if (recreated) {
+      set[name] = value;
+      continue;
+    }
     // A highlight's article changes only when sync merges two copies of one article: not an edit.
     if (kind === 'highlight' && name === 'articleId' && entity?.fields.articleId) continue;
     if (!entity?.fields[name] || !same(entity.fields[name].v, value)) set[name] = value;
@@ -90,7 +97,7 @@ export function changeOf(
     }
   }
   const note = kind === 'highlight' ? (record as Highlight).note : undefined;
-  const noteChanged = note !== undefined && note !== noteText(entity?.heads ?? []);
+  const noteChanged = note !== undefined && (recreated || note !== noteText(entity?.heads ?? []));
   if (Object.keys(set).length === 0) return noteChanged ? { note } : null;
   return noteChanged ? { set, note } : { set };
 }
