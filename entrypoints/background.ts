@@ -19,6 +19,7 @@ import {
   setUpAutoRepaint,
   setUpHighlightCommands,
   setUpImportedDownloads,
+  setUpSync,
 } from '@/utils/services';
 import { openDb } from '@/utils/storage';
 
@@ -52,4 +53,5 @@ export default defineBackground(() => {
   );
   setUpHighlightCommands();
   setUpAutoRepaint();
+  setUpSync(db);
 });

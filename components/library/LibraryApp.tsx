@@ -3,6 +3,7 @@ import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from
 import type { ReadmarkDb } from '@/utils/storage';
 import { t, tn } from '../shared/i18n';
 import { SettingsLink } from '../shared/SettingsLink';
+import { SyncStatus } from '../shared/SyncStatus';
 import { ArticleList } from './ArticleList';
 import { type RowActions, readerUrl } from './ArticleRow';
 import { BulkBar } from './BulkBar';
@@ -166,6 +167,7 @@ export function LibraryApp({ db, focusId }: Props) {
           <ShortcutsHelp />
           <SettingsLink />
         </div>
+        <SyncStatus db={db} />
         {!empty && (
           <LibraryToolbar
             query={query}

@@ -9,6 +9,7 @@ import { formatDate, formatReadingTime, formatWordCount } from '../shared/format
 import { t } from '../shared/i18n';
 import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { SettingsLink } from '../shared/SettingsLink';
+import { SyncStatus } from '../shared/SyncStatus';
 import type { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { StoredImages } from './StoredImages';
@@ -106,6 +107,7 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
       </p>
       {saved && <StoredImages db={db} articleId={saved.id} />}
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
+      <SyncStatus db={db} />
     </main>
   );
 }

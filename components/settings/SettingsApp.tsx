@@ -6,12 +6,14 @@ import { HighlightsSection } from './HighlightsSection';
 import { ImportSection } from './ImportSection';
 import { IntegritySection } from './IntegritySection';
 import { ShortcutsSection } from './ShortcutsSection';
+import { SyncSection } from './SyncSection';
 
 /** The sections of the options page, in order: adding one is one line here. */
 const SECTIONS: { id: string; Section: FunctionComponent<{ db: ReadmarkDb }> }[] = [
   { id: 'highlights', Section: HighlightsSection },
   { id: 'backup', Section: BackupSection },
   { id: 'import', Section: ImportSection },
+  { id: 'sync', Section: SyncSection },
   { id: 'integrity', Section: IntegritySection },
   { id: 'shortcuts', Section: ShortcutsSection },
 ];

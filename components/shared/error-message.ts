@@ -100,6 +100,23 @@ const WORDING: Wording = {
   'profile-not-profile': () => t('profileNotProfile'),
   'profile-newer-version': () => t('profileNewerVersion'),
   'profile-bad-values': ({ keys }) => t('profileBadValues', keys),
+  'sync-not-set-up': () => t('errorSyncNotSetUp'),
+  'sync-no-permission': ({ origin }) => t('errorSyncNoPermission', origin),
+  'sync-bad-url': () => t('errorSyncBadUrl'),
+  'sync-unreachable': ({ detail }) => t('errorSyncUnreachable', detail),
+  'sync-sign-in-failed': () => t('errorSyncSignInFailed'),
+  'sync-server-failed': ({ detail }) => t('errorSyncServerFailed', detail),
+  'sync-no-folder': () => t('errorSyncNoFolder'),
+  'sync-folder-not-empty': () => t('errorSyncFolderNotEmpty'),
+  'sync-folder-changed': ({ reason }) => t('errorSyncFolderChanged', reason),
+  'sync-passphrase-needed': () => t('errorSyncPassphraseNeeded'),
+  'sync-wrong-passphrase': () => t('errorSyncWrongPassphrase'),
+  'sync-not-encrypted': () => t('errorSyncNotEncrypted'),
+  'sync-newer-format': () => t('errorSyncNewerFormat'),
+  'sync-damaged': ({ detail }) => t('errorSyncDamaged', detail),
+  'sync-mass-change': ({ deletions, additions, before }) =>
+    t('errorSyncMassChange', [number(deletions), number(additions), number(before)]),
+  'sync-records-rejected': ({ count, detail }) => t('errorSyncRecordsRejected', [number(count), detail]),
 };
 
 /** The message a reader sees for an error, in the interface's language. */

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { ReaderApp } from '@/components/reader';
+import { installSyncCapture } from '@/utils/services';
 import { openDb } from '@/utils/storage';
 // Order matters: reader.css overrides theme.css's palette with selectors of the same weight,
 // and reader-panels.css builds on reader.css.
@@ -9,4 +10,4 @@ import '@/components/reader/reader.css';
 import '@/components/reader/reader-panels.css';
 
 const id = new URLSearchParams(location.search).get('id') ?? '';
-render(<ReaderApp db={openDb()} id={id} />, document.getElementById('app')!);
+render(<ReaderApp db={installSyncCapture(openDb())} id={id} />, document.getElementById('app')!);

@@ -8,7 +8,15 @@
  */
 
 export { imageDataUrl, imageFilePath, mapLinks, replaceImageSources } from './article-images';
-export { BACKUP_FORMAT, BACKUP_VERSION, FIELD_LIMITS } from './backup-schema';
+export {
+  articleContentSchema,
+  articleMetaSchema,
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  FIELD_LIMITS,
+  firstIssue,
+  highlightSchema,
+} from './backup-schema';
 export type { ProgressOptions } from './chunked';
 export { type BackupInput, BackupWriter, type CreateBackupOptions, createBackup } from './create-backup';
 export { FILE_TYPES } from './file-types';

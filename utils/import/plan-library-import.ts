@@ -2,9 +2,9 @@ import {
   type ArticleContent,
   type ArticleMeta,
   type ExtractedArticle,
-  type ExtractedFacts,
   extractedFacts,
   type Highlight,
+  NO_EXTRACTED_FACTS,
   type TextPositionSelector,
   type TextQuoteSelector,
 } from '@/utils/model';
@@ -155,19 +155,6 @@ function unplaced(highlight: ImportedHighlight): {
   };
 }
 
-/** What a URL-only article's entry says until its page is downloaded. */
-const NOT_EXTRACTED: ExtractedFacts = {
-  byline: null,
-  siteName: null,
-  publishedTime: null,
-  lang: null,
-  dir: null,
-  leadImage: null,
-  excerpt: '',
-  wordCount: 0,
-  readingTimeMinutes: 0,
-};
-
 function newMeta(
   id: string,
   item: ImportedItem,
@@ -181,7 +168,7 @@ function newMeta(
     canonicalUrl: item.canonicalUrl,
     // The tool's title is the reader's: extraction may only find the site's.
     title: item.title || article?.title || item.url,
-    ...(article ? extractedFacts(article) : NOT_EXTRACTED),
+    ...(article ? extractedFacts(article) : NO_EXTRACTED_FACTS),
     tags: item.tags,
     favourite: item.favourite ? 1 : 0,
     archived: item.archived ? 1 : 0,

@@ -114,6 +114,19 @@ export type ExtractedFacts = Pick<
   | 'readingTimeMinutes'
 >;
 
+/** What an entry says of the extracted facts it does not know (a URL-only import, a record synced without them). */
+export const NO_EXTRACTED_FACTS: ExtractedFacts = {
+  byline: null,
+  siteName: null,
+  publishedTime: null,
+  lang: null,
+  dir: null,
+  leadImage: null,
+  excerpt: '',
+  wordCount: 0,
+  readingTimeMinutes: 0,
+};
+
 /** The library-entry fields an extracted article fills in (saving, importing and downloading alike). */
 export function extractedFacts(article: ExtractedArticle): ExtractedFacts {
   const { byline, siteName, publishedTime, lang, dir, leadImage, excerpt, wordCount, readingTimeMinutes } =

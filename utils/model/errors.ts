@@ -119,6 +119,24 @@ const ERROR_DATA = {
   'profile-not-profile': none,
   'profile-newer-version': data<{ version: number }>(),
   'profile-bad-values': data<{ keys: string }>(),
+
+  // Sync (utils/services/sync-service.ts).
+  'sync-not-set-up': none,
+  'sync-no-permission': data<{ origin: string }>(),
+  'sync-bad-url': none,
+  'sync-unreachable': data<{ detail: string }>(),
+  'sync-sign-in-failed': none,
+  'sync-server-failed': data<{ detail: string }>(),
+  'sync-no-folder': none,
+  'sync-folder-not-empty': none,
+  'sync-folder-changed': data<{ reason: string }>(),
+  'sync-passphrase-needed': none,
+  'sync-wrong-passphrase': none,
+  'sync-not-encrypted': none,
+  'sync-newer-format': none,
+  'sync-damaged': data<{ detail: string }>(),
+  'sync-mass-change': data<{ deletions: number; additions: number; before: number }>(),
+  'sync-records-rejected': data<{ count: number; detail: string }>(),
 };
 
 /** The data each code carries (undefined: none). */

@@ -71,4 +71,20 @@ export {
   type IndexState,
   SearchIndexSync,
 } from './search-index-sync';
+export { applyMerged, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+export { captureChange, dexieStores, noteText } from './sync-records';
+export {
+  installSyncCapture,
+  loadSyncConfig,
+  loadSyncStatus,
+  type RunOptions,
+  requestSyncAccess,
+  runSync,
+  type SyncConfig,
+  type SyncStatus,
+  saveSyncConfig,
+  setUpSync,
+  stopSync,
+  syncHostPattern,
+} from './sync-service';
 export { DexieSyncStore } from './sync-store';

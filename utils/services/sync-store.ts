@@ -27,6 +27,8 @@ import {
 } from '@/utils/sync';
 
 const BOOK = 'book';
+/** `apply:<kind/id>`: a record merged from remote, not yet written to the library (sync-apply.ts). */
+export const APPLY_PREFIX = 'apply:';
 const CLOCK = 'clock';
 const KNOWN = 'known';
 
@@ -88,6 +90,9 @@ export class DexieSyncStore implements SyncStore {
         const state = await this.partialState(book.deviceId, change.apply);
         for (const op of change.apply) applyOp(state, op, change.now ?? Date.now());
         await this.save(state);
+        // What the library has yet to show, committed with the merge: applying it is resumable.
+        const keys = [...new Set(change.apply.map((op) => entityKey(op.kind, op.id)))];
+        await db.syncMeta.bulkPut(keys.map((key) => ({ key: APPLY_PREFIX + key, value: 1 })));
       }
       if (change.book) await db.syncMeta.put({ key: BOOK, value: { ...book, ...change.book } });
       if (change.uploaded?.length) await db.syncOutbox.bulkDelete(change.uploaded);

@@ -8,6 +8,7 @@ import type {
   ImageBlob,
 } from '@/utils/model';
 import { bindArticlesToTheirOrigin } from './bind-to-origin';
+import { changeCapture } from './change-capture';
 import { buildArticleSummaries, summaryMirror } from './summaries';
 
 /** A setting stored by key (reader preferences, colour names, the persisted search index…). */
@@ -106,5 +107,7 @@ export function openDb(name: string = DB_NAME, options: OpenDbOptions = {}): Rea
     syncEntities: 'key',
     syncOutbox: 'hlc',
   });
+  // Sync's change capture: idle until the sync service installs its hook (change-capture.ts).
+  db.use(changeCapture(db));
   return db;
 }

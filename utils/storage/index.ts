@@ -8,6 +8,16 @@
  */
 export * from './articles';
 export {
+  type CapturedTable,
+  type CapturedWrite,
+  type CaptureStores,
+  type ChangeCapture,
+  type SyncedWrites,
+  type SyncStoreName,
+  setChangeCapture,
+  writeSyncedRecords,
+} from './change-capture';
+export {
   DB_NAME,
   type OpenDbOptions,
   openDb,

@@ -99,7 +99,15 @@ export type FailReason =
   | 'internal';
 
 export type SyncResult =
-  | { status: 'done'; received: number; sent: number; bodiesFetched: number; bodiesPending: number }
+  | {
+      status: 'done';
+      received: number;
+      sent: number;
+      bodiesFetched: number;
+      bodiesPending: number;
+      /** The other devices sharing the folder, by the names they gave themselves. */
+      devices: { id: string; name: string }[];
+    }
   | {
       status: 'paused';
       reason: PauseReason;
@@ -204,16 +212,22 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const incoming: { deviceId: string; from: number; packs: PackFile[] }[] = [];
   // Our own device file matters only to settle a pack left in flight by a killed run.
   let ownRemoteHead = book.head;
+  // Names of the devices listed now: a file skipped for its unchanged tag keeps the name last read.
+  const deviceNames: Record<string, string> = {};
   for (const deviceId of [...listed].sort()) {
     if (!isId(deviceId)) continue;
     if (deviceId === book.deviceId && !book.inflight) continue;
     const tag = tags.get(deviceId);
-    if (deviceId !== book.deviceId && tag && !fullCheck && book.deviceTags?.[deviceId] === tag) continue;
+    if (deviceId !== book.deviceId && tag && !fullCheck && book.deviceTags?.[deviceId] === tag) {
+      deviceNames[deviceId] = book.deviceNames?.[deviceId] ?? '';
+      continue;
+    }
     const device = await readDevice(target, keys, deviceId);
     if (deviceId === book.deviceId) {
       ownRemoteHead = device.head;
       continue;
     }
+    deviceNames[deviceId] = device.name;
     const cursor = book.cursors[deviceId] ?? 0;
     if (device.head < cursor) {
       throw pause(
@@ -287,10 +301,11 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const scan = ops.length > 0 || book.bodiesPending !== 0;
   const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
-  const seen: Partial<SyncBook> = { deviceTags: readTags };
+  const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames };
   if (fullCheck) seen.devicesReadAt = startedAt;
   await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending, ...seen } });
-  return { status: 'done', received: ops.length, sent, ...bodies };
+  const devices = Object.entries(deviceNames).map(([id, name]) => ({ id, name }));
+  return { status: 'done', received: ops.length, sent, ...bodies, devices };
 }
 
 /** The fail-safe: measure the whole change against the library; pause unless the reader approved it. */

@@ -5,7 +5,8 @@
  *
  * Small libraries: 20 % of a library under 25 articles is fewer than 5, so the share alone would
  * ask on almost every tidy-up (1 deletion of 4 is 25 %). Up to FREE_DELETES deletions therefore
- * never ask on share alone; a run that would empty a library of two or more still asks.
+ * never ask on share alone; a run that would empty the library still asks, even of one article
+ * (an emptied library is what a wrong or wiped folder looks like).
  */
 import type { Library } from './library';
 import type { Op } from './state';
@@ -35,7 +36,7 @@ export function libraryChange(before: Library, after: Library): LibraryChange {
 /** Whether a change needs the reader's yes before it is applied. */
 export function needsApproval(change: LibraryChange): boolean {
   if (change.before === 0) return false;
-  const emptied = change.before > 1 && change.deletions >= change.before;
+  const emptied = change.deletions >= change.before;
   return (
     emptied ||
     change.deletions > MAX_DELETES ||

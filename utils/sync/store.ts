@@ -32,6 +32,8 @@ export interface SyncBook {
   deviceTags?: Record<string, string>;
   /** When (this device's clock) every device file was last read whatever its tag. */
   devicesReadAt?: number;
+  /** Each other device's name as its file last gave it (a skipped file keeps its name here). */
+  deviceNames?: Record<string, string>;
 }
 
 /** The book of a device that has never synced. */

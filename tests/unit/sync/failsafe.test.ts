@@ -14,7 +14,7 @@ describe('needsApproval', () => {
     [{ before: 4, deletions: 1, additions: 0 }, false], // 25 % of a small library
     [{ before: 20, deletions: 6, additions: 0 }, true], // 30 %, more than the floor
     [{ before: 4, deletions: 4, additions: 0 }, true], // the whole library
-    [{ before: 1, deletions: 1, additions: 0 }, false], // the only article
+    [{ before: 1, deletions: 1, additions: 0 }, true], // the only article: emptying always asks
     [{ before: 5_000, deletions: 200, additions: 0 }, false], // 4 %, 200 exactly
     [{ before: 5_000, deletions: 201, additions: 0 }, true], // 4 %, but more than 200
     [{ before: 1, deletions: 0, additions: 1_000 }, false],

@@ -1,0 +1,212 @@
+/**
+ * Merged remote state → the library, and article bodies ↔ the engine.
+ *
+ * The engine merges remote operations into the replicated state and, in the same commit, marks
+ * each touched record `apply:<kind/id>` (sync-store.ts). `applyMerged` then writes those records
+ * to the library through utils/storage, validated as a restored backup is (valibot schemas of
+ * utils/export), in one transaction that also clears the marks: a worker killed in between applies
+ * them on the next run, and a bad record is rejected and reported, never half-written. Titles,
+ * tags, highlights and notes come first; bodies arrive later (the engine fetches a bounded number
+ * per run), wait staged under `blob:<hash>`, and are written in small transactions of their own.
+ */
+import * as v from 'valibot';
+import { articleContentSchema, articleMetaSchema, firstIssue, highlightSchema } from '@/utils/export';
+import { type ArticleContent, type ArticleMeta, type Highlight, NO_EXTRACTED_FACTS } from '@/utils/model';
+import { getArticle, type ReadmarkDb, type SyncedWrites, writeSyncedRecords } from '@/utils/storage';
+import {
+  type BodyStore,
+  bodyHash,
+  type EntityState,
+  entityKey,
+  materialise,
+  TAG_FIELD_PREFIX,
+} from '@/utils/sync';
+import { dexieStores, META, noteText, recordChanges } from './sync-records';
+import { APPLY_PREFIX, type DexieSyncStore } from './sync-store';
+
+export interface Rejected {
+  kind: 'article' | 'highlight' | 'body';
+  id: string;
+  reason: string;
+}
+
+/** The bytes a body travels as (and is hashed over). */
+function bodyBytes(content: ArticleContent): Uint8Array<ArrayBuffer> {
+  const { contentHtml, textContent, removed } = content;
+  return new TextEncoder().encode(JSON.stringify({ contentHtml, textContent, removed }));
+}
+
+/**
+ * Bodies written locally since the last run get their hash recorded as the article's `bodyHash`
+ * (WebCrypto cannot run inside the transaction that wrote them: change-capture.ts).
+ */
+export async function settleBodies(db: ReadmarkDb): Promise<void> {
+  const marks = await db.syncMeta.where('key').startsWith(META.bodyPrefix).primaryKeys();
+  for (const mark of marks) {
+    const articleId = mark.slice(META.bodyPrefix.length);
+    const content = await db.contents.get(articleId);
+    const hash = content ? await bodyHash(bodyBytes(content)) : null;
+    await db.transaction('rw', [db.contents, db.syncMeta, db.syncEntities, db.syncOutbox], async () => {
+      const now = await db.contents.get(articleId);
+      if (now && content && JSON.stringify(now) !== JSON.stringify(content)) return; // changed again: next run
+      await db.syncMeta.delete(mark);
+      if (!hash) return;
+      await db.syncMeta.put({ key: META.hashPrefix + hash, value: articleId });
+      await recordChanges(
+        dexieStores(db),
+        'article',
+        (entity) => (entity?.fields.bodyHash?.v === hash ? null : { set: { bodyHash: hash } }),
+        [articleId],
+      );
+    });
+  }
+}
+
+/** Bodies by hash for the engine: read from the library, received ones staged until applied. */
+export function libraryBodies(db: ReadmarkDb): BodyStore {
+  return {
+    async read(hash) {
+      const articleId = (await db.syncMeta.get(META.hashPrefix + hash))?.value as string | undefined;
+      const stored = articleId ? await getArticle(db, articleId) : undefined;
+      if (!stored) return null;
+      const bytes = bodyBytes(stored.content);
+      return (await bodyHash(bytes)) === hash ? bytes : null; // replaced since: a later record carries it
+    },
+    async has(hash) {
+      const rows = await db.syncMeta.bulkGet([META.hashPrefix + hash, META.blobPrefix + hash]);
+      return rows.some(Boolean);
+    },
+    async write(hash, bytes) {
+      await db.syncMeta.put({ key: META.blobPrefix + hash, value: bytes });
+    },
+  };
+}
+
+const ARTICLE_DEFAULTS: Omit<ArticleMeta, 'id' | 'url' | 'canonicalUrl'> = {
+  ...NO_EXTRACTED_FACTS,
+  title: '',
+  tags: [],
+  favourite: 0,
+  archived: 0,
+  savedAt: 0,
+  updatedAt: 0,
+  readAt: null,
+  progress: 0,
+};
+
+function articleRecord(
+  id: string,
+  fields: Record<string, unknown>,
+  tags: string[],
+  local: ArticleMeta | undefined,
+): v.SafeParseResult<typeof articleMetaSchema> {
+  const synced = Object.fromEntries(
+    Object.entries(fields).filter(([name]) => !name.startsWith(TAG_FIELD_PREFIX) && name !== 'bodyHash'),
+  );
+  const kept = local?.notDownloaded ? { notDownloaded: local.notDownloaded } : {};
+  return v.safeParse(articleMetaSchema, { ...ARTICLE_DEFAULTS, ...kept, ...synced, id, tags });
+}
+
+function highlightRecord(id: string, articleId: string, entity: EntityState) {
+  const fields = Object.fromEntries(Object.entries(entity.fields).map(([name, field]) => [name, field.v]));
+  return v.safeParse(highlightSchema, { ...fields, id, articleId, note: noteText(entity.heads) });
+}
+
+/**
+ * Writes what the last runs merged. Answers the records refused (each named, with why); the rest
+ * is written. Safe to call at any time: with nothing marked and nothing staged it reads two ranges.
+ */
+export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promise<Rejected[]> {
+  const marks = await db.syncMeta.where('key').startsWith(APPLY_PREFIX).primaryKeys();
+  const staged = await db.syncMeta.where('key').startsWith(META.blobPrefix).primaryKeys();
+  if (marks.length === 0 && staged.length === 0) return [];
+  const { state } = await store.load();
+  const library = materialise(state);
+  const rejected: Rejected[] = [];
+  const writes: Required<
+    Pick<SyncedWrites, 'articles' | 'highlights' | 'deleteArticles' | 'deleteHighlights'>
+  > = {
+    articles: [],
+    highlights: [],
+    deleteArticles: [],
+    deleteHighlights: [],
+  };
+  const articleIds = new Set<string>();
+  const highlightIds = new Set<string>();
+  for (const mark of marks) {
+    const [kind, id] = [
+      mark.slice(APPLY_PREFIX.length).split('/')[0],
+      mark.slice(APPLY_PREFIX.length).split('/').slice(1).join('/'),
+    ];
+    if (kind === 'article') {
+      const survivor = library.articleIdOf.get(id);
+      if (survivor !== id) writes.deleteArticles.push(id); // deleted, or merged into its same-URL twin
+      if (survivor) articleIds.add(survivor);
+    } else highlightIds.add(id);
+  }
+  // An article written (new, restored or merged) comes with all its highlights.
+  for (const highlight of library.highlights.values()) {
+    if (articleIds.has(highlight.articleId)) highlightIds.add(highlight.id);
+  }
+
+  const local = await db.articles.bulkGet([...articleIds]);
+  [...articleIds].forEach((id, i) => {
+    const article = library.articles.get(id)!;
+    const parsed = articleRecord(id, article.fields, article.tags, local[i]);
+    if (parsed.success) writes.articles.push(parsed.output as ArticleMeta);
+    else rejected.push({ kind: 'article', id, reason: firstIssue(parsed.issues) });
+  });
+  const written = new Set(writes.articles.map((a) => a.id));
+  const present = new Set(
+    (await db.articles.bulkGet([...new Set([...library.highlights.values()].map((h) => h.articleId))]))
+      .filter((a): a is ArticleMeta => !!a)
+      .map((a) => a.id),
+  );
+  for (const id of highlightIds) {
+    const highlight = library.highlights.get(id);
+    if (!highlight) {
+      writes.deleteHighlights.push(id);
+      continue;
+    }
+    if (!written.has(highlight.articleId) && !present.has(highlight.articleId)) {
+      rejected.push({ kind: 'highlight', id, reason: 'its article is not in the library' });
+      continue;
+    }
+    const parsed = highlightRecord(id, highlight.articleId, state.entities[entityKey('highlight', id)]!);
+    if (parsed.success) writes.highlights.push(parsed.output as Highlight);
+    else rejected.push({ kind: 'highlight', id, reason: firstIssue(parsed.issues) });
+  }
+  await writeSyncedRecords(db, { ...writes, deleteMeta: marks });
+
+  // Bodies, each in its own small transaction, for articles now in the library.
+  const byHash = new Map<string, string[]>();
+  for (const article of library.articles.values()) {
+    const hash = article.fields.bodyHash;
+    if (typeof hash === 'string') byHash.set(hash, [...(byHash.get(hash) ?? []), article.id]);
+  }
+  for (const key of staged) {
+    const hash = key.slice(META.blobPrefix.length);
+    const bytes = (await db.syncMeta.get(key))?.value as Uint8Array | undefined;
+    const contents: ArticleContent[] = [];
+    for (const articleId of byHash.get(hash) ?? []) {
+      if (!(await db.articles.get(articleId))) continue;
+      let value: unknown;
+      try {
+        value = { ...JSON.parse(new TextDecoder().decode(bytes)), articleId };
+      } catch {
+        value = null;
+      }
+      const parsed = v.safeParse(articleContentSchema, value);
+      if (parsed.success) contents.push(parsed.output);
+      else
+        rejected.push({
+          kind: 'body',
+          id: articleId,
+          reason: parsed.issues ? firstIssue(parsed.issues) : 'not JSON',
+        });
+    }
+    const meta = contents.length ? [{ key: META.hashPrefix + hash, value: contents[0]!.articleId }] : [];
+    await writeSyncedRecords(db, { contents, meta, deleteMeta: [key] });
+  }
+  return rejected;
+}

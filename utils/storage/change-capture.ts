@@ -1,0 +1,188 @@
+import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
+import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import type { ReadmarkDb, SyncMetaRecord } from './db';
+import { deleteArticleImages } from './images';
+
+/**
+ * Change capture for sync: every write to the library's records (articles, bodies, highlights),
+ * whatever wrote it (save, re-save, tags, notes, colours, deletes, undo, imports, restores, and
+ * any write path added later), is handed to a hook inside the same IndexedDB transaction, so the
+ * change and its sync record commit or abort together.
+ *
+ * Why a middleware and not calls in each write function: a write path added later cannot forget
+ * it (as the summaries mirror, summaries.ts). Why a hook: storage may not import utils/sync or
+ * services; the sync service installs the hook (`setChangeCapture`) and turns writes into sync
+ * operations itself. The hook may only use the `CaptureStores` it is given (the same transaction):
+ * any other await (WebCrypto, fetch) would let IndexedDB commit the transaction under it.
+ *
+ * Writes made by applying merged remote state (`writeSyncedRecords`) are marked and never handed
+ * to the hook, so nothing received echoes back into the outbox.
+ */
+
+const CAPTURED = ['articles', 'contents', 'highlights'] as const;
+export type CapturedTable = (typeof CAPTURED)[number];
+const SYNC_STORES = ['syncMeta', 'syncEntities', 'syncOutbox'] as const;
+export type SyncStoreName = (typeof SYNC_STORES)[number];
+
+export type CapturedWrite =
+  | { table: 'articles'; type: 'put'; values: ArticleMeta[] }
+  | { table: 'contents'; type: 'put'; values: ArticleContent[] }
+  | { table: 'highlights'; type: 'put'; values: Highlight[] }
+  | { table: CapturedTable; type: 'delete'; keys: string[] };
+
+/** The sync stores inside the capturing transaction. */
+export interface CaptureStores {
+  get(store: SyncStoreName, keys: string[]): Promise<unknown[]>;
+  put(store: SyncStoreName, values: object[]): Promise<void>;
+  delete(store: SyncStoreName, keys: string[]): Promise<void>;
+  /** Rows of a store whose key starts with `prefix`. */
+  withPrefix(store: SyncStoreName, prefix: string): Promise<unknown[]>;
+}
+
+export type ChangeCapture = (write: CapturedWrite, stores: CaptureStores) => Promise<void>;
+
+const hooks = new WeakMap<object, ChangeCapture>();
+/** IndexedDB transactions applying remote state: never captured. */
+const remote = new WeakSet<object>();
+
+/** Installs (or with null removes) the hook that sees every library write of this database. */
+export function setChangeCapture(db: ReadmarkDb, capture: ChangeCapture | null): void {
+  if (capture) hooks.set(db, capture);
+  else hooks.delete(db);
+}
+
+const hasSyncStores = (trans: DBCoreTransaction) =>
+  SYNC_STORES.every((name) => (trans as unknown as IDBTransaction).objectStoreNames?.contains(name) ?? false);
+
+/** The sync stores as CaptureStores, through the core below this middleware. */
+function coreStores(down: DBCore, trans: DBCoreTransaction): CaptureStores {
+  const table = (name: SyncStoreName) => down.table(name);
+  return {
+    async get(store, keys) {
+      return table(store).getMany({ trans, keys });
+    },
+    async put(store, values) {
+      if (values.length) await table(store).mutate({ trans, type: 'put', values });
+    },
+    async delete(store, keys) {
+      if (keys.length) await table(store).mutate({ trans, type: 'delete', keys });
+    },
+    async withPrefix(store, prefix) {
+      const t = table(store);
+      const range = {
+        type: 2 as const,
+        lower: prefix,
+        upper: `${prefix}\uffff`,
+        lowerOpen: false,
+        upperOpen: false,
+      };
+      const { result } = await t.query({ trans, values: true, query: { index: t.schema.primaryKey, range } });
+      return result;
+    },
+  };
+}
+
+export function changeCapture(db: ReadmarkDb): Middleware<DBCore> {
+  return {
+    stack: 'dbcore',
+    name: 'SyncChangeCapture',
+    create(down) {
+      return {
+        ...down,
+        // While a hook is installed, a transaction that may write the library includes the sync stores.
+        transaction(stores, mode, options) {
+          const wide =
+            hooks.has(db) &&
+            mode === 'readwrite' &&
+            stores.some((s) => (CAPTURED as readonly string[]).includes(s))
+              ? [...new Set([...stores, ...SYNC_STORES])]
+              : stores;
+          return down.transaction(wide, mode, options);
+        },
+        table(name) {
+          const table = down.table(name);
+          if (!(CAPTURED as readonly string[]).includes(name)) return table;
+          return {
+            ...table,
+            mutate(request: DBCoreMutateRequest) {
+              const capture = hooks.get(db);
+              const { trans } = request;
+              if (!capture || remote.has(trans) || !hasSyncStores(trans)) return table.mutate(request);
+              const stores = coreStores(down, trans);
+              // The write is passed down before any await: Dexie's lower layers read the
+              // transaction from its zone, which an await of ours would leave.
+              if (request.type === 'deleteRange') {
+                // A range delete (Table.clear) names no keys: read them first, in the same transaction.
+                const query = { index: table.schema.primaryKey, range: request.range };
+                return table.query({ trans, values: false, query }).then(async ({ result }) => {
+                  const response = await table.mutate(request);
+                  if (result.length)
+                    await capture(
+                      { table: name as CapturedTable, type: 'delete', keys: result as string[] },
+                      stores,
+                    );
+                  return response;
+                });
+              }
+              return table.mutate(request).then(async (response) => {
+                if (request.type === 'delete') {
+                  await capture(
+                    { table: name as CapturedTable, type: 'delete', keys: request.keys as string[] },
+                    stores,
+                  );
+                } else {
+                  const values = request.values.filter((_, i) => !(i in response.failures));
+                  if (values.length)
+                    await capture({ table: name, type: 'put', values } as CapturedWrite, stores);
+                }
+                return response;
+              });
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+/** What applying merged remote state writes: each list may be empty. */
+export interface SyncedWrites {
+  articles?: ArticleMeta[];
+  contents?: ArticleContent[];
+  highlights?: Highlight[];
+  deleteArticles?: string[];
+  deleteHighlights?: string[];
+  /** Bookkeeping written in the same transaction (what was applied). */
+  meta?: SyncMetaRecord[];
+  deleteMeta?: string[];
+}
+
+/**
+ * Writes merged remote state in one transaction, not captured (it came from sync). Deletes come
+ * first: an article merged into another with the same URL gives up its canonical URL before the
+ * survivor takes it. A deleted article's body and highlights go with it.
+ */
+export async function writeSyncedRecords(db: ReadmarkDb, writes: SyncedWrites): Promise<void> {
+  await db.transaction(
+    'rw',
+    [db.articles, db.contents, db.highlights, db.syncMeta, db.articleImages, db.imageBlobs],
+    async (tx) => {
+      remote.add(tx.idbtrans);
+      const gone = writes.deleteArticles ?? [];
+      if (gone.length) {
+        const orphans = await db.highlights.where('articleId').anyOf(gone).primaryKeys();
+        const moving = new Set((writes.highlights ?? []).map((h) => h.id));
+        await db.highlights.bulkDelete(orphans.filter((id) => !moving.has(id)));
+        await deleteArticleImages(db, gone);
+        await db.contents.bulkDelete(gone);
+        await db.articles.bulkDelete(gone);
+      }
+      if (writes.deleteHighlights?.length) await db.highlights.bulkDelete(writes.deleteHighlights);
+      if (writes.articles?.length) await db.articles.bulkPut(writes.articles);
+      if (writes.contents?.length) await db.contents.bulkPut(writes.contents);
+      if (writes.highlights?.length) await db.highlights.bulkPut(writes.highlights);
+      if (writes.deleteMeta?.length) await db.syncMeta.bulkDelete(writes.deleteMeta);
+      if (writes.meta?.length) await db.syncMeta.bulkPut(writes.meta);
+    },
+  );
+}
