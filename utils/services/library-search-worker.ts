@@ -36,15 +36,18 @@ let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
 let indexReady = false;
 /**
  * Takes a new summary snapshot (the library page's one-read list, see utils/storage
- * summary-snapshot.ts) when the stored one is missing or behind, once the index is ready and the
- * library quiet: it reads the whole summaries table, which would slow the page's start.
+ * summary-snapshot.ts) when the stored one is missing or behind, once the library is quiet. It
+ * reads the whole summaries table: a snapshot that is only behind waits for the index to be
+ * ready (restoring it comes first); a missing one is taken at once, so the next open is quick
+ * even when this one closes before its index is built.
  */
 const refreshSnapshot = () => {
   clearTimeout(snapshotTimer);
-  if (!indexReady) return;
   snapshotTimer = setTimeout(() => {
     void summarySnapshotBehind(db)
-      .then((behind) => (behind ? saveSummarySnapshot(db) : undefined))
+      .then((behind) =>
+        behind === 'missing' || (behind && indexReady) ? saveSummarySnapshot(db) : undefined,
+      )
       .catch(() => undefined); // the page reads the table instead: slower, never wrong
   }, SNAPSHOT_DELAY_MS);
 };

@@ -157,15 +157,16 @@ export async function readSummaryChanges(db: ReadmarkDb, since: number): Promise
 }
 
 /**
- * Whether the snapshot is missing, of an older format, or has this many changes or more to patch:
- * then saveSummarySnapshot is worth its read of the whole table.
+ * How far the snapshot is from the table: 'missing' (none, an older format, a reset log), true
+ * when `changes` or more articles changed since it was taken (saveSummarySnapshot is then worth
+ * its read of the whole table), else false.
  */
-export async function summarySnapshotBehind(db: ReadmarkDb, changes = 1): Promise<boolean> {
+export async function summarySnapshotBehind(db: ReadmarkDb, changes = 1): Promise<boolean | 'missing'> {
   const [snapshotRecord, logRecord] = await records(db).bulkGet([SUMMARY_SNAPSHOT_KEY, SUMMARY_LOG_KEY]);
   const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
-  if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return true;
+  if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return 'missing';
   const log = readLog(logRecord);
-  if (log.reset > snapshot.seq) return true;
+  if (log.reset > snapshot.seq || log.seq < snapshot.seq) return 'missing';
   const since = snapshot.seq;
   return Object.values(log.changed).filter((seq) => seq > since).length >= changes;
 }
