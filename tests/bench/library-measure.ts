@@ -1,6 +1,7 @@
 /** Measuring an extension page from inside it, for tests/bench/library.ts. */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../e2e/browser';
+import type { Corpus } from './search-corpus';
 
 export interface OpenFigures {
   /** ms from navigation start: first contentful paint. */
@@ -30,6 +31,22 @@ interface Watched {
 export interface SearchProbe {
   query: string;
   title: string;
+}
+
+/**
+ * The bench's probe: two title words of the oldest article, whose row is far from the first rows
+ * read, so answering it needs the whole library.
+ */
+export function searchProbe(corpus: Corpus): SearchProbe {
+  const oldest = corpus.articles.reduce((a, b) => (b.meta.savedAt < a.meta.savedAt ? b : a));
+  const words = oldest.meta.title.toLowerCase().split(' ');
+  return {
+    query: words
+      .filter((w) => w.length > 3)
+      .slice(0, 2)
+      .join(' '),
+    title: oldest.meta.title,
+  };
 }
 
 /**

@@ -9,7 +9,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { type CDPSession, chromium } from 'playwright-core';
 import { EXTENSION_DIR } from '../e2e/browser';
-import { openMeasured, searchLatency } from './library-measure';
+import { openMeasured, searchLatency, searchProbe } from './library-measure';
 import { generateCorpus } from './search-corpus';
 import { benchQueries } from './search-queries';
 import { seedScript } from './seed-bundle';
@@ -39,17 +39,7 @@ if (fresh) {
   await seedPage.close();
 }
 const corpus = generateCorpus(10_000);
-// The oldest article's title words, as the bench types them.
-const oldest = corpus.articles.reduce((a, b) => (b.meta.savedAt < a.meta.savedAt ? b : a));
-const probe = {
-  query: oldest.meta.title
-    .toLowerCase()
-    .split(' ')
-    .filter((w) => w.length > 3)
-    .slice(0, 2)
-    .join(' '),
-  title: oldest.meta.title,
-};
+const probe = searchProbe(corpus);
 let cdp: CDPSession | null = null;
 const browser = { context, extensionUrl: (path: string) => `${base}${path}` };
 const opened = await openMeasured(browser, '/library.html', '.article', false, probe, async (page) => {
