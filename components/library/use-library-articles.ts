@@ -14,6 +14,18 @@ import { errorMessage } from '../shared/error-message';
 /** Rows that fill a tall window: shown while the whole library is still being read. */
 const FIRST_ROWS = 40;
 
+/** Resolves after the next frame is painted (or 50 ms, as a hidden page paints none). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
+
 export interface LibraryArticles {
   /** Null until the first rows are read. */
   metas: ArticleSummary[] | null;
@@ -78,9 +90,17 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
     const fallBack = () => {
       if (firstRowsDone && snapshotDone && !stopped) setTimeout(watchTable, 0);
     };
-    readSummarySnapshot(db)
-      .catch(() => null) // unreadable: the table answers
-      .then((snapshot) => {
+    const firstRows = listNewestSummaries(db, FIRST_ROWS)
+      .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
+      .catch(fail)
+      .finally(() => {
+        firstRowsDone = true;
+        fallBack();
+      });
+    // The snapshot is read meanwhile but applied once the first rows are painted: parsing,
+    // sorting and counting 10,000 summaries would hold them back.
+    Promise.all([readSummarySnapshot(db).catch(() => null), firstRows.then(afterPaint)]).then(
+      ([snapshot]) => {
         if (stopped) return;
         if (!snapshot) {
           snapshotDone = true;
@@ -88,14 +108,8 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
         }
         setState((s) => ({ ...s, metas: snapshot.summaries, complete: true, error: null }));
         watchLog(snapshot.seq);
-      });
-    listNewestSummaries(db, FIRST_ROWS)
-      .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
-      .catch(fail)
-      .finally(() => {
-        firstRowsDone = true;
-        fallBack();
-      });
+      },
+    );
     return () => {
       stopped = true;
       for (const stop of stops) stop();
