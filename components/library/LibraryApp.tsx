@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
@@ -9,7 +10,6 @@ import { type RowActions, readerUrl } from './ArticleRow';
 import { BulkBar } from './BulkBar';
 import { DownloadBanner } from './DownloadBanner';
 import { EmptyLibrary } from './EmptyLibrary';
-import { ExportPanel } from './ExportPanel';
 import { LibraryToolbar } from './LibraryToolbar';
 import { toggleSelection } from './library-selection';
 import {
@@ -30,6 +30,12 @@ import { useLibraryActions } from './use-library-actions';
 import { useLibraryArticles } from './use-library-articles';
 import { useLibraryKeys } from './use-library-keys';
 import { useLibrarySearch } from './use-library-search';
+
+/**
+ * The export panel and what it pulls in (Markdown and HTML writers, the sanitiser, zip) are a
+ * third of the page's code and no part of its first screen: loaded when the reader exports.
+ */
+const ExportPanel = lazy(() => import('./ExportPanel').then((module) => ({ default: module.ExportPanel })));
 
 interface Props {
   db: ReadmarkDb;
@@ -248,7 +254,11 @@ export function LibraryApp({ db, focusId }: Props) {
           />
         )}
       </div>
-      {exporting && <ExportPanel db={db} ids={exporting} onClose={() => setExporting(null)} />}
+      {exporting && (
+        <Suspense fallback={null}>
+          <ExportPanel db={db} ids={exporting} onClose={() => setExporting(null)} />
+        </Suspense>
+      )}
     </main>
   );
 }

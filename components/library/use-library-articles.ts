@@ -1,10 +1,30 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { type ArticleSummary, errorFromThrown } from '@/utils/model';
-import { listNewestSummaries, listSummaries, observe, type ReadmarkDb } from '@/utils/storage';
+import {
+  applySummaryChanges,
+  listNewestSummaries,
+  listSummaries,
+  observe,
+  type ReadmarkDb,
+  readSummaryChanges,
+  readSummarySnapshot,
+} from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 
 /** Rows that fill a tall window: shown while the whole library is still being read. */
 const FIRST_ROWS = 40;
+
+/** Resolves after the next frame is painted (or 50 ms, as a hidden page paints none). */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    const fallback = setTimeout(resolve, 50);
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        clearTimeout(fallback);
+        resolve();
+      }, 0),
+    );
+  });
 
 export interface LibraryArticles {
   /** Null until the first rows are read. */
@@ -16,8 +36,10 @@ export interface LibraryArticles {
 
 /**
  * The library's article summaries (one small record per article, see ArticleSummary), kept
- * current as articles change in any tab. Reading 10,000 takes a moment, so the newest few are
- * read first and shown at once.
+ * current as articles change in any tab. The whole list comes from the summary snapshot (one
+ * record, patched with what changed since it was taken) when there is one, and is then kept
+ * current from the change log; reading 10,000 summaries from their table takes a moment, so
+ * without a snapshot the newest few are read first and shown at once, and the table is watched.
  */
 export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
   const [state, setState] = useState<LibraryArticles>({
@@ -31,7 +53,7 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
     let stopped = false;
     const fail = (error: unknown) =>
       setState((s) => ({ ...s, error: errorMessage(errorFromThrown(error, 'library-unreadable')) }));
-    const watchAll = () => {
+    const watchTable = () => {
       if (stopped) return;
       stops.push(
         observe(
@@ -41,12 +63,53 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
         ),
       );
     };
-    // The whole list is read only after the first rows are in: both at once, the big read's
-    // decoding on the main thread would hold back the small one.
-    listNewestSummaries(db, FIRST_ROWS)
+    /** Keeps a list read at log sequence `seq` current from the change log. */
+    const watchLog = (seq: number) => {
+      if (stopped) return;
+      let at = seq;
+      const stop = observe(
+        () => readSummaryChanges(db, at),
+        (changes) => {
+          if (changes === null) {
+            // The log was reset (a range delete, thousands of changes): read the table.
+            stop();
+            return watchTable();
+          }
+          if (changes.seq === at) return;
+          at = changes.seq;
+          setState((s) => ({ ...s, metas: applySummaryChanges(s.metas ?? [], changes), error: null }));
+        },
+        fail,
+      );
+      stops.push(stop);
+    };
+    let firstRowsDone = false;
+    let snapshotDone = false;
+    // Without a snapshot, the table is read once the first rows are in: both at once, the big
+    // read's decoding on the main thread would hold back the small one.
+    const fallBack = () => {
+      if (firstRowsDone && snapshotDone && !stopped) setTimeout(watchTable, 0);
+    };
+    const firstRows = listNewestSummaries(db, FIRST_ROWS)
       .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
       .catch(fail)
-      .finally(() => setTimeout(watchAll, 0));
+      .finally(() => {
+        firstRowsDone = true;
+        fallBack();
+      });
+    // The snapshot is read meanwhile but applied once the first rows are painted: parsing,
+    // sorting and counting 10,000 summaries would hold them back.
+    Promise.all([readSummarySnapshot(db).catch(() => null), firstRows.then(afterPaint)]).then(
+      ([snapshot]) => {
+        if (stopped) return;
+        if (!snapshot) {
+          snapshotDone = true;
+          return fallBack();
+        }
+        setState((s) => ({ ...s, metas: snapshot.summaries, complete: true, error: null }));
+        watchLog(snapshot.seq);
+      },
+    );
     return () => {
       stopped = true;
       for (const stop of stops) stop();

@@ -1,6 +1,7 @@
 /** Measuring an extension page from inside it, for tests/bench/library.ts. */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../e2e/browser';
+import type { Corpus } from './search-corpus';
 
 export interface OpenFigures {
   /** ms from navigation start: first contentful paint. */
@@ -9,7 +10,8 @@ export interface OpenFigures {
   firstRow: number | null;
   /**
    * ms from navigation start until the search box, given a query as soon as the first row shows,
-   * lists matches from the whole library (every article read, at least one match shown).
+   * lists matches from the whole library: every article read (the shelf counts show), and the
+   * article the query was taken from (the oldest, far from the first rows) among the rows shown.
    */
   searchUsable: number | null;
   /** ms from navigation start until the search box answers from the full-text index. */
@@ -25,33 +27,58 @@ interface Watched {
   __searchUsable?: number;
 }
 
+/** A query typed into the library's search box, and the title of an article it must find. */
+export interface SearchProbe {
+  query: string;
+  title: string;
+}
+
+/**
+ * The bench's probe: two title words of the oldest article, whose row is far from the first rows
+ * read, so answering it needs the whole library.
+ */
+export function searchProbe(corpus: Corpus): SearchProbe {
+  const oldest = corpus.articles.reduce((a, b) => (b.meta.savedAt < a.meta.savedAt ? b : a));
+  const words = oldest.meta.title.toLowerCase().split(' ');
+  return {
+    query: words
+      .filter((w) => w.length > 3)
+      .slice(0, 2)
+      .join(' '),
+    title: oldest.meta.title,
+  };
+}
+
 /**
  * Opens an extension page, noting when `selector` first enters the DOM and the frame that paints
- * it. With `probe` (the library), types that query into the search box as soon as the first row
- * shows and notes when its answer covers the whole library (the shelf counts appear once every
- * article is read) with at least one match.
+ * it. With `probe` (the library), types its query into the search box as soon as the first row
+ * shows and notes when the answer covers the whole library (the shelf counts appear once every
+ * article is read) and shows the probe's article.
  */
 export async function openMeasured(
-  browser: ExtensionBrowser,
+  browser: Pick<ExtensionBrowser, 'context' | 'extensionUrl'>,
   path: string,
   selector: string,
   waitForSearch: boolean,
-  probe?: string,
+  probe?: SearchProbe,
+  /** Runs once the page exists, before it loads (the profile tool starts its CPU profile here). */
+  beforeLoad?: (page: Page) => Promise<void>,
 ): Promise<{ page: Page; figures: OpenFigures }> {
   const page = await browser.context.newPage();
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
+  await beforeLoad?.(page);
   // tsx names arrow functions through a helper that the page lacks.
   await page.addInitScript('window.__name = (fn) => fn');
   await page.addInitScript(
-    ([wanted, query]) => {
+    ([wanted, query, title]) => {
       const watched = window as Watched;
       const answered = () => {
         const list = document.querySelector<HTMLElement>('.article-list');
         return (
           !!document.querySelector('.shelf .count') &&
           list?.dataset.query === query &&
-          Number(list.dataset.count) > 0
+          [...list.querySelectorAll('.article-title')].some((row) => row.textContent === title)
         );
       };
       const typeProbe = () => {
@@ -77,7 +104,7 @@ export async function openMeasured(
       });
       seen.observe(document, { childList: true, subtree: true });
     },
-    [selector, probe ?? null] as const,
+    [selector, probe?.query ?? null, probe?.title ?? null] as const,
   );
   await page.goto(browser.extensionUrl(path));
   await page.waitForFunction(() => (window as Watched).__firstRow !== undefined, undefined, {

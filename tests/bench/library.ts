@@ -15,7 +15,13 @@ import type { Page } from 'playwright-core';
 import { type ExtensionBrowser, launchWithExtension } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup } from '../e2e/real-popup';
-import { type OpenFigures, openMeasured, searchLatency } from './library-measure';
+import {
+  type OpenFigures,
+  openMeasured,
+  type SearchProbe,
+  searchLatency,
+  searchProbe,
+} from './library-measure';
 import { generateCorpus } from './search-corpus';
 import { benchQueries } from './search-queries';
 import { seedScript } from './seed-bundle';
@@ -50,7 +56,7 @@ async function seedLibrary(browser: ExtensionBrowser): Promise<string> {
 /** Opens the library RUNS times; medians of each figure, plus the last page (left open). */
 async function openLibrary(
   browser: ExtensionBrowser,
-  probe?: string,
+  probe?: SearchProbe,
   runs = RUNS,
 ): Promise<{ figures: OpenFigures; page: Page }> {
   const all: OpenFigures[] = [];
@@ -110,16 +116,8 @@ try {
 
   console.log(await seedLibrary(browser));
   const corpus = generateCorpus(COUNT);
-  // The oldest article's title words: its row is far from the first rows read, so the answer
-  // needs the whole library.
-  const oldest = corpus.articles.reduce((a, b) => (b.meta.savedAt < a.meta.savedAt ? b : a));
-  const probe = oldest.meta.title
-    .toLowerCase()
-    .split(' ')
-    .filter((w) => w.length > 3)
-    .slice(0, 2)
-    .join(' ');
-  console.log(`search probe: "${probe}"`);
+  const probe = searchProbe(corpus);
+  console.log(`search probe: "${probe.query}", finds "${probe.title}"`);
   const firstOpen = await openMeasured(browser, '/library.html', '.article', true, probe);
   // The worker saves the index a moment after building it: wait for that before closing.
   const savedIndex = () =>

@@ -217,6 +217,45 @@ describe('library', () => {
     await searchFor('');
   });
 
+  test('opened again, the list comes from the summary snapshot, with the changes made since and while open', async () => {
+    // The search worker takes the snapshot once its index is ready and the library quiet.
+    const snapshotCurrent = () =>
+      library.evaluate(
+        () =>
+          new Promise<boolean>((done, fail) => {
+            const open = indexedDB.open('readmark');
+            open.onsuccess = () => {
+              const store = open.result.transaction('summaries').objectStore('summaries');
+              const log = store.get(0);
+              const snapshot = store.get(1);
+              snapshot.onsuccess = () => {
+                done(typeof snapshot.result?.json === 'string' && snapshot.result.seq === log.result?.seq);
+                open.result.close();
+              };
+              snapshot.onerror = () => fail(snapshot.error);
+            };
+          }),
+      );
+    await expect.poll(snapshotCurrent, { timeout: 20_000 }).toBe(true);
+    const before = await titles();
+    await library.reload();
+    await expect.poll(titles).toEqual(before);
+    // A change made in another page shows here at once (from the change log), and after a reload.
+    const other = await env.browser.open(env.browser.extensionUrl('/library.html'));
+    const favourite = (page: Page) =>
+      page
+        .locator('.article', { has: page.getByRole('link', { name: TITLES.lens }) })
+        .locator('button.favourite');
+    await favourite(other).click();
+    await expect.poll(() => favourite(library).getAttribute('aria-pressed')).toBe('true');
+    await other.close();
+    await library.reload();
+    await expect.poll(() => favourite(library).getAttribute('aria-pressed')).toBe('true');
+    expect(await titles()).toEqual(before);
+    await favourite(library).click();
+    await expect.poll(async () => (await byTitle(TITLES.lens)).favourite).toBe(0);
+  });
+
   test("from the popup's link, then the keyboard alone: search, move, favourite, select, archive, open", async () => {
     // As the popup's "Open in library" opens it: the saved article in view and focused.
     const lens = await byTitle(TITLES.lens);

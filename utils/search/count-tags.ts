@@ -12,12 +12,24 @@ export interface TagCount {
 /** Every tag in use with its article count, most used first, then alphabetically. */
 export function countTags(metas: readonly Pick<ArticleMeta, 'tags'>[], locale?: string): TagCount[] {
   const spellings = new Map<string, Map<string, number>>();
-  for (const meta of metas) {
-    const seen = new Set<string>();
-    for (const tag of meta.tags) {
+  // A library has a few hundred distinct tags on thousands of articles: each is normalised once.
+  const normalised = new Map<string, { spelling: string; key: string } | null>();
+  const normalise = (tag: string) => {
+    let found = normalised.get(tag);
+    if (found === undefined) {
       const spelling = normaliseTag(tag);
-      const key = spelling?.toLowerCase();
-      if (spelling === null || key === undefined || seen.has(key)) continue;
+      found = spelling === null ? null : { spelling, key: spelling.toLowerCase() };
+      normalised.set(tag, found);
+    }
+    return found;
+  };
+  const seen = new Set<string>();
+  for (const meta of metas) {
+    seen.clear();
+    for (const tag of meta.tags) {
+      const found = normalise(tag);
+      if (found === null || seen.has(found.key)) continue;
+      const { spelling, key } = found;
       seen.add(key);
       const forKey = spellings.get(key) ?? new Map<string, number>();
       forKey.set(spelling, (forKey.get(spelling) ?? 0) + 1);

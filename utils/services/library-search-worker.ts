@@ -5,7 +5,15 @@
  * (Dexie's live queries reach workers too), so the page only sends queries.
  */
 import { bestSnippet, type LibraryMatches } from '@/utils/search';
-import { listHighlightStamps, listSummaries, observe, openDb, readIndexSources } from '@/utils/storage';
+import {
+  listHighlightStamps,
+  listSummaries,
+  observe,
+  openDb,
+  readIndexSources,
+  saveSummarySnapshot,
+  summarySnapshotBehind,
+} from '@/utils/storage';
 import type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
 import {
   type ArticleStamp,
@@ -21,7 +29,36 @@ const scope = self as unknown as {
 
 // It only reads what it observes (see OpenDbOptions).
 const db = openDb(undefined, { frozenLiveQueries: true });
-const sync = new SearchIndexSync(db, (state) => scope.postMessage({ type: 'state', state }));
+
+/** Quiet time after the index is ready or the library changed before the summary snapshot is taken. */
+const SNAPSHOT_DELAY_MS = 3_000;
+let snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+let indexReady = false;
+/**
+ * Takes a new summary snapshot (the library page's one-read list, see utils/storage
+ * summary-snapshot.ts) when the stored one is missing or behind, once the library is quiet. It
+ * reads the whole summaries table: a snapshot that is only behind waits for the index to be
+ * ready (restoring it comes first); a missing one is taken at once, so the next open is quick
+ * even when this one closes before its index is built.
+ */
+const refreshSnapshot = () => {
+  clearTimeout(snapshotTimer);
+  snapshotTimer = setTimeout(() => {
+    void summarySnapshotBehind(db)
+      .then((behind) =>
+        behind === 'missing' || (behind && indexReady) ? saveSummarySnapshot(db) : undefined,
+      )
+      .catch(() => undefined); // the page reads the table instead: slower, never wrong
+  }, SNAPSHOT_DELAY_MS);
+};
+
+const sync = new SearchIndexSync(db, (state) => {
+  if (state.phase === 'ready' && !indexReady) {
+    indexReady = true;
+    refreshSnapshot();
+  }
+  scope.postMessage({ type: 'state', state });
+});
 // Read the saved index while the article list is read, not after.
 void sync.open();
 let metas: ArticleStamp[] | null = null;
@@ -37,6 +74,7 @@ observe(
   (value) => {
     metas = value;
     feed();
+    refreshSnapshot();
   },
   fail,
 );

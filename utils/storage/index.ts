@@ -45,3 +45,12 @@ export {
 export { getSetting, setSetting } from './settings';
 export { isQuotaError, storageError } from './storage-error';
 export { listNewestSummaries, listSummaries } from './summaries';
+export {
+  applySummaryChanges,
+  readSummaryChanges,
+  readSummarySnapshot,
+  type SummaryChanges,
+  type SummaryList,
+  saveSummarySnapshot,
+  summarySnapshotBehind,
+} from './summary-snapshot';

@@ -1,13 +1,15 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import { type ArticleMeta, type ArticleSummary, summarise } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { logSummaryChanges } from './summary-snapshot';
 
 /**
  * The library reads one small summary per article (see ArticleSummary) instead of every
  * article's metadata. Summaries are never written by hand: this middleware sits under every
  * write to `articles` (saves, re-saves, tag and state edits, deletes, undo, imports, restores,
  * and any write path added later) and mirrors it into `summaries` in the same transaction, so
- * the two can never disagree, even when a transaction aborts.
+ * the two can never disagree, even when a transaction aborts. It notes each change in the
+ * summary snapshot's change log too (summary-snapshot.ts), in the same transaction.
  */
 export const SUMMARIES = 'summaries';
 const ARTICLES = 'articles';
@@ -43,8 +45,10 @@ export const summaryMirror: Middleware<DBCore> = {
             const summaries = down.table(SUMMARIES);
             if (request.type === 'deleteRange') {
               await summaries.mutate({ trans, type: 'deleteRange', range: request.range });
+              await logSummaryChanges(down, trans, null);
             } else if (request.type === 'delete') {
               await summaries.mutate({ trans, type: 'delete', keys: request.keys });
+              await logSummaryChanges(down, trans, request.keys as string[]);
             } else {
               // Only the records IndexedDB took (a bulk write can refuse some and go on).
               const written = (request.values as readonly ArticleMeta[]).filter(
@@ -52,6 +56,11 @@ export const summaryMirror: Middleware<DBCore> = {
               );
               if (written.length > 0) {
                 await summaries.mutate({ trans, type: 'put', values: written.map(summarise) });
+                await logSummaryChanges(
+                  down,
+                  trans,
+                  written.map((meta) => meta.id),
+                );
               }
             }
             return response;
@@ -84,9 +93,12 @@ export async function buildArticleSummaries(tx: Transaction): Promise<void> {
   }
 }
 
-/** Every article's summary, in no particular order (the library sorts them itself). */
+/**
+ * Every article's summary, in no particular order (the library sorts them itself). Article ids
+ * are strings: the number keys below them are the snapshot's bookkeeping (summary-snapshot.ts).
+ */
 export function listSummaries(db: ReadmarkDb): Promise<ArticleSummary[]> {
-  return db.summaries.toArray();
+  return db.summaries.where(':id').aboveOrEqual('').toArray();
 }
 
 /** The newest summaries of articles not archived: the library's first rows, before the whole list. */

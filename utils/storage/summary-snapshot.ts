@@ -1,0 +1,196 @@
+import type { DBCore, DBCoreTransaction, Table } from 'dexie';
+import type { ArticleSummary } from '@/utils/model';
+import type { ReadmarkDb } from './db';
+import { listSummaries } from './summaries';
+
+/**
+ * The library's whole list in one record. IndexedDB reads 10,000 small summaries as 10,000
+ * records (about a second on a busy 2-core machine, most of it in the browser's storage process);
+ * the same list as one JSON string reads and parses in a few tens of ms. The snapshot is derived
+ * data, kept in the summaries table itself (under number keys, which sort before every article
+ * id, so listing the summaries never meets them; backups never hold that table), and always
+ * checked against the change log below, so it never shows a library other than the stored one.
+ *
+ * The change log is written by summaryMirror in the same transaction as every write to
+ * `articles`: a sequence number, and per changed article id the sequence of its last change. A
+ * snapshot records the sequence it was read at; reading it back patches in the summaries of the
+ * articles changed since (a few, typically: the articles saved or read since the library was last
+ * open), drops the deleted ones, and gives up (null: read the table) when too much changed.
+ */
+const SUMMARY_LOG_KEY = 0;
+const SUMMARY_SNAPSHOT_KEY = 1;
+
+/** Bump when ArticleSummary's shape changes: an older snapshot is then ignored. */
+const SNAPSHOT_FORMAT = 1;
+/**
+ * Past this many changed articles the log forgets them and marks everything changed (`reset`):
+ * an import of thousands of articles must not rewrite a growing log with every batch, and
+ * patching that many is no faster than reading the table.
+ */
+const LOG_LIMIT = 1_000;
+
+interface SummaryLog {
+  id: typeof SUMMARY_LOG_KEY;
+  seq: number;
+  /** Sequence of each article's last change since the log was last trimmed. */
+  changed: Record<string, number>;
+  /** Snapshots read before this sequence cannot be patched (a range delete, an overflow). */
+  reset: number;
+}
+
+interface SummarySnapshot {
+  id: typeof SUMMARY_SNAPSHOT_KEY;
+  format: number;
+  /** The log's sequence when the list was read. */
+  seq: number;
+  /** JSON of ArticleSummary[]. */
+  json: string;
+}
+
+const SUMMARIES = 'summaries';
+const EMPTY_LOG: SummaryLog = { id: SUMMARY_LOG_KEY, seq: 0, changed: {}, reset: 0 };
+
+function readLog(value: unknown): SummaryLog {
+  const log = value as Partial<SummaryLog> | undefined;
+  return typeof log?.seq === 'number' && typeof log.changed === 'object' && log.changed !== null
+    ? {
+        ...EMPTY_LOG,
+        seq: log.seq,
+        changed: log.changed,
+        reset: typeof log.reset === 'number' ? log.reset : 0,
+      }
+    : EMPTY_LOG;
+}
+
+/** The summaries table seen as its two bookkeeping records. */
+const records = (db: ReadmarkDb) => db.summaries as unknown as Table<SummaryLog | SummarySnapshot, number>;
+
+/**
+ * Notes in the change log, inside `trans` (a transaction summaryMirror widened to the summaries),
+ * that these articles changed; `ids` null for a range delete (all of them, as far as snapshots go).
+ */
+export async function logSummaryChanges(
+  down: DBCore,
+  trans: DBCoreTransaction,
+  ids: readonly string[] | null,
+): Promise<void> {
+  const summaries = down.table(SUMMARIES);
+  const log = readLog(await summaries.get({ trans, key: SUMMARY_LOG_KEY }));
+  const seq = log.seq + 1;
+  let changed: Record<string, number> = { ...log.changed };
+  let reset = log.reset;
+  if (ids === null || Object.keys(changed).length + ids.length > LOG_LIMIT) {
+    changed = {};
+    reset = seq;
+  } else {
+    for (const id of ids) changed[id] = seq;
+  }
+  const value: SummaryLog = { id: SUMMARY_LOG_KEY, seq, changed, reset };
+  await summaries.mutate({ trans, type: 'put', values: [value] });
+}
+
+/** The library as of a change-log sequence. */
+export interface SummaryList {
+  summaries: ArticleSummary[];
+  seq: number;
+}
+
+/** What changed after a sequence: summaries to put (new or changed) and ids gone. */
+export interface SummaryChanges {
+  seq: number;
+  put: ArticleSummary[];
+  removed: string[];
+}
+
+/** The changes logged after `since`; null when the log cannot tell (reset since, or a newer log). */
+async function changesSince(db: ReadmarkDb, log: SummaryLog, since: number): Promise<SummaryChanges | null> {
+  if (log.reset > since || log.seq < since) return null;
+  const ids = Object.keys(log.changed).filter((id) => log.changed[id]! > since);
+  const found = ids.length > 0 ? await db.summaries.bulkGet(ids) : [];
+  const put: ArticleSummary[] = [];
+  const removed: string[] = [];
+  found.forEach((summary, i) => {
+    if (summary) put.push(summary);
+    else removed.push(ids[i]!);
+  });
+  return { seq: log.seq, put, removed };
+}
+
+/** `list` with `changes` applied: changed summaries replaced (new ones added), removed ones dropped. */
+export function applySummaryChanges(
+  list: readonly ArticleSummary[],
+  changes: Pick<SummaryChanges, 'put' | 'removed'>,
+): ArticleSummary[] {
+  const replaced = new Set([...changes.removed, ...changes.put.map((s) => s.id)]);
+  return [...list.filter((summary) => !replaced.has(summary.id)), ...changes.put];
+}
+
+/**
+ * The whole library's summaries from the snapshot, patched with the changes logged since it was
+ * taken, and the log sequence they are current at; null when there is no usable snapshot (none
+ * yet, an older format, a reset of the log): then list the summaries table.
+ */
+export async function readSummarySnapshot(db: ReadmarkDb): Promise<SummaryList | null> {
+  return db.transaction('r', db.summaries, async () => {
+    const [snapshotRecord, logRecord] = await records(db).bulkGet([SUMMARY_SNAPSHOT_KEY, SUMMARY_LOG_KEY]);
+    const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
+    if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return null;
+    if (typeof snapshot.json !== 'string') return null;
+    const changes = await changesSince(db, readLog(logRecord), snapshot.seq);
+    if (!changes) return null;
+    const list = JSON.parse(snapshot.json) as ArticleSummary[];
+    const summaries =
+      changes.put.length + changes.removed.length > 0 ? applySummaryChanges(list, changes) : list;
+    return { summaries, seq: changes.seq };
+  });
+}
+
+/**
+ * The summaries changed (or gone) after log sequence `since`, to keep a list from
+ * readSummarySnapshot current (observe it: it reads the log record, which every change rewrites);
+ * null when the log cannot tell (reset since): then list the table again.
+ */
+export async function readSummaryChanges(db: ReadmarkDb, since: number): Promise<SummaryChanges | null> {
+  return db.transaction('r', db.summaries, async () =>
+    changesSince(db, readLog(await records(db).get(SUMMARY_LOG_KEY)), since),
+  );
+}
+
+/**
+ * How far the snapshot is from the table: 'missing' (none, an older format, a reset log), true
+ * when `changes` or more articles changed since it was taken (saveSummarySnapshot is then worth
+ * its read of the whole table), else false.
+ */
+export async function summarySnapshotBehind(db: ReadmarkDb, changes = 1): Promise<boolean | 'missing'> {
+  const [snapshotRecord, logRecord] = await records(db).bulkGet([SUMMARY_SNAPSHOT_KEY, SUMMARY_LOG_KEY]);
+  const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
+  if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return 'missing';
+  const log = readLog(logRecord);
+  if (log.reset > snapshot.seq || log.seq < snapshot.seq) return 'missing';
+  const since = snapshot.seq;
+  return Object.values(log.changed).filter((seq) => seq > since).length >= changes;
+}
+
+/**
+ * Takes a new snapshot: reads the table and the log's sequence in one read transaction (so the
+ * list is exactly the library at that sequence), then stores the list and trims from the log
+ * what the snapshot holds. Reading 10,000 summaries takes a moment: call it where nothing waits.
+ */
+export async function saveSummarySnapshot(db: ReadmarkDb): Promise<void> {
+  const { list, seq } = await db.transaction('r', db.summaries, async () => {
+    const [list, logRecord] = await Promise.all([listSummaries(db), records(db).get(SUMMARY_LOG_KEY)]);
+    return { list, seq: readLog(logRecord).seq };
+  });
+  const snapshot: SummarySnapshot = {
+    id: SUMMARY_SNAPSHOT_KEY,
+    format: SNAPSHOT_FORMAT,
+    seq,
+    json: JSON.stringify(list),
+  };
+  await db.transaction('rw', db.summaries, async () => {
+    const log = readLog(await records(db).get(SUMMARY_LOG_KEY));
+    const changed: Record<string, number> = {};
+    for (const [id, at] of Object.entries(log.changed)) if (at > seq) changed[id] = at;
+    await records(db).bulkPut([snapshot, { ...log, changed }]);
+  });
+}
