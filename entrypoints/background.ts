@@ -18,6 +18,7 @@ import {
   setUpAutoRepaint,
   setUpHighlightCommands,
   setUpImportedDownloads,
+  setUpReviewBadge,
 } from '@/utils/services';
 import { openDb } from '@/utils/storage';
 
@@ -50,4 +51,5 @@ export default defineBackground(() => {
   );
   setUpHighlightCommands();
   setUpAutoRepaint();
+  setUpReviewBadge(db);
 });

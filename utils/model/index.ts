@@ -12,6 +12,7 @@ export * from './errors';
 export * from './highlight';
 export * from './image';
 export * from './result';
+export * from './review';
 export * from './text';
 export * from './text-walk';
 export * from './url';

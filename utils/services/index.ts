@@ -57,6 +57,19 @@ export {
   savePreviewedArticle,
 } from './page-preview';
 export {
+  answerReview,
+  badgeText,
+  highlightUrl,
+  loadReviewQueue,
+  loadReviewSettings,
+  REVIEW_BADGE_ALARM,
+  REVIEW_SETTINGS_KEY,
+  refreshReviewBadge,
+  saveReviewSettings,
+  setArticleWeight,
+  setUpReviewBadge,
+} from './review';
+export {
   type ArticleStamp,
   type HighlightStamp,
   type IndexState,
