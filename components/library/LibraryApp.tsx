@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t, tn } from '../shared/i18n';
+import { ReviewLink } from '../shared/ReviewLink';
 import { SettingsLink } from '../shared/SettingsLink';
 import { ArticleList } from './ArticleList';
 import { type RowActions, readerUrl } from './ArticleRow';
@@ -164,6 +165,7 @@ export function LibraryApp({ db, focusId }: Props) {
         <div class="library-heading">
           <h1>{t('libraryTitle')}</h1>
           <ShortcutsHelp />
+          <ReviewLink />
           <SettingsLink />
         </div>
         {!empty && (

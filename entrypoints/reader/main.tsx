@@ -8,5 +8,8 @@ import '@/components/reader/reader-fonts.css';
 import '@/components/reader/reader.css';
 import '@/components/reader/reader-panels.css';
 
-const id = new URLSearchParams(location.search).get('id') ?? '';
-render(<ReaderApp db={openDb()} id={id} />, document.getElementById('app')!);
+const params = new URLSearchParams(location.search);
+render(
+  <ReaderApp db={openDb()} id={params.get('id') ?? ''} highlightId={params.get('highlight')} />,
+  document.getElementById('app')!,
+);
