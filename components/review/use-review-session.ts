@@ -6,9 +6,6 @@ import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 
-/** A card answered "Again" or "Hard" comes back in this session when it is due again this soon. */
-const AGAIN_IN_SESSION_MS = 15 * 60 * 1000;
-
 export interface ReviewSession {
   /** The cards still to answer, the current one first; null while loading. */
   queue: DueItem[] | null;
@@ -23,8 +20,8 @@ export interface ReviewSession {
 
 /**
  * One sitting of the review: the day's queue read once (answering does not reshuffle it), each
- * answer stored, then the card leaves the queue, or goes to its end when FSRS wants it again
- * within minutes (a lapse or a learning step). The toolbar badge follows each answer.
+ * answer stored, then the card leaves the queue (the schedule is in whole days: nothing comes back
+ * the same day). The toolbar badge follows each answer.
  */
 export function useReviewSession(db: ReadmarkDb, now: () => number = Date.now): ReviewSession {
   const [queue, setQueue] = useState<DueItem[] | null>(null);
@@ -61,8 +58,7 @@ export function useReviewSession(db: ReadmarkDb, now: () => number = Date.now): 
         }
         setError(null);
         setAnswered((n) => n + 1);
-        const again = result.value.card.due - at <= AGAIN_IN_SESSION_MS;
-        setQueue((items) => (items ? [...items.slice(1), ...(again ? [result.value] : [])] : items));
+        setQueue((items) => items?.slice(1) ?? null);
         void refreshReviewBadge(db, at).catch(() => undefined);
       } catch (cause) {
         setError(t('reviewError', errorMessage(errorFromThrown(cause))));

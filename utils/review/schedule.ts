@@ -2,11 +2,13 @@ import { type Card, createEmptyCard, fsrs, type Grade, type ReviewLog } from 'ts
 import type { ReviewCard, ReviewLogEntry, ReviewRating, ReviewState, ReviewWeight } from '@/utils/model';
 
 /**
- * FSRS with its published defaults (90% retention wanted). Fuzz spreads intervals so cards made
- * the same day do not all come back together; ts-fsrs seeds it from the review time and the card,
- * so the same answers at the same clock give the same schedule.
+ * FSRS with its published defaults (90% retention wanted), in whole days: no same-session
+ * learning steps, since a highlight is read once a day, not drilled (Again brings it back
+ * tomorrow). Fuzz spreads intervals so cards made the same day do not all come back together;
+ * ts-fsrs seeds it from the review time and the card, so the same answers at the same clock give
+ * the same schedule.
  */
-const scheduler = fsrs({ enable_fuzz: true });
+const scheduler = fsrs({ enable_fuzz: true, enable_short_term: false });
 
 /** How an article's weight stretches the intervals FSRS chose: more often = half as long. */
 const INTERVAL_FACTOR: Record<Exclude<ReviewWeight, 'excluded'>, number> = { less: 2, normal: 1, more: 0.5 };
@@ -37,8 +39,7 @@ export function answer(
   const next = scheduler.next(toFsrs(card), new Date(now), rating as Grade);
   const result = fromFsrs(card.highlightId, card.articleId, next.card);
   const factor = INTERVAL_FACTOR[weight];
-  // Only whole-day intervals stretch: learning steps (minutes) stay as FSRS set them.
-  if (factor !== 1 && result.scheduledDays >= 1) {
+  if (factor !== 1) {
     const days = Math.max(1, Math.round(result.scheduledDays * factor));
     result.scheduledDays = days;
     result.due = now + days * DAY_MS;

@@ -24,7 +24,6 @@ describe('FSRS schedule under a fixed clock', () => {
 
   it('differs when the clock differs (the clock is an input, not read)', () => {
     const ratings: ReviewRating[] = [3, 3, 3, 3];
-    expect(run(ratings, T0).map((c) => c.due - T0)).not.toEqual([]);
     expect(run(ratings, T0)[3]!.due).not.toBe(run(ratings, T0 + DAY_MS)[3]!.due);
   });
 
