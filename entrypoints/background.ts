@@ -19,6 +19,7 @@ import {
   setUpAutoRepaint,
   setUpHighlightCommands,
   setUpImportedDownloads,
+  setUpReviewBadge,
   setUpSync,
 } from '@/utils/services';
 import { openDb } from '@/utils/storage';
@@ -54,4 +55,5 @@ export default defineBackground(() => {
   setUpHighlightCommands();
   setUpAutoRepaint();
   setUpSync(db);
+  setUpReviewBadge(db);
 });

@@ -3,6 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t, tn } from '../shared/i18n';
+import { ReviewLink } from '../shared/ReviewLink';
 import { SettingsLink } from '../shared/SettingsLink';
 import { SyncStatus } from '../shared/SyncStatus';
 import { ArticleList } from './ArticleList';
@@ -171,6 +172,7 @@ export function LibraryApp({ db, focusId }: Props) {
         <div class="library-heading">
           <h1>{t('libraryTitle')}</h1>
           <ShortcutsHelp />
+          <ReviewLink />
           <SettingsLink />
         </div>
         <SyncStatus db={db} />

@@ -8,8 +8,19 @@ import { ReaderView } from './ReaderView';
 import { useMediaQuery } from './use-media-query';
 import { useReaderSettings } from './use-reader-settings';
 
-/** reader.html?id=…: one saved article, in the reader's own settings (which apply even to the error page). */
-export function ReaderApp({ db, id }: { db: ReadmarkDb; id: string }) {
+/**
+ * reader.html?id=…: one saved article, in the reader's own settings (which apply even to the error
+ * page); `&highlight=…` opens it at that highlight.
+ */
+export function ReaderApp({
+  db,
+  id,
+  highlightId = null,
+}: {
+  db: ReadmarkDb;
+  id: string;
+  highlightId?: string | null;
+}) {
   // The stored pictures come with the article, so the first render already shows them (and never the web's).
   const article = useObserved(async () => {
     const [stored, images] = await Promise.all([getArticle(db, id), getArticleImages(db, id)]);
@@ -40,5 +51,5 @@ export function ReaderApp({ db, id }: { db: ReadmarkDb; id: string }) {
       </main>
     );
   }
-  return <ReaderView db={db} article={article.value} reader={reader} />;
+  return <ReaderView db={db} article={article.value} reader={reader} highlightId={highlightId} />;
 }

@@ -15,6 +15,7 @@ import { textLayoutKey } from './reader-settings';
 import { SIDE_PANEL_ID, SidePanel } from './SidePanel';
 import { TableOfContents, TOC_BESIDE_REM } from './TableOfContents';
 import { useFitsBeside } from './use-fits-beside';
+import { useJumpToHighlight } from './use-jump-to-highlight';
 import { useListen } from './use-listen';
 import { useObjectUrls } from './use-object-urls';
 import { useReaderAnnotations } from './use-reader-annotations';
@@ -26,10 +27,12 @@ interface Props {
   /** The article and its stored pictures (original URL → bytes). */
   article: StoredArticle & { images: ReadonlyMap<string, Blob> };
   reader: ReaderSettingsState;
+  /** A highlight to open the article at (from the review page). */
+  highlightId?: string | null;
 }
 
 /** The loaded article: tool bar, progress, header, contents, body and the side panel. */
-export function ReaderView({ db, article, reader }: Props) {
+export function ReaderView({ db, article, reader, highlightId = null }: Props) {
   const { meta, content } = article;
   const { settings } = reader;
   // Saved HTML is untrusted forever: sanitised again here, at render time, then prepared
@@ -55,6 +58,7 @@ export function ReaderView({ db, article, reader }: Props) {
     layoutKey,
   });
   const annotations = useReaderAnnotations(body, db, meta.id, content.textContent, prepared.html);
+  useJumpToHighlight(annotations, highlightId);
   const listen = useListen({
     db,
     articleId: meta.id,

@@ -26,5 +26,6 @@ function describe({ kind, index, reason }: Rejection): string {
   const number = (index + 1).toLocaleString();
   if (kind === 'article') return t('rejectedArticle', [number, reason]);
   if (kind === 'highlight') return t('rejectedHighlight', [number, reason]);
+  if (kind === 'review') return t('rejectedReview', [number, reason]);
   return t('rejectedSettings', reason);
 }

@@ -1,6 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t } from '../shared/i18n';
+import { ReviewLink } from '../shared/ReviewLink';
 import { BackupSection } from './BackupSection';
 import { HighlightsSection } from './HighlightsSection';
 import { ImportSection } from './ImportSection';
@@ -23,6 +24,9 @@ export function SettingsApp({ db }: { db: ReadmarkDb }) {
   return (
     <main class="settings">
       <h1>{t('settingsTitle')}</h1>
+      <p>
+        <ReviewLink />
+      </p>
       {SECTIONS.map(({ id, Section }) => (
         <Section key={id} db={db} />
       ))}

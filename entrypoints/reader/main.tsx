@@ -9,5 +9,12 @@ import '@/components/reader/reader-fonts.css';
 import '@/components/reader/reader.css';
 import '@/components/reader/reader-panels.css';
 
-const id = new URLSearchParams(location.search).get('id') ?? '';
-render(<ReaderApp db={installSyncCapture(openDb())} id={id} />, document.getElementById('app')!);
+const params = new URLSearchParams(location.search);
+render(
+  <ReaderApp
+    db={installSyncCapture(openDb())}
+    id={params.get('id') ?? ''}
+    highlightId={params.get('highlight')}
+  />,
+  document.getElementById('app')!,
+);

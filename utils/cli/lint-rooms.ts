@@ -140,6 +140,21 @@ export const ROOMS: Room[] = [
       'Sync is pure apart from WebCrypto and fetch: it knows the model only; the database reaches it through the SyncStore interface.',
   },
   {
+    folders: ['utils/review'],
+    forbid: forbidding(NOT_PURE, [
+      'storage',
+      'messaging',
+      'extraction',
+      'export',
+      'search',
+      'import',
+      'sync',
+      'services',
+    ]),
+    message:
+      'Review scheduling is pure under an injected clock: it knows the model, annotation (context) and ts-fsrs only.',
+  },
+  {
     folders: ['components/toolbar'],
     // Services open the database too (and would bring it into the content script).
     forbid: [...DB, '@/utils/storage', '~/utils/storage', '@/utils/services', '~/utils/services'],

@@ -139,3 +139,34 @@ export function firstIssue(issues: readonly v.BaseIssue<unknown>[]): string {
   const path = issue.path?.map((item) => String(item.key)).join('.');
   return path ? `${path}: ${issue.message}` : issue.message;
 }
+
+const reviewState = v.picklist([0, 1, 2, 3] as const);
+const finite = v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1e9));
+
+/** A highlight's review schedule (optional list `reviewCards`, schema version 6 of the database). */
+export const reviewCardSchema = v.object({
+  highlightId: id,
+  articleId: id,
+  due: epochMs,
+  stability: finite,
+  difficulty: finite,
+  scheduledDays: count,
+  learningSteps: count,
+  reps: count,
+  lapses: count,
+  state: reviewState,
+  lastReview: v.nullable(epochMs),
+});
+
+/** One answer of the review log (optional list `reviewLog`). */
+export const reviewLogSchema = v.object({
+  highlightId: id,
+  articleId: id,
+  rating: v.picklist([1, 2, 3, 4] as const),
+  state: reviewState,
+  reviewedAt: epochMs,
+  due: epochMs,
+  stability: finite,
+  difficulty: finite,
+  scheduledDays: count,
+});

@@ -1,4 +1,12 @@
-import { err, type Highlight, type ImageBytes, ok, type Result } from '@/utils/model';
+import {
+  err,
+  type Highlight,
+  type ImageBytes,
+  ok,
+  type Result,
+  type ReviewCard,
+  type ReviewLogEntry,
+} from '@/utils/model';
 import { imageRecord } from './backup-images';
 import { BACKUP_FORMAT, BACKUP_VERSION } from './backup-schema';
 import { forEachChunked, type ProgressOptions } from './chunked';
@@ -12,6 +20,9 @@ export interface BackupInput {
   settings: Record<string, unknown>;
   /** The stored pictures the articles' `images` links name, each once. */
   images?: readonly ImageBytes[];
+  /** The highlights' review schedules and the review log. */
+  reviewCards?: readonly ReviewCard[];
+  reviewLog?: readonly ReviewLogEntry[];
 }
 
 export interface CreateBackupOptions extends ProgressOptions {
@@ -19,7 +30,7 @@ export interface CreateBackupOptions extends ProgressOptions {
   now?: Date;
 }
 
-const SECTIONS = ['articles', 'highlights', 'images'] as const;
+const SECTIONS = ['articles', 'highlights', 'reviewCards', 'reviewLog', 'images'] as const;
 type Section = (typeof SECTIONS)[number];
 // Text gathered before it is moved into a Blob part: in a browser a Blob's bytes live outside the
 // page's JavaScript heap, so the heap holds at most this much of the file at a time.
@@ -27,7 +38,7 @@ const FLUSH_CHARS = 4 * 1024 * 1024;
 
 /**
  * Writes a backup file (see BACKUP-FORMAT.md) record by record into a Blob, in the format's order:
- * articles, highlights, settings, pictures. One record per line, so the file stays diffable and a
+ * articles, highlights, review schedules, review log, settings, pictures. One record per line, so the file stays diffable and a
  * damaged line loses one record; the whole file is never one string.
  */
 export class BackupWriter {
@@ -52,9 +63,17 @@ export class BackupWriter {
     this.record('highlights', JSON.stringify(highlight));
   }
 
-  /** The settings object, written between the highlights and the pictures. */
+  reviewCard(card: ReviewCard): void {
+    this.record('reviewCards', JSON.stringify(card));
+  }
+
+  reviewLog(line: ReviewLogEntry): void {
+    this.record('reviewLog', JSON.stringify(line));
+  }
+
+  /** The settings object, written between the review log and the pictures. */
   setSettings(settings: Record<string, unknown>): void {
-    if (this.section > SECTIONS.indexOf('highlights')) throw new Error('settings come before the pictures');
+    if (this.section >= SECTIONS.indexOf('images')) throw new Error('settings come before the pictures');
     this.settings = settings;
   }
 
@@ -118,6 +137,8 @@ export async function createBackup(
   const steps = [
     [input.articles, (article: BackupArticle) => writer.article(article), 0],
     [input.highlights, (highlight: Highlight) => writer.highlight(highlight), input.articles.length],
+    [input.reviewCards ?? [], (card: ReviewCard) => writer.reviewCard(card), null],
+    [input.reviewLog ?? [], (line: ReviewLogEntry) => writer.reviewLog(line), null],
     [input.images ?? [], (image: ImageBytes) => writer.image(image), null],
   ] as const;
   for (const [items, write, offset] of steps) {

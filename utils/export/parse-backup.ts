@@ -11,6 +11,8 @@ import {
   type ImageLink,
   ok,
   type Result,
+  type ReviewCard,
+  type ReviewLogEntry,
 } from '@/utils/model';
 import { checkImage } from './backup-images';
 import {
@@ -20,6 +22,8 @@ import {
   FIELD_LIMITS,
   firstIssue,
   highlightSchema,
+  reviewCardSchema,
+  reviewLogSchema,
   utf8Length,
 } from './backup-schema';
 import type { ProgressOptions } from './chunked';
@@ -36,8 +40,8 @@ export interface BackupArticle {
 
 /** A record of the file that was not accepted, and why (the UI lists these). */
 export interface Rejection {
-  kind: 'article' | 'highlight' | 'settings' | 'image';
-  /** Position in the file's `articles`, `highlights` or `images` list (0 for settings). */
+  kind: 'article' | 'highlight' | 'settings' | 'image' | 'review';
+  /** Position in the file's `articles`, `highlights`, `reviewCards`, `reviewLog` or `images` list (0 for settings). */
   index: number;
   reason: string;
 }
@@ -51,6 +55,9 @@ export interface ParsedBackup {
   settings: Record<string, unknown>;
   /** The pictures whose bytes match their hash (version 2; none in version 1 files). */
   images: ImageBytes[];
+  /** The highlights' review schedules and the review log (none in files written before the review). */
+  reviewCards: ReviewCard[];
+  reviewLog: ReviewLogEntry[];
   rejected: Rejection[];
 }
 
@@ -58,7 +65,9 @@ export interface ParsedBackup {
 export type BackupRecord =
   | { kind: 'article'; value: BackupArticle }
   | { kind: 'highlight'; value: Highlight }
-  | { kind: 'image'; value: ImageBytes };
+  | { kind: 'image'; value: ImageBytes }
+  | { kind: 'review-card'; value: ReviewCard }
+  | { kind: 'review-log'; value: ReviewLogEntry };
 
 /** What a whole file held, known once it has been read to its end. */
 export interface BackupSummary {
@@ -67,6 +76,8 @@ export interface BackupSummary {
   articles: number;
   highlights: number;
   images: number;
+  reviewCards: number;
+  reviewLog: number;
   /** The hashes of the pictures accepted (a second read passes them back as `knownImages`). */
   imageHashes: Set<string>;
   settings: Record<string, unknown>;
@@ -85,7 +96,9 @@ export interface ReadBackupOptions extends ProgressOptions {
 
 /** No record of a backup is larger than this (a 10 MiB body twice over, its removed blocks and escapes). */
 export const MAX_RECORD_CHARS = 64 * 1024 * 1024;
-const LISTS = new Set(['articles', 'highlights', 'images']);
+const LISTS = new Set(['articles', 'highlights', 'images', 'reviewCards', 'reviewLog']);
+/** Lists whose records name a highlight: checked once every highlight has been read. */
+const REVIEW_LISTS = new Set(['reviewCards', 'reviewLog']);
 // Characters handed to the splitter at a time when the backup is one string (tests, small files).
 const TEXT_CHUNK = 1 << 20;
 // Bytes read from a file at a time.
@@ -96,7 +109,8 @@ const BYTE_CHUNK = 1 << 20;
  * required fields, sizes, unsafe keys, duplicates, highlights whose article is absent, pictures
  * whose bytes do not match their hash) as it goes: only one record is held as text at a time.
  * Yields the accepted records, all articles first, then highlights, then pictures (a hand-made file
- * in another order has its later lists held back until the articles are read); returns what the
+ * in another order has its later lists held back until the articles are read), and review records
+ * once the highlights are read (they come before the pictures in files Readmark writes); returns what the
  * file held, with every rejected record and why, or `{ ok: false }` for a file that is not a
  * Readmark backup or is damaged (not JSON, cut short). Never modifies any prototype.
  * `contentHtml` is untrusted: sanitise it again before storing.
@@ -140,6 +154,8 @@ export async function parseBackup(
     highlights: [],
     settings: {},
     images: [],
+    reviewCards: [],
+    reviewLog: [],
     rejected: [],
   };
   const records = readBackup(source, options);
@@ -159,6 +175,8 @@ export async function parseBackup(
     const { kind, value } = next.value;
     if (kind === 'article') parsed.articles.push(value);
     else if (kind === 'highlight') parsed.highlights.push(value);
+    else if (kind === 'review-card') parsed.reviewCards.push(value);
+    else if (kind === 'review-log') parsed.reviewLog.push(value);
     else parsed.images.push(value);
   }
 }
@@ -195,14 +213,19 @@ class RecordChecker {
   private readonly rejected: Rejection[] = [];
   private readonly ids = new Set<string>();
   private readonly canonicals = new Set<string>();
-  private readonly highlightIds = new Set<string>();
+  /** Accepted highlight id → its article's id (review records must name one). */
+  private readonly highlightIds = new Map<string, string>();
+  private readonly reviewKeys = new Set<string>();
   private readonly pictures = new Set<string>();
   /** Links not yet checked against the pictures (a first read: the pictures come after the articles). */
   private readonly links: { index: number; id: string; url: string; hash: string }[] = [];
   /** Highlights and pictures read before the articles list ended (a hand-made file's order). */
   private readonly heldBack: JsonPiece[] = [];
+  /** Review records read before every highlight was. */
+  private readonly heldReviews: JsonPiece[] = [];
   private articlesDone = false;
-  private counts = { articles: 0, highlights: 0, images: 0 };
+  private highlightsDone = false;
+  private counts = { articles: 0, highlights: 0, images: 0, reviewCards: 0, reviewLog: 0 };
 
   constructor(private readonly knownImages: ReadonlySet<string> | undefined) {}
 
@@ -240,10 +263,16 @@ class RecordChecker {
   /** The records this piece completes (none, its own, or those held back for it). */
   async piece(piece: JsonPiece): Promise<BackupRecord[]> {
     if (piece.kind === 'list-end') {
-      if (piece.key !== 'articles') return [];
-      return this.releaseHeldBack();
+      if (piece.key === 'articles') return this.releaseHeldBack();
+      if (piece.key !== 'highlights') return [];
+      this.highlightsDone = true;
+      return this.articlesDone ? this.releaseReviews() : [];
     }
     if (piece.kind !== 'element') return [];
+    if (REVIEW_LISTS.has(piece.key) && !(this.articlesDone && this.highlightsDone)) {
+      this.heldReviews.push(piece);
+      return [];
+    }
     if (piece.key !== 'articles' && !this.articlesDone) {
       this.heldBack.push(piece);
       return [];
@@ -255,6 +284,7 @@ class RecordChecker {
   /** At the end of the file: what was held back, then the article links to pictures it never held. */
   async finish(): Promise<BackupRecord[]> {
     const released = await this.releaseHeldBack();
+    released.push(...(await this.releaseReviews()));
     if (!this.knownImages)
       for (const link of this.links)
         if (!this.pictures.has(link.hash))
@@ -281,9 +311,19 @@ class RecordChecker {
 
   private async releaseHeldBack(): Promise<BackupRecord[]> {
     this.articlesDone = true;
+    const records = await this.releaseList(this.heldBack);
+    if (this.highlightsDone) records.push(...(await this.releaseReviews()));
+    return records;
+  }
+
+  private releaseReviews(): Promise<BackupRecord[]> {
+    return this.releaseList(this.heldReviews);
+  }
+
+  private async releaseList(list: JsonPiece[]): Promise<BackupRecord[]> {
     const records: BackupRecord[] = [];
     // Highlights before pictures, whatever order the file had them in.
-    const held = this.heldBack.splice(0);
+    const held = list.splice(0);
     held.sort((a, b) => Number(a.key === 'images') - Number(b.key === 'images'));
     for (const piece of held) {
       const record = await this.element(piece as Extract<JsonPiece, { kind: 'element' }>);
@@ -303,11 +343,19 @@ class RecordChecker {
   }
 
   private async element(piece: Extract<JsonPiece, { kind: 'element' }>): Promise<BackupRecord | null> {
-    const kind = piece.key === 'articles' ? 'article' : piece.key === 'highlights' ? 'highlight' : 'image';
+    const kind = REVIEW_LISTS.has(piece.key)
+      ? 'review'
+      : piece.key === 'articles'
+        ? 'article'
+        : piece.key === 'highlights'
+          ? 'highlight'
+          : 'image';
     if (piece.oversized) {
       this.reject(kind, piece.index, `larger than ${MAX_RECORD_CHARS / 1024 / 1024} MiB`);
       return null;
     }
+    if (piece.key === 'reviewCards') return this.reviewCard(piece.value, piece.index);
+    if (piece.key === 'reviewLog') return this.reviewLine(piece.value, piece.index);
     if (kind === 'article') return this.article(piece.value, piece.index);
     if (kind === 'highlight') return this.highlight(piece.value, piece.index);
     return this.image(piece.value, piece.index);
@@ -355,9 +403,38 @@ class RecordChecker {
       );
     if (this.highlightIds.has(highlight.id))
       return this.refuse('highlight', index, `duplicate highlight id "${highlight.id}"`);
-    this.highlightIds.add(highlight.id);
+    this.highlightIds.set(highlight.id, highlight.articleId);
     this.counts.highlights++;
     return { kind: 'highlight', value: highlight };
+  }
+
+  private reviewCard(raw: unknown, index: number): BackupRecord | null {
+    const record = checkRecord(raw, reviewCardSchema);
+    if (!record.ok) return this.refuse('review', index, `reviewCards: ${record.error}`);
+    const card = record.value as ReviewCard;
+    const why = this.reviewProblem(card, `card ${card.highlightId}`);
+    if (why) return this.refuse('review', index, `reviewCards: ${why}`);
+    this.counts.reviewCards++;
+    return { kind: 'review-card', value: card };
+  }
+
+  private reviewLine(raw: unknown, index: number): BackupRecord | null {
+    const record = checkRecord(raw, reviewLogSchema);
+    if (!record.ok) return this.refuse('review', index, `reviewLog: ${record.error}`);
+    const line = record.value as ReviewLogEntry;
+    const why = this.reviewProblem(line, `log ${line.highlightId} ${line.reviewedAt}`);
+    if (why) return this.refuse('review', index, `reviewLog: ${why}`);
+    this.counts.reviewLog++;
+    return { kind: 'review-log', value: line };
+  }
+
+  /** Why a review record cannot be taken (its highlight is not in the file, or it repeats one), or null. */
+  private reviewProblem(record: { highlightId: string; articleId: string }, key: string): string | null {
+    if (this.highlightIds.get(record.highlightId) !== record.articleId)
+      return `its highlight "${record.highlightId}" of article "${record.articleId}" is not in this backup (or was rejected)`;
+    if (this.reviewKeys.has(key)) return `duplicate ${key}`;
+    this.reviewKeys.add(key);
+    return null;
   }
 
   private async image(raw: unknown, index: number): Promise<BackupRecord | null> {

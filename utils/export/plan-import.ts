@@ -1,4 +1,12 @@
-import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBytes } from '@/utils/model';
+import type {
+  ArticleContent,
+  ArticleImage,
+  ArticleMeta,
+  Highlight,
+  ImageBytes,
+  ReviewCard,
+  ReviewLogEntry,
+} from '@/utils/model';
 import type { BackupArticle, ParsedBackup } from './parse-backup';
 
 /** What to do with a backup article whose canonical URL is already in the library. */
@@ -14,6 +22,9 @@ export interface ImportPlan {
   /** Picture links of the articles put (under their new ids), and the pictures they name, each once. */
   putImageLinks: ArticleImage[];
   putImages: ImageBytes[];
+  /** Review schedules and log lines of the highlights put, re-pointed like them. */
+  putReviewCards: ReviewCard[];
+  putReviewLog: ReviewLogEntry[];
   /** Backup articles left out because the library has them (policy 'skip'), with how many highlights stay out too. */
   skipped: { id: string; canonicalUrl: string; existingId: string; highlights: number }[];
 }
@@ -47,6 +58,8 @@ export class ImportPlanner {
     { id: string; rename: (() => string) | null } | { skip: ImportPlan['skipped'][number] }
   >();
   private readonly usedImages = new Set<string>();
+  /** File highlight id → the id and article id it is put under (review records follow it). */
+  private readonly putHighlights = new Map<string, { id: string; articleId: string }>();
 
   constructor(
     private readonly existingByCanonicalUrl: ReadonlyMap<string, string>,
@@ -95,7 +108,15 @@ export class ImportPlanner {
       fate.skip.highlights++;
       return null;
     }
-    return { ...highlight, id: fate.rename ? fate.rename() : highlight.id, articleId: fate.id };
+    const id = fate.rename ? fate.rename() : highlight.id;
+    this.putHighlights.set(highlight.id, { id, articleId: fate.id });
+    return { ...highlight, id, articleId: fate.id };
+  }
+
+  /** A review schedule or log line re-pointed at its highlight as put, or null when that highlight is not put. */
+  review<R extends ReviewCard | ReviewLogEntry>(record: R): R | null {
+    const put = this.putHighlights.get(record.highlightId);
+    return put ? { ...record, highlightId: put.id, articleId: put.articleId } : null;
   }
 
   /** True when an article put names this picture (the others would be stored for nothing). */
@@ -119,7 +140,8 @@ export class ImportPlanner {
  * article is a copy. Pure: nothing is written here.
  */
 export function planImport(
-  parsed: Pick<ParsedBackup, 'articles' | 'highlights'> & Partial<Pick<ParsedBackup, 'images'>>,
+  parsed: Pick<ParsedBackup, 'articles' | 'highlights'> &
+    Partial<Pick<ParsedBackup, 'images' | 'reviewCards' | 'reviewLog'>>,
   existingByCanonicalUrl: ReadonlyMap<string, string>,
   policy: ImportPolicy,
   options: PlanImportOptions = {},
@@ -132,6 +154,8 @@ export function planImport(
     putHighlights: [],
     putImageLinks: [],
     putImages: [],
+    putReviewCards: [],
+    putReviewLog: [],
     skipped: planner.skipped,
   };
   for (const article of parsed.articles) {
@@ -145,6 +169,14 @@ export function planImport(
   for (const highlight of parsed.highlights) {
     const put = planner.highlight(highlight);
     if (put) plan.putHighlights.push(put);
+  }
+  for (const card of parsed.reviewCards ?? []) {
+    const put = planner.review(card);
+    if (put) plan.putReviewCards.push(put);
+  }
+  for (const line of parsed.reviewLog ?? []) {
+    const put = planner.review(line);
+    if (put) plan.putReviewLog.push(put);
   }
   plan.putImages = (parsed.images ?? []).filter((image) => planner.usesImage(image.hash));
   return plan;

@@ -13,6 +13,7 @@ export * from './highlight';
 export * from './image';
 export * from './listen-positions';
 export * from './result';
+export * from './review';
 export * from './text';
 export * from './text-walk';
 export * from './url';

@@ -64,6 +64,12 @@ export async function makeBackup(
       highlights: (page) => {
         for (const highlight of page) writer.highlight(highlight);
       },
+      reviewCards: (page) => {
+        for (const card of page) writer.reviewCard(card);
+      },
+      reviewLog: (page) => {
+        for (const line of page) writer.reviewLog(line);
+      },
     },
     { signal, onProgress: reporter(onProgress, 'reading') },
   );
@@ -91,6 +97,9 @@ export interface BackupPreview {
   /** Records of the file that pass their checks and will be imported (unless the policy skips them). */
   articles: number;
   highlights: number;
+  /** Review schedules and log lines that passed their checks. */
+  reviewCards: number;
+  reviewLog: number;
   /** The pictures that passed their checks (the import takes only links to these). */
   images: ReadonlySet<string>;
   /** Settings whose values passed their check. */
@@ -122,6 +131,8 @@ export async function previewBackup(
         exportedAt: summary.exportedAt,
         articles: summary.articles,
         highlights: summary.highlights,
+        reviewCards: summary.reviewCards,
+        reviewLog: summary.reviewLog,
         images: summary.imageHashes,
         settings: settings.records,
         rejected: [...summary.rejected, ...settings.rejected],
@@ -182,6 +193,8 @@ export async function importBackup(
       putHighlights: [] as ImportBatch['putHighlights'][number][],
       putImageLinks: [] as NonNullable<ImportBatch['putImageLinks']>[number][],
       putImages: [] as NonNullable<ImportBatch['putImages']>[number][],
+      putReviewCards: [] as NonNullable<ImportBatch['putReviewCards']>[number][],
+      putReviewLog: [] as NonNullable<ImportBatch['putReviewLog']>[number][],
     };
     for (let weight = 0; weight < BATCH_WEIGHT; ) {
       const step = await records.next();
@@ -199,6 +212,17 @@ export async function importBackup(
         continue;
       }
       weight++;
+      // Review records are small and follow the highlights; the progress total counts articles and highlights.
+      if (record.kind === 'review-card') {
+        const card = planner.review(record.value);
+        if (card) batch.putReviewCards.push(card);
+        continue;
+      }
+      if (record.kind === 'review-log') {
+        const line = planner.review(record.value);
+        if (line) batch.putReviewLog.push(line);
+        continue;
+      }
       importing(++read, total);
       if (record.kind === 'highlight') {
         const highlight = planner.highlight(record.value);
@@ -232,6 +256,8 @@ function changedSince(preview: BackupPreview, summary: BackupSummary): boolean {
   return (
     summary.articles !== preview.articles ||
     summary.highlights !== preview.highlights ||
+    summary.reviewCards !== preview.reviewCards ||
+    summary.reviewLog !== preview.reviewLog ||
     summary.images !== preview.images.size
   );
 }

@@ -66,6 +66,19 @@ export {
 } from './page-preview';
 export { readTabPage, type TabReading } from './read-tab-page';
 export {
+  answerReview,
+  badgeText,
+  highlightUrl,
+  loadReviewQueue,
+  loadReviewSettings,
+  REVIEW_BADGE_ALARM,
+  REVIEW_SETTINGS_KEY,
+  refreshReviewBadge,
+  saveReviewSettings,
+  setArticleWeight,
+  setUpReviewBadge,
+} from './review';
+export {
   type ArticleStamp,
   type HighlightStamp,
   type IndexState,

@@ -6,9 +6,12 @@ import type {
   ArticleSummary,
   Highlight,
   ImageBlob,
+  ReviewCard,
+  ReviewLogEntry,
 } from '@/utils/model';
 import { bindArticlesToTheirOrigin } from './bind-to-origin';
 import { changeCapture } from './change-capture';
+import { reviewCascade } from './review-cascade';
 import { buildArticleSummaries, summaryMirror } from './summaries';
 
 /** A setting stored by key (reader preferences, colour names, the persisted search index…). */
@@ -48,6 +51,8 @@ export type ReadmarkDb = Dexie & {
   syncMeta: EntityTable<SyncMetaRecord, 'key'>;
   syncEntities: EntityTable<SyncEntityRecord, 'key'>;
   syncOutbox: EntityTable<SyncOutboxRecord, 'hlc'>;
+  reviewCards: EntityTable<ReviewCard, 'highlightId'>;
+  reviewLog: Table<ReviewLogEntry, [string, number]>;
 };
 
 export const DB_NAME = 'readmark';
@@ -107,6 +112,16 @@ export function openDb(name: string = DB_NAME, options: OpenDbOptions = {}): Rea
     syncEntities: 'key',
     syncOutbox: 'hlc',
   });
+  // Version 6 (2026-12-06). The daily review of highlights: reviewCards (one FSRS schedule per
+  // highlight answered at least once, by highlight id; `due` indexed for the due count) and
+  // reviewLog (every answer, keyed [highlightId+reviewedAt] so a highlight's lines go with it;
+  // `reviewedAt` indexed for the day's new cards). reviewCascade deletes both with their highlight.
+  // New empty stores: no upgrade function (every highlight starts as a new card).
+  db.version(6).stores({
+    reviewCards: 'highlightId, articleId, due',
+    reviewLog: '[highlightId+reviewedAt], reviewedAt',
+  });
+  db.use(reviewCascade);
   // Sync's change capture: idle until the sync service installs its hook (change-capture.ts).
   db.use(changeCapture(db));
   return db;

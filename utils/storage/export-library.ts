@@ -1,5 +1,12 @@
-import type { EntityTable } from 'dexie';
-import type { ArticleContent, ArticleMeta, Highlight, ImageLink } from '@/utils/model';
+import type { IndexableType, Table } from 'dexie';
+import type {
+  ArticleContent,
+  ArticleMeta,
+  Highlight,
+  ImageLink,
+  ReviewCard,
+  ReviewLogEntry,
+} from '@/utils/model';
 import { describeThrown, err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
 import { SEARCH_INDEX_KEY } from './search-index-store';
@@ -16,12 +23,17 @@ export interface LibraryPageVisitor {
   settings: (settings: Record<string, unknown>) => void;
   articles: (articles: ArticleForBackup[]) => void;
   highlights: (highlights: Highlight[]) => void;
+  /** The review schedules and log of the highlights handed out (schema version 6). */
+  reviewCards?: (cards: ReviewCard[]) => void;
+  reviewLog?: (lines: ReviewLogEntry[]) => void;
 }
 
 /** What a paged read saw: the counts handed out, and the pictures the articles link to (bytes not read yet). */
 export interface LibraryRead {
   articles: number;
   highlights: number;
+  reviewCards: number;
+  reviewLog: number;
   /** hash → the stored picture, each once, in the order the articles first name them. */
   pictures: Map<string, Blob>;
 }
@@ -39,7 +51,8 @@ const CHUNK = 200;
 
 /**
  * Reads the whole library for a backup and hands it to `visit` a page at a time (settings, then
- * articles with their bodies and picture links, then highlights), so a writer can turn each page
+ * articles with their bodies and picture links, then highlights, then their review schedules and
+ * log), so a writer can turn each page
  * into text and let it go: memory stays flat however large the library. One read transaction, so
  * the backup is a consistent snapshot even if another page saves meanwhile (the visitor must not
  * await anything). An article whose body is missing is left out with its highlights (none could
@@ -54,11 +67,27 @@ export async function readLibraryInPages(
   try {
     return await db.transaction(
       'r',
-      [db.articles, db.contents, db.highlights, db.settings, db.articleImages, db.imageBlobs],
+      [
+        db.articles,
+        db.contents,
+        db.highlights,
+        db.settings,
+        db.articleImages,
+        db.imageBlobs,
+        db.reviewCards,
+        db.reviewLog,
+      ],
       async () => {
         const total = (await db.articles.count()) + (await db.highlights.count());
-        const read: LibraryRead = { articles: 0, highlights: 0, pictures: new Map() };
+        const read: LibraryRead = {
+          articles: 0,
+          highlights: 0,
+          reviewCards: 0,
+          reviewLog: 0,
+          pictures: new Map(),
+        };
         const kept = new Set<string>();
+        const keptHighlights = new Set<string>();
         let done = 0;
         const progress = (records: number) => {
           done += records;
@@ -70,7 +99,7 @@ export async function readLibraryInPages(
         for (const { key, value } of await db.settings.toArray())
           if (key !== SEARCH_INDEX_KEY) settings[key] = value;
         visit.settings(settings);
-        const articlesRead = await inPages(db.articles, signal, async (metas) => {
+        const articlesRead = await inPages(db.articles, byId, signal, async (metas) => {
           const ids = metas.map((meta) => meta.id);
           const [contents, links] = await Promise.all([
             db.contents.bulkGet(ids),
@@ -95,13 +124,40 @@ export async function readLibraryInPages(
         });
         const highlightsRead =
           articlesRead &&
-          (await inPages(db.highlights, signal, async (highlights) => {
+          (await inPages(db.highlights, byId, signal, async (highlights) => {
             const page = highlights.filter((highlight) => kept.has(highlight.articleId));
+            for (const highlight of page) keptHighlights.add(highlight.id);
             visit.highlights(page);
             read.highlights += page.length;
             progress(highlights.length);
           }));
-        return highlightsRead ? ok(read) : err('cancelled');
+        // Only the schedules and log lines of highlights in the file: a restore checks each
+        // against its highlight.
+        const cardsRead =
+          highlightsRead &&
+          (await inPages(
+            db.reviewCards,
+            (card) => card.highlightId,
+            signal,
+            async (cards) => {
+              const page = cards.filter((card) => keptHighlights.has(card.highlightId));
+              visit.reviewCards?.(page);
+              read.reviewCards += page.length;
+            },
+          ));
+        const logRead =
+          cardsRead &&
+          (await inPages(
+            db.reviewLog,
+            (line): [string, number] => [line.highlightId, line.reviewedAt],
+            signal,
+            async (lines) => {
+              const page = lines.filter((line) => keptHighlights.has(line.highlightId));
+              visit.reviewLog?.(page);
+              read.reviewLog += page.length;
+            },
+          ));
+        return logRead ? ok(read) : err('cancelled');
       },
     );
   } catch (error) {
@@ -109,22 +165,26 @@ export async function readLibraryInPages(
   }
 }
 
+const byId = <T extends { id: string }>(record: T) => record.id;
+
 /**
- * Hands every record of a table keyed by `id` to `visit`, CHUNK records at a time in key order
- * (keyset paging: each page starts after the last key seen). False when `signal` aborted.
+ * Hands every record of a table to `visit`, CHUNK records at a time in primary key order (keyset
+ * paging: each page starts after the last key seen; `keyOf` reads a record's primary key). False
+ * when `signal` aborted.
  */
-async function inPages<T extends { id: string }>(
-  table: EntityTable<T, 'id'>,
+async function inPages<T, K extends IndexableType, Insert>(
+  table: Table<T, K, Insert>,
+  keyOf: (record: T) => K,
   signal: AbortSignal | undefined,
   visit: (records: T[]) => Promise<void>,
 ): Promise<boolean> {
-  for (let after: string | null = null; ; ) {
+  for (let after: K | null = null; ; ) {
     if (signal?.aborted) return false;
     const from = after === null ? table.toCollection() : table.where(':id').above(after);
     const records: T[] = await from.limit(CHUNK).toArray();
     if (!records.length) return true;
     await visit(records);
-    after = (records.at(-1) as T).id;
+    after = keyOf(records.at(-1) as T);
   }
 }
 

@@ -10,6 +10,8 @@ import {
   type ImageBytes,
   ok,
   type Result,
+  type ReviewCard,
+  type ReviewLogEntry,
 } from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
 import type { StorageProgress } from './export-library';
@@ -31,6 +33,9 @@ export interface ImportBatch {
   /** Picture links of the articles put, and the pictures (bytes checked against their hash by the parser). */
   putImageLinks?: readonly ArticleImage[];
   putImages?: readonly ImageBytes[];
+  /** Review schedules and log lines, after the highlights they name (in this batch or an earlier one). */
+  putReviewCards?: readonly ReviewCard[];
+  putReviewLog?: readonly ReviewLogEntry[];
 }
 
 /** The writes of a whole import, plus settings already validated (each setting's owner knows what is valid). */
@@ -61,6 +66,8 @@ export interface ImportCounts {
   settings: number;
   /** Highlights given a new id because theirs belonged to a different article of the library. */
   renamedHighlights: number;
+  reviewCards: number;
+  reviewLog: number;
 }
 
 const CHUNK = 500;
@@ -99,6 +106,8 @@ export async function applyImportPlan(
     putHighlights: [],
     putImageLinks: plan.putImageLinks,
     putImages: plan.putImages,
+    putReviewCards: plan.putReviewCards,
+    putReviewLog: plan.putReviewLog,
   });
   const total =
     plan.deleteArticleIds.length +
@@ -133,7 +142,11 @@ export async function applyImportStream(
     highlights: 0,
     settings: settings.length,
     renamedHighlights: 0,
+    reviewCards: 0,
+    reviewLog: 0,
   };
+  // Highlights renamed by withoutForeignIds: their review records follow the new id.
+  const renamed = new Map<string, string>();
   let done = 0;
   const progress = (records: number) => {
     done += records;
@@ -142,7 +155,16 @@ export async function applyImportStream(
   try {
     await db.transaction(
       'rw',
-      [db.articles, db.contents, db.highlights, db.settings, db.articleImages, db.imageBlobs],
+      [
+        db.articles,
+        db.contents,
+        db.highlights,
+        db.settings,
+        db.articleImages,
+        db.imageBlobs,
+        db.reviewCards,
+        db.reviewLog,
+      ],
       async () => {
         for (;;) {
           // Throwing inside the transaction's scope aborts it: nothing of this import stays.
@@ -168,6 +190,10 @@ export async function applyImportStream(
           progress(putArticles.length + putContents.length);
           if (putHighlights.length) {
             const safe = await withoutForeignIds(db, putHighlights, deleted);
+            putHighlights.forEach((highlight, i) => {
+              const id = safe.highlights[i]!.id;
+              if (id !== highlight.id) renamed.set(highlight.id, id);
+            });
             counts.renamedHighlights += safe.renamed;
             await db.highlights.bulkPut(safe.highlights);
             counts.highlights += putHighlights.length;
@@ -182,6 +208,18 @@ export async function applyImportStream(
             );
           if (batch.value.putImageLinks?.length)
             await db.articleImages.bulkPut([...batch.value.putImageLinks]);
+          const follow = <R extends { highlightId: string }>(record: R): R => {
+            const id = renamed.get(record.highlightId);
+            return id ? { ...record, highlightId: id } : record;
+          };
+          if (batch.value.putReviewCards?.length) {
+            await db.reviewCards.bulkPut(batch.value.putReviewCards.map(follow));
+            counts.reviewCards += batch.value.putReviewCards.length;
+          }
+          if (batch.value.putReviewLog?.length) {
+            await db.reviewLog.bulkPut(batch.value.putReviewLog.map(follow));
+            counts.reviewLog += batch.value.putReviewLog.length;
+          }
         }
         if (signal?.aborted) throw new ImportCancelled();
         await db.settings.bulkPut([...settings]);

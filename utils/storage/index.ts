@@ -35,6 +35,13 @@ export * from './integrity';
 export * from './library-actions';
 export { observe } from './observe';
 export {
+  listReviewCards,
+  listReviewLog,
+  type ReviewSource,
+  readReviewSource,
+  saveReviewAnswer,
+} from './review';
+export {
   type IndexSource,
   listHighlightStamps,
   loadSearchIndex,

@@ -70,7 +70,7 @@ describe('schema version 1 fixture', () => {
     const read = await readAll(db);
     const diff = differences(library, read);
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     // The indexes of the raw fixture are the ones the app queries.
     const first = library.articles[0]!;
     expect((await db.articles.where('canonicalUrl').equals(first.canonicalUrl).first())?.id).toBe(first.id);
@@ -92,7 +92,7 @@ describe('schema version 1 fixture', () => {
     const db = openDb(name);
     const diff = differences(library, await readAll(db));
     expect(diff).toEqual([]);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(isHealthy(await checkIntegrity(db))).toBe(true);
     db.close();
   });

@@ -42,7 +42,7 @@ describe('schema version 2: articles bound to their own origin', () => {
     await writeRawV1(indexedDB, name, library);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
 
     const byId = new Map((await db.articles.toArray()).map((meta) => [meta.id, meta]));
     expect(byId.size).toBe(library.articles.length);
@@ -79,7 +79,7 @@ describe('schema version 2: articles bound to their own origin', () => {
     expect(await db.articles.toArray()).toEqual(
       [...library.articles].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
     );
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     db.close();
   });
 });

@@ -12,13 +12,15 @@ describe('schema version 3', () => {
     await writeRawV1(indexedDB, name, library);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(db.tables.map((t) => t.name).sort()).toEqual([
       'articleImages',
       'articles',
       'contents',
       'highlights',
       'imageBlobs',
+      'reviewCards',
+      'reviewLog',
       'settings',
       'summaries',
       'syncEntities',

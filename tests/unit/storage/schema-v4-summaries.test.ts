@@ -14,7 +14,7 @@ describe('schema version 4', () => {
     await writeRawV1(indexedDB, name, library);
     const db = openDb(name);
     await db.open();
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     const articles = await db.articles.toArray();
     expect(articles.length).toBe(library.articles.length);
     const summaries = await listSummaries(db);
@@ -41,7 +41,7 @@ describe('schema version 4', () => {
 
     const db = openDb(name);
     expect((await listSummaries(db)).length).toBe(library.articles.length);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     db.close();
   });
 });
