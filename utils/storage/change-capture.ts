@@ -54,30 +54,33 @@ export function setChangeCapture(db: ReadmarkDb, capture: ChangeCapture | null):
 const hasSyncStores = (trans: DBCoreTransaction) =>
   SYNC_STORES.every((name) => (trans as unknown as IDBTransaction).objectStoreNames?.contains(name) ?? false);
 
-/** The sync stores as CaptureStores, through the core below this middleware. */
-function coreStores(down: DBCore, trans: DBCoreTransaction): CaptureStores {
-  const table = (name: SyncStoreName) => down.table(name);
+/** An IndexedDB request as a promise. */
+const answer = <T>(request: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+
+/**
+ * The sync stores as CaptureStores, on the native transaction itself: by the time the hook runs,
+ * the write below it has awaited (the summary mirror reads its change log), so Dexie's zone is
+ * gone, and its cache and hooks layers, which read the zone's transaction, would throw. The sync
+ * stores have no Dexie hooks or live queries that these writes would skip.
+ */
+function coreStores(trans: DBCoreTransaction): CaptureStores {
+  const native = (name: SyncStoreName) => (trans as unknown as IDBTransaction).objectStore(name);
   return {
     async get(store, keys) {
-      return table(store).getMany({ trans, keys });
+      return Promise.all(keys.map((key) => answer(native(store).get(key as IDBValidKey))));
     },
     async put(store, values) {
-      if (values.length) await table(store).mutate({ trans, type: 'put', values });
+      await Promise.all(values.map((value) => answer(native(store).put(value))));
     },
     async delete(store, keys) {
-      if (keys.length) await table(store).mutate({ trans, type: 'delete', keys });
+      await Promise.all(keys.map((key) => answer(native(store).delete(key as IDBValidKey))));
     },
     async withPrefix(store, prefix) {
-      const t = table(store);
-      const range = {
-        type: 2 as const,
-        lower: prefix,
-        upper: `${prefix}\uffff`,
-        lowerOpen: false,
-        upperOpen: false,
-      };
-      const { result } = await t.query({ trans, values: true, query: { index: t.schema.primaryKey, range } });
-      return result;
+      return answer(native(store).getAll(IDBKeyRange.bound(prefix, `${prefix}\uffff`)));
     },
   };
 }
@@ -108,7 +111,7 @@ export function changeCapture(db: ReadmarkDb): Middleware<DBCore> {
               const capture = hooks.get(db);
               const { trans } = request;
               if (!capture || remote.has(trans) || !hasSyncStores(trans)) return table.mutate(request);
-              const stores = coreStores(down, trans);
+              const stores = coreStores(trans);
               // The write is passed down before any await: Dexie's lower layers read the
               // transaction from its zone, which an await of ours would leave.
               if (request.type === 'deleteRange') {

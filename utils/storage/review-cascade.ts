@@ -18,6 +18,7 @@ export const reviewCascade: Middleware<DBCore> = {
   name: 'ReviewCascade',
   create(down) {
     return {
+      ...down,
       // A transaction that may delete highlights may delete their review records too.
       transaction(stores, mode, options) {
         const wide =
