@@ -2,7 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: real Debian Chromium driven by playwright-core, with the built extension loaded.
-// Run after `wxt build`; one file at a time because each launches its own browser.
+// Run after `wxt build`; one file at a time here (`npm test` runs two at a time, the files that
+// time the main thread alone: tests/run-all.ts).
 export default defineConfig({
   // Tests may build their data with the project's own pure modules (e.g. a hostile backup file).
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },

@@ -9,7 +9,11 @@
  *   2. the unit tests (Vitest, two workers);
  *   3. packaging: `wxt zip` builds and zips each browser — one build per browser, shared by every
  *      later step — then web-ext lint over the Firefox build;
- *   4. the browser suites: they time pages and kill service workers. Both use the Chrome build.
+ *   4. the browser suites, on the Chrome build. The end-to-end files run two at a time: a browser
+ *      file mostly waits on pages and the service worker (one measured at 5 CPU-seconds in 37 s),
+ *      and each has its own Chromium, profile and fixture server on its own port. Files that time
+ *      the page's main thread (TIMED_E2E) then run alone, and so does the hostile suite, which
+ *      kills service workers on a clock and bounds answers in seconds.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -55,12 +59,18 @@ function firstLine(text: string): string {
   return (text.split('\n', 1)[0] ?? '').slice(0, 300);
 }
 
-/** Runs a Vitest suite with a JSON report and adds its test counts (a crash counts as one failure). */
-async function vitest(label: string, config: string, name: string): Promise<void> {
+/** End-to-end files that time the page's main thread: they run alone, never beside another browser. */
+const TIMED_E2E = ['tests/e2e/page-thread.e2e.test.ts'];
+
+/**
+ * Runs a Vitest suite with a JSON report and adds its test counts (a crash counts as one failure).
+ * `args` are more Vitest options or the files to run.
+ */
+async function vitest(label: string, config: string, name: string, args = ''): Promise<void> {
   const report = `${REPORTS}/${name}.json`;
   const ok = await run(
     label,
-    `npx vitest run -c ${config} --reporter=default --reporter=json --outputFile=${report}`,
+    `npx vitest run -c ${config} ${args} --reporter=default --reporter=json --outputFile=${report}`,
   );
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
@@ -107,7 +117,18 @@ await check('type-check', 'npx tsc --noEmit');
 await check('lint and format', 'npx biome check .');
 await vitest('unit tests', 'vitest.config.ts', 'unit');
 await packagingLane();
-await vitest('end-to-end tests (Chromium)', 'vitest.e2e.config.ts', 'e2e');
+await vitest(
+  'end-to-end tests (Chromium, two files at a time)',
+  'vitest.e2e.config.ts',
+  'e2e',
+  `--fileParallelism --maxWorkers=2 ${TIMED_E2E.map((file) => `--exclude ${file}`).join(' ')}`,
+);
+await vitest(
+  'end-to-end timing tests (Chromium, alone)',
+  'vitest.e2e.config.ts',
+  'e2e-timed',
+  TIMED_E2E.join(' '),
+);
 await vitest('hostile input and fault suite (Chromium)', 'vitest.hostile.config.ts', 'hostile');
 
 console.log(`\nSteps:\n${timings.join('\n')}`);

@@ -49,6 +49,7 @@ const WORDING: Wording = {
   'highlight-undo-expired': () => t('errorHighlightUndoExpired'),
   'page-not-saved': () => t('errorPageNotSaved'),
   'note-gone': () => t('errorNoteGone'),
+  'note-editor-failed': () => t('errorNoteEditorFailed'),
   'images-not-allowed': () => t('errorImagesNotAllowed'),
   'image-no-access': () => t('errorImageNoAccess'),
   'image-bad-address': () => t('errorImageBadAddress'),

@@ -62,6 +62,8 @@ const ERROR_DATA = {
   'highlight-undo-expired': none,
   'page-not-saved': none,
   'note-gone': none,
+  /** The browser would not open the note editor's window. */
+  'note-editor-failed': none,
 
   // Pictures.
   'images-not-allowed': none,

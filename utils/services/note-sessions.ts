@@ -26,7 +26,8 @@ const EDITOR_SIZE = { width: 360, height: 210 };
 
 /** What the background needs from the browser to open and close editor windows (a fake in unit tests). */
 export interface NoteWindows {
-  open(url: string, at: { left: number; top: number }): Promise<{ windowId: number; tabId: number }>;
+  /** The editor's window and tab, or null when the browser would not open the window. */
+  open(url: string, at: { left: number; top: number }): Promise<{ windowId: number; tabId: number } | null>;
   close(windowId: number): Promise<void>;
   /** Calls back when the reader closes a window by the window manager's own close button. */
   onClosed(listener: (windowId: number) => void): void;
@@ -38,9 +39,10 @@ export const browserNoteWindows: NoteWindows = {
     // The position is the page's hint; a browser that finds it off-screen refuses it: open anyway.
     const created = await browser.windows
       .create({ ...options, ...at })
-      .catch(() => browser.windows.create(options));
+      .catch(() => browser.windows.create(options))
+      .catch(() => undefined);
     const tabId = created?.tabs?.[0]?.id;
-    if (created?.id === undefined || tabId === undefined) throw new Error('The note editor did not open.');
+    if (created?.id === undefined || tabId === undefined) return null;
     return { windowId: created.id, tabId };
   },
   close: (windowId) => browser.windows.remove(windowId).catch(() => undefined),
@@ -111,6 +113,7 @@ export function noteHandlers(
         if (session.highlightId === highlightId) await finish(token, session, null);
       const token = crypto.randomUUID();
       const opened = await windows.open(browser.runtime.getURL(`/note.html#${token}`), at);
+      if (!opened) return err('note-editor-failed');
       sessions.set(token, {
         highlightId,
         pageTabId,

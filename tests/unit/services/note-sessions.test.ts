@@ -113,6 +113,17 @@ describe('the note editor session', () => {
     expect(fake.opened).toEqual([]);
   });
 
+  test('a browser that refuses the editor window gives a coded error (no English text) and keeps no session', async () => {
+    const refusing = noteHandlers(db, { ...fake.windows, open: async () => null }, () => clock);
+    expect(await refusing.noteOpen({ highlightId, at }, pageSender)).toEqual({
+      ok: false,
+      error: { code: 'note-editor-failed' },
+    });
+    // Nothing was opened, so nothing waits for a window to close or a token to be redeemed.
+    expect(fake.opened).toEqual([]);
+    expect((await db.highlights.get(highlightId))?.note).toBe('first thoughts');
+  });
+
   test('the token works only in the editor window opened for it, and only for an hour', async () => {
     await notes.noteOpen({ highlightId, at }, pageSender);
     const token = tokenOf(0);
