@@ -1,27 +1,9 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, test } from 'vitest';
 import { useExtensionBrowser } from './browser';
 import { highlightText } from './fake-speech';
 import { readStore } from './idb';
 import { saveThroughPopup } from './real-popup';
-
-/**
- * Real speech needs speech-dispatcher with espeak-ng and a running PulseAudio (a null sink will
- * do; without one speak() hangs): see README "Listening". Absent, this test is skipped, saying so.
- */
-function speechEngineMissing(): string | null {
-  try {
-    execFileSync('speech-dispatcher', ['--version'], { stdio: 'ignore' });
-  } catch {
-    return 'speech-dispatcher is not installed';
-  }
-  try {
-    execFileSync('pactl', ['info'], { stdio: 'ignore', timeout: 5000 });
-  } catch {
-    return 'PulseAudio is not running';
-  }
-  return null;
-}
+import { speechEngineMissing } from './speech-engine';
 
 const missing = speechEngineMissing();
 if (missing) console.warn(`[listen-real-speech] skipped: ${missing} (see README "Listening")`);
