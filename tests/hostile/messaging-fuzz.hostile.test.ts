@@ -89,9 +89,15 @@ const VALID: Record<string, Record<string, unknown>> = {
   noteClose: { token },
   downloadImported: { retryFailed: true },
   noteDone: { highlightId: 'h1', highlight: pageHighlight },
+  listenStart: { article: { contentHtml: '<p>The harbour bridge reopens.</p>', lang: 'en' } },
+  listenArticle: { canonicalUrl: 'http://127.0.0.1/article', capture },
+  listenPosition: {
+    canonicalUrl: 'http://127.0.0.1/article',
+    position: { sentence: 3, text: 'The harbour' },
+  },
 };
 /** Fields (or `type.field`) where null or absence is valid, so those two mutations are not hostile there. */
-const NULLABLE = new Set(['canonicalUrl', 'noteDone.highlight']);
+const NULLABLE = new Set(['canonicalUrl', 'noteDone.highlight', 'lang', 'listenPosition.position']);
 const OPTIONAL = new Set(['color', 'capture', 'page', 'note']);
 /** Messages whose payload has no required field (see the known gap about arrays below). */
 const NO_REQUIRED_FIELD = new Set(['ping', 'capture', 'repaint', 'highlightStatus', 'highlightSelection']);
