@@ -11,6 +11,18 @@ import { describeThrown, err, ok, type Result } from '@/utils/model';
 import type { ReadmarkDb } from './db';
 import { SEARCH_INDEX_KEY } from './search-index-store';
 
+/** Every table a backup holds: what export reads and a restore writes, each in one transaction. */
+export const backupTables = (db: ReadmarkDb) => [
+  db.articles,
+  db.contents,
+  db.highlights,
+  db.settings,
+  db.articleImages,
+  db.imageBlobs,
+  db.reviewCards,
+  db.reviewLog,
+];
+
 /** One article as a backup writes it: metadata, body and the links to its stored pictures. */
 export interface ArticleForBackup {
   meta: ArticleMeta;
@@ -65,101 +77,88 @@ export async function readLibraryInPages(
 ): Promise<Result<LibraryRead>> {
   const { onProgress, signal } = options;
   try {
-    return await db.transaction(
-      'r',
-      [
-        db.articles,
-        db.contents,
-        db.highlights,
-        db.settings,
-        db.articleImages,
-        db.imageBlobs,
-        db.reviewCards,
-        db.reviewLog,
-      ],
-      async () => {
-        const total = (await db.articles.count()) + (await db.highlights.count());
-        const read: LibraryRead = {
-          articles: 0,
-          highlights: 0,
-          reviewCards: 0,
-          reviewLog: 0,
-          pictures: new Map(),
-        };
-        const kept = new Set<string>();
-        const keptHighlights = new Set<string>();
-        let done = 0;
-        const progress = (records: number) => {
-          done += records;
-          onProgress?.(done, total);
-        };
-        const settings: Record<string, unknown> = {};
-        // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
-        // restore, never backed up.
-        for (const { key, value } of await db.settings.toArray())
-          if (key !== SEARCH_INDEX_KEY) settings[key] = value;
-        visit.settings(settings);
-        const articlesRead = await inPages(db.articles, byId, signal, async (metas) => {
-          const ids = metas.map((meta) => meta.id);
-          const [contents, links] = await Promise.all([
-            db.contents.bulkGet(ids),
-            db.articleImages.where('articleId').anyOf(ids).toArray(),
-          ]);
-          const fresh = [...new Set(links.map((link) => link.hash))].filter((h) => !read.pictures.has(h));
-          for (const stored of await db.imageBlobs.bulkGet(fresh))
-            if (stored) read.pictures.set(stored.hash, stored.blob);
-          const page: ArticleForBackup[] = [];
-          metas.forEach((meta, i) => {
-            const content = contents[i];
-            if (!content) return;
-            const images = links
-              .filter((link) => link.articleId === meta.id && read.pictures.has(link.hash))
-              .map(({ url, hash }) => ({ url, hash }));
-            page.push({ meta, content, images });
-            kept.add(meta.id);
-          });
-          visit.articles(page);
-          read.articles += page.length;
-          progress(metas.length);
+    return await db.transaction('r', backupTables(db), async () => {
+      const total = (await db.articles.count()) + (await db.highlights.count());
+      const read: LibraryRead = {
+        articles: 0,
+        highlights: 0,
+        reviewCards: 0,
+        reviewLog: 0,
+        pictures: new Map(),
+      };
+      const kept = new Set<string>();
+      const keptHighlights = new Set<string>();
+      let done = 0;
+      const progress = (records: number) => {
+        done += records;
+        onProgress?.(done, total);
+      };
+      const settings: Record<string, unknown> = {};
+      // The saved search index is derived data (tens of MB at 10k articles): rebuilt after a
+      // restore, never backed up.
+      for (const { key, value } of await db.settings.toArray())
+        if (key !== SEARCH_INDEX_KEY) settings[key] = value;
+      visit.settings(settings);
+      const articlesRead = await inPages(db.articles, byId, signal, async (metas) => {
+        const ids = metas.map((meta) => meta.id);
+        const [contents, links] = await Promise.all([
+          db.contents.bulkGet(ids),
+          db.articleImages.where('articleId').anyOf(ids).toArray(),
+        ]);
+        const fresh = [...new Set(links.map((link) => link.hash))].filter((h) => !read.pictures.has(h));
+        for (const stored of await db.imageBlobs.bulkGet(fresh))
+          if (stored) read.pictures.set(stored.hash, stored.blob);
+        const page: ArticleForBackup[] = [];
+        metas.forEach((meta, i) => {
+          const content = contents[i];
+          if (!content) return;
+          const images = links
+            .filter((link) => link.articleId === meta.id && read.pictures.has(link.hash))
+            .map(({ url, hash }) => ({ url, hash }));
+          page.push({ meta, content, images });
+          kept.add(meta.id);
         });
-        const highlightsRead =
-          articlesRead &&
-          (await inPages(db.highlights, byId, signal, async (highlights) => {
-            const page = highlights.filter((highlight) => kept.has(highlight.articleId));
-            for (const highlight of page) keptHighlights.add(highlight.id);
-            visit.highlights(page);
-            read.highlights += page.length;
-            progress(highlights.length);
-          }));
-        // Only the schedules and log lines of highlights in the file: a restore checks each
-        // against its highlight.
-        const cardsRead =
-          highlightsRead &&
-          (await inPages(
-            db.reviewCards,
-            (card) => card.highlightId,
-            signal,
-            async (cards) => {
-              const page = cards.filter((card) => keptHighlights.has(card.highlightId));
-              visit.reviewCards?.(page);
-              read.reviewCards += page.length;
-            },
-          ));
-        const logRead =
-          cardsRead &&
-          (await inPages(
-            db.reviewLog,
-            (line): [string, number] => [line.highlightId, line.reviewedAt],
-            signal,
-            async (lines) => {
-              const page = lines.filter((line) => keptHighlights.has(line.highlightId));
-              visit.reviewLog?.(page);
-              read.reviewLog += page.length;
-            },
-          ));
-        return logRead ? ok(read) : err('cancelled');
-      },
-    );
+        visit.articles(page);
+        read.articles += page.length;
+        progress(metas.length);
+      });
+      const highlightsRead =
+        articlesRead &&
+        (await inPages(db.highlights, byId, signal, async (highlights) => {
+          const page = highlights.filter((highlight) => kept.has(highlight.articleId));
+          for (const highlight of page) keptHighlights.add(highlight.id);
+          visit.highlights(page);
+          read.highlights += page.length;
+          progress(highlights.length);
+        }));
+      // Only the schedules and log lines of highlights in the file: a restore checks each
+      // against its highlight.
+      const cardsRead =
+        highlightsRead &&
+        (await inPages(
+          db.reviewCards,
+          (card) => card.highlightId,
+          signal,
+          async (cards) => {
+            const page = cards.filter((card) => keptHighlights.has(card.highlightId));
+            visit.reviewCards?.(page);
+            read.reviewCards += page.length;
+          },
+        ));
+      const logRead =
+        cardsRead &&
+        (await inPages(
+          db.reviewLog,
+          (line): [string, number] => [line.highlightId, line.reviewedAt],
+          signal,
+          async (lines) => {
+            const page = lines.filter((line) => keptHighlights.has(line.highlightId));
+            visit.reviewLog?.(page);
+            read.reviewLog += page.length;
+          },
+        ));
+      return logRead ? ok(read) : err('cancelled');
+    });
   } catch (error) {
     return err('library-unreadable', { detail: describeThrown(error) });
   }

@@ -14,7 +14,7 @@ import {
   type ReviewLogEntry,
 } from '@/utils/model';
 import type { ReadmarkDb, SettingRecord } from './db';
-import type { StorageProgress } from './export-library';
+import { backupTables, type StorageProgress } from './export-library';
 import { deleteArticleImages } from './images';
 import { storageError } from './storage-error';
 
@@ -153,78 +153,64 @@ export async function applyImportStream(
     onProgress?.(done, total);
   };
   try {
-    await db.transaction(
-      'rw',
-      [
-        db.articles,
-        db.contents,
-        db.highlights,
-        db.settings,
-        db.articleImages,
-        db.imageBlobs,
-        db.reviewCards,
-        db.reviewLog,
-      ],
-      async () => {
-        for (;;) {
-          // Throwing inside the transaction's scope aborts it: nothing of this import stays.
-          if (signal?.aborted) throw new ImportCancelled();
-          const batch = await Dexie.waitFor(next());
-          if (!batch.ok) throw new ImportSourceFailed(batch.error);
-          if (!batch.value) break;
-          const { deleteArticleIds: ids, putArticles, putContents, putHighlights } = batch.value;
-          if (ids.length) {
-            await db.highlights
-              .where('articleId')
-              .anyOf([...ids])
-              .delete();
-            await deleteArticleImages(db, ids);
-            await db.contents.bulkDelete([...ids]);
-            await db.articles.bulkDelete([...ids]);
-            for (const id of ids) deleted.add(id);
-            progress(ids.length);
-          }
-          await db.articles.bulkPut([...putArticles]);
-          await db.contents.bulkPut(putContents.map((c) => sanitised(c, sanitise)));
-          counts.articles += putArticles.length;
-          progress(putArticles.length + putContents.length);
-          if (putHighlights.length) {
-            const safe = await withoutForeignIds(db, putHighlights, deleted);
-            putHighlights.forEach((highlight, i) => {
-              const id = safe.highlights[i]!.id;
-              if (id !== highlight.id) renamed.set(highlight.id, id);
-            });
-            counts.renamedHighlights += safe.renamed;
-            await db.highlights.bulkPut(safe.highlights);
-            counts.highlights += putHighlights.length;
-            progress(putHighlights.length);
-          }
-          if (batch.value.putImages?.length)
-            await db.imageBlobs.bulkPut(
-              batch.value.putImages.map(({ hash, type, bytes }) => {
-                const blob = new Blob([bytes as BlobPart], { type });
-                return { hash, blob, size: blob.size };
-              }),
-            );
-          if (batch.value.putImageLinks?.length)
-            await db.articleImages.bulkPut([...batch.value.putImageLinks]);
-          const follow = <R extends { highlightId: string }>(record: R): R => {
-            const id = renamed.get(record.highlightId);
-            return id ? { ...record, highlightId: id } : record;
-          };
-          if (batch.value.putReviewCards?.length) {
-            await db.reviewCards.bulkPut(batch.value.putReviewCards.map(follow));
-            counts.reviewCards += batch.value.putReviewCards.length;
-          }
-          if (batch.value.putReviewLog?.length) {
-            await db.reviewLog.bulkPut(batch.value.putReviewLog.map(follow));
-            counts.reviewLog += batch.value.putReviewLog.length;
-          }
-        }
+    await db.transaction('rw', backupTables(db), async () => {
+      for (;;) {
+        // Throwing inside the transaction's scope aborts it: nothing of this import stays.
         if (signal?.aborted) throw new ImportCancelled();
-        await db.settings.bulkPut([...settings]);
-      },
-    );
+        const batch = await Dexie.waitFor(next());
+        if (!batch.ok) throw new ImportSourceFailed(batch.error);
+        if (!batch.value) break;
+        const { deleteArticleIds: ids, putArticles, putContents, putHighlights } = batch.value;
+        if (ids.length) {
+          await db.highlights
+            .where('articleId')
+            .anyOf([...ids])
+            .delete();
+          await deleteArticleImages(db, ids);
+          await db.contents.bulkDelete([...ids]);
+          await db.articles.bulkDelete([...ids]);
+          for (const id of ids) deleted.add(id);
+          progress(ids.length);
+        }
+        await db.articles.bulkPut([...putArticles]);
+        await db.contents.bulkPut(putContents.map((c) => sanitised(c, sanitise)));
+        counts.articles += putArticles.length;
+        progress(putArticles.length + putContents.length);
+        if (putHighlights.length) {
+          const safe = await withoutForeignIds(db, putHighlights, deleted);
+          putHighlights.forEach((highlight, i) => {
+            const id = safe.highlights[i]!.id;
+            if (id !== highlight.id) renamed.set(highlight.id, id);
+          });
+          counts.renamedHighlights += safe.renamed;
+          await db.highlights.bulkPut(safe.highlights);
+          counts.highlights += putHighlights.length;
+          progress(putHighlights.length);
+        }
+        if (batch.value.putImages?.length)
+          await db.imageBlobs.bulkPut(
+            batch.value.putImages.map(({ hash, type, bytes }) => {
+              const blob = new Blob([bytes as BlobPart], { type });
+              return { hash, blob, size: blob.size };
+            }),
+          );
+        if (batch.value.putImageLinks?.length) await db.articleImages.bulkPut([...batch.value.putImageLinks]);
+        const follow = <R extends { highlightId: string }>(record: R): R => {
+          const id = renamed.get(record.highlightId);
+          return id ? { ...record, highlightId: id } : record;
+        };
+        if (batch.value.putReviewCards?.length) {
+          await db.reviewCards.bulkPut(batch.value.putReviewCards.map(follow));
+          counts.reviewCards += batch.value.putReviewCards.length;
+        }
+        if (batch.value.putReviewLog?.length) {
+          await db.reviewLog.bulkPut(batch.value.putReviewLog.map(follow));
+          counts.reviewLog += batch.value.putReviewLog.length;
+        }
+      }
+      if (signal?.aborted) throw new ImportCancelled();
+      await db.settings.bulkPut([...settings]);
+    });
     return ok(counts);
   } catch (error) {
     if (error instanceof ImportCancelled) return err('cancelled');
