@@ -12,7 +12,7 @@
  *   4. the browser suites, on the Chrome build. The end-to-end files run two at a time: a browser
  *      file mostly waits on pages and the service worker (one measured at 5 CPU-seconds in 37 s),
  *      and each has its own Chromium, profile and fixture server on its own port. Files that time
- *      the page's main thread (TIMED_E2E) then run alone, and so does the hostile suite, which
+ *      the page's main thread or use the real speech engine (TIMED_E2E) then run alone, and so does the hostile suite, which
  *      kills service workers on a clock and bounds answers in seconds.
  */
 import { spawn } from 'node:child_process';
@@ -60,7 +60,14 @@ function firstLine(text: string): string {
 }
 
 /** End-to-end files that time the page's main thread: they run alone, never beside another browser. */
-const TIMED_E2E = ['tests/e2e/page-thread.e2e.test.ts'];
+// Run alone, one file after another: page-thread times the page's main thread; the real-speech
+// files share the machine's one speech-dispatcher and sound server, where two browsers speaking at
+// once delay each other's utterances.
+const TIMED_E2E = [
+  'tests/e2e/page-thread.e2e.test.ts',
+  'tests/e2e/listen-real-speech.e2e.test.ts',
+  'tests/e2e/listen-live-real-speech.e2e.test.ts',
+];
 
 /**
  * Runs a Vitest suite with a JSON report and adds its test counts (a crash counts as one failure).

@@ -112,6 +112,8 @@ describe.each(SERVERS.filter((server) => server.present))(
         .map(([, entry]) =>
           ['href', 'getcontentlength', 'getetag']
             .map((prop) => new RegExp(`<(?:\\w+:)?${prop}\\b[^>]*>([^<]*)<`).exec(entry!)?.[1])
+            // Apache's ETag is weak (W/) for a second after a write, then strong: the same file.
+            .map((value) => value?.replace(/^W\//, ''))
             .join(' '),
         )
         .sort();
