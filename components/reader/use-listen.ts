@@ -8,7 +8,7 @@ import {
   resumeIndex,
   withPosition,
 } from '@/utils/model';
-import { getSetting, type ReadmarkDb, setSetting } from '@/utils/storage';
+import { getSetting, type ReadmarkDb, updateSetting } from '@/utils/storage';
 import { t } from '../shared/i18n';
 import { keepInView, showSpoken } from '../shared/listen/listen-marks';
 import { type ListenPlan, planListening, rangeIn } from '../shared/listen/listen-plan';
@@ -92,12 +92,12 @@ export function useListen({ db, articleId, body, lang, settings, update }: Optio
       if (!positions.current || !sentences) return;
       const index = next.spoken ?? next.sentence;
       if ((positions.current[articleId]?.sentence ?? 0) === index) return;
-      positions.current = withPosition(
-        positions.current,
-        articleId,
-        index > 0 ? positionOf(sentences, index, Date.now()) : null,
-      );
-      setSetting(db, LISTEN_POSITIONS_KEY, positions.current).then(
+      const position = index > 0 ? positionOf(sentences, index, Date.now()) : null;
+      positions.current = withPosition(positions.current, articleId, position);
+      // Read-modify-write in one transaction: the live page's Listen writes the same key.
+      updateSetting(db, LISTEN_POSITIONS_KEY, (stored) =>
+        withPosition(parsePositions(stored), articleId, position),
+      ).then(
         () => setError(null),
         (cause) => setError(t('errorSettings', String(cause))),
       );

@@ -13,7 +13,7 @@ import {
   type Result,
   withPosition,
 } from '@/utils/model';
-import { findArticleForPage, getArticle, getSetting, type ReadmarkDb, setSetting } from '@/utils/storage';
+import { findArticleForPage, getArticle, getSetting, type ReadmarkDb, updateSetting } from '@/utils/storage';
 import { extractPage } from './extract-page';
 
 type Answer<K extends keyof BackgroundAnswers> = Promise<Result<BackgroundAnswers[K]>>;
@@ -65,9 +65,10 @@ export function listenHandlers(db: ReadmarkDb) {
     ): Answer<'listenPosition'> {
       const place = await placeOf(sender, payload.canonicalUrl);
       if (!place) return err('tab-url-unknown');
-      const positions = parsePositions(await getSetting<unknown>(db, LISTEN_POSITIONS_KEY, null));
       const next = payload.position && { ...payload.position, at: Date.now() };
-      await setSetting(db, LISTEN_POSITIONS_KEY, withPosition(positions, place.key, next));
+      await updateSetting(db, LISTEN_POSITIONS_KEY, (stored) =>
+        withPosition(parsePositions(stored), place.key, next),
+      );
       return ok(true as const);
     },
   };

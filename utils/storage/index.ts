@@ -49,7 +49,7 @@ export {
   SEARCH_INDEX_KEY,
   saveSearchIndex,
 } from './search-index-store';
-export { getSetting, setSetting } from './settings';
+export { getSetting, setSetting, updateSetting } from './settings';
 export { isQuotaError, storageError } from './storage-error';
 export { listNewestSummaries, listSummaries } from './summaries';
 export {

@@ -55,6 +55,20 @@ describe('background Listen handlers', () => {
     expect(Object.keys(stored)).toEqual(['page:https://elsewhere.example/story?id=3']);
   });
 
+  test('positions written at the same moment from several pages all survive (no lost update)', async () => {
+    const pages = Array.from({ length: 8 }, (_, i) => `https://elsewhere.example/story-${i}`);
+    await Promise.all(
+      pages.map((url, i) =>
+        handlers.listenPosition(
+          { canonicalUrl: null, position: { sentence: i + 1, text: `S${i}` } },
+          sender(url),
+        ),
+      ),
+    );
+    const stored = await getSetting<Record<string, { sentence: number }>>(db, LISTEN_POSITIONS_KEY, {});
+    expect(pages.map((url) => stored[`page:${url}`]?.sentence)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+  });
+
   test('a sender whose tab address the browser does not tell is refused', async () => {
     const noTab: SenderInfo = { id: 'x', url: pageUrl };
     expect(await handlers.listenArticle({ canonicalUrl: null }, noTab)).toEqual({
