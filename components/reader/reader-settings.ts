@@ -1,3 +1,4 @@
+import { READER_SETTINGS_KEY, SPEECH_RATE_RANGE, snapToRange, voiceChoices } from '@/utils/model';
 /** How the reader lays out and colours the article; persisted under the settings key 'reader'. */
 export interface ReaderSettings {
   font: ReaderFont;
@@ -49,10 +50,10 @@ export const READER_RANGES = {
   wordSpacing: { min: 0, max: 0.4, step: 0.02 },
   paragraphSpacing: { min: 0.5, max: 2.5, step: 0.25 },
   focusDim: { min: 0.2, max: 0.8, step: 0.1 },
-  speechRate: { min: 0.5, max: 2, step: 0.25 },
+  speechRate: SPEECH_RATE_RANGE,
 } as const satisfies Record<string, { min: number; max: number; step: number }>;
 
-export const SETTINGS_KEY = 'reader';
+export const SETTINGS_KEY = READER_SETTINGS_KEY;
 
 export const DEFAULT_READER_SETTINGS: ReaderSettings = {
   font: 'serif',
@@ -122,26 +123,10 @@ export function resolveTheme(theme: ReaderTheme, systemDark: boolean): Exclude<R
   return systemDark ? 'dark' : 'light';
 }
 
-/** Keeps the well-formed entries: a language subtag mapped to a voice's URI (engines use long ones). */
-function voiceChoices(value: unknown): Record<string, string> {
-  if (typeof value !== 'object' || value === null) return {};
-  return Object.fromEntries(
-    Object.entries(value).filter(
-      ([lang, uri]) =>
-        /^[a-z]{2,3}$/.test(lang) && typeof uri === 'string' && uri.length > 0 && uri.length <= 500,
-    ),
-  );
-}
-
 function oneOf<T extends string>(allowed: readonly T[], value: unknown, fallback: T): T {
   return allowed.includes(value as T) ? (value as T) : fallback;
 }
 
 function inRange(key: keyof typeof READER_RANGES, value: unknown, fallback: number): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
-  const { min, max, step } = READER_RANGES[key];
-  const snapped = min + Math.round((value - min) / step) * step;
-  // Rounded to the step's decimals so 1.2 + 4 * 0.1 reads back as 1.6, not 1.6000000000000003.
-  const decimals = String(step).split('.')[1]?.length ?? 0;
-  return Number(Math.min(max, Math.max(min, snapped)).toFixed(decimals));
+  return snapToRange(value, READER_RANGES[key], fallback);
 }

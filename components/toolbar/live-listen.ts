@@ -1,5 +1,12 @@
 import type { ListenArticle } from '@/utils/messaging';
-import { type AppError, positionOf, type Result, resumeIndex } from '@/utils/model';
+import {
+  type AppError,
+  type ListenPreferences,
+  listenPreferences,
+  positionOf,
+  type Result,
+  resumeIndex,
+} from '@/utils/model';
 import { keepInView, type MarkNames, showSpoken } from '../shared/listen/listen-marks';
 import { type ListenPlan, planParagraphs } from '../shared/listen/listen-plan';
 import {
@@ -8,7 +15,7 @@ import {
   type SynthLike,
   type UtteranceLike,
 } from '../shared/listen/listen-player';
-import { chooseVoice } from '../shared/listen/listen-voices';
+import { chooseVoice, primaryLanguage } from '../shared/listen/listen-voices';
 import { articleBlocks, type LiveArticle, type LiveParagraph, mapArticle, paragraphAt } from './live-article';
 
 /** Why Listen cannot read this page, for the bar to say. */
@@ -67,6 +74,8 @@ export class LiveListen {
   private article: LiveArticle | null = null;
   private plan: ListenPlan | null = null;
   private player: ListenPlayer | null = null;
+  /** Speed and voices chosen in the reader (the background sends them with the article). */
+  private preferences: ListenPreferences = listenPreferences(null);
   private readonly names: MarkNames = { sentence: opaqueName(), word: opaqueName() };
   private styled = false;
   /** Where our own scrolling left the page: a scroll to anywhere else is the reader's. */
@@ -143,6 +152,7 @@ export class LiveListen {
       article = extracted.value.article;
     }
     if (this.closed()) return; // closed while the article was fetched
+    this.preferences = first.value.preferences;
     const fallbackLang = article?.lang || this.doc.documentElement.lang || navigator.language;
     const blocks = article ? articleBlocks(article.contentHtml, new DOMParser()) : [];
     this.article = mapArticle(this.doc.body, blocks, fallbackLang);
@@ -170,7 +180,7 @@ export class LiveListen {
       },
       makeUtterance: engine.makeUtterance,
       voiceFor: (lang) => this.voiceFor(lang),
-      rate: 1,
+      rate: this.preferences.rate,
       onChange: (state) => this.onPlayer(state),
     });
     this.set({ phase: 'ready', sentenceCount: this.plan.sentences.length });
@@ -258,7 +268,7 @@ export class LiveListen {
   private voiceFor(lang: string): SpeechSynthesisVoice | null {
     const all = this.deps.engine()?.synth.getVoices() ?? [];
     const voices = this.current.localOnly ? all.filter((voice) => voice.localService) : all;
-    return chooseVoice(voices, lang, undefined);
+    return chooseVoice(voices, lang, this.preferences.voices[primaryLanguage(lang)]);
   }
 
   private onPlayer(state: ListenState) {

@@ -145,6 +145,37 @@ describe('live page: Listen', () => {
     await page.close();
   });
 
+  test("speaks at the speed and in the voice chosen in the reader's Listen", async () => {
+    // What the reader's speed and voice menus store (raw IndexedDB, from the service worker).
+    await env.browser.sw.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const open = indexedDB.open('readmark');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('settings', 'readwrite');
+            tx.objectStore('settings').put({
+              key: 'reader',
+              value: { speechRate: 1.5, voices: { en: 'fake:en-gb' } },
+            });
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    const { page, world } = await listenOn('/live/preferences.html', newsPage(long.slice(0, 5)));
+    const s = speech(world);
+    await expect.poll(() => s.count(), { timeout: 15_000 }).toBe(1);
+    expect(
+      await world.evaluate('window.__speech.spoken.map(({ rate, voice }) => ({ rate, voice }))'),
+    ).toEqual([{ rate: 1.5, voice: 'fake:en-gb' }]);
+    await world.detach();
+    await page.close();
+  });
+
   test('resumes in the same sentence after a reload', async () => {
     const path = '/live/resume.html';
     const { page, world } = await listenOn(path, newsPage(long.slice(0, 20)));

@@ -5,6 +5,7 @@ import {
   type ExtractedArticle,
   HIGHLIGHT_COLORS,
   type Highlight,
+  type ListenPreferences,
 } from '@/utils/model';
 
 /**
@@ -213,6 +214,8 @@ export interface BackgroundAnswers {
 export interface ListenArticle {
   article: { contentHtml: string; lang: string | null } | null;
   position: { sentence: number; text: string } | null;
+  /** The speed and voices the reader chose (in the reader's Listen): the live page speaks the same. */
+  preferences: ListenPreferences;
 }
 
 export interface OffscreenAnswers {

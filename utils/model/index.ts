@@ -12,6 +12,7 @@ export * from './errors';
 export * from './highlight';
 export * from './image';
 export * from './listen-positions';
+export * from './listen-preferences';
 export * from './result';
 export * from './review';
 export * from './text';

@@ -7,9 +7,11 @@ import {
 import {
   err,
   LISTEN_POSITIONS_KEY,
+  listenPreferences,
   normaliseUrl,
   ok,
   parsePositions,
+  READER_SETTINGS_KEY,
   type Result,
   withPosition,
 } from '@/utils/model';
@@ -42,21 +44,23 @@ export function listenHandlers(db: ReadmarkDb) {
       const positions = parsePositions(await getSetting<unknown>(db, LISTEN_POSITIONS_KEY, null));
       const saved = positions[place.key];
       const position = saved ? { sentence: saved.sentence, text: saved.text } : null;
+      const preferences = listenPreferences(await getSetting<unknown>(db, READER_SETTINGS_KEY, null));
       if (place.meta) {
         const stored = await getArticle(db, place.meta.id);
         if (stored && !place.meta.notDownloaded)
           return ok({
             article: { contentHtml: stored.content.contentHtml, lang: place.meta.lang },
             position,
+            preferences,
           });
       }
-      if (!payload.capture) return ok({ article: null, position });
+      if (!payload.capture) return ok({ article: null, position, preferences });
       const capture = bindCaptureToTab(payload.capture, sender.tab?.url);
       if (!capture.ok) return capture;
       const extracted = await extractPage(capture.value);
       if (!extracted.ok) return extracted;
       const { contentHtml, lang } = extracted.value;
-      return ok({ article: { contentHtml, lang }, position });
+      return ok({ article: { contentHtml, lang }, position, preferences });
     },
 
     async listenPosition(

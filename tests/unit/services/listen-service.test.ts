@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, test } from 'vitest';
 import type { SenderInfo } from '@/utils/messaging';
-import { LISTEN_POSITIONS_KEY } from '@/utils/model';
+import { LISTEN_POSITIONS_KEY, READER_SETTINGS_KEY } from '@/utils/model';
 import { listenHandlers } from '@/utils/services';
-import { getSetting, openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
+import { getSetting, openDb, type ReadmarkDb, saveArticle, setSetting } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 
 let db: ReadmarkDb;
@@ -45,7 +45,7 @@ describe('background Listen handlers', () => {
     const other = 'https://elsewhere.example/story?id=3#part';
     expect(await handlers.listenArticle({ canonicalUrl: pageUrl }, sender(other))).toEqual({
       ok: true,
-      value: { article: null, position: null },
+      value: { article: null, position: null, preferences: { rate: 1, voices: {} } },
     });
     await handlers.listenPosition(
       { canonicalUrl: null, position: { sentence: 2, text: 'Hi.' } },
@@ -53,6 +53,22 @@ describe('background Listen handlers', () => {
     );
     const stored = await getSetting<Record<string, unknown>>(db, LISTEN_POSITIONS_KEY, {});
     expect(Object.keys(stored)).toEqual(['page:https://elsewhere.example/story?id=3']);
+  });
+
+  test('the live page speaks with the speed and voices chosen in the reader (invalid values fall back)', async () => {
+    await setSetting(db, READER_SETTINGS_KEY, {
+      speechRate: 1.5,
+      voices: { en: 'fake:en-gb', 'not a tag': 'x' },
+    });
+    expect(await handlers.listenArticle({ canonicalUrl: null }, sender(pageUrl))).toMatchObject({
+      ok: true,
+      value: { preferences: { rate: 1.5, voices: { en: 'fake:en-gb' } } },
+    });
+    await setSetting(db, READER_SETTINGS_KEY, { speechRate: 40, voices: 'fake' });
+    expect(await handlers.listenArticle({ canonicalUrl: null }, sender(pageUrl))).toMatchObject({
+      ok: true,
+      value: { preferences: { rate: 2, voices: {} } },
+    });
   });
 
   test('positions written at the same moment from several pages all survive (no lost update)', async () => {
