@@ -147,9 +147,12 @@ export const toBackground = {
   }),
 } as const;
 
-/** Messages the background sends to its offscreen document (Chrome has no DOM or Worker in a service worker). */
+/**
+ * Messages to the offscreen document (Chrome: a service worker has no DOM and no Worker), from the
+ * background and from the popup, whose preview uses the document's Worker, already warm.
+ */
 export const toOffscreen = {
-  /** Extract and sanitise a captured page, with the Worker watchdog. */
+  /** Extract and sanitise a captured page (bound to its tab by the sender), with the Worker watchdog. */
   offscreenExtract: v.strictObject({ capture }),
 } as const;
 
@@ -216,7 +219,13 @@ export interface ListenArticle {
 }
 
 export interface OffscreenAnswers {
-  offscreenExtract: ExtractedArticle;
+  offscreenExtract: OffscreenExtraction;
+}
+
+/** The extracted, sanitised article, and when (ms since the epoch) the Worker got it and was done. */
+export interface OffscreenExtraction {
+  article: ExtractedArticle;
+  timing: { ready: number; received: number; extracted: number } | null;
 }
 
 /** A picture read by the content script: its type and bytes as base64 (messages carry JSON only). */

@@ -76,8 +76,9 @@ function asResult<T>(answer: unknown): Result<T> {
 export async function sendToOffscreen<K extends keyof ToOffscreen>(
   type: K,
   payload: ToOffscreen[K],
+  options: { timeoutMs?: number } = {},
 ): Promise<Result<OffscreenAnswers[K]>> {
-  return request({ type, payload }, 'offscreen-no-answer');
+  return request({ type, payload }, 'offscreen-no-answer', options.timeoutMs);
 }
 
 /** One runtime message to the extension's own contexts; transport failures come back as error values. */
