@@ -89,7 +89,10 @@ describe('createExtractor', () => {
   test('a crashed Worker is reported and replaced', async () => {
     const { extractor, workers } = harness(['crash']);
     const crashed = await extractor.extract(page(1));
-    expect(crashed).toEqual({ ok: false, error: { code: 'extract-failed', data: { detail: 'out of memory' } } });
+    expect(crashed).toEqual({
+      ok: false,
+      error: { code: 'extract-failed', data: { detail: 'out of memory' } },
+    });
     expect(workers[0]!.terminated).toBe(true);
     const next = await extractor.extract(page(2));
     expect(next.ok).toBe(true);
