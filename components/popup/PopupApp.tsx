@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
 import type { AppError } from '@/utils/model';
-import type { TabReading } from '@/utils/services';
+import { pageScriptReady, type TabReading } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
@@ -20,11 +20,17 @@ const OPENING_CHARS = 320;
 /** The popup over `reading`, the tab's page as the popup's entry started reading it. */
 export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<TabReading> }) {
   const { state, save, keep, highlightSelection } = usePagePreview(db, reading);
-  const previewShown = state.kind === 'preview';
+  const previewTab = state.kind === 'preview' ? state.tabId : null;
   useEffect(() => {
-    // For `npm run bench:preview`: the frame after the preview was committed is the one painted.
-    if (previewShown) requestAnimationFrame(() => performance.mark('rm:preview-painted'));
-  }, [previewShown]);
+    if (previewTab === null) return;
+    requestAnimationFrame(() => {
+      // For `npm run bench:preview`: the frame after the preview was committed is the one painted.
+      performance.mark('rm:preview-painted');
+      // Only now the in-page UI (saved highlights painted, the popup's actions answered): the
+      // preview did not wait for it.
+      void pageScriptReady(previewTab);
+    });
+  }, [previewTab]);
 
   if (state.kind === 'loading') {
     return (
@@ -131,7 +137,9 @@ function LazyExportArticle(props: { db: ReadmarkDb; articleId: string }) {
 /** Listen on the page itself, reading the article previewed here (issue 18). */
 function listenOnPage(tabId: number, article: { contentHtml: string; lang: string | null }) {
   const { contentHtml, lang } = article;
-  void sendToTab(tabId, 'listenStart', { article: { contentHtml, lang } }).finally(() => window.close());
+  void pageScriptReady(tabId)
+    .then(() => sendToTab(tabId, 'listenStart', { article: { contentHtml, lang } }))
+    .finally(() => window.close());
 }
 
 function LibraryLink({ articleId }: { articleId?: string }) {

@@ -322,6 +322,15 @@ export interface ContentNoteAnswers {
   noteDone: true;
 }
 
+/**
+ * The capture as the popup's capture script (entrypoints/capture.ts) returns it through
+ * scripting.executeScript: checked like any message, as it was made in the page's renderer.
+ */
+export const capturedPage = v.strictObject({
+  ...capture.entries,
+  selection: v.pipe(v.string(), v.maxLength(1_000)),
+});
+
 /** The capture answer: the page, and the text the reader had selected on it ('' for none). */
 export interface CapturedPage extends PageCapture {
   selection: string;

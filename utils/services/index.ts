@@ -110,3 +110,4 @@ export {
   syncHostPattern,
 } from './sync-service';
 export { DexieSyncStore } from './sync-store';
+export { pageScriptReady } from './tab-access';
