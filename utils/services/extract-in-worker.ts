@@ -1,5 +1,4 @@
 import { browser } from 'wxt/browser';
-import { createSanitiser } from '@/utils/extraction';
 import type { PageCapture } from '@/utils/messaging';
 import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
 
@@ -137,14 +136,20 @@ export async function extractInWorker(
   return extracted.ok ? sanitiseArticle(extracted.value) : extracted;
 }
 
+/**
+ * DOMPurify and Readmark's policy, loaded when first needed: the popup's entry stays without them
+ * (it sanitises only when the offscreen document is not there to do it).
+ */
+const sanitiser = () => import('@/utils/extraction').then(({ createSanitiser }) => createSanitiser(window));
+
 /** The Worker's times as this page's performance marks (rm:worker-ready…), read by npm run bench:preview. */
 export function markWorkerTiming(timing: ExtractTiming): void {
   for (const [name, at] of Object.entries(timing))
     performance.mark(`rm:worker-${name}`, { startTime: Math.max(0, at - performance.timeOrigin) });
 }
 
-function sanitiseArticle(article: ExtractedArticle): Result<ExtractedArticle> {
-  const sanitise = createSanitiser(window);
+async function sanitiseArticle(article: ExtractedArticle): Promise<Result<ExtractedArticle>> {
+  const sanitise = await sanitiser();
   return ok({
     ...article,
     contentHtml: sanitise(article.contentHtml),
