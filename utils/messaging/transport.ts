@@ -76,9 +76,8 @@ function asResult<T>(answer: unknown): Result<T> {
 export async function sendToOffscreen<K extends keyof ToOffscreen>(
   type: K,
   payload: ToOffscreen[K],
-  options: { timeoutMs?: number } = {},
 ): Promise<Result<OffscreenAnswers[K]>> {
-  return request({ type, payload }, 'offscreen-no-answer', options.timeoutMs);
+  return request({ type, payload }, 'offscreen-no-answer');
 }
 
 /** One runtime message to the extension's own contexts; transport failures come back as error values. */

@@ -1,16 +1,9 @@
 import { browser } from 'wxt/browser';
 import { type OffscreenExtraction, type PageCapture, sendToOffscreen } from '@/utils/messaging';
 import type { ExtractedArticle, Result } from '@/utils/model';
-import {
-  EXTRACTION_TIMEOUT_MS,
-  type ExtractTiming,
-  extractInWorker,
-  prewarmExtractWorker,
-} from './extract-in-worker';
+import { type ExtractTiming, extractInWorker, prewarmExtractWorker } from './extract-in-worker';
 
 const OFFSCREEN_PATH = '/offscreen.html';
-/** The offscreen document's own watchdog answers within EXTRACTION_TIMEOUT_MS; this bounds a lost message. */
-const OFFSCREEN_ANSWER_MS = EXTRACTION_TIMEOUT_MS + 2_000;
 
 /** Extraction of a capture (bound to its tab by the caller), sanitised; the Worker's times when known. */
 export type ExtractCapture = (
@@ -39,7 +32,8 @@ export async function choosePopupExtraction(): Promise<ExtractCapture> {
   if (await offscreenDocumentOpen().catch(() => false))
     return async (capture, onTiming) => {
       const answer = await extractOffscreen(capture, onTiming);
-      // Closed or not listening yet (the document was still loading): this popup's own Worker.
+      // Never delivered (the document closed, or still loading) or lost with the document: this
+      // popup's own Worker. An extraction that failed or hit the watchdog is answered, not retried.
       return !answer.ok && answer.error.code === 'offscreen-no-answer' ? local(capture, onTiming) : answer;
     };
   prewarmExtractWorker();
@@ -51,11 +45,9 @@ async function extractOffscreen(
   capture: PageCapture,
   onTiming?: (timing: ExtractTiming) => void,
 ): Promise<Result<ExtractedArticle>> {
-  const answer: Result<OffscreenExtraction> = await sendToOffscreen(
-    'offscreenExtract',
-    { capture },
-    { timeoutMs: OFFSCREEN_ANSWER_MS },
-  );
+  // No bound of its own: the document's watchdog answers within EXTRACTION_TIMEOUT_MS, and a
+  // document that goes away meanwhile closes the message (offscreen-no-answer).
+  const answer: Result<OffscreenExtraction> = await sendToOffscreen('offscreenExtract', { capture });
   if (!answer.ok) return answer;
   if (answer.value.timing) onTiming?.(answer.value.timing);
   return { ok: true, value: answer.value.article };
