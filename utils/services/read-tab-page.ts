@@ -2,7 +2,7 @@ import { bindCaptureToTab } from '@/utils/messaging';
 import type { AppError, ExtractedArticle } from '@/utils/model';
 import { markWorkerTiming } from './extract-in-worker';
 import { choosePopupExtraction } from './extract-page';
-import { capturePage, resolveTargetTab, restrictedReason } from './tab-access';
+import { capturePage, pageScriptReady, resolveTargetTab, restrictedReason } from './tab-access';
 
 /** What the popup learns from its tab alone: the article on it, or why there is none. */
 export type TabReading =
@@ -32,6 +32,9 @@ export async function readTabPage(): Promise<TabReading> {
   const captured = await capturePage(tab.id);
   performance.mark('rm:capture-end');
   if (!captured.ok) return { kind: 'restricted', reason: captured.error };
+  // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now,
+  // in the page's renderer while the extraction runs elsewhere: the preview does not wait for it.
+  void pageScriptReady(tab.id);
   const { selection, ...page } = captured.value;
   // The article is the page the browser says the tab shows, whatever the page declares.
   const capture = bindCaptureToTab(page, tab.url);
