@@ -110,4 +110,4 @@ export {
   syncHostPattern,
 } from './sync-service';
 export { DexieSyncStore } from './sync-store';
-export { pageScriptReady } from './tab-access';
+export { captureTab, pageScriptReady } from './tab-access';

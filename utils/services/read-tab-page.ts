@@ -2,7 +2,7 @@ import { bindCaptureToTab } from '@/utils/messaging';
 import type { AppError, ExtractedArticle } from '@/utils/model';
 import { markWorkerTiming } from './extract-in-worker';
 import { choosePopupExtraction } from './extract-page';
-import { capturePage, pageScriptReady, resolveTargetTab, restrictedReason } from './tab-access';
+import { captureTab, pageScriptReady, resolveTargetTab, restrictedReason } from './tab-access';
 
 /** What the popup learns from its tab alone: the article on it, or why there is none. */
 export type TabReading =
@@ -29,7 +29,7 @@ export async function readTabPage(): Promise<TabReading> {
   const reason = restrictedReason(tab.url);
   if (reason) return { kind: 'restricted', reason };
   performance.mark('rm:capture-start');
-  const captured = await capturePage(tab.id);
+  const captured = await captureTab(tab.id);
   performance.mark('rm:capture-end');
   if (!captured.ok) return { kind: 'restricted', reason: captured.error };
   // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now,

@@ -59,7 +59,7 @@ export function restrictedReasonFromError(message: string): AppError | null {
  * is injected (activeTab + scripting) and its result is the capture, in one round trip. The full
  * content script (the in-page UI) is not needed to show a preview: see pageScriptReady.
  */
-export async function capturePage(tabId: number): Promise<Result<CapturedPage>> {
+export async function captureTab(tabId: number): Promise<Result<CapturedPage>> {
   let results: { result?: unknown }[];
   try {
     results = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] });
