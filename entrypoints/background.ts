@@ -19,6 +19,7 @@ import {
   setUpAutoRepaint,
   setUpHighlightCommands,
   setUpImportedDownloads,
+  setUpOffscreenExtraction,
   setUpReviewBadge,
   setUpSync,
 } from '@/utils/services';
@@ -53,6 +54,7 @@ export default defineBackground(() => {
     ),
   );
   setUpHighlightCommands();
+  setUpOffscreenExtraction();
   setUpAutoRepaint();
   setUpSync(db);
   setUpReviewBadge(db);

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { errorMessage } from '@/components/shared/error-message';
-import { capturePage, readPageImage, runPageAnnotations } from '@/components/toolbar';
+import { capturePageWithSelection, readPageImage, runPageAnnotations } from '@/components/toolbar';
 import {
   contentNoteSenders,
   contentSenders,
@@ -11,9 +11,6 @@ import {
   toContentNotes,
 } from '@/utils/messaging';
 import { err, ok } from '@/utils/model';
-
-/** Characters of the selection sent to the popup: enough to recognise it. */
-const SELECTION_SHOWN = 400;
 
 // Injected on demand (activeTab + scripting) when the reader opens Readmark on a tab, uses the
 // context menu or the shortcut, so it needs no host permission and works in tabs opened before
@@ -41,11 +38,7 @@ export default defineContentScript({
           allowed: contentSenders,
           handlers: {
             // Only serialise here, in slices (capturePage): parsing and Readability run in an extension Worker.
-            capture: async () => {
-              // The popup offers to highlight what the reader selected before clicking Readmark.
-              const selection = currentRange()?.toString().trim().slice(0, SELECTION_SHOWN) ?? '';
-              return ok({ ...(await capturePage(document)), selection });
-            },
+            capture: async () => ok(await capturePageWithSelection(document)),
             highlightSelection: async ({ color }) => {
               const range = currentRange();
               const result = range

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToTab } from '@/utils/messaging';
 import type { Result } from '@/utils/model';
-import { readColorNames } from '@/utils/services';
+import { pageScriptReady, readColorNames } from '@/utils/services';
 import { listHighlights, type ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { HIGHLIGHT_PAINT } from '../shared/highlight-colors';
@@ -36,9 +36,11 @@ export function PageHighlights({
 
   // Ask the page which highlights it could paint; it re-anchors whenever the list changes.
   useEffect(() => {
-    void sendToTab(tabId, 'highlightStatus', {}).then((status) => {
-      if (status.ok) setAnchored(new Set(status.value.filter((s) => s.anchored).map((s) => s.id)));
-    });
+    void pageScriptReady(tabId)
+      .then(() => sendToTab(tabId, 'highlightStatus', {}))
+      .then((status) => {
+        if (status.ok) setAnchored(new Set(status.value.filter((s) => s.anchored).map((s) => s.id)));
+      });
   }, [tabId, version]);
 
   if (data.kind !== 'ready' || data.value.highlights.length === 0) return null;

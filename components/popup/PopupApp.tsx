@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
 import type { AppError } from '@/utils/model';
-import type { TabReading } from '@/utils/services';
+import { pageScriptReady, type TabReading } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
@@ -131,7 +131,9 @@ function LazyExportArticle(props: { db: ReadmarkDb; articleId: string }) {
 /** Listen on the page itself, reading the article previewed here (issue 18). */
 function listenOnPage(tabId: number, article: { contentHtml: string; lang: string | null }) {
   const { contentHtml, lang } = article;
-  void sendToTab(tabId, 'listenStart', { article: { contentHtml, lang } }).finally(() => window.close());
+  void pageScriptReady(tabId)
+    .then(() => sendToTab(tabId, 'listenStart', { article: { contentHtml, lang } }))
+    .finally(() => window.close());
 }
 
 function LibraryLink({ articleId }: { articleId?: string }) {

@@ -10,4 +10,4 @@ export { PageAnnotations } from './page-annotations';
 export { runPageAnnotations } from './page-lifecycle';
 export { readPageImage } from './read-page-image';
 export { SelectionToolbar, type SelectionToolbarProps, type ToolbarLabels } from './SelectionToolbar';
-export { capturePage } from './serialise-page';
+export { capturePage, capturePageWithSelection } from './serialise-page';

@@ -22,7 +22,7 @@
  * `form.childNodes` or `document.documentElement` by naming a form control or an image so.
  */
 
-import type { PageCapture } from '@/utils/messaging';
+import type { CapturedPage, PageCapture } from '@/utils/messaging';
 
 /** Longest run of serialising between two yields to the page. */
 const SLICE_MS = 5;
@@ -209,4 +209,20 @@ export async function serialisePage(doc: Document, options: SerialiseOptions = {
 export async function capturePage(doc: Document): Promise<PageCapture> {
   const html = await serialisePage(doc);
   return { url: doc.location.href, title: getter<string>(Document.prototype, 'title').call(doc), html };
+}
+
+/** Characters of the selection sent to the popup: enough to recognise it. */
+const SELECTION_SHOWN = 400;
+
+/**
+ * What the popup asks of a page: the capture, and the text the reader selected on it before
+ * opening the popup ('' for none), which the popup offers to highlight.
+ */
+export async function capturePageWithSelection(doc: Document): Promise<CapturedPage> {
+  const selection = doc.getSelection();
+  const selected =
+    selection && !selection.isCollapsed && selection.rangeCount
+      ? selection.getRangeAt(0).toString().trim().slice(0, SELECTION_SHOWN)
+      : '';
+  return { ...(await capturePage(doc)), selection: selected };
 }

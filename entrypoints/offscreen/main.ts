@@ -1,14 +1,28 @@
 import { createHandler, currentSelf, listen, offscreenSenders, toOffscreen } from '@/utils/messaging';
-import { extractInWorker } from '@/utils/services';
+import { ok } from '@/utils/model';
+import { type ExtractTiming, extractInWorker, warmUpExtraction } from '@/utils/services';
 
-// Chrome only: the service worker's hands for extraction (a DOM for DOMPurify, and Workers).
+// Chrome only: the service worker's hands for extraction (a DOM for DOMPurify, and Workers), and
+// the popup's: this document outlives every popup, so its extraction Worker is ready and warm
+// when the reader clicks Readmark.
 listen(
   createHandler(
     {
       schemas: toOffscreen,
       allowed: offscreenSenders,
-      handlers: { offscreenExtract: ({ capture }) => extractInWorker(capture) },
+      handlers: {
+        offscreenExtract: async ({ capture }) => {
+          let timing: ExtractTiming | null = null;
+          const extracted = await extractInWorker(capture, {
+            onTiming: (t) => {
+              timing = t;
+            },
+          });
+          return extracted.ok ? ok({ article: extracted.value, timing }) : extracted;
+        },
+      },
     },
     currentSelf(),
   ),
 );
+warmUpExtraction();

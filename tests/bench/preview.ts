@@ -5,7 +5,8 @@
  *
  * Per page: click → preview painted, and the popup's own breakdown from its performance marks:
  * the stages of its critical path one after another (STAGES, adding up to popup load start →
- * painted), and what loads beside them (the Worker's script, the UI's code). The floor is a static
+ * painted), and what loads beside them (the Worker's script, the UI's code). The Worker's marks
+ * come from the offscreen document's Worker in Chrome, timed in the epoch clock. The floor is a static
  * one-line popup (a second, throwaway extension loaded in the same browser), clicked on the same
  * pages in the same run.
  */
@@ -85,16 +86,19 @@ const fmt = (ms: number) => ms.toFixed(0).padStart(5);
 const STAGES: [string, string][] = [
   ['popup entry code loaded', 'popup-code'],
   ['tab lookup', 'capture-start'],
-  ['capture (serialise in the page + transfer)', 'capture-end'],
-  ['to the Worker (+ waiting for its script)', 'worker-received'],
+  ['capture (capture script: serialise + transfer)', 'capture-end'],
+  ['to the Worker (offscreen message, or its script)', 'worker-received'],
   ['extraction in the Worker', 'worker-extracted'],
-  ['back from the Worker + sanitise', 'extracted'],
+  ['sanitise + back to the popup', 'extracted'],
   ['saved? look-up (+ waiting for the UI code)', 'looked-up'],
   ['render to paint', 'painted'],
 ];
-/** Loaded beside the path: the Worker's script (prewarmed) and the UI's code (dynamic import). */
+/**
+ * Loaded beside the path: the Worker's script (0 when the Worker was ready before the popup: the
+ * offscreen document's, kept warm) and the UI's code (dynamic import).
+ */
 const BESIDE: [string, string][] = [
-  ['Worker script ready', 'worker-ready'],
+  ['Worker script ready (0: warm before the popup)', 'worker-ready'],
   ['UI code (Preact, Dexie, translations) ready', 'ui-code'],
 ];
 

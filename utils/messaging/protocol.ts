@@ -148,9 +148,12 @@ export const toBackground = {
   }),
 } as const;
 
-/** Messages the background sends to its offscreen document (Chrome has no DOM or Worker in a service worker). */
+/**
+ * Messages to the offscreen document (Chrome: a service worker has no DOM and no Worker), from the
+ * background and from the popup, whose preview uses the document's Worker, already warm.
+ */
 export const toOffscreen = {
-  /** Extract and sanitise a captured page, with the Worker watchdog. */
+  /** Extract and sanitise a captured page (bound to its tab by the sender), with the Worker watchdog. */
   offscreenExtract: v.strictObject({ capture }),
 } as const;
 
@@ -219,7 +222,13 @@ export interface ListenArticle {
 }
 
 export interface OffscreenAnswers {
-  offscreenExtract: ExtractedArticle;
+  offscreenExtract: OffscreenExtraction;
+}
+
+/** The extracted, sanitised article, and when (ms since the epoch) the Worker got it and was done. */
+export interface OffscreenExtraction {
+  article: ExtractedArticle;
+  timing: { ready: number; received: number; extracted: number } | null;
 }
 
 /** A picture read by the content script: its type and bytes as base64 (messages carry JSON only). */
@@ -315,6 +324,15 @@ export interface BackgroundNoteAnswers {
 export interface ContentNoteAnswers {
   noteDone: true;
 }
+
+/**
+ * The capture as the popup's capture script (entrypoints/capture.ts) returns it through
+ * scripting.executeScript: checked like any message, as it was made in the page's renderer.
+ */
+export const capturedPage = v.strictObject({
+  ...capture.entries,
+  selection: v.pipe(v.string(), v.maxLength(1_000)),
+});
 
 /** The capture answer: the page, and the text the reader had selected on it ('' for none). */
 export interface CapturedPage extends PageCapture {

@@ -1,9 +1,15 @@
 import { browser } from 'wxt/browser';
-import { type PageCapture, sendToOffscreen } from '@/utils/messaging';
+import { type OffscreenExtraction, type PageCapture, sendToOffscreen } from '@/utils/messaging';
 import type { ExtractedArticle, Result } from '@/utils/model';
-import { extractInWorker } from './extract-in-worker';
+import { type ExtractTiming, extractInWorker, prewarmExtractWorker } from './extract-in-worker';
 
 const OFFSCREEN_PATH = '/offscreen.html';
+
+/** Extraction of a capture (bound to its tab by the caller), sanitised; the Worker's times when known. */
+export type ExtractCapture = (
+  capture: PageCapture,
+  onTiming?: (timing: ExtractTiming) => void,
+) => Promise<Result<ExtractedArticle>>;
 
 /**
  * Extracts a captured page from the background. Firefox's background page has a DOM and can
@@ -12,23 +18,79 @@ const OFFSCREEN_PATH = '/offscreen.html';
 export async function extractPage(capture: PageCapture): Promise<Result<ExtractedArticle>> {
   if (typeof document !== 'undefined' && typeof Worker !== 'undefined') return extractInWorker(capture);
   await ensureOffscreenDocument();
-  return sendToOffscreen('offscreenExtract', { capture });
+  return extractOffscreen(capture);
+}
+
+/**
+ * Where the popup's preview is extracted. In Chrome the offscreen document keeps an extraction
+ * Worker warm between popups (created by the background when it starts): when it is open, the
+ * capture goes there. Otherwise (Firefox, or before the document exists) the popup starts a
+ * Worker of its own now, and in Chrome asks for the document for the next popup.
+ */
+export async function choosePopupExtraction(): Promise<ExtractCapture> {
+  const local: ExtractCapture = (capture, onTiming) => extractInWorker(capture, { onTiming });
+  if (await offscreenDocumentOpen().catch(() => false))
+    return async (capture, onTiming) => {
+      const answer = await extractOffscreen(capture, onTiming);
+      // Never delivered (the document closed, or still loading) or lost with the document: this
+      // popup's own Worker. An extraction that failed or hit the watchdog is answered, not retried.
+      return !answer.ok && answer.error.code === 'offscreen-no-answer' ? local(capture, onTiming) : answer;
+    };
+  prewarmExtractWorker();
+  if (browser.offscreen) ensureOffscreenDocument().catch(() => undefined);
+  return local;
+}
+
+async function extractOffscreen(
+  capture: PageCapture,
+  onTiming?: (timing: ExtractTiming) => void,
+): Promise<Result<ExtractedArticle>> {
+  // No bound of its own: the document's watchdog answers within EXTRACTION_TIMEOUT_MS, and a
+  // document that goes away meanwhile closes the message (offscreen-no-answer).
+  const answer: Result<OffscreenExtraction> = await sendToOffscreen('offscreenExtract', { capture });
+  if (!answer.ok) return answer;
+  if (answer.value.timing) onTiming?.(answer.value.timing);
+  return { ok: true, value: answer.value.article };
+}
+
+/** Whether this browser has offscreen documents (Chrome) and Readmark's is open. */
+async function offscreenDocumentOpen(): Promise<boolean> {
+  if (!browser.offscreen || !browser.runtime.getContexts) return false;
+  const open = await browser.runtime.getContexts({
+    contextTypes: ['OFFSCREEN_DOCUMENT'],
+    documentUrls: [browser.runtime.getURL(OFFSCREEN_PATH)],
+  });
+  return open.length > 0;
+}
+
+/**
+ * Chrome: opens the offscreen document when the background starts (installed, browser started,
+ * or woken), so its extraction Worker is warm before the reader first clicks Readmark.
+ */
+export function setUpOffscreenExtraction(): void {
+  if (!browser.offscreen) return;
+  // Not fatal: the popup then extracts in a Worker of its own and asks again.
+  ensureOffscreenDocument().catch((error: unknown) => console.warn('Readmark: no offscreen document', error));
 }
 
 let creating: Promise<void> | null = null;
 
-async function ensureOffscreenDocument(): Promise<void> {
-  const url = browser.runtime.getURL(OFFSCREEN_PATH);
-  const existing = await browser.runtime.getContexts({
-    contextTypes: ['OFFSCREEN_DOCUMENT'],
-    documentUrls: [url],
-  });
-  if (existing.length > 0) return;
+/**
+ * Opens the offscreen document unless it is open (Chrome only). It stays open: Chrome closes
+ * only audio documents by itself, and this one holds the warm extraction Worker.
+ */
+export async function ensureOffscreenDocument(): Promise<void> {
+  if (await offscreenDocumentOpen()) return;
   creating ??= browser.offscreen
     .createDocument({
-      url,
-      reasons: ['DOM_PARSER'],
-      justification: 'Parse a saved page and extract its article away from the page and the service worker.',
+      url: browser.runtime.getURL(OFFSCREEN_PATH),
+      reasons: ['WORKERS', 'DOM_PARSER'],
+      justification:
+        'Extract articles from captured pages in a Worker kept ready, away from the page and the service worker.',
+    })
+    // The popup and the background may both ask: the one that lost the race finds it open.
+    .catch(async (error: unknown) => {
+      if (!(await offscreenDocumentOpen())) throw error;
     })
     .finally(() => {
       creating = null;

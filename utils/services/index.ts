@@ -40,8 +40,17 @@ export {
   exportArticleFile,
   exportArticlesZip,
 } from './export-articles';
-export { EXTRACTION_TIMEOUT_MS, type ExtractWorkerAnswer, extractInWorker } from './extract-in-worker';
-export { extractPage } from './extract-page';
+export {
+  createExtractor,
+  EXTRACTION_TIMEOUT_MS,
+  EXTRACTIONS_PER_WORKER,
+  type ExtractTiming,
+  type ExtractWorker,
+  type ExtractWorkerAnswer,
+  extractInWorker,
+  warmUpExtraction,
+} from './extract-in-worker';
+export { extractPage, setUpOffscreenExtraction } from './extract-page';
 export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
 export {
@@ -101,3 +110,4 @@ export {
   syncHostPattern,
 } from './sync-service';
 export { DexieSyncStore } from './sync-store';
+export { captureTab, pageScriptReady } from './tab-access';

@@ -10,6 +10,7 @@ import {
 } from '@/utils/storage';
 import { articleImageUrls, captureImages } from './capture-images';
 import { readTabPage, type TabReading } from './read-tab-page';
+import { pageScriptReady } from './tab-access';
 
 /** Where loading the popup's page ends: always something the popup can show, never a spinner. */
 export type PagePreview =
@@ -51,6 +52,8 @@ export async function savePreviewedArticle(
   tabId: number,
 ): Promise<Result<SavedWithImages>> {
   const article = withKeptBlocks(previewed, kept);
+  // Pictures the extension may not fetch are read by the page's content script.
+  await pageScriptReady(tabId);
   const { images } = await captureImages(articleImageUrls(article.contentHtml, article.leadImage), tabId);
   return saveArticleWithImages(db, article, images);
 }
@@ -64,6 +67,7 @@ export async function highlightPageSelection(
   db: ReadmarkDb,
   tabId: number,
 ): Promise<Result<ArticleMeta | undefined>> {
+  await pageScriptReady(tabId);
   const result = await sendToTab(tabId, 'highlightSelection', {});
   if (!result.ok) return result;
   return ok((await getArticle(db, result.value.articleId))?.meta);

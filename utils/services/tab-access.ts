@@ -1,7 +1,8 @@
+import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type CapturedPage, sendToTab } from '@/utils/messaging';
-import { type AppError, describeThrown, err, fail, type Result } from '@/utils/model';
-import { CONTENT_SCRIPT_FILE } from './content-script-file';
+import { type CapturedPage, capturedPage, sendToTab } from '@/utils/messaging';
+import { type AppError, describeThrown, err, fail, ok, type Result } from '@/utils/model';
+import { CAPTURE_SCRIPT_FILE, CONTENT_SCRIPT_FILE } from './content-script-file';
 
 /** The tab the popup works on: `?tabId=N` when opened as a page (tests), else the active tab. */
 export async function resolveTargetTab(
@@ -54,18 +55,55 @@ export function restrictedReasonFromError(message: string): AppError | null {
 }
 
 /**
- * Captures the page in a tab. When no content script answers (first use on this tab, or a tab
- * opened before Readmark was installed) it injects one on demand (activeTab + scripting) and asks again.
+ * Captures the page in a tab for the popup's preview: the small capture script (entrypoints/capture.ts)
+ * is injected (activeTab + scripting) and its result is the capture, in one round trip. The full
+ * content script (the in-page UI) is not needed to show a preview: see pageScriptReady.
  */
-export async function capturePage(tabId: number): Promise<Result<CapturedPage>> {
-  const first = await sendToTab(tabId, 'capture', {});
-  if (first.ok) return first;
+export async function captureTab(tabId: number): Promise<Result<CapturedPage>> {
+  let results: { result?: unknown }[];
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+    results = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] });
   } catch (error) {
-    const message = describeThrown(error);
-    const reason = restrictedReasonFromError(message);
-    return reason ? fail(reason) : err('page-no-access', { detail: message });
+    return notInjected(error);
   }
-  return sendToTab(tabId, 'capture', {});
+  const checked = v.safeParse(capturedPage, results[0]?.result);
+  if (!checked.success) {
+    const issue = checked.issues[0];
+    const where = issue.path?.map((p) => String(p.key)).join('.') || 'capture';
+    return err('page-no-answer', { detail: `${where}: ${issue.message}` });
+  }
+  return ok(checked.output);
+}
+
+/** The browser's refusal to inject, as the reader's explanation when it is one. */
+function notInjected(error: unknown): Result<never> {
+  const message = describeThrown(error);
+  const reason = restrictedReasonFromError(message);
+  return reason ? fail(reason) : err('page-no-access', { detail: message });
+}
+
+/** Per tab, the content script's readiness. Only the popup asks, so it lasts one popup. */
+const pageScripts = new Map<number, Promise<void>>();
+
+/**
+ * The full content script in a tab (highlights painted, the popup's messages answered: highlight
+ * the selection, read a picture, Listen), injected now unless it already answers. The popup starts
+ * it once the page is captured (the preview does not wait for it) and waits for it before any
+ * message to the page. A failure is left
+ * to the message that follows, which reports that the page did not answer.
+ */
+export function pageScriptReady(tabId: number): Promise<void> {
+  let ready = pageScripts.get(tabId);
+  if (!ready) {
+    ready = (async () => {
+      if ((await sendToTab(tabId, 'highlightStatus', {})).ok) return;
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+      } catch {
+        // Reported by the message that needed the script.
+      }
+    })();
+    pageScripts.set(tabId, ready);
+  }
+  return ready;
 }

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { serialisePage } from '@/components/toolbar/serialise-page';
+import { capturePageWithSelection, serialisePage } from '@/components/toolbar/serialise-page';
 import { hostilePages } from '../../fixtures/hostile/hostile-pages';
 import { OWN_VECTORS } from '../../fixtures/hostile/own-vectors';
 import { PATHOLOGICAL_PAGES } from '../../fixtures/hostile/pathological-pages';
@@ -130,5 +130,27 @@ describe('serialisePage gives the page its thread back', () => {
     const again = parse(html);
     expect(again.getElementById('churn')!.children.length).toBeGreaterThanOrEqual(3_000);
     expect(again.getElementById('after')!.textContent).toBe('after');
+  });
+});
+
+// What the popup's capture script and the content script answer: the page and the reader's selection.
+describe('capturePageWithSelection', () => {
+  test("the page's HTML and title, and the selected text trimmed to what the popup shows", async () => {
+    document.title = 'Harbour bridge';
+    document.body.innerHTML = `<p id="p">  ${'word '.repeat(200)}</p>`;
+    const text = document.getElementById('p')!.firstChild!;
+    const range = document.createRange();
+    range.setStart(text, 0);
+    range.setEnd(text, text.textContent!.length);
+    document.getSelection()!.removeAllRanges();
+    document.getSelection()!.addRange(range);
+    const captured = await capturePageWithSelection(document);
+    expect(captured.title).toBe('Harbour bridge');
+    expect(captured.html).toContain('<p id="p">');
+    // Trimmed first, then cut at 400 characters (80 words and their spaces).
+    expect(captured.selection).toBe('word '.repeat(80));
+
+    document.getSelection()!.removeAllRanges();
+    expect((await capturePageWithSelection(document)).selection).toBe('');
   });
 });

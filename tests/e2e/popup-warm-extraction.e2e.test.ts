@@ -1,0 +1,70 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
+import { useExtensionBrowser } from './browser';
+import { attachRealPopup } from './real-popup';
+
+// The popup's preview is extracted by the offscreen document's Worker, which the background opens
+// when it starts and which outlives every popup: ready (and warm) before the reader clicks. Without
+// the document the popup starts a Worker of its own and asks for the document again. The popup
+// captures with the small capture script; the in-page UI is attached after it, beside the extraction.
+describe('popup: a warm extraction Worker in the offscreen document', () => {
+  const env = useExtensionBrowser();
+
+  const offscreenOpen = () =>
+    env.browser.sw.evaluate(
+      async () => (await chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] })).length,
+    );
+
+  /** Clicks Readmark on `page`; answers where the popup's extraction Worker was ready (ms since the popup's start). */
+  async function previewWorkerReady(page: Page): Promise<number> {
+    await env.browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(env.browser);
+    await popup.waitFor(`document.querySelector('#save')`, 20_000);
+    expect(await popup.evaluate<string>(`document.querySelector('#preview-title').textContent`)).toBe(
+      'Harbour town votes to rebuild its tidal footbridge',
+    );
+    const ready = await popup.evaluate<number | null>(
+      `performance.getEntriesByName('rm:worker-ready')[0]?.startTime ?? null`,
+    );
+    await popup.close();
+    expect(ready).not.toBeNull();
+    return ready as number;
+  }
+
+  test('the document is open from the start; the preview comes from its Worker, ready before the popup', async () => {
+    await expect.poll(offscreenOpen, { timeout: 15_000 }).toBe(1);
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    // Marks in the popup's clock, clamped at 0: a Worker the popup started could not be ready at 0.
+    expect(await previewWorkerReady(page)).toBe(0);
+    await page.close();
+  });
+
+  test('the in-page UI is attached to the tab, after the capture script (not before the preview)', async () => {
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    const tabId = await env.browser.activeTabId(page);
+    const pageUiAnswers = () =>
+      env.browser.sw.evaluate(
+        (id) =>
+          chrome.tabs
+            .sendMessage(id, { type: 'highlightStatus', payload: {} })
+            .then((answer: { ok?: boolean }) => answer?.ok === true)
+            .catch(() => false),
+        tabId,
+      );
+    expect(await pageUiAnswers()).toBe(false);
+    await previewWorkerReady(page);
+    await expect.poll(pageUiAnswers, { timeout: 10_000 }).toBe(true);
+    await page.close();
+  });
+
+  test('without the document the popup extracts in its own Worker, and the document is opened again for the next popup', async () => {
+    await expect.poll(offscreenOpen, { timeout: 15_000 }).toBe(1);
+    await env.browser.sw.evaluate(() => chrome.offscreen.closeDocument());
+    expect(await offscreenOpen()).toBe(0);
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    expect(await previewWorkerReady(page)).toBeGreaterThan(0);
+    await expect.poll(offscreenOpen, { timeout: 10_000 }).toBe(1);
+    expect(await previewWorkerReady(page)).toBe(0);
+    await page.close();
+  });
+});
