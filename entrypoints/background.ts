@@ -19,6 +19,7 @@ import {
   setUpAutoRepaint,
   setUpHighlightCommands,
   setUpImportedDownloads,
+  setUpLibrarySnapshot,
   setUpReviewBadge,
   setUpSync,
 } from '@/utils/services';
@@ -56,4 +57,5 @@ export default defineBackground(() => {
   setUpAutoRepaint();
   setUpSync(db);
   setUpReviewBadge(db);
+  setUpLibrarySnapshot(db);
 });

@@ -63,6 +63,7 @@ export {
   applySummaryChanges,
   readSummaryChanges,
   readSummarySnapshot,
+  refreshSummarySnapshot,
   type SummaryChanges,
   type SummaryList,
   saveSummarySnapshot,

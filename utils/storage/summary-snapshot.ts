@@ -213,3 +213,13 @@ export async function saveSummarySnapshot(db: ReadmarkDb): Promise<void> {
     if (log.seq === seq) await putFirstScreen(db, firstScreenOf(list));
   });
 }
+
+/**
+ * Takes a new snapshot when the stored one is missing (or its first screen is) or `changes` or
+ * more articles changed since it was taken; answers whether it took one.
+ */
+export async function refreshSummarySnapshot(db: ReadmarkDb, changes = 1): Promise<boolean> {
+  if (!(await summarySnapshotBehind(db, changes))) return false;
+  await saveSummarySnapshot(db);
+  return true;
+}
