@@ -10,18 +10,7 @@ import {
   readSummarySnapshot,
 } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
-
-/** Resolves after the next frame is painted (or 50 ms, as a hidden page paints none). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const fallback = setTimeout(resolve, 50);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
+import { afterPaint } from './after-paint';
 
 export interface LibraryArticles {
   /** Null until the first rows are read. */
