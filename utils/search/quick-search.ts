@@ -50,12 +50,15 @@ function mayHold(terms: readonly string[]): (meta: QuickSearchable) => boolean {
   if (terms.some((term) => NON_ASCII.test(term))) return () => true;
   // processTerm's terms of ASCII words are letters and digits only: nothing to escape.
   const tests = terms.map((term) => new RegExp(term, 'i'));
-  return (meta) => {
-    const site = siteOf(meta);
-    const fields = [meta.title, site, meta.head ?? '', ...meta.tags];
-    if (fields.some((field) => NON_ASCII.test(field))) return true;
-    return tests.every((test) => fields.some((field) => test.test(field)));
-  };
+  // The site is its name or a host of the canonical URL: both are looked at whole.
+  const holds = (meta: QuickSearchable, text: (field: string) => boolean) =>
+    text(meta.title) ||
+    text(meta.head ?? '') ||
+    text(meta.siteName ?? '') ||
+    text(meta.canonicalUrl) ||
+    meta.tags.some(text);
+  const nonAscii = (field: string) => NON_ASCII.test(field);
+  return (meta) => holds(meta, nonAscii) || tests.every((test) => holds(meta, (field) => test.test(field)));
 }
 
 /** The query's searchable words, folded as the index folds them. */
