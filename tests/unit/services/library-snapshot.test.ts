@@ -7,11 +7,10 @@ import {
   type ReadmarkDb,
   readFirstScreen,
   readSummarySnapshot,
-  saveArticle,
   setArchived,
   summarySnapshotBehind,
 } from '@/utils/storage';
-import { makeExtracted } from '../../support/articles';
+import { saveStory } from '../storage/save-story';
 
 // The background keeps the library's snapshot fresh: after an import (a burst of writes with no
 // library open), the next library open finds the whole list, patched to the table, in one record.
@@ -20,18 +19,7 @@ let db: ReadmarkDb;
 let stop: (() => void) | null = null;
 
 async function saveMany(from: number, count: number) {
-  for (let n = from; n < from + count; n++) {
-    const saved = await saveArticle(
-      db,
-      makeExtracted({
-        url: `https://news.example/${n}`,
-        canonicalUrl: `https://news.example/${n}`,
-        title: `Story ${n}`,
-      }),
-      1_000 + n,
-    );
-    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  }
+  for (let n = from; n < from + count; n++) await saveStory(db, n);
 }
 
 const byId = (list: readonly ArticleSummary[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));

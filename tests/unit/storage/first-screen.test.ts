@@ -17,7 +17,6 @@ import {
   type ReadmarkDb,
   readFirstScreen,
   restoreDeleted,
-  saveArticle,
   saveSummarySnapshot,
   setArchived,
   setFavourite,
@@ -26,7 +25,7 @@ import {
   updateProgress,
   writeSyncedRecords,
 } from '@/utils/storage';
-import { makeExtracted } from '../../support/articles';
+import { saveStory } from './save-story';
 
 // The first screen (the library's first rows in one record) must never show a deleted or
 // archived article nor miss a new one: after any write it is an exact prefix of the shelf (the
@@ -35,21 +34,7 @@ import { makeExtracted } from '../../support/articles';
 let db: ReadmarkDb;
 const identity = (html: string) => html;
 
-async function save(n: number, at = 1_000 + n, title = `Story ${n}`) {
-  const saved = await saveArticle(
-    db,
-    makeExtracted({
-      url: `https://news.example/${n}`,
-      canonicalUrl: `https://news.example/${n}`,
-      title,
-      excerpt: `Opening of story ${n}.`,
-      textContent: `Opening of story ${n}. The rest of it.`,
-    }),
-    at,
-  );
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  return saved.value;
-}
+const save = (n: number, at = 1_000 + n, title = `Story ${n}`) => saveStory(db, n, { title }, at);
 
 /** The shelf as the table has it: unarchived summaries, newest first. */
 async function shelf(): Promise<ArticleSummary[]> {
