@@ -19,6 +19,7 @@ import {
   setUpAutoRepaint,
   setUpHighlightCommands,
   setUpImportedDownloads,
+  setUpLibrarySnapshot,
   setUpOffscreenExtraction,
   setUpReviewBadge,
   setUpSync,
@@ -58,4 +59,5 @@ export default defineBackground(() => {
   setUpAutoRepaint();
   setUpSync(db);
   setUpReviewBadge(db);
+  setUpLibrarySnapshot(db);
 });

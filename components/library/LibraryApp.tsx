@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'preact/compat';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t, tn } from '../shared/i18n';
@@ -7,7 +7,7 @@ import { ReviewLink } from '../shared/ReviewLink';
 import { SettingsLink } from '../shared/SettingsLink';
 import { SyncStatus } from '../shared/SyncStatus';
 import { ArticleList } from './ArticleList';
-import { type RowActions, readerUrl } from './ArticleRow';
+import { type RowActions, readerUrl, warmRowText } from './ArticleRow';
 import { BulkBar } from './BulkBar';
 import { DownloadBanner } from './DownloadBanner';
 import { EmptyLibrary } from './EmptyLibrary';
@@ -22,6 +22,7 @@ import {
   positionsOf,
   STATUSES,
   searchResults,
+  siteCollator,
 } from './library-view';
 import { ShortcutsHelp } from './ShortcutsHelp';
 import { TagManager } from './TagManager';
@@ -49,6 +50,15 @@ export function LibraryApp({ db, focusId }: Props) {
   const [exporting, setExporting] = useState<string[] | null>(null);
   const library = useLibraryArticles(db);
   const metas = library.metas;
+  // Once the first rows are being read (the browser's storage works in another process), build
+  // what rendering them needs for the first time.
+  useLayoutEffect(() => {
+    const timer = setTimeout(() => {
+      warmRowText();
+      siteCollator();
+    }, 0);
+    return () => clearTimeout(timer);
+  }, []);
   const [filters, setFilters] = useState(DEFAULT_FILTERS);
   const search = useLibrarySearch(metas, library.complete);
   const query = search.query;

@@ -2,7 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { type ArticleSummary, errorFromThrown } from '@/utils/model';
 import {
   applySummaryChanges,
-  listNewestSummaries,
+  listFirstRows,
   listSummaries,
   observe,
   type ReadmarkDb,
@@ -10,21 +10,7 @@ import {
   readSummarySnapshot,
 } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
-
-/** Rows that fill a tall window: shown while the whole library is still being read. */
-const FIRST_ROWS = 40;
-
-/** Resolves after the next frame is painted (or 50 ms, as a hidden page paints none). */
-const afterPaint = () =>
-  new Promise<void>((resolve) => {
-    const fallback = setTimeout(resolve, 50);
-    requestAnimationFrame(() =>
-      setTimeout(() => {
-        clearTimeout(fallback);
-        resolve();
-      }, 0),
-    );
-  });
+import { afterPaint } from './after-paint';
 
 export interface LibraryArticles {
   /** Null until the first rows are read. */
@@ -38,8 +24,9 @@ export interface LibraryArticles {
  * The library's article summaries (one small record per article, see ArticleSummary), kept
  * current as articles change in any tab. The whole list comes from the summary snapshot (one
  * record, patched with what changed since it was taken) when there is one, and is then kept
- * current from the change log; reading 10,000 summaries from their table takes a moment, so
- * without a snapshot the newest few are read first and shown at once, and the table is watched.
+ * current from the change log. The first rows come first, from one small record (the stored
+ * first screen, see listFirstRows), and show while the whole list is read; without a snapshot
+ * the table is read and watched.
  */
 export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
   const [state, setState] = useState<LibraryArticles>({
@@ -90,17 +77,18 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
     const fallBack = () => {
       if (firstRowsDone && snapshotDone && !stopped) setTimeout(watchTable, 0);
     };
-    const firstRows = listNewestSummaries(db, FIRST_ROWS)
+    const firstRows = listFirstRows(db)
       .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
       .catch(fail)
       .finally(() => {
         firstRowsDone = true;
         fallBack();
       });
-    // The snapshot is read meanwhile but applied once the first rows are painted: parsing,
-    // sorting and counting 10,000 summaries would hold them back.
-    Promise.all([readSummarySnapshot(db).catch(() => null), firstRows.then(afterPaint)]).then(
-      ([snapshot]) => {
+    // The snapshot is read meanwhile but parsed and applied once the first rows are painted:
+    // parsing, sorting and counting 10,000 summaries would hold them back.
+    readSummarySnapshot(db, firstRows.then(afterPaint))
+      .catch(() => null)
+      .then((snapshot) => {
         if (stopped) return;
         if (!snapshot) {
           snapshotDone = true;
@@ -108,8 +96,7 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
         }
         setState((s) => ({ ...s, metas: snapshot.summaries, complete: true, error: null }));
         watchLog(snapshot.seq);
-      },
-    );
+      });
     return () => {
       stopped = true;
       for (const stop of stops) stop();

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ArticleSummary } from '@/utils/model';
 import { type LibrarySearch, quickSearch, quickSnippet, type SnippetPart } from '@/utils/search';
 import { type IndexState, type SearchClient, startSearchWorker } from '@/utils/services';
+import { afterPaint } from './after-paint';
 
 /** Results follow the typing at most this often: the first key searches at once, the last one always. */
 const SEARCH_INTERVAL_MS = 60;
@@ -25,8 +26,8 @@ export interface LibrarySearchState {
  * index (it restores, builds and keeps the index current by itself); until that index is ready,
  * quickSearch answers from the article summaries at once (titles, sites, tags and the head of
  * each text, with snippets from the head), so the box is usable as soon as the list is read.
- * The worker starts only once the whole list is read (`complete`): restoring tens of MB of index
- * while the page reads its list would hold both back. A keystroke sends its query at once
+ * The worker starts only once the whole list is read (`complete`) and painted: restoring tens of
+ * MB of index while the page reads its list would hold both back. A keystroke sends its query at once
  * (throttled to SEARCH_INTERVAL_MS), and only the answer to the latest query is shown.
  */
 export function useLibrarySearch(
@@ -37,9 +38,19 @@ export function useLibrarySearch(
   const client = useRef<SearchClient | null>(null);
   useEffect(() => {
     if (!complete) return;
-    const started = startSearchWorker(setIndex);
-    client.current = started;
-    return () => started.dispose();
+    let started: SearchClient | null = null;
+    let stopped = false;
+    // Started once the whole list (and the quick answer to what was typed) is painted: on two
+    // cores, its start-up (tens of MB of saved index) competes with them for the CPU.
+    void afterPaint().then(() => {
+      if (stopped) return;
+      started = startSearchWorker(setIndex);
+      client.current = started;
+    });
+    return () => {
+      stopped = true;
+      started?.dispose();
+    };
   }, [complete]);
 
   const [query, setTyped] = useState('');

@@ -1,6 +1,7 @@
 import type { RefObject } from 'preact';
-import { useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { onWindowMove } from '../shared/on-window-move';
+import { afterPaint } from './after-paint';
 
 /** Rows drawn above and below the window, so a fast scroll never shows a blank gap. */
 const OVERSCAN = 4;
@@ -22,18 +23,31 @@ export function useVisibleRange(
   count: number,
   rowHeight: number,
 ): VisibleRange {
-  // Rows [first, last) of the list are inside the window; before the first measure, the top ones.
-  const [window_, setWindow] = useState({ first: 0, last: 24 - OVERSCAN });
-  useLayoutEffect(
-    () =>
-      onWindowMove(() => {
+  // Rows [first, last) of the list are inside the window; before the first measure, as many top
+  // ones as the window could hold (innerHeight needs no layout).
+  const [window_, setWindow] = useState(() => ({
+    first: 0,
+    last: Math.ceil(window.innerHeight / rowHeight),
+  }));
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    let stopped = false;
+    // First measured after the first paint: measuring before it would force a layout of the
+    // page (and often a second render and layout) ahead of the first rows.
+    void afterPaint().then(() => {
+      if (stopped) return;
+      stop = onWindowMove(() => {
         const top = list.current?.getBoundingClientRect().top ?? 0;
         const first = Math.floor(-top / rowHeight);
         const last = Math.ceil((window.innerHeight - top) / rowHeight);
         setWindow((w) => (w.first === first && w.last === last ? w : { first, last }));
-      }),
-    [list, rowHeight],
-  );
+      });
+    });
+    return () => {
+      stopped = true;
+      stop?.();
+    };
+  }, [list, rowHeight]);
   const start = Math.max(0, Math.min(count, window_.first - OVERSCAN));
   const end = Math.max(start, Math.min(count, window_.last + OVERSCAN));
   return useMemo(() => ({ start, end }), [start, end]);

@@ -249,6 +249,14 @@ describe('library', () => {
     await favourite(other).click();
     await expect.poll(() => favourite(library).getAttribute('aria-pressed')).toBe('true');
     await other.close();
+    // The first rows paint from the first screen record (summaries key 2), written with every
+    // change: the shelf's newest articles in order, the favourite already in it.
+    const firstScreen = async () =>
+      (
+        await readStore<{ id: unknown; rows?: { title: string; favourite: number }[] }>(library, 'summaries')
+      ).find((record) => record.id === 2)?.rows;
+    expect((await firstScreen())?.map((row) => row.title)).toEqual(before);
+    expect((await firstScreen())?.find((row) => row.title === TITLES.lens)?.favourite).toBe(1);
     await library.reload();
     await expect.poll(() => favourite(library).getAttribute('aria-pressed')).toBe('true');
     expect(await titles()).toEqual(before);

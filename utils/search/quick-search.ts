@@ -39,6 +39,28 @@ function haystackOf(meta: QuickSearchable): string {
   return haystack;
 }
 
+/**
+ * A test that an article may hold every term, run before its haystack is built (folding 10,000
+ * titles and heads is most of a first quick search): for an article whose text is all ASCII,
+ * folding only lowers case and turns non-word characters into spaces, so a term it holds is in
+ * its raw text, in any case. Articles with other characters (and terms with them) are always
+ * folded and searched.
+ */
+function mayHold(terms: readonly string[]): (meta: QuickSearchable) => boolean {
+  if (terms.some((term) => NON_ASCII.test(term))) return () => true;
+  // processTerm's terms of ASCII words are letters and digits only: nothing to escape.
+  const tests = terms.map((term) => new RegExp(term, 'i'));
+  // The site is its name or a host of the canonical URL: both are looked at whole.
+  const holds = (meta: QuickSearchable, text: (field: string) => boolean) =>
+    text(meta.title) ||
+    text(meta.head ?? '') ||
+    text(meta.siteName ?? '') ||
+    text(meta.canonicalUrl) ||
+    meta.tags.some(text);
+  const nonAscii = (field: string) => NON_ASCII.test(field);
+  return (meta) => holds(meta, nonAscii) || tests.every((test) => holds(meta, (field) => test.test(field)));
+}
+
 /** The query's searchable words, folded as the index folds them. */
 function queryTerms(query: string): string[] {
   return [...query.matchAll(WORD)].flatMap(([word]) => processTerm(word) ?? []);
@@ -57,7 +79,9 @@ export function quickSearch(metas: readonly QuickSearchable[], query: string): L
   if (terms.length === 0) return null;
   const prefixes = terms.map((term) => ` ${term}`);
   const scores = new Map<string, number>();
+  const candidate = mayHold(terms);
   for (const meta of metas) {
+    if (!haystacks.has(meta) && !candidate(meta)) continue;
     const haystack = haystackOf(meta);
     let score = 0;
     for (const prefix of prefixes) {

@@ -11,6 +11,7 @@ import type {
 } from '@/utils/model';
 import { bindArticlesToTheirOrigin } from './bind-to-origin';
 import { changeCapture } from './change-capture';
+import { populateFirstScreen } from './first-screen';
 import { reviewCascade } from './review-cascade';
 import { buildArticleSummaries, summaryMirror } from './summaries';
 
@@ -122,6 +123,8 @@ export function openDb(name: string = DB_NAME, options: OpenDbOptions = {}): Rea
     reviewLog: '[highlightId+reviewedAt], reviewedAt',
   });
   db.use(reviewCascade);
+  // A new database starts with its (empty) first screen, kept exact from then on (first-screen.ts).
+  db.on('populate', populateFirstScreen);
   // Sync's change capture: idle until the sync service installs its hook (change-capture.ts).
   db.use(changeCapture(db));
   return db;

@@ -28,6 +28,13 @@ export {
   type SyncOutboxRecord,
 } from './db';
 export * from './export-library';
+export {
+  FIRST_SCREEN_MAX,
+  FIRST_SCREEN_MIN,
+  type FirstScreen,
+  patchFirstScreen,
+  readFirstScreen,
+} from './first-screen';
 export * from './highlights';
 export * from './images';
 export * from './import-backup';
@@ -51,11 +58,12 @@ export {
 } from './search-index-store';
 export { getSetting, setSetting, updateSetting } from './settings';
 export { isQuotaError, storageError } from './storage-error';
-export { listNewestSummaries, listSummaries } from './summaries';
+export { listFirstRows, listNewestSummaries, listSummaries } from './summaries';
 export {
   applySummaryChanges,
   readSummaryChanges,
   readSummarySnapshot,
+  refreshSummarySnapshot,
   type SummaryChanges,
   type SummaryList,
   saveSummarySnapshot,

@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import { type ArticleMeta, type ArticleSummary, summarise } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { FIRST_SCREEN_MIN, readFirstScreen, updateFirstScreen } from './first-screen';
 import { logSummaryChanges } from './summary-snapshot';
 
 /**
@@ -9,7 +10,8 @@ import { logSummaryChanges } from './summary-snapshot';
  * write to `articles` (saves, re-saves, tag and state edits, deletes, undo, imports, restores,
  * and any write path added later) and mirrors it into `summaries` in the same transaction, so
  * the two can never disagree, even when a transaction aborts. It notes each change in the
- * summary snapshot's change log too (summary-snapshot.ts), in the same transaction.
+ * summary snapshot's change log too (summary-snapshot.ts), and patches the first screen
+ * (first-screen.ts), in the same transaction.
  */
 export const SUMMARIES = 'summaries';
 const ARTICLES = 'articles';
@@ -46,21 +48,25 @@ export const summaryMirror: Middleware<DBCore> = {
             if (request.type === 'deleteRange') {
               await summaries.mutate({ trans, type: 'deleteRange', range: request.range });
               await logSummaryChanges(down, trans, null);
+              await updateFirstScreen(down, trans, [], null);
             } else if (request.type === 'delete') {
               await summaries.mutate({ trans, type: 'delete', keys: request.keys });
               await logSummaryChanges(down, trans, request.keys as string[]);
+              await updateFirstScreen(down, trans, [], request.keys as string[]);
             } else {
               // Only the records IndexedDB took (a bulk write can refuse some and go on).
               const written = (request.values as readonly ArticleMeta[]).filter(
                 (_, i) => !(i in response.failures),
               );
               if (written.length > 0) {
-                await summaries.mutate({ trans, type: 'put', values: written.map(summarise) });
+                const put = written.map(summarise);
+                await summaries.mutate({ trans, type: 'put', values: put });
                 await logSummaryChanges(
                   down,
                   trans,
                   written.map((meta) => meta.id),
                 );
+                await updateFirstScreen(down, trans, put, []);
               }
             }
             return response;
@@ -109,4 +115,12 @@ export function listNewestSummaries(db: ReadmarkDb, limit: number): Promise<Arti
     .filter((summary) => summary.archived === 0)
     .limit(limit)
     .toArray();
+}
+
+/**
+ * The library's first rows: the stored first screen (one record, first-screen.ts), else the newest
+ * summaries of articles not archived read through the index.
+ */
+export async function listFirstRows(db: ReadmarkDb): Promise<ArticleSummary[]> {
+  return (await readFirstScreen(db))?.rows ?? listNewestSummaries(db, FIRST_SCREEN_MIN);
 }

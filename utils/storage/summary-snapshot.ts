@@ -1,6 +1,7 @@
 import type { DBCore, DBCoreTransaction, Table } from 'dexie';
 import type { ArticleSummary } from '@/utils/model';
 import type { ReadmarkDb } from './db';
+import { FIRST_SCREEN_KEY, firstScreenOf, putFirstScreen } from './first-screen';
 import { listSummaries } from './summaries';
 
 /**
@@ -128,21 +129,29 @@ export function applySummaryChanges(
 /**
  * The whole library's summaries from the snapshot, patched with the changes logged since it was
  * taken, and the log sequence they are current at; null when there is no usable snapshot (none
- * yet, an older format, a reset of the log): then list the summaries table.
+ * yet, an older format, a reset of the log): then list the summaries table. Parsing 10,000
+ * summaries takes tens of ms of the caller's thread: `parseAfter` holds it back (the library's
+ * first rows paint first) without holding back the read.
  */
-export async function readSummarySnapshot(db: ReadmarkDb): Promise<SummaryList | null> {
-  return db.transaction('r', db.summaries, async () => {
+export async function readSummarySnapshot(
+  db: ReadmarkDb,
+  parseAfter?: Promise<unknown>,
+): Promise<SummaryList | null> {
+  const read = await db.transaction('r', db.summaries, async () => {
     const [snapshotRecord, logRecord] = await records(db).bulkGet([SUMMARY_SNAPSHOT_KEY, SUMMARY_LOG_KEY]);
     const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
     if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return null;
     if (typeof snapshot.json !== 'string') return null;
     const changes = await changesSince(db, readLog(logRecord), snapshot.seq);
-    if (!changes) return null;
-    const list = JSON.parse(snapshot.json) as ArticleSummary[];
-    const summaries =
-      changes.put.length + changes.removed.length > 0 ? applySummaryChanges(list, changes) : list;
-    return { summaries, seq: changes.seq };
+    return changes && { json: snapshot.json, changes };
   });
+  if (!read) return null;
+  await parseAfter;
+  const { json, changes } = read;
+  const list = JSON.parse(json) as ArticleSummary[];
+  const summaries =
+    changes.put.length + changes.removed.length > 0 ? applySummaryChanges(list, changes) : list;
+  return { summaries, seq: changes.seq };
 }
 
 /**
@@ -162,9 +171,15 @@ export async function readSummaryChanges(db: ReadmarkDb, since: number): Promise
  * its read of the whole table), else false.
  */
 export async function summarySnapshotBehind(db: ReadmarkDb, changes = 1): Promise<boolean | 'missing'> {
-  const [snapshotRecord, logRecord] = await records(db).bulkGet([SUMMARY_SNAPSHOT_KEY, SUMMARY_LOG_KEY]);
+  const [snapshotRecord, logRecord, firstScreen] = await records(db).bulkGet([
+    SUMMARY_SNAPSHOT_KEY,
+    SUMMARY_LOG_KEY,
+    FIRST_SCREEN_KEY,
+  ]);
   const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
   if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return 'missing';
+  // The first screen is taken with the snapshot (and dropped when changes shortened it too much).
+  if (!firstScreen) return 'missing';
   const log = readLog(logRecord);
   if (log.reset > snapshot.seq || log.seq < snapshot.seq) return 'missing';
   const since = snapshot.seq;
@@ -174,7 +189,10 @@ export async function summarySnapshotBehind(db: ReadmarkDb, changes = 1): Promis
 /**
  * Takes a new snapshot: reads the table and the log's sequence in one read transaction (so the
  * list is exactly the library at that sequence), then stores the list and trims from the log
- * what the snapshot holds. Reading 10,000 summaries takes a moment: call it where nothing waits.
+ * what the snapshot holds. The first screen (first-screen.ts) is written from the same list when
+ * nothing changed between the two transactions (a change meanwhile kept the old one exact, or
+ * dropped it; it is taken next time then). Reading 10,000 summaries takes a moment: call it
+ * where nothing waits.
  */
 export async function saveSummarySnapshot(db: ReadmarkDb): Promise<void> {
   const { list, seq } = await db.transaction('r', db.summaries, async () => {
@@ -192,5 +210,16 @@ export async function saveSummarySnapshot(db: ReadmarkDb): Promise<void> {
     const changed: Record<string, number> = {};
     for (const [id, at] of Object.entries(log.changed)) if (at > seq) changed[id] = at;
     await records(db).bulkPut([snapshot, { ...log, changed }]);
+    if (log.seq === seq) await putFirstScreen(db, firstScreenOf(list));
   });
+}
+
+/**
+ * Takes a new snapshot when the stored one is missing (or its first screen is) or `changes` or
+ * more articles changed since it was taken; answers whether it took one.
+ */
+export async function refreshSummarySnapshot(db: ReadmarkDb, changes = 1): Promise<boolean> {
+  if (!(await summarySnapshotBehind(db, changes))) return false;
+  await saveSummarySnapshot(db);
+  return true;
 }

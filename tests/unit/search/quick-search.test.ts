@@ -34,6 +34,41 @@ describe('quickSearch (the search box before the full-text index is ready)', () 
     expect(quickSearch(metas, 'the')).toBeNull();
   });
 
+  test('articles skipped unfolded (their raw text cannot hold a term) are never ones that match', () => {
+    const make = () =>
+      [
+        { title: "O'Brien's E-MAIL to the harbour", tags: ['Night-Sky'] },
+        { title: 'State of the Café', excerpt: 'Notes from the quay, 2026.' },
+        { title: 'Measured in \u212Aelvin', excerpt: 'A cold night' }, // Kelvin sign: folds to "kelvin"
+        { title: 'Plain words', excerpt: 'x2 engines; tide-tables and MORE', siteName: 'Tide Weekly' },
+        { title: 'Ünïcödé everywhere', tags: ['Über'] },
+      ].map((fields, i) => summarise(makeMeta(`m${i}`, fields)));
+    // A query of a word with no ASCII folding makes every article a candidate: every haystack
+    // is built and cached, so these objects answer without skipping any.
+    const unskipped = make();
+    quickSearch(unskipped, 'ß');
+    for (const query of [
+      'brien',
+      'e mail',
+      'EMAIL',
+      'night sky',
+      'cafe',
+      'kelvin',
+      'cold',
+      'x2',
+      'tide tab',
+      'uber',
+      'unicode',
+      'quay 2026',
+      'weekly',
+    ]) {
+      const answer = (list: typeof unskipped) => [...(quickSearch(list, query)?.scores ?? [])];
+      expect(answer(make()), query).toEqual(answer(unskipped));
+    }
+    expect([...quickSearch(make(), 'kelvin')!.scores.keys()]).toEqual(['m2']);
+    expect([...quickSearch(make(), 'e mail')!.scores.keys()]).toEqual(['m0']);
+  });
+
   test('sees an edited title (the cache is per article object)', () => {
     const edited = [{ ...metas[0]!, title: 'Tide tables' }];
     expect([...(quickSearch(edited, 'tide')?.scores.keys() ?? [])]).toEqual(['cafe']);

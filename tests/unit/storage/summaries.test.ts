@@ -14,7 +14,6 @@ import {
   removeTag,
   renameTagEverywhere,
   restoreDeleted,
-  saveArticle,
   setArchived,
   setFavourite,
   setRead,
@@ -22,7 +21,8 @@ import {
   updateHighlight,
   updateProgress,
 } from '@/utils/storage';
-import { makeExtracted, makeHighlight } from '../../support/articles';
+import { makeHighlight } from '../../support/articles';
+import { saveStory } from './save-story';
 
 // Every write path keeps the summaries table equal to summarise() of the articles table: one
 // summary per article, no summary without its article, whatever the path and whether it succeeds.
@@ -39,22 +39,8 @@ async function expectSummariesTrue() {
   for (const meta of articles) expect(byId.get(meta.id), meta.id).toEqual(summarise(meta));
 }
 
-async function save(n: number, overrides: Parameters<typeof makeExtracted>[0] = {}, at = 1_000 + n) {
-  const saved = await saveArticle(
-    db,
-    makeExtracted({
-      url: `https://news.example/${n}`,
-      canonicalUrl: `https://news.example/${n}`,
-      title: `Story ${n}`,
-      excerpt: `Opening of story ${n}.`,
-      textContent: `Opening of story ${n}. The rest of it.`,
-      ...overrides,
-    }),
-    at,
-  );
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  return saved.value;
-}
+const save = (n: number, overrides: Parameters<typeof saveStory>[2] = {}, at?: number) =>
+  saveStory(db, n, overrides, at);
 
 beforeEach(() => {
   db = openDb(`summaries-${crypto.randomUUID()}`);

@@ -12,34 +12,19 @@ import {
   readSummaryChanges,
   readSummarySnapshot,
   restoreDeleted,
-  saveArticle,
   saveSummarySnapshot,
   setArchived,
   summarySnapshotBehind,
   updateProgress,
 } from '@/utils/storage';
-import { makeExtracted } from '../../support/articles';
+import { saveStory } from './save-story';
 
 // The summary snapshot (the library's whole list in one record) must never show a library other
 // than the stored one: after any write, the snapshot patched from the change log equals the table.
 
 let db: ReadmarkDb;
 
-async function save(n: number, title = `Story ${n}`) {
-  const saved = await saveArticle(
-    db,
-    makeExtracted({
-      url: `https://news.example/${n}`,
-      canonicalUrl: `https://news.example/${n}`,
-      title,
-      excerpt: `Opening of story ${n}.`,
-      textContent: `Opening of story ${n}. The rest of it.`,
-    }),
-    1_000 + n,
-  );
-  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-  return saved.value;
-}
+const save = (n: number, title = `Story ${n}`) => saveStory(db, n, { title });
 
 const byId = (list: readonly ArticleSummary[]) => [...list].sort((a, b) => a.id.localeCompare(b.id));
 
