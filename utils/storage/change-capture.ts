@@ -41,15 +41,29 @@ export interface CaptureStores {
 
 export type ChangeCapture = (write: CapturedWrite, stores: CaptureStores) => Promise<void>;
 
-const hooks = new WeakMap<object, ChangeCapture>();
+/** A hook, and whether it wants writes now (sync set up): when not, writes are left as they are. */
+const hooks = new WeakMap<object, { capture: ChangeCapture; active: () => boolean }>();
 /** IndexedDB transactions applying remote state: never captured. */
 const remote = new WeakSet<object>();
 
-/** Installs (or with null removes) the hook that sees every library write of this database. */
-export function setChangeCapture(db: ReadmarkDb, capture: ChangeCapture | null): void {
-  if (capture) hooks.set(db, capture);
+/**
+ * Installs (or with null removes) the hook that sees every library write of this database. While
+ * `active` answers false, no transaction is widened and the hook is not called: a write costs
+ * what it costs without sync.
+ */
+export function setChangeCapture(
+  db: ReadmarkDb,
+  capture: ChangeCapture | null,
+  active: () => boolean = () => true,
+): void {
+  if (capture) hooks.set(db, { capture, active });
   else hooks.delete(db);
 }
+
+const activeHook = (db: ReadmarkDb) => {
+  const hook = hooks.get(db);
+  return hook?.active() ? hook.capture : null;
+};
 
 const hasSyncStores = (trans: DBCoreTransaction) =>
   SYNC_STORES.every((name) => (trans as unknown as IDBTransaction).objectStoreNames?.contains(name) ?? false);
@@ -92,10 +106,10 @@ export function changeCapture(db: ReadmarkDb): Middleware<DBCore> {
     create(down) {
       return {
         ...down,
-        // While a hook is installed, a transaction that may write the library includes the sync stores.
+        // While a hook is active, a transaction that may write the library includes the sync stores.
         transaction(stores, mode, options) {
           const wide =
-            hooks.has(db) &&
+            activeHook(db) !== null &&
             mode === 'readwrite' &&
             stores.some((s) => (CAPTURED as readonly string[]).includes(s))
               ? [...new Set([...stores, ...SYNC_STORES])]
@@ -108,7 +122,7 @@ export function changeCapture(db: ReadmarkDb): Middleware<DBCore> {
           return {
             ...table,
             mutate(request: DBCoreMutateRequest) {
-              const capture = hooks.get(db);
+              const capture = activeHook(db);
               const { trans } = request;
               if (!capture || remote.has(trans) || !hasSyncStores(trans)) return table.mutate(request);
               const stores = coreStores(trans);
