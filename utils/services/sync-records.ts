@@ -16,6 +16,7 @@ import {
   type LocalChange,
   localOp,
   type NoteVersion,
+  parseHlc,
   type Op,
   type SeenVector,
   type SyncBook,
@@ -23,6 +24,7 @@ import {
   TAG_FIELD_PREFIX,
   zeroHlc,
 } from '@/utils/sync';
+import { t } from './i18n';
 
 /** syncMeta keys: the engine's book and clock (sync-store.ts), and the service's own. */
 export const META = {
@@ -56,17 +58,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * A note as the library shows it: the winning text, then each concurrent text as a marked
- * conflict copy (the reader keeps what they want; editing the note resolves it everywhere).
+ * conflict copy in the reader's language (the reader keeps what they want; editing the note
+ * resolves it everywhere). The time is ISO 8601, the same in every language.
  */
 export function noteText(heads: readonly NoteVersion[]): string {
   const [winner, ...others] = heads;
   const copies = others.filter((head) => head.text !== winner?.text);
   return [
     winner?.text ?? '',
-    ...copies.map(
-      (head) =>
-        `\n\n--- conflict copy (${new Date(Number(head.h.slice(0, 15))).toISOString()}) ---\n${head.text}`,
-    ),
+    ...copies.map((head) => {
+      const when = new Date(parseHlc(head.h).wall).toISOString();
+      return `\n\n${t('syncConflictCopy', when)}\n${head.text}`;
+    }),
   ].join('');
 }
 
