@@ -16,8 +16,8 @@ import {
   type LocalChange,
   localOp,
   type NoteVersion,
-  parseHlc,
   type Op,
+  parseHlc,
   type SeenVector,
   type SyncBook,
   type SyncState,
@@ -153,6 +153,31 @@ export async function recordChanges(
   return ops;
 }
 
+/**
+ * Settings that travel: those the reader chose for the library itself (colour names). Window
+ * sizes, reader view preferences and the like stay on each machine. Each field (here: each
+ * colour's name) merges on its own, last writer wins.
+ */
+export const SYNCED_SETTINGS = new Set(['colorNames']);
+
+/** The fields of a synced setting that differ from what sync knows (null: nothing to send). */
+function settingChange(value: unknown, entity: EntityState | undefined): LocalChange | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const set: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (!entity?.fields[name] || !same(entity.fields[name].v, field)) set[name] = field;
+  }
+  return Object.keys(set).length ? { set } : null;
+}
+
+async function recordSettings(stores: CaptureStores, records: { key: string; value: unknown }[]) {
+  const synced = new Map(records.filter((r) => SYNCED_SETTINGS.has(r.key)).map((r) => [r.key, r.value]));
+  if (synced.size === 0) return;
+  await recordChanges(stores, 'setting', (entity, key) => settingChange(synced.get(key), entity), [
+    ...synced.keys(),
+  ]);
+}
+
 /** The capture hook: library writes → sync operations (and body markers, hashed before a run). */
 export const captureChange: ChangeCapture = async (write: CapturedWrite, stores: CaptureStores) => {
   if (write.table === 'contents') {
@@ -163,6 +188,10 @@ export const captureChange: ChangeCapture = async (write: CapturedWrite, stores:
       );
     }
     return;
+  }
+  if (write.table === 'settings') {
+    if (write.type === 'put') await recordSettings(stores, write.values);
+    return; // a setting removed (restore, reset) is not a choice to spread
   }
   const kind: EntityKind = write.table === 'articles' ? 'article' : 'highlight';
   if (write.type === 'delete') {

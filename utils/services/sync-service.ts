@@ -20,7 +20,7 @@ import {
   SYNC_ALARM,
   SYNC_ALARM_SOON,
 } from './sync-config';
-import { captureChange, dexieStores, META } from './sync-records';
+import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
 import { DexieSyncStore } from './sync-store';
 import { followSyncSwitch, syncIsOn } from './sync-switch';
 
@@ -151,10 +151,18 @@ async function seedPass(db: ReadmarkDb, key: string): Promise<boolean> {
   while (after !== SEED_DONE) {
     after = await db.transaction(
       'rw',
-      [db.articles, db.highlights, db.contents, db.syncMeta, db.syncEntities, db.syncOutbox],
+      [db.articles, db.highlights, db.contents, db.settings, db.syncMeta, db.syncEntities, db.syncOutbox],
       async () => {
         const page = await db.articles.where(':id').above(after).limit(200).toArray();
         const stores = dexieStores(db);
+        if (after === '') {
+          // The settings that travel (colour names), with the first page.
+          const settings = (await db.settings.bulkGet([...SYNCED_SETTINGS])).filter(
+            (row) => row !== undefined,
+          );
+          if (settings.length)
+            await captureChange({ table: 'settings', type: 'put', values: settings }, stores);
+        }
         if (page.length > 0) {
           const ids = page.map((a) => a.id);
           await captureChange({ table: 'articles', type: 'put', values: page }, stores);

@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
-import type { ReadmarkDb, SyncMetaRecord } from './db';
+import type { ReadmarkDb, SettingRecord, SyncMetaRecord } from './db';
 import { deleteArticleImages } from './images';
 
 /**
@@ -19,7 +19,8 @@ import { deleteArticleImages } from './images';
  * to the hook, so nothing received echoes back into the outbox.
  */
 
-const CAPTURED = ['articles', 'contents', 'highlights'] as const;
+// settings: the few the reader chose that travel (colour names); the hook picks them by key.
+const CAPTURED = ['articles', 'contents', 'highlights', 'settings'] as const;
 export type CapturedTable = (typeof CAPTURED)[number];
 const SYNC_STORES = ['syncMeta', 'syncEntities', 'syncOutbox'] as const;
 export type SyncStoreName = (typeof SYNC_STORES)[number];
@@ -28,6 +29,7 @@ export type CapturedWrite =
   | { table: 'articles'; type: 'put'; values: ArticleMeta[] }
   | { table: 'contents'; type: 'put'; values: ArticleContent[] }
   | { table: 'highlights'; type: 'put'; values: Highlight[] }
+  | { table: 'settings'; type: 'put'; values: SettingRecord[] }
   | { table: CapturedTable; type: 'delete'; keys: string[] };
 
 /** The sync stores inside the capturing transaction. */
@@ -169,6 +171,8 @@ export interface SyncedWrites {
   highlights?: Highlight[];
   deleteArticles?: string[];
   deleteHighlights?: string[];
+  /** Synced settings (colour names), validated by the caller. */
+  settings?: SettingRecord[];
   /** Bookkeeping written in the same transaction (what was applied). */
   meta?: SyncMetaRecord[];
   deleteMeta?: string[];
@@ -182,7 +186,7 @@ export interface SyncedWrites {
 export async function writeSyncedRecords(db: ReadmarkDb, writes: SyncedWrites): Promise<void> {
   await db.transaction(
     'rw',
-    [db.articles, db.contents, db.highlights, db.syncMeta, db.articleImages, db.imageBlobs],
+    [db.articles, db.contents, db.highlights, db.settings, db.syncMeta, db.articleImages, db.imageBlobs],
     async (tx) => {
       remote.add(tx.idbtrans);
       const gone = writes.deleteArticles ?? [];
@@ -198,6 +202,7 @@ export async function writeSyncedRecords(db: ReadmarkDb, writes: SyncedWrites): 
       if (writes.articles?.length) await db.articles.bulkPut(writes.articles);
       if (writes.contents?.length) await db.contents.bulkPut(writes.contents);
       if (writes.highlights?.length) await db.highlights.bulkPut(writes.highlights);
+      if (writes.settings?.length) await db.settings.bulkPut(writes.settings);
       if (writes.deleteMeta?.length) await db.syncMeta.bulkDelete(writes.deleteMeta);
       if (writes.meta?.length) await db.syncMeta.bulkPut(writes.meta);
     },

@@ -123,7 +123,7 @@ export function parsePackFile(value: unknown, deviceId: string, seq: number): Pa
   }
   for (const op of file.ops) {
     const ok =
-      (op?.kind === 'article' || op?.kind === 'highlight') &&
+      (op?.kind === 'article' || op?.kind === 'highlight' || op?.kind === 'setting') &&
       typeof op.id === 'string' &&
       ID.test(op.id) &&
       isHlc(op.hlc) &&
