@@ -141,31 +141,12 @@ describe('a passphrase change killed at any step', () => {
 
   test('a change made elsewhere since is refused until this device has the new passphrase', async () => {
     const { a, b } = await pair();
-    expect(
-      await changePassphrase({
-        target: a.target,
-        store: a.store,
-        oldPassphrase: PASSPHRASE,
-        newPassphrase: NEW,
-      }),
-    ).toEqual({ status: 'done' });
-    expect(
-      await changePassphrase({
-        target: b.target,
-        store: b.store,
-        oldPassphrase: NEW,
-        newPassphrase: 'other',
-      }),
-    ).toMatchObject({ status: 'failed', reason: 'passphrase-changed' });
+    const change = (device: Device, oldPassphrase: string, newPassphrase: string) =>
+      changePassphrase({ target: device.target, store: device.store, oldPassphrase, newPassphrase });
+    expect(await change(a, PASSPHRASE, NEW)).toEqual({ status: 'done' });
+    expect(await change(b, NEW, 'other')).toMatchObject({ status: 'failed', reason: 'passphrase-changed' });
     b.passphrase = NEW;
     expectDone(await b.sync());
-    expect(
-      await changePassphrase({
-        target: b.target,
-        store: b.store,
-        oldPassphrase: NEW,
-        newPassphrase: 'other',
-      }),
-    ).toEqual({ status: 'done' });
+    expect(await change(b, NEW, 'other')).toEqual({ status: 'done' });
   });
 });

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Capture only while sync is set up, and "Turn sync off on this device": libraries in
 // fake-indexeddb wired as the extension wires them, syncing through an in-process WebDAV server.
-import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { loadSyncConfig, loadSyncStatus, turnSyncOff } from '@/utils/services';
 import {
@@ -28,11 +28,17 @@ import {
   syncStoresOfAWrite,
 } from './service-devices';
 
+// Each test syncs two or three libraries with the production PBKDF2 cost: minutes on a loaded machine.
+vi.setConfig({ testTimeout: 180_000 });
+
 let server: Running;
 beforeAll(async () => {
   server = await startWebDavServer();
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  vi.resetConfig();
+  await server.stop();
+});
 beforeEach(grantHostAccess);
 
 const syncRows = async (db: ReadmarkDb) =>

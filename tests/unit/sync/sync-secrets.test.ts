@@ -21,11 +21,17 @@ import {
   setUp,
 } from './service-devices';
 
+// Each test syncs two or three libraries with the production PBKDF2 cost: minutes on a loaded machine.
+vi.setConfig({ testTimeout: 180_000 });
+
 let server: Running;
 beforeAll(async () => {
   server = await startWebDavServer();
 });
-afterAll(() => server.stop());
+afterAll(async () => {
+  vi.resetConfig();
+  await server.stop();
+});
 beforeEach(grantHostAccess);
 
 /** Everything the device keeps for sync, as text (CryptoKeys show as {}: their bytes cannot be read). */
