@@ -95,20 +95,21 @@ export {
   SearchIndexSync,
 } from './search-index-sync';
 export { applyMerged, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+export { loadSyncConfig, type SyncConfig, saveSyncConfig } from './sync-config';
+export { turnSyncOff } from './sync-disconnect';
+export { changeSyncPassphrase } from './sync-passphrase';
 export { captureChange, dexieStores, noteText } from './sync-records';
 export {
   installSyncCapture,
-  loadSyncConfig,
   loadSyncStatus,
   type RunOptions,
   requestSyncAccess,
   runSync,
-  type SyncConfig,
   type SyncStatus,
-  saveSyncConfig,
   setUpSync,
   stopSync,
   syncHostPattern,
 } from './sync-service';
 export { DexieSyncStore } from './sync-store';
+export { followSyncSwitch } from './sync-switch';
 export { captureTab, pageScriptReady } from './tab-access';

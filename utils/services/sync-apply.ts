@@ -11,8 +11,20 @@
  */
 import * as v from 'valibot';
 import { articleContentSchema, articleMetaSchema, firstIssue, highlightSchema } from '@/utils/export';
-import { type ArticleContent, type ArticleMeta, type Highlight, NO_EXTRACTED_FACTS } from '@/utils/model';
-import { getArticle, type ReadmarkDb, type SyncedWrites, writeSyncedRecords } from '@/utils/storage';
+import {
+  type ArticleContent,
+  type ArticleMeta,
+  DEFAULT_COLOR_NAMES,
+  type Highlight,
+  NO_EXTRACTED_FACTS,
+} from '@/utils/model';
+import {
+  getArticle,
+  type ReadmarkDb,
+  type SettingRecord,
+  type SyncedWrites,
+  writeSyncedRecords,
+} from '@/utils/storage';
 import {
   type BodyStore,
   bodyHash,
@@ -21,11 +33,12 @@ import {
   materialise,
   TAG_FIELD_PREFIX,
 } from '@/utils/sync';
+import { checkBackupSettings } from './backup-settings';
 import { dexieStores, META, noteText, recordChanges } from './sync-records';
 import { APPLY_PREFIX, type DexieSyncStore } from './sync-store';
 
 export interface Rejected {
-  kind: 'article' | 'highlight' | 'body';
+  kind: 'article' | 'highlight' | 'body' | 'setting';
   id: string;
   reason: string;
 }
@@ -112,6 +125,33 @@ function highlightRecord(id: string, articleId: string, entity: EntityState) {
   return v.safeParse(highlightSchema, { ...fields, id, articleId, note: noteText(entity.heads) });
 }
 
+/** What a synced setting is merged over when this device never stored it. */
+const SETTING_DEFAULTS: Record<string, object> = { colorNames: DEFAULT_COLOR_NAMES };
+
+/**
+ * Synced settings to write: each merged field over the value stored here, checked as a restored
+ * backup's settings are (backup-settings.ts); a refused one is reported and left as it is.
+ */
+async function settingRecords(
+  db: ReadmarkDb,
+  keys: string[],
+  merged: Map<string, Record<string, unknown>>,
+  rejected: Rejected[],
+): Promise<SettingRecord[]> {
+  const records: SettingRecord[] = [];
+  const stored = await db.settings.bulkGet(keys);
+  keys.forEach((key, i) => {
+    const fields = merged.get(key);
+    if (!fields) return;
+    const base = (stored[i]?.value as object | undefined) ?? SETTING_DEFAULTS[key] ?? {};
+    const checked = checkBackupSettings({ [key]: { ...base, ...fields } });
+    records.push(...checked.records);
+    for (const refusal of checked.rejected)
+      rejected.push({ kind: 'setting', id: key, reason: refusal.reason });
+  });
+  return records;
+}
+
 /**
  * Writes what the last runs merged. Answers the records refused (each named, with why); the rest
  * is written. Safe to call at any time: with nothing marked and nothing staged it reads two ranges.
@@ -133,6 +173,7 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
   };
   const articleIds = new Set<string>();
   const highlightIds = new Set<string>();
+  const settingKeys: string[] = [];
   for (const mark of marks) {
     const [kind, id] = [
       mark.slice(APPLY_PREFIX.length).split('/')[0],
@@ -142,7 +183,8 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
       const survivor = library.articleIdOf.get(id);
       if (survivor !== id) writes.deleteArticles.push(id); // deleted, or merged into its same-URL twin
       if (survivor) articleIds.add(survivor);
-    } else highlightIds.add(id);
+    } else if (kind === 'setting') settingKeys.push(id);
+    else highlightIds.add(id);
   }
   // An article written (new, restored or merged) comes with all its highlights.
   for (const highlight of library.highlights.values()) {
@@ -176,7 +218,8 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
     if (parsed.success) writes.highlights.push(parsed.output as Highlight);
     else rejected.push({ kind: 'highlight', id, reason: firstIssue(parsed.issues) });
   }
-  await writeSyncedRecords(db, { ...writes, deleteMeta: marks });
+  const settings = await settingRecords(db, settingKeys, library.settings, rejected);
+  await writeSyncedRecords(db, { ...writes, settings, deleteMeta: marks });
 
   // Bodies, each in its own small transaction, for articles now in the library.
   const byHash = new Map<string, string[]>();

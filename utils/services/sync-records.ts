@@ -17,12 +17,14 @@ import {
   localOp,
   type NoteVersion,
   type Op,
+  parseHlc,
   type SeenVector,
   type SyncBook,
   type SyncState,
   TAG_FIELD_PREFIX,
   zeroHlc,
 } from '@/utils/sync';
+import { t } from './i18n';
 
 /** syncMeta keys: the engine's book and clock (sync-store.ts), and the service's own. */
 export const META = {
@@ -56,17 +58,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /**
  * A note as the library shows it: the winning text, then each concurrent text as a marked
- * conflict copy (the reader keeps what they want; editing the note resolves it everywhere).
+ * conflict copy in the reader's language (the reader keeps what they want; editing the note
+ * resolves it everywhere). The time is ISO 8601, the same in every language.
  */
 export function noteText(heads: readonly NoteVersion[]): string {
   const [winner, ...others] = heads;
   const copies = others.filter((head) => head.text !== winner?.text);
   return [
     winner?.text ?? '',
-    ...copies.map(
-      (head) =>
-        `\n\n--- conflict copy (${new Date(Number(head.h.slice(0, 15))).toISOString()}) ---\n${head.text}`,
-    ),
+    ...copies.map((head) => {
+      const when = new Date(parseHlc(head.h).wall).toISOString();
+      return `\n\n${t('syncConflictCopy', when)}\n${head.text}`;
+    }),
   ].join('');
 }
 
@@ -150,6 +153,31 @@ export async function recordChanges(
   return ops;
 }
 
+/**
+ * Settings that travel: those the reader chose for the library itself (colour names). Window
+ * sizes, reader view preferences and the like stay on each machine. Each field (here: each
+ * colour's name) merges on its own, last writer wins.
+ */
+export const SYNCED_SETTINGS = new Set(['colorNames']);
+
+/** The fields of a synced setting that differ from what sync knows (null: nothing to send). */
+function settingChange(value: unknown, entity: EntityState | undefined): LocalChange | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const set: Record<string, unknown> = {};
+  for (const [name, field] of Object.entries(value)) {
+    if (!entity?.fields[name] || !same(entity.fields[name].v, field)) set[name] = field;
+  }
+  return Object.keys(set).length ? { set } : null;
+}
+
+async function recordSettings(stores: CaptureStores, records: { key: string; value: unknown }[]) {
+  const synced = new Map(records.filter((r) => SYNCED_SETTINGS.has(r.key)).map((r) => [r.key, r.value]));
+  if (synced.size === 0) return;
+  await recordChanges(stores, 'setting', (entity, key) => settingChange(synced.get(key), entity), [
+    ...synced.keys(),
+  ]);
+}
+
 /** The capture hook: library writes → sync operations (and body markers, hashed before a run). */
 export const captureChange: ChangeCapture = async (write: CapturedWrite, stores: CaptureStores) => {
   if (write.table === 'contents') {
@@ -160,6 +188,10 @@ export const captureChange: ChangeCapture = async (write: CapturedWrite, stores:
       );
     }
     return;
+  }
+  if (write.table === 'settings') {
+    if (write.type === 'put') await recordSettings(stores, write.values);
+    return; // a setting removed (restore, reset) is not a choice to spread
   }
   const kind: EntityKind = write.table === 'articles' ? 'article' : 'highlight';
   if (write.type === 'delete') {

@@ -11,19 +11,18 @@
 import { browser } from 'wxt/browser';
 import { type AppError, appError, describeThrown } from '@/utils/model';
 import { type ReadmarkDb, setChangeCapture } from '@/utils/storage';
-import { type FileKeys, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
+import { type RemoteError, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
 import { applyMerged, libraryBodies, type Rejected, settleBodies } from './sync-apply';
-import { captureChange, dexieStores, META } from './sync-records';
+import {
+  forgetLegacyPassphrase,
+  legacyPassphrase,
+  loadSyncConfig,
+  SYNC_ALARM,
+  SYNC_ALARM_SOON,
+} from './sync-config';
+import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
 import { DexieSyncStore } from './sync-store';
-
-export interface SyncConfig {
-  url: string;
-  user: string;
-  password: string;
-  /** null: the reader chose to sync without encryption. */
-  passphrase: string | null;
-  deviceName: string;
-}
+import { followSyncSwitch, syncIsOn } from './sync-switch';
 
 export interface SyncStatus {
   lastSuccessAt: number | null;
@@ -39,13 +38,14 @@ export interface SyncStatus {
   devices: string[];
 }
 
-const CONFIG = 'config';
 const STATUS = 'status';
-/** How far seeding the outbox with the library got (the last article id done; '' = not started). */
-const SEEDED = 'seeded';
+/**
+ * How far each pass of seeding the outbox with the library got (the last article id done; '' =
+ * not started). The second pass, at the next run, catches a change made in a page that had not
+ * yet heard of the set-up (sync-switch.ts).
+ */
+const SEED_PASSES = ['seeded', 'seeded-again'] as const;
 const SEED_DONE = '\uffff';
-const ALARM = 'readmark-sync';
-const ALARM_SOON = 'readmark-sync-soon';
 /** A run keeps fetching bodies (50 per engine run) for at most this long; the alarm does the rest. */
 const BODY_BUDGET_MS = 60_000;
 
@@ -58,14 +58,6 @@ const NO_STATUS: SyncStatus = {
   stopped: false,
   devices: [],
 };
-
-export async function loadSyncConfig(db: ReadmarkDb): Promise<SyncConfig | null> {
-  return ((await db.syncMeta.get(CONFIG))?.value as SyncConfig | undefined) ?? null;
-}
-
-export async function saveSyncConfig(db: ReadmarkDb, config: SyncConfig): Promise<void> {
-  await db.syncMeta.put({ key: CONFIG, value: config });
-}
 
 export async function loadSyncStatus(db: ReadmarkDb): Promise<SyncStatus> {
   const stored = (await db.syncMeta.get(STATUS))?.value as Partial<SyncStatus> | undefined;
@@ -108,42 +100,69 @@ export function requestSyncAccess(url: string): Promise<boolean> {
 }
 
 /**
- * Change capture on this page's or worker's database: every library write is recorded for sync
- * (once sync is set up) and a run is scheduled shortly after. Every context that writes the
- * library calls this once (the entrypoints); answers the database.
+ * Change capture on this page's or worker's database: while sync is set up, every library write
+ * is recorded for sync and a run is scheduled shortly after; while it is not, writes are left
+ * alone (sync-switch.ts). Every context that writes the library calls this once (the
+ * entrypoints); answers the database.
  */
 export function installSyncCapture(db: ReadmarkDb): ReadmarkDb {
-  setChangeCapture(db, async (write, stores) => {
-    await captureChange(write, stores);
-    // Not awaited: the transaction may not wait on a browser call.
-    browser.alarms?.create(ALARM_SOON, { delayInMinutes: 0.5 })?.catch?.(() => undefined);
-  });
+  void followSyncSwitch(db);
+  setChangeCapture(
+    db,
+    async (write, stores) => {
+      await captureChange(write, stores);
+      // Not awaited: the transaction may not wait on a browser call.
+      browser.alarms?.create(SYNC_ALARM_SOON, { delayInMinutes: 0.5 })?.catch?.(() => undefined);
+    },
+    () => syncIsOn(db),
+  );
   return db;
 }
 
-/** Background: the periodic alarm, the alarm after local changes, and a run at browser start. */
+/** Background: the periodic alarm (while sync is set up), the alarm after changes, a run at start. */
 export function setUpSync(db: ReadmarkDb): void {
   installSyncCapture(db);
   // Created once: re-creating it at every worker start would push it back each time.
-  void browser.alarms.get(ALARM).then((alarm) => {
-    if (!alarm) void browser.alarms.create(ALARM, { periodInMinutes: 5 });
+  void Promise.all([browser.alarms.get(SYNC_ALARM), loadSyncConfig(db)]).then(([alarm, config]) => {
+    if (!alarm && config) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === ALARM || alarm.name === ALARM_SOON) void runSync(db, { automatic: true });
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_ALARM_SOON) void runSync(db, { automatic: true });
   });
   browser.runtime.onStartup.addListener(() => void runSync(db, { automatic: true }));
 }
 
-/** Records the whole library in the outbox the first time (resumable, 200 articles a transaction). */
+/**
+ * Records the whole library in the outbox (resumable, 200 articles a transaction): only what
+ * differs from what sync knows travels, so a pass over a library already recorded adds nothing.
+ * The first pass runs at the first run after set-up, the second at the run after it.
+ */
 async function seedOutbox(db: ReadmarkDb): Promise<void> {
-  let after = ((await db.syncMeta.get(SEEDED))?.value as string | undefined) ?? '';
+  for (const pass of SEED_PASSES) {
+    const done = await seedPass(db, pass);
+    if (!done) return;
+  }
+}
+
+/** One pass; answers whether it had already finished before this run. */
+async function seedPass(db: ReadmarkDb, key: string): Promise<boolean> {
+  let after = ((await db.syncMeta.get(key))?.value as string | undefined) ?? '';
+  if (after === SEED_DONE) return true;
   while (after !== SEED_DONE) {
     after = await db.transaction(
       'rw',
-      [db.articles, db.highlights, db.contents, db.syncMeta, db.syncEntities, db.syncOutbox],
+      [db.articles, db.highlights, db.contents, db.settings, db.syncMeta, db.syncEntities, db.syncOutbox],
       async () => {
         const page = await db.articles.where(':id').above(after).limit(200).toArray();
         const stores = dexieStores(db);
+        if (after === '') {
+          // The settings that travel (colour names), with the first page.
+          const settings = (await db.settings.bulkGet([...SYNCED_SETTINGS])).filter(
+            (row) => row !== undefined,
+          );
+          if (settings.length)
+            await captureChange({ table: 'settings', type: 'put', values: settings }, stores);
+        }
         if (page.length > 0) {
           const ids = page.map((a) => a.id);
           await captureChange({ table: 'articles', type: 'put', values: page }, stores);
@@ -157,11 +176,12 @@ async function seedOutbox(db: ReadmarkDb): Promise<void> {
           );
         }
         const next = page.length < 200 ? SEED_DONE : page.at(-1)!.id;
-        await db.syncMeta.put({ key: SEEDED, value: next });
+        await db.syncMeta.put({ key, value: next });
         return next;
       },
     );
   }
+  return false;
 }
 
 /** A run's outcome as the reader's error (null: it went through). */
@@ -182,6 +202,8 @@ function resultError(result: SyncResult): AppError | null {
   switch (result.reason) {
     case 'passphrase-needed':
       return appError('sync-passphrase-needed');
+    case 'passphrase-changed':
+      return appError('sync-passphrase-changed');
     case 'wrong-passphrase':
       return appError('sync-wrong-passphrase');
     case 'not-encrypted':
@@ -193,13 +215,17 @@ function resultError(result: SyncResult): AppError | null {
     case 'bad-format':
       return appError('sync-damaged', { detail: result.message });
     case 'remote':
-      if (result.remoteKind === 'auth') return appError('sync-sign-in-failed');
-      if (result.remoteKind === 'network' || result.remoteKind === 'timeout')
-        return appError('sync-unreachable', { detail: result.message });
-      return appError('sync-server-failed', { detail: result.message });
+      return remoteError(result.remoteKind, result.message);
     default:
       return appError('unexpected', { detail: result.message });
   }
+}
+
+/** A failed request as the reader's error. */
+export function remoteError(kind: RemoteError['kind'] | undefined, message: string): AppError {
+  if (kind === 'auth') return appError('sync-sign-in-failed');
+  if (kind === 'network' || kind === 'timeout') return appError('sync-unreachable', { detail: message });
+  return appError('sync-server-failed', { detail: message });
 }
 
 function rejectedError(rejected: Rejected[]): AppError | null {
@@ -211,9 +237,12 @@ function rejectedError(rejected: Rejected[]): AppError | null {
   });
 }
 
-const keyCache = new Map<string, FileKeys>();
-
 export interface RunOptions {
+  /**
+   * The passphrase the reader just typed (set-up, or after it was changed on another device):
+   * used for this run only, never kept; the engine keeps the folder's keys instead.
+   */
+  passphrase?: string;
   /** The approval of a mass change the reader said "Continue" to. */
   approve?: string;
   /** An alarm's run: skipped while the reader has stopped sync after a mass-change question. */
@@ -226,10 +255,13 @@ export interface RunOptions {
  * and applying are idempotent anyway, but one at a time does each once.
  */
 export function runSync(db: ReadmarkDb, options: RunOptions = {}): Promise<SyncStatus> {
+  return withRunLock(() => runSyncNow(db, options));
+}
+
+/** Runs `work` alone among runs, passphrase changes and turning sync off, across the extension. */
+export function withRunLock<T>(work: () => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  return locks
-    ? (locks.request('readmark-sync-run', () => runSyncNow(db, options)) as unknown as Promise<SyncStatus>)
-    : runSyncNow(db, options);
+  return locks ? (locks.request('readmark-sync-run', work) as unknown as Promise<T>) : work();
 }
 
 async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStatus> {
@@ -252,6 +284,8 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     await seedOutbox(db);
     await settleBodies(db);
     const target = new WebDavTarget({ url: config.url, user: config.user, password: config.password });
+    const legacy = await legacyPassphrase(db);
+    const passphrase = config.encrypted ? (options.passphrase ?? legacy ?? null) : null;
     const started = Date.now();
     let rejected: Rejected[] = [];
     let result: SyncResult;
@@ -260,15 +294,19 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         target,
         store,
         bodies: libraryBodies(db),
-        passphrase: config.passphrase,
-        createIfEmpty: !book.targetId,
+        passphrase,
+        // Never a folder without encryption because the passphrase was not at hand this run.
+        createIfEmpty: !book.targetId && (!config.encrypted || passphrase !== null),
         ...(options.approve ? { approve: options.approve } : {}),
-        keyCache,
+        // Only for this run: the keys of a folder it creates (kept keys serve later runs).
+        keyCache: new Map(),
       });
       rejected = [...rejected, ...(await applyMerged(db, store))];
       if (result.status !== 'done' || result.bodiesPending === 0 || result.bodiesFetched === 0) break;
       if (Date.now() - started > BODY_BUDGET_MS) break;
     }
+    // An older set-up's passphrase in the clear goes once the folder's keys are kept instead.
+    if (legacy !== undefined && (await store.loadLight()).book.keys) await forgetLegacyPassphrase(db);
     const error = resultError(result) ?? rejectedError(rejected);
     return saveStatus(db, {
       lastRunAt: Date.now(),

@@ -1,6 +1,6 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
 import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
-import type { ReadmarkDb, SyncMetaRecord } from './db';
+import type { ReadmarkDb, SettingRecord, SyncMetaRecord } from './db';
 import { deleteArticleImages } from './images';
 
 /**
@@ -19,7 +19,8 @@ import { deleteArticleImages } from './images';
  * to the hook, so nothing received echoes back into the outbox.
  */
 
-const CAPTURED = ['articles', 'contents', 'highlights'] as const;
+// settings: the few the reader chose that travel (colour names); the hook picks them by key.
+const CAPTURED = ['articles', 'contents', 'highlights', 'settings'] as const;
 export type CapturedTable = (typeof CAPTURED)[number];
 const SYNC_STORES = ['syncMeta', 'syncEntities', 'syncOutbox'] as const;
 export type SyncStoreName = (typeof SYNC_STORES)[number];
@@ -28,6 +29,7 @@ export type CapturedWrite =
   | { table: 'articles'; type: 'put'; values: ArticleMeta[] }
   | { table: 'contents'; type: 'put'; values: ArticleContent[] }
   | { table: 'highlights'; type: 'put'; values: Highlight[] }
+  | { table: 'settings'; type: 'put'; values: SettingRecord[] }
   | { table: CapturedTable; type: 'delete'; keys: string[] };
 
 /** The sync stores inside the capturing transaction. */
@@ -41,15 +43,29 @@ export interface CaptureStores {
 
 export type ChangeCapture = (write: CapturedWrite, stores: CaptureStores) => Promise<void>;
 
-const hooks = new WeakMap<object, ChangeCapture>();
+/** A hook, and whether it wants writes now (sync set up): when not, writes are left as they are. */
+const hooks = new WeakMap<object, { capture: ChangeCapture; active: () => boolean }>();
 /** IndexedDB transactions applying remote state: never captured. */
 const remote = new WeakSet<object>();
 
-/** Installs (or with null removes) the hook that sees every library write of this database. */
-export function setChangeCapture(db: ReadmarkDb, capture: ChangeCapture | null): void {
-  if (capture) hooks.set(db, capture);
+/**
+ * Installs (or with null removes) the hook that sees every library write of this database. While
+ * `active` answers false, no transaction is widened and the hook is not called: a write costs
+ * what it costs without sync.
+ */
+export function setChangeCapture(
+  db: ReadmarkDb,
+  capture: ChangeCapture | null,
+  active: () => boolean = () => true,
+): void {
+  if (capture) hooks.set(db, { capture, active });
   else hooks.delete(db);
 }
+
+const activeHook = (db: ReadmarkDb) => {
+  const hook = hooks.get(db);
+  return hook?.active() ? hook.capture : null;
+};
 
 const hasSyncStores = (trans: DBCoreTransaction) =>
   SYNC_STORES.every((name) => (trans as unknown as IDBTransaction).objectStoreNames?.contains(name) ?? false);
@@ -92,10 +108,10 @@ export function changeCapture(db: ReadmarkDb): Middleware<DBCore> {
     create(down) {
       return {
         ...down,
-        // While a hook is installed, a transaction that may write the library includes the sync stores.
+        // While a hook is active, a transaction that may write the library includes the sync stores.
         transaction(stores, mode, options) {
           const wide =
-            hooks.has(db) &&
+            activeHook(db) !== null &&
             mode === 'readwrite' &&
             stores.some((s) => (CAPTURED as readonly string[]).includes(s))
               ? [...new Set([...stores, ...SYNC_STORES])]
@@ -108,7 +124,7 @@ export function changeCapture(db: ReadmarkDb): Middleware<DBCore> {
           return {
             ...table,
             mutate(request: DBCoreMutateRequest) {
-              const capture = hooks.get(db);
+              const capture = activeHook(db);
               const { trans } = request;
               if (!capture || remote.has(trans) || !hasSyncStores(trans)) return table.mutate(request);
               const stores = coreStores(trans);
@@ -155,6 +171,8 @@ export interface SyncedWrites {
   highlights?: Highlight[];
   deleteArticles?: string[];
   deleteHighlights?: string[];
+  /** Synced settings (colour names), validated by the caller. */
+  settings?: SettingRecord[];
   /** Bookkeeping written in the same transaction (what was applied). */
   meta?: SyncMetaRecord[];
   deleteMeta?: string[];
@@ -168,7 +186,7 @@ export interface SyncedWrites {
 export async function writeSyncedRecords(db: ReadmarkDb, writes: SyncedWrites): Promise<void> {
   await db.transaction(
     'rw',
-    [db.articles, db.contents, db.highlights, db.syncMeta, db.articleImages, db.imageBlobs],
+    [db.articles, db.contents, db.highlights, db.settings, db.syncMeta, db.articleImages, db.imageBlobs],
     async (tx) => {
       remote.add(tx.idbtrans);
       const gone = writes.deleteArticles ?? [];
@@ -184,6 +202,7 @@ export async function writeSyncedRecords(db: ReadmarkDb, writes: SyncedWrites): 
       if (writes.articles?.length) await db.articles.bulkPut(writes.articles);
       if (writes.contents?.length) await db.contents.bulkPut(writes.contents);
       if (writes.highlights?.length) await db.highlights.bulkPut(writes.highlights);
+      if (writes.settings?.length) await db.settings.bulkPut(writes.settings);
       if (writes.deleteMeta?.length) await db.syncMeta.bulkDelete(writes.deleteMeta);
       if (writes.meta?.length) await db.syncMeta.bulkPut(writes.meta);
     },

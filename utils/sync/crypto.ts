@@ -32,7 +32,11 @@ export interface WrappedKeys {
   activeKeyId: string;
 }
 
-/** Keys for one sync target, ready to use; never stored anywhere. */
+/**
+ * Keys for one sync target, ready to use. Both keys are non-extractable CryptoKeys: the extension
+ * keeps them in IndexedDB (structured clone) so that a woken worker need not derive them again,
+ * and no script, ours included, can read their bytes back out (saved-keys.ts).
+ */
 export interface FileKeys {
   /** null when the target is not encrypted. */
   keyId: string | null;
@@ -149,11 +153,18 @@ export async function openKeys(block: WrappedKeys, passphrase: string): Promise<
   return keysFromSecret(await unwrapSecret(block, passphrase), block.activeKeyId);
 }
 
-/** The same data key wrapped by a new passphrase (new salt); files stay as they are. */
-export async function rewrapKeys(block: WrappedKeys, oldPassphrase: string, newPassphrase: string) {
+/**
+ * The same data key wrapped by a new passphrase (new salt), and its keys; files stay as they are.
+ * Throws WrongPassphraseError when the old passphrase does not open the block.
+ */
+export async function rewrapKeys(
+  block: WrappedKeys,
+  oldPassphrase: string,
+  newPassphrase: string,
+): Promise<{ wrapped: WrappedKeys; keys: FileKeys }> {
   const secret = await unwrapSecret(block, oldPassphrase);
   const { salt, key } = await wrapSecret(secret, block.activeKeyId, newPassphrase, block.iterations);
-  return { ...block, salt, keys: [key] } satisfies WrappedKeys;
+  return { wrapped: { ...block, salt, keys: [key] }, keys: await keysFromSecret(secret, block.activeKeyId) };
 }
 
 /** Keys for a target without encryption: only the name key, from a secret stored in the clear. */

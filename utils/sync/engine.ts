@@ -43,10 +43,12 @@ import {
   parseDeviceFile,
   parsePackFile,
   parseTargetFile,
+  readTargetFile,
   TARGET_FILE,
   type TargetFile,
 } from './remote-format';
 import { RemoteError, type RemoteTarget } from './remote-target';
+import { type SavedKeys, savedKeysFit, wrapTag } from './saved-keys';
 import { applyOp, cloneState, type Op } from './state';
 import type { BodyStore, SyncBook, SyncStore } from './store';
 
@@ -89,6 +91,7 @@ export type PauseReason =
 
 export type FailReason =
   | 'passphrase-needed'
+  | 'passphrase-changed' // the folder's passphrase changed since this device kept its keys
   | 'wrong-passphrase'
   | 'not-encrypted'
   | 'newer-format'
@@ -140,16 +143,18 @@ const running = new WeakMap<SyncStore, Promise<unknown>>();
  * API where there is one), so two runs never claim the same pack number.
  */
 export function syncOnce(options: SyncOptions): Promise<SyncResult> {
-  const previous = running.get(options.store) ?? Promise.resolve();
+  return withSyncLock(options.store, () => guardedRun(options));
+}
+
+/** Runs `work` alone among the runs and passphrase changes of this library (see syncOnce). */
+export function withSyncLock<T>(store: SyncStore, work: () => Promise<T>): Promise<T> {
+  const previous = running.get(store) ?? Promise.resolve();
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
   const next = previous.then(
-    (): Promise<SyncResult> =>
-      locks
-        ? (locks.request('readmark-sync', () => guardedRun(options)) as unknown as Promise<SyncResult>)
-        : guardedRun(options),
+    (): Promise<T> => (locks ? (locks.request('readmark-sync', work) as unknown as Promise<T>) : work()),
   );
   running.set(
-    options.store,
+    store,
     next.catch(() => undefined),
   );
   return next;
@@ -366,9 +371,10 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
       options.keyCache?.set(cacheKey(stored, passphrase), created.keys);
     }
   }
+  let pendingKeys: SavedKeys | null = null;
   let file: TargetFile;
   try {
-    file = parseTargetFile(bytesJson(bytes));
+    file = (await readTargetFile(target, bytes)) as TargetFile;
   } catch (error) {
     throw failure('bad-format', (error as Error).message);
   }
@@ -383,12 +389,29 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
     throw pause('encryption-removed', 'This folder was encrypted and is not any more; nothing was sent');
   }
   let keys: FileKeys;
+  const joined = book.targetId === file.targetId;
   if (file.encryption) {
-    if (!passphrase)
-      throw failure('passphrase-needed', 'This sync folder is encrypted: enter its passphrase');
-    const key = cacheKey(file, passphrase);
-    keys = options.keyCache?.get(key) ?? (await openKeys(file.encryption, passphrase));
-    options.keyCache?.set(key, keys);
+    const saved = joined ? book.keys : null;
+    const tag = wrapTag(file.encryption);
+    if (savedKeysFit(saved, file.encryption)) {
+      keys = saved.keys;
+      // A passphrase change of ours that was killed after writing readmark.json: adopt it now.
+      if (saved.wrap !== tag) await keepKeys(store, book, { keys, wrap: tag });
+    } else {
+      if (!passphrase) {
+        if (saved)
+          throw failure(
+            'passphrase-changed',
+            'The passphrase of this sync folder was changed on another device: enter the new one',
+          );
+        throw failure('passphrase-needed', 'This sync folder is encrypted: enter its passphrase');
+      }
+      const key = cacheKey(file, passphrase);
+      keys = options.keyCache?.get(key) ?? (await openKeys(file.encryption, passphrase));
+      options.keyCache?.set(key, keys);
+      if (joined) await keepKeys(store, book, { keys, wrap: tag });
+      else pendingKeys = { keys, wrap: tag };
+    }
   } else {
     if (passphrase)
       throw failure('not-encrypted', 'This sync folder is not encrypted, but a passphrase was given');
@@ -396,11 +419,18 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
     keys = await plainKeys(file.nameSecret);
   }
   if (book.targetId !== file.targetId || book.encrypted !== Boolean(file.encryption)) {
-    await store.commit({ book: { targetId: file.targetId, encrypted: Boolean(file.encryption) } });
-    book.targetId = file.targetId;
-    book.encrypted = Boolean(file.encryption);
+    const joining = { targetId: file.targetId, encrypted: Boolean(file.encryption) };
+    await store.commit({ book: pendingKeys ? { ...joining, keys: pendingKeys } : joining });
+    Object.assign(book, joining);
+    if (pendingKeys) book.keys = pendingKeys;
   }
   return keys;
+}
+
+/** Keep the folder's keys (non-extractable) in the book: later runs need no passphrase. */
+async function keepKeys(store: SyncStore, book: SyncBook, keys: SavedKeys) {
+  await store.commit({ book: { keys } });
+  book.keys = keys;
 }
 
 function cacheKey(file: TargetFile, passphrase: string | null): string {

@@ -50,6 +50,8 @@ export interface LibraryHighlight {
 
 export interface Library {
   articles: Map<string, LibraryArticle>;
+  /** Synced settings by key: each field the latest written (settings are never deleted). */
+  settings: Map<string, Record<string, unknown>>;
   highlights: Map<string, LibraryHighlight>;
   /** Every article id (alias or survivor) to its survivor. */
   articleIdOf: Map<string, string>;
@@ -77,8 +79,10 @@ function values(entity: EntityState): Record<string, unknown> {
 export function materialise(state: SyncState): Library {
   const articles = new Map<string, EntityState>();
   const highlightsByArticle = new Map<string, EntityState[]>();
+  const settings = new Map<string, Record<string, unknown>>();
   for (const entity of Object.values(state.entities)) {
     if (entity.kind === 'article') articles.set(entity.id, entity);
+    else if (entity.kind === 'setting') settings.set(entity.id, values(entity));
     else {
       const articleId = String(entity.fields.articleId?.v ?? '');
       const list = highlightsByArticle.get(articleId) ?? [];
@@ -103,7 +107,7 @@ export function materialise(state: SyncState): Library {
     const url = String(entity.fields.canonicalUrl?.v);
     groups.set(url, [...(groups.get(url) ?? []), id]);
   }
-  const result: Library = { articles: new Map(), highlights: new Map(), articleIdOf: new Map() };
+  const result: Library = { articles: new Map(), highlights: new Map(), articleIdOf: new Map(), settings };
   for (const ids of groups.values()) {
     ids.sort();
     const survivor = ids[0] as string;

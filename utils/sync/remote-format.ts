@@ -3,17 +3,22 @@
  * URL or content appears in a path.
  *
  *   readmark.json                  target identity, format version, wrapped key (plain JSON)
+ *   readmark.next.json             the same, as a passphrase change is about to write it
  *   devices/<deviceId>.json        sealed, written only by that device: head pack and cursors
  *   log/<deviceId>/<seq>.pack      sealed, written only by that device, never changed once referenced
  *   blob/<xx>/<name>               sealed article bodies; name = HMAC(name key, SHA-256(body))
  */
+import { bytesJson } from './bytes';
 import type { WrappedKeys } from './crypto';
 import { isHlc } from './hlc';
+import type { RemoteTarget } from './remote-target';
 import type { Op } from './state';
 
 export const FORMAT = 'readmark-sync';
 export const FORMAT_VERSION = 1;
 export const TARGET_FILE = 'readmark.json';
+/** A passphrase change writes and checks the new readmark.json here first (passphrase.ts). */
+export const TARGET_NEXT_FILE = 'readmark.next.json';
 export const DEVICES_FOLDER = 'devices';
 
 export interface TargetFile {
@@ -78,6 +83,30 @@ export function parseTargetFile(value: unknown): TargetFile {
   return file as TargetFile;
 }
 
+/**
+ * readmark.json (its bytes, when already read), or null when there is none. If it is damaged (an
+ * upload cut short by a passphrase change), the checked copy that change wrote first
+ * (passphrase.ts); with both damaged, the main file's fault is thrown. Nothing is written.
+ */
+export async function readTargetFile(
+  target: RemoteTarget,
+  read?: Uint8Array<ArrayBuffer>,
+): Promise<TargetFile | null> {
+  const bytes = read ?? (await target.get(TARGET_FILE));
+  if (!bytes) return null;
+  try {
+    return parseTargetFile(bytesJson(bytes));
+  } catch (error) {
+    const copy = await target.get(TARGET_NEXT_FILE);
+    try {
+      if (copy) return parseTargetFile(bytesJson(copy));
+    } catch {
+      // Both damaged: report the main file's fault.
+    }
+    throw error;
+  }
+}
+
 export function parseDeviceFile(value: unknown, deviceId: string): DeviceFile {
   const file = value as Partial<DeviceFile> | null;
   if (!file || file.deviceId !== deviceId) fail(`device file ${deviceId}`);
@@ -94,7 +123,7 @@ export function parsePackFile(value: unknown, deviceId: string, seq: number): Pa
   }
   for (const op of file.ops) {
     const ok =
-      (op?.kind === 'article' || op?.kind === 'highlight') &&
+      (op?.kind === 'article' || op?.kind === 'highlight' || op?.kind === 'setting') &&
       typeof op.id === 'string' &&
       ID.test(op.id) &&
       isHlc(op.hlc) &&

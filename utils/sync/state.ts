@@ -7,7 +7,8 @@
  */
 import { compareHlc, hlcDevice, maxHlc, receive, tick, zeroHlc } from './hlc';
 
-export type EntityKind = 'article' | 'highlight';
+/** A setting is one the reader chose that travels (colour names): per-field, last writer wins. */
+export type EntityKind = 'article' | 'highlight' | 'setting';
 
 /** A note edit: the new text and the note versions (stamps) the editor was looking at. */
 export interface NoteEdit {

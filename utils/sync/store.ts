@@ -3,6 +3,7 @@
  * tests in memory. `commit` must be atomic: a worker killed during it leaves the old or the new
  * bookkeeping, never half of each. That is what makes every step of a run safe to repeat.
  */
+import type { SavedKeys } from './saved-keys';
 import type { Op, SyncState } from './state';
 
 export interface SyncBook {
@@ -34,6 +35,8 @@ export interface SyncBook {
   devicesReadAt?: number;
   /** Each other device's name as its file last gave it (a skipped file keeps its name here). */
   deviceNames?: Record<string, string>;
+  /** The encrypted folder's keys, kept instead of the passphrase (saved-keys.ts). */
+  keys?: SavedKeys | null;
 }
 
 /** The book of a device that has never synced. */

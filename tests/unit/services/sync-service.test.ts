@@ -41,14 +41,26 @@ async function device(
 ): Promise<ReadmarkDb> {
   const db = openDb(`readmark-sync-${crypto.randomUUID()}`);
   installSyncCapture(db);
-  const config: SyncConfig = { url, user: USER, password: PASSWORD, passphrase, deviceName };
+  const config: SyncConfig = {
+    url,
+    user: USER,
+    password: PASSWORD,
+    encrypted: passphrase !== null,
+    deviceName,
+  };
   await saveSyncConfig(db, config);
+  if (passphrase) typed.set(db, passphrase);
   return db;
 }
 
+/** The passphrase typed at set-up: given to runs until one opens the folder (the UI's way). */
+const typed = new WeakMap<ReadmarkDb, string>();
+
 async function sync(db: ReadmarkDb) {
-  const status = await runSync(db);
+  const passphrase = typed.get(db);
+  const status = await runSync(db, passphrase ? { passphrase } : {});
   expect(status.lastError).toBeNull();
+  typed.delete(db);
   return status;
 }
 
@@ -141,7 +153,7 @@ describe('sync service', () => {
 
     const c = await device(url, 'Intruder', 'not the passphrase');
     await saveArticle(c, makeExtracted({ url: 'https://example.org/other', title: 'Local only' }));
-    const status = await runSync(c);
+    const status = await runSync(c, { passphrase: 'not the passphrase' });
     expect(status.lastError?.code).toBe('sync-wrong-passphrase');
     expect(status.lastSuccessAt).toBeNull();
     expect((await listArticles(c)).map((x) => x.title)).toEqual(['Local only']);

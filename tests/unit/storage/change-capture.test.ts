@@ -2,7 +2,7 @@
 // of utils/services/sync-records.ts): what each ordinary storage function leaves in the outbox,
 // in the same transaction, and what it must not (before sync is set up; applying synced records).
 import { beforeEach, describe, expect, test } from 'vitest';
-import { DexieSyncStore, installSyncCapture } from '@/utils/services';
+import { DexieSyncStore, installSyncCapture, saveSyncConfig } from '@/utils/services';
 import {
   addTag,
   deleteMany,
@@ -22,7 +22,17 @@ beforeEach(() => {
 });
 
 const outbox = async () => (await db.syncOutbox.orderBy('hlc').toArray()).map((row) => row.op as Op);
-const setUpSync = () => new DexieSyncStore(db, 'Laptop').loadLight();
+/** Sync set up (its configuration saved) and its book made, as the first run makes it. */
+async function setUpSync() {
+  await saveSyncConfig(db, {
+    url: 'https://dav.example.org/readmark/',
+    user: 'me',
+    password: 'pw',
+    deviceName: 'Laptop',
+    encrypted: true,
+  });
+  return new DexieSyncStore(db, 'Laptop').loadLight();
+}
 
 async function save(url = 'https://example.org/a') {
   const saved = await saveArticle(db, makeExtracted({ url }));

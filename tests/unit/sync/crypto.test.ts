@@ -74,10 +74,19 @@ describe('encryption (WebCrypto)', () => {
 
   test('changing the passphrase re-wraps the same key: old files open with the new passphrase only', async () => {
     const sealed = await seal(keys, 'devices/dev.json', text('device'));
-    const rewrapped = await rewrapKeys(wrapped, 'correct horse battery staple', 'new passphrase');
+    const { wrapped: rewrapped, keys: sameKeys } = await rewrapKeys(
+      wrapped,
+      'correct horse battery staple',
+      'new passphrase',
+    );
     expect(rewrapped.salt).not.toBe(wrapped.salt);
     const reopened = await openKeys(rewrapped, 'new passphrase');
     expect(read(await unseal(reopened, 'devices/dev.json', sealed))).toBe('device');
+    // The keys the re-wrap answers are the folder's own (no second derivation needed), and stay
+    // non-extractable: their bytes cannot be read back out.
+    expect(read(await unseal(sameKeys, 'devices/dev.json', sealed))).toBe('device');
+    expect(sameKeys.fileKey?.extractable).toBe(false);
+    expect(sameKeys.nameKey.extractable).toBe(false);
     await expect(openKeys(rewrapped, 'correct horse battery staple')).rejects.toBeInstanceOf(
       WrongPassphraseError,
     );
