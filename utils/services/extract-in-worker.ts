@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { createSanitiser } from '@/utils/extraction';
+import { createSanitiser, type Sanitiser } from '@/utils/extraction';
 import type { PageCapture } from '@/utils/messaging';
-import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
+import { type ExtractedArticle, err, errorFromThrown, fail, ok, type Result } from '@/utils/model';
 
 export const EXTRACTION_TIMEOUT_MS = 10_000;
 
@@ -61,7 +61,13 @@ function markWorkerTiming(timing: ExtractWorkerAnswer['timing']): void {
 }
 
 function sanitiseArticle(article: ExtractedArticle): Result<ExtractedArticle> {
-  const sanitise = createSanitiser(window);
+  // A browser where DOMPurify cannot work throws here: say so, not a watchdog timeout 10 s later.
+  let sanitise: Sanitiser;
+  try {
+    sanitise = createSanitiser(window);
+  } catch (thrown) {
+    return fail(errorFromThrown(thrown, 'extract-failed'));
+  }
   return ok({
     ...article,
     contentHtml: sanitise(article.contentHtml),
