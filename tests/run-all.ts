@@ -4,8 +4,8 @@
  * (type-check, lint, builds, web-ext lint) count as one test each.
  *
  * Two lanes run side by side, because a browser file mostly waits (on pages, the service worker, a
- * speech engine: 2–18 CPU-seconds in 20–100 s) while the unit tests keep both cores busy; one step
- * after another, those waits were most of the suite's wall time.
+ * watchdog, a speech engine: its CPU time is a small part of its wall time) while the unit tests
+ * are CPU work; one step after another, half of the two cores sat idle (README "Tests").
  *   - CPU lane: the unit tests (Vitest, two workers), from the start.
  *   - Browser lane: type-check and lint first (they must see the source tree before a build writes
  *     `.wxt/`); then packaging, `wxt zip` once per browser (each build shared by every later step);
