@@ -31,6 +31,7 @@ const WORDING: Wording = {
   'no-article-text': () => t('errorNoArticleText'),
   'extract-timeout': ({ seconds }) => t('errorExtractTimeout', number(seconds)),
   'extract-failed': ({ detail }) => t('errorExtractFailed', detail),
+  'sanitiser-unavailable': () => t('errorSanitiserUnavailable'),
   'storage-full': () => t('errorStorageFull'),
   'storage-failed': ({ detail }) => t('errorStorageFailed', detail),
   'not-web-address': ({ url }) => t('errorNotWebAddress', url),

@@ -27,8 +27,6 @@ export interface TextModel {
   readonly nodeIndex: ReadonlyMap<Node, number>;
 }
 
-const DOCUMENT_NODE = 9;
-
 /** Collapses runs of whitespace to one space, as the text model does (ends are kept). */
 export function normaliseSpace(s: string): string {
   return s.replace(/\s+/g, ' ');
@@ -75,8 +73,8 @@ class TextBuffer {
 
 /** Builds the text model of `root` (an element, fragment or whole Document). */
 export function buildTextModel(root: Node): TextModel {
-  const doc = root.nodeType === DOCUMENT_NODE ? (root as Document) : root.ownerDocument;
-  if (!doc) throw new Error('buildTextModel: root has no owner document');
+  // Every node but a Document has an owner document (DOM standard); a Document is its own.
+  const doc = root.ownerDocument ?? (root as Document);
   const out = new TextBuffer();
   const nodes: Text[] = [];
   const starts: number[] = [];

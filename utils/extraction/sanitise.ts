@@ -1,4 +1,5 @@
 import createDOMPurify from 'dompurify';
+import { CodedError } from '@/utils/model';
 import { FORBIDDEN_ATTRIBUTES, FORBIDDEN_TAGS, SAFE_URL, URL_ATTRIBUTES } from './url-policy';
 
 /** Turns untrusted article HTML into HTML that is safe to store and to render. */
@@ -40,14 +41,16 @@ function fixLinkTargets(node: Element): void {
   }
 }
 
+const unavailable = (why: string) => new CodedError({ code: 'sanitiser-unavailable' }, why);
+
 /**
- * A sanitiser backed by DOMPurify in `win`. Throws when DOMPurify cannot work in that window
- * (linkedom, and happy-dom 21, return their input unchanged): a sanitiser that does nothing
- * must never be mistaken for one that works.
+ * A sanitiser backed by DOMPurify in `win`. Throws `sanitiser-unavailable` when DOMPurify cannot
+ * work in that window (linkedom, and happy-dom 21, return their input unchanged; so might an old
+ * or unusual browser): a sanitiser that does nothing must never be mistaken for one that works.
  */
 export function createSanitiser(win: Parameters<typeof createDOMPurify>[0]): Sanitiser {
   const purify = createDOMPurify(win);
-  if (!purify.isSupported) throw new Error('DOMPurify is not supported in this window');
+  if (!purify.isSupported) throw unavailable('DOMPurify is not supported in this window');
   purify.addHook('afterSanitizeAttributes', (node) => {
     for (const name of URL_ATTRIBUTES) {
       const value = node.getAttribute?.(name);
@@ -65,6 +68,6 @@ export function createSanitiser(win: Parameters<typeof createDOMPurify>[0]): San
       ALLOW_DATA_ATTR: false,
     });
   const probe = sanitise(PROBE);
-  if (/onerror|javascript:/i.test(probe)) throw new Error('DOMPurify is not effective in this window');
+  if (/onerror|javascript:/i.test(probe)) throw unavailable('DOMPurify is not effective in this window');
   return sanitise;
 }

@@ -40,6 +40,8 @@ const ERROR_DATA = {
   'no-article-text': none,
   'extract-timeout': data<{ seconds: number }>(),
   'extract-failed': data<{ detail: string }>(),
+  /** DOMPurify cannot work (or does nothing) in this browser's window: nothing is saved or exported unsanitised. */
+  'sanitiser-unavailable': none,
 
   // Storage.
   'storage-full': none,

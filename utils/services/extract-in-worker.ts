@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
+import type { Sanitiser } from '@/utils/extraction';
 import type { PageCapture } from '@/utils/messaging';
-import { type ExtractedArticle, err, ok, type Result } from '@/utils/model';
+import { type ExtractedArticle, err, errorFromThrown, fail, ok, type Result } from '@/utils/model';
 
 export const EXTRACTION_TIMEOUT_MS = 10_000;
 
@@ -149,7 +150,13 @@ export function markWorkerTiming(timing: ExtractTiming): void {
 }
 
 async function sanitiseArticle(article: ExtractedArticle): Promise<Result<ExtractedArticle>> {
-  const sanitise = await sanitiser();
+  // A browser where DOMPurify cannot work throws here: say so, not a watchdog timeout 10 s later.
+  let sanitise: Sanitiser;
+  try {
+    sanitise = await sanitiser();
+  } catch (thrown) {
+    return fail(errorFromThrown(thrown, 'extract-failed'));
+  }
   return ok({
     ...article,
     contentHtml: sanitise(article.contentHtml),
