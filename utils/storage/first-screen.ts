@@ -20,10 +20,13 @@ export const FIRST_SCREEN_KEY = 2;
 
 /** Bump when ArticleSummary's shape changes: an older record is then ignored. */
 const FIRST_SCREEN_FORMAT = 1;
-/** Rows kept: a tall window's worth, and room for changes to move some out before it is dropped. */
-export const FIRST_SCREEN_MAX = 80;
-/** Fewer rows than this (the shelf holding more) would not fill a window: dropped instead. */
-export const FIRST_SCREEN_MIN = 40;
+/**
+ * Rows kept: a tall window's worth, and room for changes to move some out before it is dropped.
+ * Every article write rewrites the record, so it is kept small (about 20 kB).
+ */
+export const FIRST_SCREEN_MAX = 60;
+/** Fewer rows than this (the shelf holding more) would not fill a tall window: dropped instead. */
+export const FIRST_SCREEN_MIN = 30;
 
 interface FirstScreenRecord {
   id: typeof FIRST_SCREEN_KEY;
@@ -34,7 +37,11 @@ interface FirstScreenRecord {
   whole: boolean;
 }
 
-/** What the library shows first: the newest unarchived summaries, newest first. */
+/**
+ * What the library shows first: the newest unarchived summaries, newest first, without their
+ * `head` (empty: the opening text is for search, which waits for the whole list; it is half the
+ * record's size).
+ */
 export interface FirstScreen {
   rows: ArticleSummary[];
   /** True when `rows` are the whole shelf. */
@@ -51,15 +58,21 @@ function readRecord(value: unknown): FirstScreen | null {
 
 const newestFirst = (a: ArticleSummary, b: ArticleSummary) => b.savedAt - a.savedAt;
 
+/** A summary as the first screen keeps it. */
+export const shownSummary = (summary: ArticleSummary): ArticleSummary => ({ ...summary, head: '' });
+
 /** The first screen of a shelf (the summaries given are all unarchived ones or more). */
 export function firstScreenOf(summaries: readonly ArticleSummary[]): FirstScreen {
   const shelf = summaries.filter((s) => s.archived === 0).sort(newestFirst);
-  return { rows: shelf.slice(0, FIRST_SCREEN_MAX), whole: shelf.length <= FIRST_SCREEN_MAX };
+  return {
+    rows: shelf.slice(0, FIRST_SCREEN_MAX).map(shownSummary),
+    whole: shelf.length <= FIRST_SCREEN_MAX,
+  };
 }
 
 /**
- * `screen` after `put` were written (new or changed) and `removed` deleted; null when what is left
- * is too short to be worth keeping. An article enters only when it sorts before the old last row
+ * `screen` after `put` were written (new or changed) and `removed` deleted (`screen` itself when
+ * none of them is or enters it); null when what is left is too short to be worth keeping. An article enters only when it sorts before the old last row
  * (or the screen is the whole shelf): an article after it may come after unknown ones.
  */
 export function patchFirstScreen(
@@ -75,8 +88,10 @@ export function patchFirstScreen(
     (s) => s.archived === 0 && (screen.whole || last === undefined || s.savedAt > last.savedAt),
   );
   const kept = screen.rows.filter((s) => !changed.has(s.id));
+  // Most writes touch older articles (read, tagged, highlighted): nothing to rewrite.
+  if (kept.length === screen.rows.length && entering.length === 0) return screen;
   // Stable: equal times keep their order, entering ones after the kept.
-  const rows = [...kept, ...entering].sort(newestFirst);
+  const rows = [...kept, ...entering.map(shownSummary)].sort(newestFirst);
   const whole = screen.whole && rows.length <= FIRST_SCREEN_MAX;
   if (!whole && rows.length < FIRST_SCREEN_MIN) return null;
   return { rows: rows.slice(0, FIRST_SCREEN_MAX), whole };
@@ -103,6 +118,7 @@ export async function updateFirstScreen(
   const screen = readRecord(await summaries.get({ trans, key: FIRST_SCREEN_KEY }));
   if (!screen) return;
   const next = removed === null ? null : patchFirstScreen(screen, put, removed);
+  if (next === screen) return;
   await summaries.mutate(
     next
       ? { trans, type: 'put', values: [record(next)] }

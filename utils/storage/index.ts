@@ -34,6 +34,7 @@ export {
   type FirstScreen,
   patchFirstScreen,
   readFirstScreen,
+  shownSummary,
 } from './first-screen';
 export * from './highlights';
 export * from './images';

@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware, Transaction } from 'dexie';
 import { type ArticleMeta, type ArticleSummary, summarise } from '@/utils/model';
 import type { ReadmarkDb } from './db';
-import { FIRST_SCREEN_MIN, readFirstScreen, updateFirstScreen } from './first-screen';
+import { FIRST_SCREEN_MIN, readFirstScreen, shownSummary, updateFirstScreen } from './first-screen';
 import { logSummaryChanges } from './summary-snapshot';
 
 /**
@@ -119,8 +119,10 @@ export function listNewestSummaries(db: ReadmarkDb, limit: number): Promise<Arti
 
 /**
  * The library's first rows: the stored first screen (one record, first-screen.ts), else the newest
- * summaries of articles not archived read through the index.
+ * summaries of articles not archived read through the index; without their heads either way.
  */
 export async function listFirstRows(db: ReadmarkDb): Promise<ArticleSummary[]> {
-  return (await readFirstScreen(db))?.rows ?? listNewestSummaries(db, FIRST_SCREEN_MIN);
+  return (
+    (await readFirstScreen(db))?.rows ?? (await listNewestSummaries(db, FIRST_SCREEN_MIN)).map(shownSummary)
+  );
 }
