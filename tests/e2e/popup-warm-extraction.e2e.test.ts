@@ -6,7 +6,7 @@ import { attachRealPopup } from './real-popup';
 // The popup's preview is extracted by the offscreen document's Worker, which the background opens
 // when it starts and which outlives every popup: ready (and warm) before the reader clicks. Without
 // the document the popup starts a Worker of its own and asks for the document again. The popup
-// captures with the small capture script; the in-page UI is attached after it, beside the extraction.
+// captures with the small capture script; the in-page UI is attached after the extraction.
 describe('popup: a warm extraction Worker in the offscreen document', () => {
   const env = useExtensionBrowser();
 
@@ -39,7 +39,7 @@ describe('popup: a warm extraction Worker in the offscreen document', () => {
     await page.close();
   });
 
-  test('the in-page UI is attached to the tab, after the capture script (not before the preview)', async () => {
+  test('the in-page UI is attached to the tab after the capture script, without the preview waiting for it', async () => {
     const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
     const tabId = await env.browser.activeTabId(page);
     const pageUiAnswers = () =>

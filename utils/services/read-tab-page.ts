@@ -32,9 +32,6 @@ export async function readTabPage(): Promise<TabReading> {
   const captured = await captureTab(tab.id);
   performance.mark('rm:capture-end');
   if (!captured.ok) return { kind: 'restricted', reason: captured.error };
-  // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now,
-  // in the page's renderer while the extraction runs elsewhere: the preview does not wait for it.
-  void pageScriptReady(tab.id);
   const { selection, ...page } = captured.value;
   // The article is the page the browser says the tab shows, whatever the page declares.
   const capture = bindCaptureToTab(page, tab.url);
@@ -42,6 +39,10 @@ export async function readTabPage(): Promise<TabReading> {
   const extract = await extraction;
   const extracted = await extract(capture.value, markWorkerTiming);
   performance.mark('rm:extracted');
+  // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now:
+  // the preview does not wait for it, and on a huge page it does not compete with the extraction
+  // for the CPU (it ran beside it at first, and the pathological pages then missed their bound).
+  void pageScriptReady(tab.id);
   if (!extracted.ok) return { kind: 'error', error: extracted.error };
   return { kind: 'read', tabId: tab.id, article: extracted.value, selection };
 }

@@ -88,7 +88,7 @@ const pageScripts = new Map<number, Promise<void>>();
 /**
  * The full content script in a tab (highlights painted, the popup's messages answered: highlight
  * the selection, read a picture, Listen), injected now unless it already answers. The popup starts
- * it once the page is captured (the preview does not wait for it) and waits for it before any
+ * it once the page is extracted (the preview does not wait for it) and waits for it before any
  * message to the page. A failure is left
  * to the message that follows, which reports that the page did not answer.
  */
