@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { attachRealPopup } from './real-popup';
 import {
+  ARTICLE,
   davServers,
   deleteHighlight,
   editNote,
@@ -19,6 +21,7 @@ import {
 // as the reader's note editor and pages do.
 const LAPTOP_NOTE = 'Ask the museum about the handrails';
 const DESKTOP_NOTE = 'Check the council minutes first';
+const KEPT = '1 highlight deleted on one device while it was edited on another was kept, with the edit';
 
 describe.each(davServers())('sync conflicts between two profiles through $name', (server) => {
   const pair = useSyncPair(server);
@@ -30,6 +33,23 @@ describe.each(davServers())('sync conflicts between two profiles through $name',
     await syncNow(settingsA);
     await syncNow(settingsB);
     await syncNow(settingsA);
+  }
+
+  /** The notice is in the library's and the popup's sync line too, on both machines. */
+  async function expectToldEverywhere() {
+    for (const browser of [pair.a, pair.b]) {
+      const library = await browser.open(browser.extensionUrl('/library.html'));
+      await expect.poll(() => library.getByTestId('sync-status').textContent()).toContain(KEPT);
+      await library.close();
+      const article = await browser.open(`${pair.fixtures.origin}${ARTICLE}`);
+      await browser.clickToolbarButton(article);
+      const popup = await attachRealPopup(browser);
+      await popup.waitFor(
+        `document.querySelector('[data-testid="sync-status"]')?.textContent.includes(${JSON.stringify(KEPT)})`,
+      );
+      await popup.close();
+      await article.close();
+    }
   }
 
   const byQuote = async (page: Page, quote: string) =>
@@ -71,14 +91,16 @@ describe.each(davServers())('sync conflicts between two profiles through $name',
   });
 
   test('a highlight deleted on one machine while its note is edited on the other is kept, in both orders', async () => {
-    const pageA = await pair.a.open(`${pair.fixtures.origin}/pages/news-article.html`);
+    const pageA = await pair.a.open(`${pair.fixtures.origin}${ARTICLE}`);
 
     // The delete reaches the server first; the desktop, not synced since, edits the note.
     const first = await sharedHighlight(pageA, 'Two of its oak handrails');
     await deleteHighlight(settingsA, first);
     expect(await syncNow(settingsA)).toContain('Last successful sync');
     await editNote(settingsB, first, 'Kept: edited after the delete was sent');
-    await syncAll();
+    // Each machine is told when its merge keeps the highlight over the delete.
+    expect(await syncNow(settingsB)).toContain(KEPT);
+    expect(await syncNow(settingsA)).toContain(KEPT);
     for (const page of [settingsA, settingsB])
       expect((await highlightsOf(page)).find((h) => h.id === first)?.note).toBe(
         'Kept: edited after the delete was sent',
@@ -89,12 +111,14 @@ describe.each(davServers())('sync conflicts between two profiles through $name',
     await editNote(settingsB, second, 'Kept: edited before the delete was sent');
     expect(await syncNow(settingsB)).toContain('Last successful sync');
     await deleteHighlight(settingsA, second);
+    expect(await syncNow(settingsA)).toContain(KEPT);
+    expect(await syncNow(settingsB)).toContain(KEPT);
     await syncAll();
-    await syncNow(settingsB);
     for (const page of [settingsA, settingsB])
       expect((await highlightsOf(page)).find((h) => h.id === second)?.note).toBe(
         'Kept: edited before the delete was sent',
       );
+    await expectToldEverywhere();
     await pageA.close();
   });
 });

@@ -84,7 +84,7 @@ export {
   type IndexState,
   SearchIndexSync,
 } from './search-index-sync';
-export { applyMerged, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+export { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
 export { captureChange, dexieStores, noteText } from './sync-records';
 export {
   installSyncCapture,

@@ -24,6 +24,15 @@ import {
 import { dexieStores, META, noteText, recordChanges } from './sync-records';
 import { APPLY_PREFIX, type DexieSyncStore } from './sync-store';
 
+/** Records this merge kept over a concurrent delete (the reader is told, once per delete). */
+export interface Kept {
+  articles: number;
+  highlights: number;
+}
+
+/** `kept:<kind/id>`: the delete a kept record was last told about (its device and time). */
+const KEPT_PREFIX = 'kept:';
+
 export interface Rejected {
   kind: 'article' | 'highlight' | 'body';
   id: string;
@@ -113,13 +122,17 @@ function highlightRecord(id: string, articleId: string, entity: EntityState) {
 }
 
 /**
- * Writes what the last runs merged. Answers the records refused (each named, with why); the rest
- * is written. Safe to call at any time: with nothing marked and nothing staged it reads two ranges.
+ * Writes what the last runs merged. Answers the records refused (each named, with why; the rest
+ * is written) and, when records were merged, how many were kept over a concurrent delete (null:
+ * nothing merged). Safe to call at any time: with nothing marked and nothing staged it reads two ranges.
  */
-export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promise<Rejected[]> {
+export async function applyMerged(
+  db: ReadmarkDb,
+  store: DexieSyncStore,
+): Promise<{ rejected: Rejected[]; kept: Kept | null }> {
   const marks = await db.syncMeta.where('key').startsWith(APPLY_PREFIX).primaryKeys();
   const staged = await db.syncMeta.where('key').startsWith(META.blobPrefix).primaryKeys();
-  if (marks.length === 0 && staged.length === 0) return [];
+  if (marks.length === 0 && staged.length === 0) return { rejected: [], kept: null };
   const { state } = await store.load();
   const library = materialise(state);
   const rejected: Rejected[] = [];
@@ -176,7 +189,8 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
     if (parsed.success) writes.highlights.push(parsed.output as Highlight);
     else rejected.push({ kind: 'highlight', id, reason: firstIssue(parsed.issues) });
   }
-  await writeSyncedRecords(db, { ...writes, deleteMeta: marks });
+  const kept = await keptNotices(db, library, writes);
+  await writeSyncedRecords(db, { ...writes, meta: kept.meta, deleteMeta: marks });
 
   // Bodies, each in its own small transaction, for articles now in the library.
   const byHash = new Map<string, string[]>();
@@ -208,5 +222,27 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
     const meta = contents.length ? [{ key: META.hashPrefix + hash, value: contents[0]!.articleId }] : [];
     await writeSyncedRecords(db, { contents, meta, deleteMeta: [key] });
   }
-  return rejected;
+  return { rejected, kept: marks.length > 0 ? kept.counts : null };
+}
+
+/**
+ * The written records that stand restored over a delete and whose delete the reader has not been
+ * told about yet (a later edit of a kept highlight is not news), with the rows that remember it.
+ */
+async function keptNotices(
+  db: ReadmarkDb,
+  library: ReturnType<typeof materialise>,
+  writes: { articles: ArticleMeta[]; highlights: Highlight[] },
+) {
+  const restored = [
+    ...writes.articles.map((a) => ({ key: `article/${a.id}`, r: library.articles.get(a.id)?.restored })),
+    ...writes.highlights.map((h) => ({
+      key: `highlight/${h.id}`,
+      r: library.highlights.get(h.id)?.restored,
+    })),
+  ].flatMap(({ key, r }) => (r ? [{ key: KEPT_PREFIX + key, value: `${r.deletedBy}@${r.deletedAt}` }] : []));
+  const told = await db.syncMeta.bulkGet(restored.map((row) => row.key));
+  const meta = restored.filter((row, i) => told[i]?.value !== row.value);
+  const count = (kind: string) => meta.filter((row) => row.key.startsWith(`${KEPT_PREFIX}${kind}/`)).length;
+  return { meta, counts: { articles: count('article'), highlights: count('highlight') } };
 }

@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { type AppError, appError, describeThrown } from '@/utils/model';
 import { type ReadmarkDb, setChangeCapture } from '@/utils/storage';
 import { type FileKeys, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
-import { applyMerged, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+import { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
 import { captureChange, dexieStores, META } from './sync-records';
 import { DexieSyncStore } from './sync-store';
 
@@ -37,6 +37,11 @@ export interface SyncStatus {
   stopped: boolean;
   /** The names of the other devices sharing the folder, as of the last successful sync. */
   devices: string[];
+  /**
+   * Records the last merge kept over a concurrent delete (a delete made on one device while
+   * another edited the record): the reader is told. Null when that merge kept none.
+   */
+  kept: Kept | null;
 }
 
 const CONFIG = 'config';
@@ -57,6 +62,7 @@ const NO_STATUS: SyncStatus = {
   approval: null,
   stopped: false,
   devices: [],
+  kept: null,
 };
 
 export async function loadSyncConfig(db: ReadmarkDb): Promise<SyncConfig | null> {
@@ -254,6 +260,8 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     const target = new WebDavTarget({ url: config.url, user: config.user, password: config.password });
     const started = Date.now();
     let rejected: Rejected[] = [];
+    const kept: Kept = { articles: 0, highlights: 0 };
+    let merged = false;
     let result: SyncResult;
     for (;;) {
       result = await syncOnce({
@@ -265,7 +273,13 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         ...(options.approve ? { approve: options.approve } : {}),
         keyCache,
       });
-      rejected = [...rejected, ...(await applyMerged(db, store))];
+      const applied = await applyMerged(db, store);
+      rejected = [...rejected, ...applied.rejected];
+      if (applied.kept) {
+        merged = true;
+        kept.articles += applied.kept.articles;
+        kept.highlights += applied.kept.highlights;
+      }
       if (result.status !== 'done' || result.bodiesPending === 0 || result.bodiesFetched === 0) break;
       if (Date.now() - started > BODY_BUDGET_MS) break;
     }
@@ -273,6 +287,8 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     return saveStatus(db, {
       lastRunAt: Date.now(),
       lastError: error,
+      // A run that merged nothing leaves the last merge's notice in place.
+      ...(merged ? { kept: kept.articles + kept.highlights > 0 ? kept : null } : {}),
       ...(result.status === 'done'
         ? {
             lastSuccessAt: Date.now(),
