@@ -132,7 +132,8 @@ describe.each(davServers())('service worker stopped during a first sync through 
       const firedAt = Date.now();
       await fireAlarm(page);
       if (attempt < STOPS) {
-        await new Promise((r) => setTimeout(r, 200 + Math.random() * 5_000));
+        // Anywhere in a run: its length grows with the library (about 25 ms an article here).
+        await new Promise((r) => setTimeout(r, 200 + Math.random() * (1_000 + 25 * ARTICLES)));
         const status = await meta<Status>(page, 'status');
         if (!status?.lastRunAt || status.lastRunAt < firedAt) {
           if (await stopWorker(browser)) stops++;
