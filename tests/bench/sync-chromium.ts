@@ -13,35 +13,14 @@
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
-import { WebDavTarget } from '@/utils/sync';
 import { type ExtensionBrowser, launchWithExtension } from '../e2e/browser';
-import { fillSyncForm, openSettings, PASSPHRASE, syncNow } from '../e2e/sync-helpers';
-import { hasRclone, makeFolder, PASSWORD, startRclone, USER } from '../support/dav-servers';
+import { countStore as count, fillSyncForm, openSettings, PASSPHRASE, syncNow } from '../e2e/sync-helpers';
+import { hasRclone, makeFolder, requestFloorMs, startRclone } from '../support/dav-servers';
 import { seedScript } from './seed-bundle';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
-
-/** Counts a store of the extension's database (raw IndexedDB from an extension page). */
-function count(page: Page, store: string): Promise<number> {
-  return page.evaluate(
-    (name) =>
-      new Promise<number>((resolve, reject) => {
-        const open = indexedDB.open('readmark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const request = open.result.transaction(name, 'readonly').objectStore(name).count();
-          request.onsuccess = () => {
-            open.result.close();
-            resolve(request.result);
-          };
-          request.onerror = () => reject(request.error);
-        };
-      }),
-    store,
-  );
-}
 
 /** Samples a page's used JS heap every half second; answers a stop that gives the peak. */
 async function heapPeak(browser: ExtensionBrowser, page: Page): Promise<() => number> {
@@ -77,14 +56,9 @@ async function main() {
   try {
     const folder = `${server.url}bench/`;
     await makeFolder(folder);
-    const floor = new WebDavTarget({ url: folder, user: USER, password: PASSWORD });
-    const sample = new Uint8Array(12_000);
-    let t = performance.now();
-    for (let i = 0; i < 20; i++) await floor.put(`floor-${i}.bin`, sample);
-    for (let i = 0; i < 20; i++) await floor.get(`floor-${i}.bin`);
-    const floorMs = (performance.now() - t) / 40;
-    for (let i = 0; i < 20; i++) await floor.remove(`floor-${i}.bin`);
+    const floorMs = await requestFloorMs(folder);
 
+    let t: number;
     const settingsA = await openSettings(a);
     await settingsA.evaluate(await seedScript());
     t = performance.now();

@@ -213,3 +213,41 @@ export async function readerNotes(browser: ExtensionBrowser, articleId: string):
   await reader.close();
   return notes;
 }
+
+/**
+ * One raw IndexedDB request on the extension's database from an extension page (which has opened
+ * it): a syncMeta row written or read by key, or a store counted. Polled often, so never a whole store.
+ */
+export function idbRequest<T>(
+  page: Page,
+  action: { put: { key: string; value: unknown } } | { get: string } | { count: string },
+): Promise<T> {
+  return page.evaluate(
+    (a) =>
+      new Promise<T>((resolve, reject) => {
+        const open = indexedDB.open('readmark');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const store = 'count' in a ? a.count : 'syncMeta';
+          const tx = db.transaction(store, 'put' in a ? 'readwrite' : 'readonly');
+          const request =
+            'put' in a
+              ? tx.objectStore(store).put(a.put)
+              : 'get' in a
+                ? tx.objectStore(store).get(a.get)
+                : tx.objectStore(store).count();
+          tx.oncomplete = () => {
+            db.close();
+            const result = request.result as unknown;
+            resolve(('get' in a ? (result as { value?: T } | undefined)?.value : result) as T);
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    action,
+  );
+}
+
+export const syncMetaValue = <T>(page: Page, key: string) => idbRequest<T | undefined>(page, { get: key });
+export const countStore = (page: Page, store: string) => idbRequest<number>(page, { count: store });

@@ -4,7 +4,16 @@ import { seedScript } from '../bench/seed-bundle';
 import { PASSWORD, USER } from '../support/dav-servers';
 import { type ExtensionBrowser, launchWithExtension } from './browser';
 import { readStore } from './idb';
-import { davServers, PASSPHRASE, type StoredHighlight, useSyncPair } from './sync-helpers';
+import { stopServiceWorker } from './service-worker';
+import {
+  countStore as count,
+  davServers,
+  idbRequest as idb,
+  syncMetaValue as meta,
+  PASSPHRASE,
+  type StoredHighlight,
+  useSyncPair,
+} from './sync-helpers';
 
 // docs/sync.md C.4: the extension's service worker stopped at random moments during a first sync
 // (A uploading its library, then a fresh B downloading it), as MV3 stops it. Runs are the
@@ -26,55 +35,11 @@ interface Status {
   lastError: { code: string } | null;
 }
 
-/**
- * One raw IndexedDB request on the extension's database from an extension page (which has opened
- * it): a syncMeta row written or read by key, or a store counted. Polled often, so never a whole store.
- */
-function idb<T>(
-  page: Page,
-  action: { put: { key: string; value: unknown } } | { get: string } | { count: string },
-): Promise<T> {
-  return page.evaluate(
-    (a) =>
-      new Promise<T>((resolve, reject) => {
-        const open = indexedDB.open('readmark');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const db = open.result;
-          const store = 'count' in a ? a.count : 'syncMeta';
-          const tx = db.transaction(store, 'put' in a ? 'readwrite' : 'readonly');
-          const request =
-            'put' in a
-              ? tx.objectStore(store).put(a.put)
-              : 'get' in a
-                ? tx.objectStore(store).get(a.get)
-                : tx.objectStore(store).count();
-          tx.oncomplete = () => {
-            db.close();
-            const result = request.result as unknown;
-            resolve(('get' in a ? (result as { value?: T } | undefined)?.value : result) as T);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    action,
-  );
-}
-
-const meta = <T>(page: Page, key: string) => idb<T | undefined>(page, { get: key });
-const count = (page: Page, store: string) => idb<number>(page, { count: store });
-
 /** Stops the extension's service worker the way the browser does when it idles it. */
 async function stopWorker(browser: ExtensionBrowser): Promise<boolean> {
   const cdp = await browser.context.browser()!.newBrowserCDPSession();
   try {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find(
-      (t) => t.type === 'service_worker' && t.url.startsWith(browser.extensionUrl('/')),
-    );
-    if (!worker) return false;
-    await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
-    return true;
+    return await stopServiceWorker(cdp, browser.extensionUrl('/'));
   } finally {
     await cdp.detach().catch(() => undefined);
   }
