@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
+import { readStore } from './idb';
 import { attachRealPopup } from './real-popup';
 import {
   ARTICLE,
@@ -12,6 +13,7 @@ import {
   readerNotes,
   saveWithHighlight,
   syncNow,
+  TITLE,
   useSyncPair,
 } from './sync-helpers';
 
@@ -120,5 +122,30 @@ describe.each(davServers())('sync conflicts between two profiles through $name',
       );
     await expectToldEverywhere();
     await pageA.close();
+  });
+
+  test('an article deleted on one machine while a highlight is added on the other comes back whole', async () => {
+    const library = await pair.a.open(pair.a.extensionUrl('/library.html'));
+    await library.getByRole('button', { name: `Delete “${TITLE}”` }).click();
+    await expect.poll(() => readStore(library, 'articles')).toEqual([]);
+    await library.close();
+    const pageB = await pair.b.open(`${pair.fixtures.origin}${ARTICLE}`);
+    await highlightFromPopup(pair.b, pageB, 'a ferry will carry foot passengers');
+    expect(await syncNow(settingsA)).toContain('Last successful sync');
+    expect(await syncNow(settingsB)).toContain('1 article deleted on one device while it was annotated');
+    expect(await syncNow(settingsA)).toContain('1 article deleted on one device while it was annotated');
+    for (const page of [settingsA, settingsB]) {
+      const articles = await readStore<{ id: string; title: string }>(page, 'articles');
+      expect(articles.map((a) => a.title)).toEqual([TITLE]);
+      // The delete had seen the older highlights: they stay deleted; the new one is there.
+      expect((await highlightsOf(page)).map((h) => h.quote.exact)).toEqual([
+        'a ferry will carry foot passengers',
+      ]);
+      // The body too: the machine that deleted it gets it back.
+      await expect
+        .poll(async () => (await readStore<{ textContent: string }>(page, 'contents'))[0]?.textContent ?? '')
+        .toContain('Two of its oak handrails will be kept by the town museum');
+    }
+    await pageB.close();
   });
 });

@@ -82,8 +82,11 @@ export function libraryBodies(db: ReadmarkDb): BodyStore {
       return (await bodyHash(bytes)) === hash ? bytes : null; // replaced since: a later record carries it
     },
     async has(hash) {
-      const rows = await db.syncMeta.bulkGet([META.hashPrefix + hash, META.blobPrefix + hash]);
-      return rows.some(Boolean);
+      const [stored, staged] = await db.syncMeta.bulkGet([META.hashPrefix + hash, META.blobPrefix + hash]);
+      if (staged) return true;
+      // The article that held it may have been deleted here since (and come back through sync).
+      const articleId = stored?.value as string | undefined;
+      return articleId !== undefined && (await db.contents.where(':id').equals(articleId).count()) > 0;
     },
     async write(hash, bytes) {
       await db.syncMeta.put({ key: META.blobPrefix + hash, value: bytes });
@@ -157,15 +160,24 @@ export async function applyMerged(
       if (survivor) articleIds.add(survivor);
     } else highlightIds.add(id);
   }
+  // A highlight arriving on an article deleted here brings the article back (the delete had not
+  // seen it): write that article too.
+  const articlesOfHighlights = [
+    ...new Set([...highlightIds].flatMap((id) => library.highlights.get(id)?.articleId ?? [])),
+  ].filter((id) => !articleIds.has(id));
+  const local = await db.articles.bulkGet(articlesOfHighlights);
+  articlesOfHighlights.forEach((id, i) => {
+    if (!local[i]) articleIds.add(id);
+  });
   // An article written (new, restored or merged) comes with all its highlights.
   for (const highlight of library.highlights.values()) {
     if (articleIds.has(highlight.articleId)) highlightIds.add(highlight.id);
   }
 
-  const local = await db.articles.bulkGet([...articleIds]);
+  const stored = await db.articles.bulkGet([...articleIds]);
   [...articleIds].forEach((id, i) => {
     const article = library.articles.get(id)!;
-    const parsed = articleRecord(id, article.fields, article.tags, local[i]);
+    const parsed = articleRecord(id, article.fields, article.tags, stored[i]);
     if (parsed.success) writes.articles.push(parsed.output as ArticleMeta);
     else rejected.push({ kind: 'article', id, reason: firstIssue(parsed.issues) });
   });
