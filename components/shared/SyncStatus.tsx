@@ -9,7 +9,10 @@ async function readStatus(db: ReadmarkDb): Promise<Status | null> {
   return (await loadSyncConfig(db)) ? loadSyncStatus(db) : null;
 }
 
-/** The sync status lines: last successful sync, what waits to be sent, the last error. */
+/**
+ * The sync status lines: last successful sync, what waits to be sent, what the last merge kept
+ * over a concurrent delete, the last error.
+ */
 export function SyncStatusLines({ status }: { status: Status }) {
   const when = status.lastSuccessAt
     ? t(
@@ -21,6 +24,18 @@ export function SyncStatusLines({ status }: { status: Status }) {
     <>
       <span class="sync-when">{when}</span>
       {status.pending > 0 && <span class="sync-pending"> · {tn('syncPending', status.pending)}</span>}
+      {status.kept && (
+        <span class="sync-kept" role="status">
+          {' '}
+          ·{' '}
+          {[
+            status.kept.highlights > 0 ? tn('syncKeptHighlights', status.kept.highlights) : '',
+            status.kept.articles > 0 ? tn('syncKeptArticles', status.kept.articles) : '',
+          ]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
+      )}
       {status.lastError && (
         <span class="sync-error" role="alert">
           {' '}

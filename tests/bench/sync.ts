@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { type BodyStore, type FileKeys, MIN_PBKDF2_ITERATIONS, syncOnce, WebDavTarget } from '@/utils/sync';
-import { hasRclone, makeFolder, PASSWORD, startRclone, USER } from '../support/dav-servers';
+import { hasRclone, makeFolder, PASSWORD, requestFloorMs, startRclone, USER } from '../support/dav-servers';
 import { Device } from '../unit/sync/harness';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
@@ -173,13 +173,8 @@ async function main() {
     a.target = new WebDavTarget({ url, user: USER, password: PASSWORD, fetch: counting(counterA) });
 
     // Baseline: one PUT and one GET of a median-sized file.
-    const floor = new WebDavTarget({ url, user: USER, password: PASSWORD });
-    const sample = new Uint8Array(12_000);
-    let t = performance.now();
-    for (let i = 0; i < 20; i++) await floor.put(`floor-${i}.bin`, sample);
-    for (let i = 0; i < 20; i++) await floor.get(`floor-${i}.bin`);
-    const floorMs = (performance.now() - t) / 40;
-    for (let i = 0; i < 20; i++) await floor.remove(`floor-${i}.bin`);
+    const floorMs = await requestFloorMs(url);
+    let t: number;
 
     const bodySizes = sizes(ARTICLES);
     let bodyBytes = 0;

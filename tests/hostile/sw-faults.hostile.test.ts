@@ -5,6 +5,7 @@ import { type FixtureServer, startFixtureServer } from '../e2e/fixture-server';
 import { selectText } from '../e2e/page-helpers';
 import { pageUiAlertText } from '../e2e/page-ui';
 import { attachRealPopup } from '../e2e/real-popup';
+import { stopServiceWorker } from '../e2e/service-worker';
 import { recordFigures } from './support/figures';
 import { integrityOf, type LibraryRecords, readLibrary } from './support/raw-integrity';
 
@@ -50,16 +51,7 @@ describe('service worker stopped during highlight creation', () => {
   let library: Page;
   let cdp: CDPSession;
 
-  /** Stops the extension's service worker the way the browser does when it idles it. */
-  async function stopWorker(): Promise<boolean> {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    const worker = targetInfos.find(
-      (t) => t.type === 'service_worker' && t.url.startsWith(browser.extensionUrl('/')),
-    );
-    if (!worker) return false;
-    await cdp.send('Target.closeTarget', { targetId: worker.targetId }).catch(() => undefined);
-    return true;
-  }
+  const stopWorker = () => stopServiceWorker(cdp, browser.extensionUrl('/'));
 
   beforeAll(async () => {
     server = await startFixtureServer();

@@ -15,6 +15,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { v2 as webdav } from 'webdav-server';
+import { WebDavTarget } from '@/utils/sync';
 
 export const USER = 'reader';
 export const PASSWORD = 'app-password';
@@ -195,4 +196,19 @@ export async function makeFolder(url: string): Promise<void> {
     headers: { Authorization: `Basic ${btoa(`${USER}:${PASSWORD}`)}` },
   });
   if (response.status !== 201 && response.status !== 405) throw new Error(`MKCOL ${url}: ${response.status}`);
+}
+
+/**
+ * A benches' baseline: the mean time of one PUT or GET of a 12 kB file (a median body) in
+ * `folder`, over 20 of each (the files are removed after).
+ */
+export async function requestFloorMs(folder: string): Promise<number> {
+  const floor = new WebDavTarget({ url: folder, user: USER, password: PASSWORD });
+  const sample = new Uint8Array(12_000);
+  const t = performance.now();
+  for (let i = 0; i < 20; i++) await floor.put(`floor-${i}.bin`, sample);
+  for (let i = 0; i < 20; i++) await floor.get(`floor-${i}.bin`);
+  const ms = (performance.now() - t) / 40;
+  for (let i = 0; i < 20; i++) await floor.remove(`floor-${i}.bin`);
+  return ms;
 }

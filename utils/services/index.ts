@@ -94,7 +94,7 @@ export {
   type IndexState,
   SearchIndexSync,
 } from './search-index-sync';
-export { applyMerged, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+export { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
 export { loadSyncConfig, type SyncConfig, saveSyncConfig } from './sync-config';
 export { turnSyncOff } from './sync-disconnect';
 export { changeSyncPassphrase } from './sync-passphrase';

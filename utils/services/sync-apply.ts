@@ -37,6 +37,15 @@ import { checkBackupSettings } from './backup-settings';
 import { dexieStores, META, noteText, recordChanges } from './sync-records';
 import { APPLY_PREFIX, type DexieSyncStore } from './sync-store';
 
+/** Records this merge kept over a concurrent delete (the reader is told, once per delete). */
+export interface Kept {
+  articles: number;
+  highlights: number;
+}
+
+/** `kept:<kind/id>`: the delete a kept record was last told about (its device and time). */
+const KEPT_PREFIX = 'kept:';
+
 export interface Rejected {
   kind: 'article' | 'highlight' | 'body' | 'setting';
   id: string;
@@ -86,8 +95,11 @@ export function libraryBodies(db: ReadmarkDb): BodyStore {
       return (await bodyHash(bytes)) === hash ? bytes : null; // replaced since: a later record carries it
     },
     async has(hash) {
-      const rows = await db.syncMeta.bulkGet([META.hashPrefix + hash, META.blobPrefix + hash]);
-      return rows.some(Boolean);
+      const [stored, staged] = await db.syncMeta.bulkGet([META.hashPrefix + hash, META.blobPrefix + hash]);
+      if (staged) return true;
+      // The article that held it may have been deleted here since (and come back through sync).
+      const articleId = stored?.value as string | undefined;
+      return articleId !== undefined && (await db.contents.where(':id').equals(articleId).count()) > 0;
     },
     async write(hash, bytes) {
       await db.syncMeta.put({ key: META.blobPrefix + hash, value: bytes });
@@ -153,13 +165,17 @@ async function settingRecords(
 }
 
 /**
- * Writes what the last runs merged. Answers the records refused (each named, with why); the rest
- * is written. Safe to call at any time: with nothing marked and nothing staged it reads two ranges.
+ * Writes what the last runs merged. Answers the records refused (each named, with why; the rest
+ * is written) and, when records were merged, how many were kept over a concurrent delete (null:
+ * nothing merged). Safe to call at any time: with nothing marked and nothing staged it reads two ranges.
  */
-export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promise<Rejected[]> {
+export async function applyMerged(
+  db: ReadmarkDb,
+  store: DexieSyncStore,
+): Promise<{ rejected: Rejected[]; kept: Kept | null }> {
   const marks = await db.syncMeta.where('key').startsWith(APPLY_PREFIX).primaryKeys();
   const staged = await db.syncMeta.where('key').startsWith(META.blobPrefix).primaryKeys();
-  if (marks.length === 0 && staged.length === 0) return [];
+  if (marks.length === 0 && staged.length === 0) return { rejected: [], kept: null };
   const { state } = await store.load();
   const library = materialise(state);
   const rejected: Rejected[] = [];
@@ -186,15 +202,24 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
     } else if (kind === 'setting') settingKeys.push(id);
     else highlightIds.add(id);
   }
+  // A highlight arriving on an article deleted here brings the article back (the delete had not
+  // seen it): write that article too.
+  const articlesOfHighlights = [
+    ...new Set([...highlightIds].flatMap((id) => library.highlights.get(id)?.articleId ?? [])),
+  ].filter((id) => !articleIds.has(id));
+  const local = await db.articles.bulkGet(articlesOfHighlights);
+  articlesOfHighlights.forEach((id, i) => {
+    if (!local[i]) articleIds.add(id);
+  });
   // An article written (new, restored or merged) comes with all its highlights.
   for (const highlight of library.highlights.values()) {
     if (articleIds.has(highlight.articleId)) highlightIds.add(highlight.id);
   }
 
-  const local = await db.articles.bulkGet([...articleIds]);
+  const stored = await db.articles.bulkGet([...articleIds]);
   [...articleIds].forEach((id, i) => {
     const article = library.articles.get(id)!;
-    const parsed = articleRecord(id, article.fields, article.tags, local[i]);
+    const parsed = articleRecord(id, article.fields, article.tags, stored[i]);
     if (parsed.success) writes.articles.push(parsed.output as ArticleMeta);
     else rejected.push({ kind: 'article', id, reason: firstIssue(parsed.issues) });
   });
@@ -219,7 +244,8 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
     else rejected.push({ kind: 'highlight', id, reason: firstIssue(parsed.issues) });
   }
   const settings = await settingRecords(db, settingKeys, library.settings, rejected);
-  await writeSyncedRecords(db, { ...writes, settings, deleteMeta: marks });
+  const kept = await keptNotices(db, library, writes);
+  await writeSyncedRecords(db, { ...writes, settings, meta: kept.meta, deleteMeta: marks });
 
   // Bodies, each in its own small transaction, for articles now in the library.
   const byHash = new Map<string, string[]>();
@@ -251,5 +277,27 @@ export async function applyMerged(db: ReadmarkDb, store: DexieSyncStore): Promis
     const meta = contents.length ? [{ key: META.hashPrefix + hash, value: contents[0]!.articleId }] : [];
     await writeSyncedRecords(db, { contents, meta, deleteMeta: [key] });
   }
-  return rejected;
+  return { rejected, kept: marks.length > 0 ? kept.counts : null };
+}
+
+/**
+ * The written records that stand restored over a delete and whose delete the reader has not been
+ * told about yet (a later edit of a kept highlight is not news), with the rows that remember it.
+ */
+async function keptNotices(
+  db: ReadmarkDb,
+  library: ReturnType<typeof materialise>,
+  writes: { articles: ArticleMeta[]; highlights: Highlight[] },
+) {
+  const restored = [
+    ...writes.articles.map((a) => ({ key: `article/${a.id}`, r: library.articles.get(a.id)?.restored })),
+    ...writes.highlights.map((h) => ({
+      key: `highlight/${h.id}`,
+      r: library.highlights.get(h.id)?.restored,
+    })),
+  ].flatMap(({ key, r }) => (r ? [{ key: KEPT_PREFIX + key, value: `${r.deletedBy}@${r.deletedAt}` }] : []));
+  const told = await db.syncMeta.bulkGet(restored.map((row) => row.key));
+  const meta = restored.filter((row, i) => told[i]?.value !== row.value);
+  const count = (kind: string) => meta.filter((row) => row.key.startsWith(`${KEPT_PREFIX}${kind}/`)).length;
+  return { meta, counts: { articles: count('article'), highlights: count('highlight') } };
 }

@@ -195,8 +195,9 @@ export const captureChange: ChangeCapture = async (write: CapturedWrite, stores:
   }
   const kind: EntityKind = write.table === 'articles' ? 'article' : 'highlight';
   if (write.type === 'delete') {
-    // Only records sync knows, and not already deleted there.
-    await recordChanges(stores, kind, (entity) => (entity && !entity.del ? { del: true } : null), write.keys);
+    // Only records sync knows. One deleted before and kept since (edited elsewhere meanwhile) is
+    // deleted again: the new delete has seen those edits, so it now takes effect everywhere.
+    await recordChanges(stores, kind, (entity) => (entity ? { del: true } : null), write.keys);
     return;
   }
   const records = new Map<string, ArticleMeta | Highlight>(write.values.map((r) => [r.id, r]));

@@ -12,7 +12,7 @@ import { browser } from 'wxt/browser';
 import { type AppError, appError, describeThrown } from '@/utils/model';
 import { type ReadmarkDb, setChangeCapture } from '@/utils/storage';
 import { type RemoteError, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
-import { applyMerged, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+import { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
 import {
   forgetLegacyPassphrase,
   legacyPassphrase,
@@ -36,6 +36,11 @@ export interface SyncStatus {
   stopped: boolean;
   /** The names of the other devices sharing the folder, as of the last successful sync. */
   devices: string[];
+  /**
+   * Records the last merge kept over a concurrent delete (a delete made on one device while
+   * another edited the record): the reader is told. Null when that merge kept none.
+   */
+  kept: Kept | null;
 }
 
 const STATUS = 'status';
@@ -57,6 +62,7 @@ const NO_STATUS: SyncStatus = {
   approval: null,
   stopped: false,
   devices: [],
+  kept: null,
 };
 
 export async function loadSyncStatus(db: ReadmarkDb): Promise<SyncStatus> {
@@ -288,6 +294,8 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     const passphrase = config.encrypted ? (options.passphrase ?? legacy ?? null) : null;
     const started = Date.now();
     let rejected: Rejected[] = [];
+    const kept: Kept = { articles: 0, highlights: 0 };
+    let merged = false;
     let result: SyncResult;
     for (;;) {
       result = await syncOnce({
@@ -301,7 +309,13 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         // Only for this run: the keys of a folder it creates (kept keys serve later runs).
         keyCache: new Map(),
       });
-      rejected = [...rejected, ...(await applyMerged(db, store))];
+      const applied = await applyMerged(db, store);
+      rejected = [...rejected, ...applied.rejected];
+      if (applied.kept) {
+        merged = true;
+        kept.articles += applied.kept.articles;
+        kept.highlights += applied.kept.highlights;
+      }
       if (result.status !== 'done' || result.bodiesPending === 0 || result.bodiesFetched === 0) break;
       if (Date.now() - started > BODY_BUDGET_MS) break;
     }
@@ -311,6 +325,8 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     return saveStatus(db, {
       lastRunAt: Date.now(),
       lastError: error,
+      // A run that merged nothing leaves the last merge's notice in place.
+      ...(merged ? { kept: kept.articles + kept.highlights > 0 ? kept : null } : {}),
       ...(result.status === 'done'
         ? {
             lastSuccessAt: Date.now(),
