@@ -7,21 +7,20 @@
  *   (the model's `restoreRemovals`);
  * - `gentle`: the page is prepared again without the rules (hidden elements still go), so that
  *   Readability chooses its article among everything (the model's `gentlePrepare`).
- * Decided on TRAIN pages only: the real pipeline runs on every train page the model classifies as
- * something other than an article, once per treatment. A type leaves `rules` for the best other
+ * Decided on TRAIN pages only: the real pipeline runs on every train page, and once per treatment
+ * on those the model classifies as something other than an article ("none": no article text). A type leaves `rules` for the best other
  * treatment only when that gains at least MIN_GAIN shingle F1 on its pages pooled and loses on
  * none of FOLDS folds by host (a gain one site's template carries is noise).
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { classifyPage, type ExtractModel, extractModel } from '@/utils/extraction';
+import { type ExtractModel, extractFromHtml, extractModel } from '@/utils/extraction';
 import { PAGE_TYPES } from '@/utils/model';
 import { hostOf, loadTruth, readPageHtml } from './corpus';
-import { readmarkText } from './evaluate';
 import { aggregate, type PageScore, scorePage } from './metric';
 import { MIN_GAIN, MODEL_FILE, SEED } from './model-file';
-import { analyseCorpus, CACHE_ROOT } from './page-cache';
+import { CACHE_ROOT } from './page-cache';
 import { hostFolds, loadSplit, partOf } from './split';
 
 /**
@@ -46,16 +45,34 @@ const TREATMENTS = ['rules', 'restore', 'gentle'] as const;
 type Treatment = (typeof TREATMENTS)[number];
 
 type PageScores = Record<Treatment, PageScore>;
+/** A train page's predicted type (from the default run) and, unless an article, its scores per treatment. */
+interface PageResult {
+  pageType: string;
+  scores?: PageScores;
+}
 
-/** Runs the pipeline on a page under each treatment (switched through the loaded model, which extraction reads). */
-function scoreTreatments(model: ExtractModel, html: string, page: { url: string; main_content: string }) {
-  const scores = {} as PageScores;
-  for (const treatment of TREATMENTS) {
+/**
+ * Runs the pipeline on a page: with the rules (which says the page's predicted type), then, for
+ * a page not classified as an article, under the other treatments (switched through the loaded
+ * model, which extraction reads).
+ */
+function runPage(model: ExtractModel, html: string, page: { url: string; main_content: string }): PageResult {
+  const run = (treatment: Treatment) => {
     model.restoreRemovals = treatment === 'restore' ? [...PAGE_TYPES] : [];
     model.gentlePrepare = treatment === 'gentle' ? [...PAGE_TYPES] : [];
-    scores[treatment] = scorePage(page.main_content, readmarkText(html, page.url));
-  }
-  return scores;
+    try {
+      return extractFromHtml(html, { url: page.url });
+    } catch {
+      return null; // no article text: scored as an empty output
+    }
+  };
+  const first = run('rules');
+  const pageType = first?.pageType ?? 'none';
+  if (pageType === 'article') return { pageType };
+  const scores = { rules: scorePage(page.main_content, first?.textContent ?? '') } as PageScores;
+  for (const treatment of TREATMENTS.slice(1))
+    scores[treatment] = scorePage(page.main_content, run(treatment)?.textContent ?? '');
+  return { pageType, scores };
 }
 
 /** The treatment for one page type's pages, and the line that says why. */
@@ -80,37 +97,32 @@ function chooseTreatment(pages: readonly { scores: PageScores; fold: number }[])
 }
 
 function main(): void {
-  const truth = loadTruth();
-  if (truth.length === 0) process.exit(1);
   const split = loadSplit();
+  const pages = loadTruth().filter((page) => partOf(page, split) === 'train');
+  if (pages.length === 0) process.exit(1);
   const model = extractModel() as ExtractModel;
-  const cached = analyseCorpus(truth);
-  const pages = truth.flatMap((page, i) => {
-    const row = cached[i]!.pageRow;
-    if (partOf(page, split) !== 'train' || row.length === 0) return [];
-    const { pageType } = classifyPage(model, Float32Array.from(row));
-    return pageType === 'article' ? [] : [{ page, pageType }];
-  });
   const foldOf = hostFolds(
-    pages.map(({ page }) => hostOf(page.url)),
+    pages.map((page) => hostOf(page.url)),
     FOLDS,
     SEED,
   );
   console.log(
-    `\nPage-type treatments: ${pages.length} train pages not classified as articles, run ${TREATMENTS.length} times…`,
+    `\nPage-type treatments: ${pages.length} train pages; those not classified as articles run under ${TREATMENTS.length} treatments…`,
   );
   const dir = resultsDir();
   const order = process.env.REVERSE ? [...pages].reverse() : pages;
-  order.forEach(({ page }, index) => {
+  order.forEach((page, index) => {
     const file = path.join(dir, `${page.id}.json`);
     if (existsSync(file)) return;
-    const scores = scoreTreatments(model, readPageHtml(page.id), page);
-    writeFileSync(file, JSON.stringify(scores));
+    writeFileSync(file, JSON.stringify(runPage(model, readPageHtml(page.id), page)));
     if ((index + 1) % 50 === 0) process.stderr.write(`  ${index + 1}/${pages.length} pages\n`);
   });
   const byType = new Map<string, { scores: PageScores; fold: number }[]>();
-  for (const { page, pageType } of pages) {
-    const scores = JSON.parse(readFileSync(path.join(dir, `${page.id}.json`), 'utf8')) as PageScores;
+  for (const page of pages) {
+    const { pageType, scores } = JSON.parse(
+      readFileSync(path.join(dir, `${page.id}.json`), 'utf8'),
+    ) as PageResult;
+    if (!scores) continue;
     byType.set(pageType, [...(byType.get(pageType) ?? []), { scores, fold: foldOf.get(hostOf(page.url))! }]);
   }
   const chosen: Record<'restore' | 'gentle', string[]> = { restore: [], gentle: [] };
