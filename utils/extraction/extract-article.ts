@@ -18,6 +18,7 @@ import {
 } from './learned-filter';
 import { checkModel, type ExtractModel } from './learned-model';
 import { buildMetadata, readPageFacts } from './metadata';
+import { settleBody } from './page-body';
 import { PAGE_FEATURE_NAMES, pageFeatures } from './page-features';
 import { type Prepared, prepare } from './prepare';
 import { measureReading } from './reading-time';
@@ -37,22 +38,35 @@ export interface ExtractOptions {
  */
 export function extractArticle(doc: Document, options: ExtractOptions): ExtractedArticle {
   // From the prototype: <form name="cloneNode"> shadows document.cloneNode in a real DOM.
-  return extractOwnedDocument(safeCall<Document>(doc, 'cloneNode', true), options);
+  const copy = () => safeCall<Document>(doc, 'cloneNode', true);
+  return extractOwnedDocument(copy(), options, copy);
 }
 
 /**
  * The pipeline on a document it may mutate: prepare → Readability → standardise → metadata →
  * sanitise. extractFromHtml parses straight into one and skips the copy.
  */
-export function extractOwnedDocument(doc: Document, options: ExtractOptions): ExtractedArticle {
-  const analysis = analysePage(doc, options.url);
+export function extractOwnedDocument(
+  doc: Document,
+  options: ExtractOptions,
+  again?: () => Document,
+): ExtractedArticle {
+  const model = extractModel();
+  let analysis = analysePage(doc, options.url);
+  const { pageType } = classifyPage(model, analysis.pageRow);
+  // Prepared again, from the page as it came, without the removal rules: page types whose pages
+  // lose by the rules on train pages (a forum's posts sit in "comment" containers), and any page
+  // the rules left without article text (a theme that prefixes every class "cmp-" loses them all
+  // to the cookie rule) where plain Readability would have found one.
+  if (again && (model.gentlePrepare?.includes(pageType) || !hasText(analysis.parsed?.content))) {
+    doc = again();
+    analysis = analysePage(doc, options.url, false);
+  }
   const { parsed, prepared, blocks, kept, elements } = analysis;
   const content = parsed?.content;
-  if (!parsed || !content || !collapse(content.textContent ?? ''))
+  if (!parsed || !content || !hasText(content))
     throw new CodedError({ code: 'no-article-text' }, 'No article text was found on this page.');
 
-  const model = extractModel();
-  const { pageType } = classifyPage(model, analysis.pageRow);
   if (model.restoreRemovals?.includes(pageType)) restoreRemovals(content, prepared);
   const threshold = model.thresholds[pageType] ?? 0;
   // At 0 every block Readability kept stays (the filter is off for this page type): the block
@@ -84,6 +98,9 @@ export function extractOwnedDocument(doc: Document, options: ExtractOptions): Ex
   };
 }
 
+const hasText = (content: Element | null | undefined): content is Element =>
+  !!content && !!collapse(content.textContent ?? '');
+
 /** What the pipeline knows about a page before the learned model decides (training reads it too). */
 export interface PageAnalysis {
   prepared: Prepared;
@@ -98,8 +115,8 @@ export interface PageAnalysis {
 }
 
 /** prepare → segment into blocks → Readability → page features, on a document it may mutate (block features: blockFeatures). */
-export function analysePage(doc: Document, url: string): PageAnalysis {
-  const prepared = preparePage(doc, url);
+export function analysePage(doc: Document, url: string, rules = true): PageAnalysis {
+  const prepared = preparePage(doc, url, rules);
   const body = safeGet<HTMLElement | null>(doc, 'body');
   for (const root of [body, prepared.leadFigure]) tidyContentImages(root);
   const blocks = body ? segmentBlocks(body) : [];
@@ -124,13 +141,14 @@ export function preparedRemovals(doc: Document, url: string): { rule: string; el
 }
 
 /**
- * Forms defused first (a page's named controls can shadow the DOM methods every later reader
+ * The body settled first (see settleBody), forms defused next (a page's named controls can shadow the DOM methods every later reader
  * calls), then the page's facts read while the whole page is there (an author box that prepare
  * removes still names the author), then prepare.
  */
-function preparePage(doc: Document, url: string): Prepared {
+function preparePage(doc: Document, url: string, rules = true): Prepared {
+  settleBody(doc);
   defusePage(doc);
-  return prepare(doc, url, readPageFacts(doc));
+  return prepare(doc, url, readPageFacts(doc), rules);
 }
 
 let loadedModel: ExtractModel | null = null;

@@ -8,6 +8,6 @@ import { type ExtractOptions, extractOwnedDocument } from './extract-article';
  */
 export function extractFromHtml(html: string, options: ExtractOptions): ExtractedArticle {
   if (!/<[a-z!]/i.test(html)) throw new CodedError({ code: 'not-html' }, 'The input is not HTML.');
-  const { document } = parseHTML(html);
-  return extractOwnedDocument(document as unknown as Document, options);
+  const parse = () => parseHTML(html).document as unknown as Document;
+  return extractOwnedDocument(parse(), options, parse);
 }

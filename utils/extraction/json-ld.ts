@@ -96,7 +96,22 @@ function typeMatches(node: Node, pattern: RegExp): boolean {
 function text(value: unknown): string | null {
   const first = Array.isArray(value) ? value[0] : value;
   if (typeof first !== 'string') return null;
-  return first.replace(/\s+/g, ' ').trim() || null;
+  return decodeEntities(first).replace(/\s+/g, ' ').trim() || null;
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', quot: '"', apos: "'", lt: '<', gt: '>', nbsp: ' ' };
+
+/**
+ * CMS plugins often write JSON-LD strings HTML-escaped ("Maria &amp; Katerina"), and a <script>
+ * body is never entity-decoded: decode the common named entities and numeric references once.
+ */
+function decodeEntities(value: string): string {
+  if (!value.includes('&')) return value;
+  return value.replace(/&(?:#(\d{1,7})|#x([\da-f]{1,6})|([a-z]+));/gi, (whole, dec, hex, name) => {
+    if (name) return ENTITIES[name.toLowerCase()] ?? whole;
+    const code = dec ? Number(dec) : Number.parseInt(hex, 16);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
+  });
 }
 
 function imageUrl(value: unknown): string | null {

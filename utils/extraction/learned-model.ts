@@ -37,6 +37,11 @@ export interface ExtractModel {
    * posts are its content), chosen on train pages by utils/training/choose-restore.ts. Absent: none.
    */
   restoreRemovals?: string[];
+  /**
+   * Page types prepared again without the removal rules (hidden elements still go), chosen on
+   * train pages by utils/training/choose-restore.ts. Absent: none.
+   */
+  gentlePrepare?: string[];
 }
 
 /** Checks a parsed model file against the features this code computes. Throws with the reason. */

@@ -8,7 +8,10 @@ const LEAD =
   /^(?:(?:written|posted|reviewed|edited|published|words|text|story|article|reporting)\s+)?(?:by|von|par|por|door|di|av)\s*[:\-–—]?\s+|^(?:author|authors|byline|autor|auteur)\s*[:\-–—]\s*/i;
 // Where a byline goes on to say something else: a date, "Updated", "Published", "min read", a bar.
 const TAIL =
-  /\s+(?:on|am|le|el)\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s*(?:[|•·]|\s[-–—]\s).*$|\s+(?:updated|published|posted|last\s+updated|reviewed)\b.*$|\s+\d+\s+min(?:ute)?s?\s+read\b.*$/i;
+  /\s+(?:on|am|le|el)\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s*(?:[|•·]|\s[-–—/]\s).*$|\s+(?:updated|published|posted|last\s+updated|reviewed)\b.*$|\s+\d+\s+min(?:ute)?s?\s+read\b.*$/i;
+// What is left of a byline that named nobody: a lone "By", or a date where the name should be.
+const NOT_A_NAME =
+  /^(?:(?:written|posted|reviewed|edited|published)\s+)?(?:by|von|par|por|door|di|av|author|authors)$|^(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d/i;
 const MAX_LENGTH = 100;
 const MAX_WORDS = 14;
 
@@ -22,7 +25,7 @@ export function cleanAuthor(value: string | null | undefined): string | null {
     .replace(/\s+(?:\d{1,2}\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d.*$/i, '')
     .trim();
   text = text.replace(/^[,;:\-–—\s]+|[,;:\-–—\s]+$/g, '');
-  if (!text || text.length > MAX_LENGTH) return null;
+  if (!text || text.length > MAX_LENGTH || NOT_A_NAME.test(text)) return null;
   if (/https?:|www\.|@|\.(?:com|org|net)\b|[<>{}=]/i.test(text)) return null;
   if (text.split(' ').length > MAX_WORDS || /[.!?]\s+[a-z]/.test(text)) return null;
   if (!/\p{L}/u.test(text)) return null;

@@ -30,22 +30,32 @@ export function cleanTitle({ declared, headings, siteNames, host }: TitleClues):
   };
   const titles = declared.map(collapse).filter(Boolean);
   // A logo in an <h1> names the site, not the article.
-  const heads = headings.map(collapse).filter((heading) => heading && !isSite(heading));
+  const heads = headings
+    .map((heading) => collapse(heading).replace(HEADING_ANCHOR, ''))
+    .filter((heading) => heading && !isSite(heading));
   // The heading the reader sees is the title, when it is about what the declared titles are about
   // (a page's first <h1> is sometimes a section name or a slogan).
   const heading = titles.length
     ? heads.find((head) => titles.some((title) => overlap(head, title) >= MIN_OVERLAP))
     : heads[0];
-  const best = heading ?? titles[0];
+  if (heading) return stripAffixes(heading, isSite);
+  const best = titles[0];
   if (!best) return null;
   return mainSegment(stripAffixes(best, isSite));
 }
+
+// The permalink mark documentation generators print after a heading ("Logging HOWTO¶").
+const HEADING_ANCHOR = /\s*[¶§#]+$/u;
 
 // Share of the shorter title's words that the other one has too.
 const MIN_OVERLAP = 0.3;
 const MIN_MAIN_WORDS = 2;
 
-/** "Best Movers in NYC 2025 | Top 19 Companies" → "Best Movers in NYC 2025": a tagline after a bar or dash is not the title. */
+/**
+ * "Best Movers in NYC 2025 | Top 19 Companies" → "Best Movers in NYC 2025": a tagline after a bar
+ * or dash of a declared title is not the title. A heading the reader sees keeps its dash ("Zero
+ * waste - a beginner's guide" is what the page calls itself).
+ */
 function mainSegment(title: string): string {
   const segments = split(title);
   if (segments.length < 2 || words(segments[0]!.text) < MIN_MAIN_WORDS || !/[|–—-]/.test(segments[1]!.before))

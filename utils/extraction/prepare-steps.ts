@@ -47,6 +47,8 @@ export type Next = Element | AfterAncestor | null;
 /** What a step sees besides the element: the walk's position and what prepare has found so far. */
 export interface Visit {
   depth: number;
+  /** Whether the removal rules run (off: the gentler prepare some page types get, see PrepareMode). */
+  rules: boolean;
   bodyTextLength: number;
   prepared: Prepared;
   doc: Document;
@@ -83,7 +85,8 @@ const flattenPastMaxDepth: Step = (el, { depth }) => {
 };
 
 /** Removes boilerplate the rules table matches: the element, or the widget a label of it names. */
-const removeByRule: Step = (el, { bodyTextLength, prepared, doc }) => {
+const removeByRule: Step = (el, { rules, bodyTextLength, prepared, doc }) => {
+  if (!rules) return undefined;
   const match = matchRule(el, el.hasAttributes() ? signatureOf(el) : '', bodyTextLength);
   if (!match) return undefined;
   const { target } = match;

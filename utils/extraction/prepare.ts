@@ -13,13 +13,13 @@ export { MARKER_TAG, type Prepared, type Removal } from './prepare-steps';
  * table) and hidden elements, make URLs absolute and wake lazy images, turn pull-quote asides into
  * blockquotes (Readability drops asides) and keep a copy of the lead figure.
  */
-export function prepare(doc: Document, url: string, facts: PageFacts): Prepared {
+export function prepare(doc: Document, url: string, facts: PageFacts, rules = true): Prepared {
   const base = (facts.baseHref && toAbsolute(facts.baseHref, url)) || url;
   // `document` may be clobbered by named images until the walk below: ask its prototype.
   const body = safeGet<HTMLElement | null>(doc, 'body');
   const prepared: Prepared = { removals: [], leadFigure: null, base, proseSeen: false, facts };
   if (!body) return prepared;
-  const state = { depth: 1, bodyTextLength: collapse(body.textContent ?? '').length, prepared, doc };
+  const state = { depth: 1, rules, bodyTextLength: collapse(body.textContent ?? '').length, prepared, doc };
 
   let el: Element | null = body.firstElementChild;
   while (el) {

@@ -123,8 +123,10 @@ const MIN_PULL_QUOTE = 30;
 /** A pull quote repeats a sentence of the body for the eye; a reader wants the sentence once. */
 function dropRepeatedPullQuotes(quotes: Element[], blocks: Element[]): void {
   if (quotes.length === 0) return;
+  // Neither inside a quote nor holding one: a forum's <li> that holds a post's <blockquote> would
+  // make every post "repeat" a paragraph and go.
   const body = blocks
-    .filter((block) => !block.closest('blockquote'))
+    .filter((block) => !block.closest('blockquote') && block.getElementsByTagName('blockquote').length === 0)
     .map((block) => collapse(block.textContent ?? '').toLowerCase())
     .join('\n');
   for (const quote of quotes) {

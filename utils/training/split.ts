@@ -83,3 +83,9 @@ export function makeSplit(pages: readonly TruthPage[], seed: number, share: numb
   const sorted = Object.fromEntries(Object.entries(hosts).sort(([a], [b]) => a.localeCompare(b)));
   return { seed, validationShare: share, hosts: sorted };
 }
+
+/** Each host's cross-validation fold: the hosts sorted, shuffled with `seed`, dealt round the folds. */
+export function hostFolds(hosts: readonly string[], folds: number, seed: number): Map<string, number> {
+  const shuffledHosts = shuffled([...new Set(hosts)].sort(), seededRandom(seed));
+  return new Map(shuffledHosts.map((host, i) => [host, i % folds]));
+}

@@ -47,6 +47,21 @@ describe('title', () => {
     );
   });
 
+  it('keeps the dash of a heading the reader sees, and drops a documentation permalink mark', () => {
+    expect(
+      extract(
+        '<title>Zero-waste ferries - a beginner&apos;s guide - Fell &amp; Fog</title><meta property="og:site_name" content="Fell & Fog">',
+        "<h1>Zero-waste ferries - a beginner's guide</h1>",
+      ).title,
+    ).toBe("Zero-waste ferries - a beginner's guide");
+    expect(
+      extract(
+        '<title>Tide tables — Harbour manual</title>',
+        '<h1>Tide tables<a class="headerlink" href="#tide-tables">¶</a></h1>',
+      ).title,
+    ).toBe('Tide tables');
+  });
+
   it('keeps a colon or a dash that belongs to the title', () => {
     expect(extract('<title>Top 10: ferries compared</title>', '').title).toBe('Top 10: ferries compared');
     expect(extract('<title>Cross-country ferries</title>', '').title).toBe('Cross-country ferries');
@@ -91,6 +106,24 @@ describe('author', () => {
     expect(
       extract('', '<p class="author-name">Written by June Okafor · Feb 19, 2024 · 3 min read</p>').byline,
     ).toBe('June Okafor');
+  });
+});
+
+describe('author: what is not a name', () => {
+  it('decodes entities a plugin left in JSON-LD names', () => {
+    const ld = `<script type="application/ld+json">${JSON.stringify({
+      '@type': 'BlogPosting',
+      author: { '@type': 'Person', name: 'Ines &amp; Tomas Varga' },
+    })}</script>`;
+    expect(extract(ld, '').byline).toBe('Ines & Tomas Varga');
+  });
+
+  it('takes no lone "By", no date and no site path for a name', () => {
+    expect(extract('', '<div class="byline">By</div>').byline).toBeNull();
+    expect(extract('<meta name="author" content="Mar 3, 2021">', '').byline).toBeNull();
+    expect(extract('<meta name="author" content="Harbour Desk / fellandfog.example /">', '').byline).toBe(
+      'Harbour Desk',
+    );
   });
 });
 

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { type ExtractModel, extractFromHtml, extractModel } from '@/utils/extraction';
+
+// Our own prose: a thread about a harbour ferry timetable.
+const post = (n: number) =>
+  `Post ${n}: the winter timetable moved the first crossing to seven, and the harbour office says the change holds until the spring tides, when the old slot comes back for good.`;
+const url = 'https://harbour-forum.example/t/winter-timetable/41';
+
+describe('page-type treatments and the safety nets that keep a page from reading worse than Readability', () => {
+  const model = extractModel() as ExtractModel;
+  const saved = { gentle: model.gentlePrepare, restore: model.restoreRemovals };
+  afterEach(() => {
+    model.gentlePrepare = saved.gentle;
+    model.restoreRemovals = saved.restore;
+  });
+
+  it("keeps every post of a thread whose list item holds the post's blockquote", () => {
+    const items = [1, 2, 3, 4]
+      .map(
+        (n) =>
+          `<li class="message"><div class="author">member${n}</div><blockquote>${post(n)}</blockquote></li>`,
+      )
+      .join('');
+    const article = extractFromHtml(`<html><body><ol class="messageList">${items}</ol></body></html>`, {
+      url,
+    });
+    for (const n of [1, 2, 3, 4]) expect(article.textContent).toContain(`Post ${n}:`);
+  });
+
+  it('reads the body of a page that writes an element between </head> and <body>', () => {
+    const html = `<!doctype html><html><head><title>Winter timetable</title></head><noscript><img src="/pixel.gif"></noscript><body><article><p>${post(1)}</p><p>${post(2)}</p></article></body></html>`;
+    const article = extractFromHtml(html, { url });
+    expect(article.textContent).toContain('Post 1:');
+    expect(article.textContent).toContain('Post 2:');
+  });
+
+  it('prepares again without the rules when they leave no article text', () => {
+    // A theme that names every component "cmp-…": the cookie rule matches each block.
+    const blocks = [1, 2, 3].map((n) => `<div class="cmp-text"><p>${post(n)}</p></div>`).join('');
+    const article = extractFromHtml(
+      `<html><body><main class="cmp-container">${blocks}</main></body></html>`,
+      {
+        url,
+      },
+    );
+    expect(article.textContent).toContain('Post 1:');
+    expect(article.textContent).toContain('Post 3:');
+  });
+
+  it("prepares a page type listed in the model's gentlePrepare without the removal rules", () => {
+    const html = `<html><body><div id="thread"><p>${post(1)} ${post(2)}</p><div class="responses"><p>${post(3)}</p></div><p>${post(4)} ${post(5)}</p></div></body></html>`;
+    model.gentlePrepare = [];
+    model.restoreRemovals = [];
+    const withRules = extractFromHtml(html, { url });
+    expect(withRules.textContent).not.toContain('Post 3:');
+    model.gentlePrepare = [withRules.pageType];
+    const gentle = extractFromHtml(html, { url });
+    expect(gentle.textContent).toContain('Post 3:');
+    expect(gentle.removed.some((block) => block.rule === 'comments')).toBe(false);
+  });
+});
