@@ -34,7 +34,7 @@ export interface ThresholdChoice {
 }
 
 /** `points[0]` must be threshold 0 (no filter); the others are the candidates. */
-export function chooseThreshold(points: readonly ThresholdPoint[]): ThresholdChoice {
+export function chooseThreshold(points: readonly ThresholdPoint[], countLeaks = true): ThresholdChoice {
   const off = points[0];
   if (off?.threshold !== 0) throw new Error('chooseThreshold: the first point must be threshold 0');
   const foldLoss = (point: ThresholdPoint) =>
@@ -47,7 +47,7 @@ export function chooseThreshold(points: readonly ThresholdPoint[]): ThresholdCho
     if (point.leaks < cleanest.leaks || (point.leaks === cleanest.leaks && point.f1 > cleanest.f1))
       cleanest = point;
   }
-  if (off.leaks - cleanest.leaks >= MIN_LEAK_DROP - 1e-9)
+  if (countLeaks && off.leaks - cleanest.leaks >= MIN_LEAK_DROP - 1e-9)
     return { threshold: cleanest.threshold, why: 'fewer leaks' };
 
   let best: ThresholdPoint = off;

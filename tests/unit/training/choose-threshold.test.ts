@@ -49,6 +49,10 @@ describe('chooseThreshold (held-out F1 and leaking share)', () => {
     expect(chooseThreshold([off, oneFoldLoses]).why).toBe('off');
   });
 
+  it('looks at F1 alone when leaks do not count', () => {
+    expect(chooseThreshold([off, point(0.4, 0.9, 0.05)], false)).toEqual({ threshold: 0, why: 'off' });
+  });
+
   it('needs threshold 0 (no filter) first', () => {
     expect(() => chooseThreshold([point(0.5, 0.9, 0.1)])).toThrow(/threshold 0/);
   });
