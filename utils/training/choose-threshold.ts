@@ -5,7 +5,8 @@
  * (best gain 0.0016 F1) although a higher threshold took boilerplate off pages at almost no F1
  * cost.
  *
- * The rule: among the thresholds whose pooled held-out F1 stays within F1_TOLERANCE of no filter
+ * The rule (leaks count where the caller says so: train-extract.ts counts them for articles):
+ * among the thresholds whose pooled held-out F1 stays within F1_TOLERANCE of no filter
  * and that lose more than FOLD_TOLERANCE on no fold, take the one with the fewest leaking pages
  * (ties: the higher F1). It goes on when it lowers the leaking share by MIN_LEAK_DROP, or gains
  * MIN_GAIN F1 and loses on no fold (the F1-only rule as before); else the filter stays off (0).
