@@ -2,8 +2,7 @@
  * How train-extract.ts picks a page type's block-filter threshold from held-out train pages. The
  * chooser looks at both things the issue measures: shingle F1 and the share of pages where a
  * "without" (boilerplate) snippet survives. Looking at F1 alone, it left the article filter off
- * (best gain 0.0016 F1) although a higher threshold took boilerplate off pages at almost no F1
- * cost.
+ * (best gain 0.0016 F1) without asking what a threshold did to the leaking pages.
  *
  * The rule (leaks count where the caller says so: train-extract.ts counts them for articles):
  * among the thresholds whose pooled held-out F1 stays within F1_TOLERANCE of no filter
