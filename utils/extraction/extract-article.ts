@@ -58,9 +58,15 @@ export function extractOwnedDocument(
   // lose by the rules on train pages (a forum's posts sit in "comment" containers), and any page
   // the rules left without article text (a theme that prefixes every class "cmp-" loses them all
   // to the cookie rule) where plain Readability would have found one.
-  if (again && (model.gentlePrepare?.includes(pageType) || !hasText(analysis.parsed?.content))) {
-    doc = again();
-    analysis = analysePage(doc, options.url, false);
+  const gentle = model.gentlePrepare?.includes(pageType);
+  if (again && (gentle || !hasText(analysis.parsed?.content))) {
+    const second = again();
+    const secondAnalysis = analysePage(second, options.url, false);
+    // Without the rules a page of menus yields its links: that is still no article.
+    if (gentle || hasProse(secondAnalysis.parsed?.content)) {
+      doc = second;
+      analysis = secondAnalysis;
+    }
   }
   const { parsed, prepared, blocks, kept, elements } = analysis;
   const content = parsed?.content;
@@ -100,6 +106,14 @@ export function extractOwnedDocument(
 
 const hasText = (content: Element | null | undefined): content is Element =>
   !!content && !!collapse(content.textContent ?? '');
+
+/** Text outside links: a page whose only words are links (a menu) holds no article. */
+function hasProse(content: Element | null | undefined): boolean {
+  if (!content) return false;
+  const letters = (node: Node) => (node.textContent ?? '').replace(/[^\p{L}\p{N}]/gu, '').length;
+  const linkLetters = [...content.getElementsByTagName('a')].reduce((sum, link) => sum + letters(link), 0);
+  return letters(content) > linkLetters;
+}
 
 /** What the pipeline knows about a page before the learned model decides (training reads it too). */
 export interface PageAnalysis {

@@ -47,6 +47,11 @@ describe('page-type treatments and the safety nets that keep a page from reading
     expect(article.textContent).toContain('Post 3:');
   });
 
+  it('a page of menus has no article, with or without the rules', () => {
+    const menu = '<nav><a href="/">Home</a> | <a href="/about">About us</a> · <a href="/news">News</a></nav>';
+    expect(() => extractFromHtml(`<html><body>${menu}</body></html>`, { url })).toThrow(/No article text/);
+  });
+
   it("prepares a page type listed in the model's gentlePrepare without the removal rules", () => {
     const html = `<html><body><div id="thread"><p>${post(1)} ${post(2)}</p><div class="responses"><p>${post(3)}</p></div><p>${post(4)} ${post(5)}</p></div></body></html>`;
     model.gentlePrepare = [];
