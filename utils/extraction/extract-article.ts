@@ -62,8 +62,9 @@ export function extractOwnedDocument(
   if (again && (gentle || !hasText(analysis.parsed?.content))) {
     const second = again();
     const secondAnalysis = analysePage(second, options.url, false);
-    // Without the rules a page of menus yields its links: that is still no article.
-    if (gentle || hasProse(secondAnalysis.parsed?.content)) {
+    // Without the rules a page of menus yields its links: that is no article, so the first
+    // pass's result stands.
+    if (hasProse(secondAnalysis.parsed?.content)) {
       doc = second;
       analysis = secondAnalysis;
     }
