@@ -36,13 +36,15 @@ export async function readTabPage(): Promise<TabReading> {
   // The article is the page the browser says the tab shows, whatever the page declares.
   const capture = bindCaptureToTab(page, tab.url);
   if (!capture.ok) return { kind: 'error', error: capture.error };
+  // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now,
+  // beside the extraction: the preview does not wait for it, and a reader who closes the popup
+  // as soon as the preview shows still gets it (started after the extraction, a loaded machine
+  // closed the popup before the injection was asked for: tests/hostile/sw-faults). On a huge page
+  // it competes with the extraction for the CPU; the pathological pages keep their bound alone.
+  void pageScriptReady(tab.id);
   const extract = await extraction;
   const extracted = await extract(capture.value, markWorkerTiming);
   performance.mark('rm:extracted');
-  // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now:
-  // the preview does not wait for it, and on a huge page it does not compete with the extraction
-  // for the CPU (it ran beside it at first, and the pathological pages then missed their bound).
-  void pageScriptReady(tab.id);
   if (!extracted.ok) return { kind: 'error', error: extracted.error };
   return { kind: 'read', tabId: tab.id, article: extracted.value, selection };
 }
