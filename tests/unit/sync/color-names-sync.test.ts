@@ -1,25 +1,13 @@
 // @vitest-environment node
 // Colour names (the reader's names for the highlight colours) travel with sync, each colour's name
 // merging on its own; other settings stay on each machine.
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { type ColorNames, DEFAULT_COLOR_NAMES } from '@/utils/model';
 import { readColorNames } from '@/utils/services';
 import { getSetting, setSetting } from '@/utils/storage';
-import { type Running, startWebDavServer } from '../../support/dav-servers';
-import { expectSynced, grantHostAccess, library, newFolder, setUp } from './service-devices';
+import { expectSynced, library, newFolder, setUp, useSyncServer } from './service-devices';
 
-// Each test syncs two or three libraries with the production PBKDF2 cost: minutes on a loaded machine.
-vi.setConfig({ testTimeout: 180_000 });
-
-let server: Running;
-beforeAll(async () => {
-  server = await startWebDavServer();
-});
-afterAll(async () => {
-  vi.resetConfig();
-  await server.stop();
-});
-beforeEach(grantHostAccess);
+const server = useSyncServer();
 
 const named = (names: Partial<ColorNames>): ColorNames => ({ ...DEFAULT_COLOR_NAMES, ...names });
 

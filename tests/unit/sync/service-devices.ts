@@ -3,7 +3,7 @@
  * capture installed, configuration saved by the settings form's way), syncing through an
  * in-process WebDAV server. Shared by the service-level sync tests of this folder.
  */
-import { expect, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import {
   followSyncSwitch,
@@ -15,7 +15,7 @@ import {
 import { openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { WebDavTarget } from '@/utils/sync';
 import { makeExtracted } from '../../support/articles';
-import { makeFolder, PASSWORD, USER } from '../../support/dav-servers';
+import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
 import { listAll } from './support';
 
 export const PASSPHRASE = 'correct horse battery';
@@ -78,4 +78,26 @@ export const SYNC_STORES = ['syncEntities', 'syncMeta', 'syncOutbox'];
 export async function settle(db: ReadmarkDb) {
   await followSyncSwitch(db);
   await new Promise((resolve) => setTimeout(resolve, 30));
+}
+
+/**
+ * The file's in-process WebDAV server, host access granted before each test, and room for the
+ * production PBKDF2 cost (each test syncs two or three libraries: minutes on a loaded machine).
+ */
+export function useSyncServer(): { readonly url: string } {
+  let server: Running | undefined;
+  vi.setConfig({ testTimeout: 180_000 });
+  beforeAll(async () => {
+    server = await startWebDavServer();
+  });
+  afterAll(async () => {
+    vi.resetConfig();
+    await server?.stop();
+  });
+  beforeEach(grantHostAccess);
+  return {
+    get url() {
+      return server!.url;
+    },
+  };
 }

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Capture only while sync is set up, and "Turn sync off on this device": libraries in
 // fake-indexeddb wired as the extension wires them, syncing through an in-process WebDAV server.
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { browser } from 'wxt/browser';
 import { loadSyncConfig, loadSyncStatus, turnSyncOff } from '@/utils/services';
 import {
@@ -14,11 +14,9 @@ import {
   updateHighlight,
 } from '@/utils/storage';
 import { makeHighlight } from '../../support/articles';
-import { type Running, startWebDavServer } from '../../support/dav-servers';
 import {
   expectSynced,
   folderFiles,
-  grantHostAccess,
   library,
   newFolder,
   SYNC_STORES,
@@ -26,20 +24,10 @@ import {
   settle,
   setUp,
   syncStoresOfAWrite,
+  useSyncServer,
 } from './service-devices';
 
-// Each test syncs two or three libraries with the production PBKDF2 cost: minutes on a loaded machine.
-vi.setConfig({ testTimeout: 180_000 });
-
-let server: Running;
-beforeAll(async () => {
-  server = await startWebDavServer();
-});
-afterAll(async () => {
-  vi.resetConfig();
-  await server.stop();
-});
-beforeEach(grantHostAccess);
+const server = useSyncServer();
 
 const syncRows = async (db: ReadmarkDb) =>
   (await db.syncMeta.count()) + (await db.syncEntities.count()) + (await db.syncOutbox.count());

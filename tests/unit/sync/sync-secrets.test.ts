@@ -3,36 +3,24 @@
 // the passphrase is never stored (the folder's keys are kept as non-extractable CryptoKeys), older
 // set-ups that kept it in the clear are migrated, and a passphrase change made on one device makes
 // the other ask for the new one, writing nothing meanwhile.
-import { afterAll, beforeAll, beforeEach, describe, expect, test, vi } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { changeSyncPassphrase, loadSyncStatus, runSync } from '@/utils/services';
 import { type ReadmarkDb, saveArticle } from '@/utils/storage';
 import type { SyncBook } from '@/utils/sync';
 import { makeExtracted } from '../../support/articles';
-import { type Running, startWebDavServer } from '../../support/dav-servers';
 import {
   configFor,
   expectSynced,
   folderFiles,
-  grantHostAccess,
   library,
   newFolder,
   PASSPHRASE,
   save,
   setUp,
+  useSyncServer,
 } from './service-devices';
 
-// Each test syncs two or three libraries with the production PBKDF2 cost: minutes on a loaded machine.
-vi.setConfig({ testTimeout: 180_000 });
-
-let server: Running;
-beforeAll(async () => {
-  server = await startWebDavServer();
-});
-afterAll(async () => {
-  vi.resetConfig();
-  await server.stop();
-});
-beforeEach(grantHostAccess);
+const server = useSyncServer();
 
 /** Everything the device keeps for sync, as text (CryptoKeys show as {}: their bytes cannot be read). */
 async function keptText(db: ReadmarkDb): Promise<string> {
