@@ -3,22 +3,20 @@
  * run (Vitest's own summary covers one run only). Steps that are checks rather than test suites
  * (type-check, lint, builds, web-ext lint) count as one test each.
  *
- * Two lanes run side by side, because a browser file mostly waits (on pages, the service worker, a
- * watchdog, a speech engine: its CPU time is a small part of its wall time) while the unit tests
- * are CPU work; one step after another, half of the two cores sat idle (README "Tests").
- *   - CPU lane: the unit tests (Vitest, two workers), from the start.
- *   - Browser lane: type-check and lint first (they must see the source tree before a build writes
- *     `.wxt/`); then packaging, `wxt zip` once per browser (each build shared by every later step);
- *     then, at once, web-ext lint over the Firefox build and three browser runs on the Chrome
- *     build: the end-to-end files two at a time, the hostile suite two files at a time, and the
- *     files that must not run beside each other (ONE_AT_A_TIME) one after another.
- * Then, alone on the machine, the one file whose bound is wall-clock time under load
- * (ALONE_AT_THE_END). Each browser file has its own Chromium, profile and fixture server on a port
- * of its own. Steps that run beside others write their output to test-results/logs/ and print it
- * whole when they end, so the CI log reads step by step.
+ * Order, one step at a time (on two cores, steps run side by side pushed timing-sensitive tests
+ * past their bounds):
+ *   1. type-check and lint (fast, and must see the source tree before anything else writes to it);
+ *   2. the unit tests (Vitest, two workers);
+ *   3. packaging: `wxt zip` builds and zips each browser — one build per browser, shared by every
+ *      later step — then web-ext lint over the Firefox build;
+ *   4. the browser suites, on the Chrome build. The end-to-end files run two at a time: a browser
+ *      file mostly waits on pages and the service worker (one measured at 5 CPU-seconds in 37 s),
+ *      and each has its own Chromium, profile and fixture server on its own port. Files that time
+ *      the page's main thread or use the real speech engine (TIMED_E2E) then run alone, and so does the hostile suite, which
+ *      kills service workers on a clock and bounds answers in seconds.
  */
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 interface Tally {
   passed: number;
@@ -27,43 +25,28 @@ interface Tally {
 }
 const total: Tally = { passed: 0, failed: 0, skipped: 0 };
 const REPORTS = 'test-results/reports';
-const LOGS = 'test-results/logs';
 const timings: string[] = [];
 /** Names of the tests that failed, printed again at the very end (CI logs show only their tail). */
 const failures: string[] = [];
-const started = Date.now();
-const since = (at: number) => ((Date.now() - at) / 1000).toFixed(1);
 
-/**
- * Runs one command. With `log`, its output goes to test-results/logs/<log>.log and is printed in
- * one piece when it ends (it runs beside other steps); without, it is shown as it comes.
- */
-function run(label: string, command: string, log?: string): Promise<boolean> {
-  const at = Date.now();
-  console.log(`\n▶ ${label} (at ${since(started)} s): ${command}`);
-  const file = log ? `${LOGS}/${log}.log` : '';
-  const out = log ? createWriteStream(file) : null;
-  const child = spawn(command, {
-    shell: true,
-    stdio: out ? ['ignore', 'pipe', 'pipe'] : 'inherit',
-    env: process.env,
-  });
-  child.stdout?.pipe(out!, { end: false });
-  child.stderr?.pipe(out!, { end: false });
+/** Runs one command with its output shown as it comes. */
+function run(label: string, command: string): Promise<boolean> {
+  const started = Date.now();
+  console.log(`\n▶ ${label}: ${command}`);
+  const child = spawn(command, { shell: true, stdio: 'inherit', env: process.env });
   return new Promise((resolve) => {
-    child.on('close', async (code) => {
-      if (out) await new Promise((done) => out.end(done));
+    child.on('close', (code) => {
       const ok = code === 0;
-      if (out) console.log(`\n──── ${label} (output of ${file}) ────\n${readFileSync(file, 'utf8')}`);
-      console.log(`${ok ? '✔' : '✖'} ${label} (${since(at)} s)`);
-      timings.push(`  ${label}: ${since(at)} s (started at ${((at - started) / 1000).toFixed(1)} s)`);
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      console.log(`${ok ? '✔' : '✖'} ${label} (${seconds} s)`);
+      timings.push(`  ${label}: ${seconds} s`);
       resolve(ok);
     });
   });
 }
 
-async function check(label: string, command: string, log?: string): Promise<boolean> {
-  const ok = await run(label, command, log);
+async function check(label: string, command: string): Promise<boolean> {
+  const ok = await run(label, command);
   if (ok) total.passed++;
   else {
     total.failed++;
@@ -76,20 +59,15 @@ function firstLine(text: string): string {
   return (text.split('\n', 1)[0] ?? '').slice(0, 300);
 }
 
-// One after another, never two at once, though beside the other lanes: the real-speech files share
-// the machine's one speech-dispatcher and sound server, where two browsers speaking at once delay
-// each other's utterances; page-thread traces the page's main thread, and judges Readmark by the
-// CPU time of the long tasks its script ran in, which other processes do not inflate.
-const ONE_AT_A_TIME = [
+/** End-to-end files that time the page's main thread: they run alone, never beside another browser. */
+// Run alone, one file after another: page-thread times the page's main thread; the real-speech
+// files share the machine's one speech-dispatcher and sound server, where two browsers speaking at
+// once delay each other's utterances.
+const TIMED_E2E = [
   'tests/e2e/page-thread.e2e.test.ts',
   'tests/e2e/listen-real-speech.e2e.test.ts',
   'tests/e2e/listen-live-real-speech.e2e.test.ts',
 ];
-// Alone at the end: each pathological page must end in a preview or a message within the popup's
-// 10 s watchdog plus 2 s, timed by the wall clock from the click, and capturing a 100,000-element
-// page takes the content script seconds of CPU before the watchdog starts. Beside busy cores it
-// ran past the bound on a loaded machine; alone it takes a few seconds per page.
-const ALONE_AT_THE_END = 'tests/hostile/pathological.hostile.test.ts';
 
 /**
  * Runs a Vitest suite with a JSON report and adds its test counts (a crash counts as one failure).
@@ -100,7 +78,6 @@ async function vitest(label: string, config: string, name: string, args = ''): P
   const ok = await run(
     label,
     `npx vitest run -c ${config} ${args} --reporter=default --reporter=json --outputFile=${report}`,
-    name,
   );
   try {
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
@@ -133,52 +110,36 @@ async function vitest(label: string, config: string, name: string, args = ''): P
   }
 }
 
-async function browserLane(): Promise<void> {
-  await check('type-check', 'npx tsc --noEmit', 'type-check');
-  await check('lint and format', 'npx biome check .', 'lint');
-  await check('chrome build + zip', 'npx wxt zip', 'chrome-build');
-  const firefoxBuilt = await check('firefox build + zip', 'npx wxt zip -b firefox', 'firefox-build');
-  await Promise.all([
-    firefoxBuilt
-      ? check('web-ext lint', 'npx web-ext lint --source-dir .output/firefox-mv3', 'web-ext-lint')
-      : Promise.resolve(void total.failed++), // web-ext lint could not run
-    vitest(
-      'end-to-end tests (Chromium, two files at a time)',
-      'vitest.e2e.config.ts',
-      'e2e',
-      `--fileParallelism --maxWorkers=2 ${ONE_AT_A_TIME.map((file) => `--exclude ${file}`).join(' ')}`,
-    ),
-    vitest(
-      'hostile input and fault suite (Chromium, two files at a time)',
-      'vitest.hostile.config.ts',
-      'hostile',
-      `--fileParallelism --maxWorkers=2 --exclude ${ALONE_AT_THE_END}`,
-    ),
-    vitest(
-      'end-to-end page-thread and real-speech tests (Chromium, one file at a time)',
-      'vitest.e2e.config.ts',
-      'e2e-one-at-a-time',
-      ONE_AT_A_TIME.join(' '),
-    ),
-  ]);
+async function packagingLane(): Promise<void> {
+  await check('chrome build + zip', 'npx wxt zip');
+  if (await check('firefox build + zip', 'npx wxt zip -b firefox'))
+    await check('web-ext lint', 'npx web-ext lint --source-dir .output/firefox-mv3');
+  else total.failed++; // web-ext lint could not run
 }
 
+const started = Date.now();
 rmSync(REPORTS, { recursive: true, force: true });
-rmSync(LOGS, { recursive: true, force: true });
 mkdirSync(REPORTS, { recursive: true });
-mkdirSync(LOGS, { recursive: true });
-await Promise.all([vitest('unit tests', 'vitest.config.ts', 'unit'), browserLane()]);
-// Keeps the figures the hostile run above recorded, so the summary printed at the end has them all.
-process.env.HOSTILE_FIGURES_KEEP = '1';
+await check('type-check', 'npx tsc --noEmit');
+await check('lint and format', 'npx biome check .');
+await vitest('unit tests', 'vitest.config.ts', 'unit');
+await packagingLane();
 await vitest(
-  'hostile: pathological pages (Chromium, alone)',
-  'vitest.hostile.config.ts',
-  'hostile-alone',
-  ALONE_AT_THE_END,
+  'end-to-end tests (Chromium, two files at a time)',
+  'vitest.e2e.config.ts',
+  'e2e',
+  `--fileParallelism --maxWorkers=2 ${TIMED_E2E.map((file) => `--exclude ${file}`).join(' ')}`,
 );
+await vitest(
+  'end-to-end timing tests (Chromium, alone)',
+  'vitest.e2e.config.ts',
+  'e2e-timed',
+  TIMED_E2E.join(' '),
+);
+await vitest('hostile input and fault suite (Chromium)', 'vitest.hostile.config.ts', 'hostile');
 
 console.log(`\nSteps:\n${timings.join('\n')}`);
-console.log(`  total: ${since(started)} s`);
+console.log(`  total: ${((Date.now() - started) / 1000).toFixed(1)} s`);
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  ✖ ${f}`).join('\n')}`);
 console.log(`\n${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(total.failed === 0 ? 0 : 1);
