@@ -63,8 +63,11 @@ function firstLine(text: string): string {
 // Run alone, one file after another: page-thread times the page's main thread; the real-speech
 // files share the machine's one speech-dispatcher and sound server, where two browsers speaking at
 // once delay each other's utterances.
+// listen-live-focus measures rendered lines and traces long tasks: beside another browser file
+// its band missed a line on 3 of 20 layouts in one CI run (alone it passes every time).
 const TIMED_E2E = [
   'tests/e2e/page-thread.e2e.test.ts',
+  'tests/e2e/listen-live-focus.e2e.test.ts',
   'tests/e2e/listen-real-speech.e2e.test.ts',
   'tests/e2e/listen-live-real-speech.e2e.test.ts',
 ];
