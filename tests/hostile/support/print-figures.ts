@@ -2,13 +2,9 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIGURES_DIR } from './figures';
 
-/**
- * Vitest global setup: clears last run's figures, and prints every file's figures after the run.
- * `npm test` runs the suite in two parts (tests/run-all.ts): the second sets HOSTILE_FIGURES_KEEP
- * so that the first part's figures are kept and printed with its own.
- */
+/** Vitest global setup: clears last run's figures, and prints every file's figures after the run. */
 export default function setup(): () => void {
-  if (process.env.HOSTILE_FIGURES_KEEP !== '1') rmSync(FIGURES_DIR, { recursive: true, force: true });
+  rmSync(FIGURES_DIR, { recursive: true, force: true });
   return () => {
     if (!existsSync(FIGURES_DIR)) return;
     const lines = ['', '══ Hostile input and fault suite: figures ══'];
