@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import {
   keepLineInView,
   type LineBox,
@@ -64,7 +64,9 @@ export function useLiveLineFocus({ doc, mode, paragraphs, spoken, host }: Option
   }, [on, doc, paragraphs]);
 
   // Keyboard: one rendered line per step, kept in view. Keys typed in a field stay the page's.
-  useEffect(() => {
+  // Listening starts as the band's mode renders (a layout effect), not a frame later: an arrow
+  // pressed right after choosing "1 line" moves the band instead of scrolling the page.
+  useLayoutEffect(() => {
     if (!on) return;
     const onKey = (event: KeyboardEvent) => {
       if (!event.isTrusted || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;

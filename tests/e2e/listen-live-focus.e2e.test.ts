@@ -11,7 +11,10 @@ import {
   speech,
 } from './listen-live-page';
 import { traceMainThread } from './main-thread-trace';
-import { byClass, pageUiCenter } from './page-ui';
+import { byClass, pageUiCenter, pageUiText } from './page-ui';
+
+const ARTICLE = 'article p:not(.byline)';
+type LineBox = { top: number; bottom: number };
 
 /** Twenty layouts of our own article: type size, line height, measure, fonts, inline markup. */
 const LAYOUTS = Array.from({ length: 20 }, (_, i) => {
@@ -49,25 +52,47 @@ describe('live page: line focus', () => {
       await page.keyboard.press('ArrowDown');
       await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
-      const lines = await page.evaluate(articleLines, 'article p:not(.byline)');
-      const bandLine = async () => {
+      const lineCount = (await page.evaluate(articleLines, ARTICLE)).length;
+      // Where the band is, as the line of the article its centre falls on (-1: between lines,
+      // -2: no band), read until two readings agree: a reading is the band's box, the scroll and
+      // the article's lines measured afresh, so a late render, scroll or reflow is waited out
+      // rather than mistaken for a step.
+      const reading = async () => {
         const band = await pageUiCenter(page, byClass('line-focus')).catch(() => null);
-        if (!band) return -2;
-        const { y } = band;
+        const { scroll, lines } = await page.evaluate<{ scroll: number; lines: LineBox[] }>(
+          `({ scroll: scrollY, lines: (${articleLines})(${JSON.stringify(ARTICLE)}) })`,
+        );
+        if (!band) return { line: -2, lines: lines.length };
         // The band (border-box) starts 3 px above its line and ends 3 px below it; its content box,
         // which pageUiCenter measures, stops above the 6 px bottom padding: its centre is 6 px high.
-        const centre = y + 6 + (await page.evaluate(() => scrollY));
-        const found = lines.findIndex((line) => Math.abs((line.top + line.bottom) / 2 - centre) <= 1);
-        return found;
+        const centre = band.y + 6 + scroll;
+        const line = lines.findIndex((l) => Math.abs((l.top + l.bottom) / 2 - centre) <= 1);
+        return { line, lines: lines.length };
       };
+      const bandLine = async () => {
+        let last = await reading();
+        for (let tries = 0; tries < 30; tries++) {
+          await page.waitForTimeout(50);
+          const now = await reading();
+          if (now.line === last.line && now.lines === last.lines) return now.line;
+          last = now;
+        }
+        return last.line;
+      };
+      /** What the reader would see when a step went wrong: the in-page UI's words, the hosts. */
+      const state = async () =>
+        `UI "${(await pageUiText(page)).replace(/\s+/g, ' ').trim()}", ` +
+        `${await page.evaluate(() => document.querySelectorAll('readmark-ui').length)} UI host(s)`;
       await page.keyboard.press('ArrowDown');
       let previous = await bandLine();
-      if (previous < 0) failures.push(`layout ${i}: the band is on no line of the article (${previous})`);
-      for (let step = 0; step < 12 && previous >= 0 && previous < lines.length - 1; step++) {
+      if (previous < 0)
+        failures.push(`layout ${i}: the band is on no line of the article (${previous}); ${await state()}`);
+      for (let step = 0; step < 12 && previous >= 0 && previous < lineCount - 1; step++) {
         await page.keyboard.press('ArrowDown');
         const now = await bandLine();
         steps++;
-        if (now !== previous + 1) failures.push(`layout ${i}, step ${step}: line ${previous} → ${now}`);
+        if (now !== previous + 1)
+          failures.push(`layout ${i}, step ${step}: line ${previous} → ${now}; ${await state()}`);
         previous = now;
       }
       await world!.detach();
