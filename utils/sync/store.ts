@@ -35,6 +35,11 @@ export interface SyncBook {
   devicesReadAt?: number;
   /** Each other device's name as its file last gave it (a skipped file keeps its name here). */
   deviceNames?: Record<string, string>;
+  /**
+   * How far ahead of this device's wall clock other devices' stamps may run without asking, once
+   * the reader said "Continue" to a clock that far ahead (engine.ts, CLOCK_AHEAD_LIMIT_MS).
+   */
+  clockAheadAllowedMs?: number;
   /** The encrypted folder's keys, kept instead of the passphrase (saved-keys.ts). */
   keys?: SavedKeys | null;
 }
