@@ -30,6 +30,7 @@ import {
 import { couldNeedApproval, libraryChange, needsApproval } from './failsafe';
 import { parseHlc } from './hlc';
 import { materialise } from './library';
+import { PURGE_CHECK_MS, purgeable } from './purge';
 import {
   blobPath,
   DEVICES_FOLDER,
@@ -51,7 +52,7 @@ import {
 } from './remote-format';
 import { RemoteError, type RemoteTarget } from './remote-target';
 import { type SavedKeys, savedKeysFit, wrapTag } from './saved-keys';
-import { applyOp, cloneState, type Op } from './state';
+import { applyOp, cloneState, type Op, type SeenVector } from './state';
 import type { BodyStore, SyncBook, SyncStore } from './store';
 
 export interface SyncOptions {
@@ -213,7 +214,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const book = light.book;
 
   const keys = await identify(options, book);
-  let clock = light.clock;
+  let { clock, known } = light;
 
   // Receive.
   const listing = await target.list(DEVICES_FOLDER);
@@ -226,6 +227,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const startedAt = now();
   const fullCheck = startedAt - readAt >= DEVICE_RECHECK_MS || readAt > startedAt;
   const readTags: Record<string, string> = fullCheck ? {} : { ...book.deviceTags };
+  const readKnown: Record<string, SeenVector> = fullCheck ? {} : { ...book.deviceKnown };
   const mustBeListed = [
     ...(book.head > 0 ? [book.deviceId] : []),
     ...Object.entries(book.cursors)
@@ -270,6 +272,8 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     }
     if (tag) readTags[deviceId] = tag;
     else delete readTags[deviceId];
+    if (device.known && typeof device.known === 'object') readKnown[deviceId] = device.known;
+    else delete readKnown[deviceId];
     const packs: PackFile[] = [];
     for (let seq = cursor + 1; seq <= device.head; seq++) {
       const path = packPath(deviceId, seq);
@@ -328,24 +332,37 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     await sendBodies(options, keys, packOps);
     const path = packPath(book.deviceId, seq);
     await target.put(path, await seal(keys, path, jsonBytes({ deviceId: book.deviceId, seq, ops: packOps })));
-    await writeDevice(target, keys, book, seq, clock);
+    await writeDevice(target, keys, book, seq, clock, known);
     deviceWritten = true;
     await store.commit({ book: { head: seq, inflight: null }, uploaded: packOps.map((o) => o.hlc) });
     book.head = seq;
     book.inflight = null;
     sent += packOps.length;
-    ({ outbox, clock } = await store.loadLight());
+    ({ outbox, clock, known } = await store.loadLight());
   }
   const cursorsChanged = incoming.length > 0;
-  if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId)))
-    await writeDevice(target, keys, book, book.head, clock);
+  if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId))) {
+    // What this run applied is in the vector the file now tells (others' purges wait for it).
+    ({ clock, known } = await store.loadLight());
+    await writeDevice(target, keys, book, book.head, clock, known);
+  }
 
   // Bodies: only when records arrived or bodies were still missing after the last run.
   const scan = ops.length > 0 || book.bodiesPending !== 0;
   const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
-  const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames };
+  const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames, deviceKnown: readKnown };
   if (fullCheck) seen.devicesReadAt = startedAt;
+  const checkedAt = book.purgeCheckedAt ?? 0;
+  if (startedAt - checkedAt >= PURGE_CHECK_MS || checkedAt > startedAt) {
+    const others = [...listed].filter((id) => isId(id) && id !== book.deviceId);
+    await purgeTombstones(
+      store,
+      others.map((id) => readKnown[id] ?? null),
+      now(),
+    );
+    seen.purgeCheckedAt = startedAt;
+  }
   await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending, ...seen } });
   const devices = Object.entries(deviceNames).map(([id, name]) => ({ id, name }));
   return { status: 'done', received: ops.length, sent, ...bodies, devices };
@@ -580,7 +597,22 @@ async function readDevice(target: RemoteTarget, keys: FileKeys, deviceId: string
   return parseDeviceFile(bytesJson(await unseal(keys, path, bytes)), deviceId);
 }
 
-async function writeDevice(target: RemoteTarget, keys: FileKeys, book: SyncBook, head: number, hlc: string) {
+/** Forget the records every device has long seen deleted (purge.ts); one atomic commit. */
+async function purgeTombstones(store: SyncStore, others: (SeenVector | null)[], now: number) {
+  if (others.some((known) => known === null)) return; // a device that never said what it saw
+  const { state } = await store.load();
+  const keys = purgeable(state, others, now);
+  if (keys.length > 0) await store.commit({ purge: keys });
+}
+
+async function writeDevice(
+  target: RemoteTarget,
+  keys: FileKeys,
+  book: SyncBook,
+  head: number,
+  hlc: string,
+  known: SeenVector,
+) {
   const path = devicePath(book.deviceId);
   const file: DeviceFile = {
     deviceId: book.deviceId,
@@ -588,6 +620,7 @@ async function writeDevice(target: RemoteTarget, keys: FileKeys, book: SyncBook,
     head,
     cursors: book.cursors,
     hlc,
+    known,
   };
   await target.put(path, await seal(keys, path, jsonBytes(file)));
 }

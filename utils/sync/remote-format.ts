@@ -13,7 +13,7 @@ import { bytesJson } from './bytes';
 import type { WrappedKeys } from './crypto';
 import { isHlc } from './hlc';
 import type { RemoteTarget } from './remote-target';
-import type { Op } from './state';
+import type { Op, SeenVector } from './state';
 
 export const FORMAT = 'readmark-sync';
 export const FORMAT_VERSION = 1;
@@ -41,6 +41,11 @@ export interface DeviceFile {
   cursors: Record<string, number>;
   /** This device's clock when it wrote the file. */
   hlc: string;
+  /**
+   * The latest stamp this device had applied from each device (its own included): what it has
+   * seen, so others know when a delete may be forgotten (purge.ts). Absent in files written before.
+   */
+  known?: SeenVector;
 }
 
 export interface PackFile {
