@@ -4,7 +4,7 @@
 // sealed with another key, a clock absurdly far ahead, a server answering garbage, a failing or
 // silent server. Each is met for real here (engine, in-process WebDAV server), checked to lose
 // nothing, and its message rendered in French must carry no English.
-import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { errorMessage } from '@/components/shared/error-message';
 import type { AppError } from '@/utils/model';
@@ -19,16 +19,11 @@ import {
   TARGET_FILE,
   WebDavTarget,
 } from '@/utils/sync';
-import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
+import { PASSWORD, USER } from '../../support/dav-servers';
 import { getMessageIn } from '../../support/i18n';
-import { Device, expectDone } from './harness';
+import { Device, expectDone, inProcessFolders } from './harness';
 
-let server: Running;
-let folders = 0;
-beforeAll(async () => {
-  server = await startWebDavServer();
-});
-afterAll(() => server.stop());
+const newFolder = inProcessFolders('codes');
 
 /** Every error met in this file, for the French check at the end. */
 const met: AppError[] = [];
@@ -41,8 +36,7 @@ function errorOf(result: SyncResult): AppError {
 
 /** A and B sharing a new encrypted folder; A made it and has sent one article. */
 async function pair() {
-  const url = `${server.url}codes${++folders}/`;
-  await makeFolder(url);
+  const url = await newFolder();
   const a = new Device('devA', url);
   const b = new Device('devB', url);
   expectDone(await a.sync({ createIfEmpty: true }));
@@ -133,8 +127,7 @@ describe('a wrong key', () => {
 
 describe('a clock absurdly far ahead', () => {
   test('a day ahead is followed silently', async () => {
-    const url = `${server.url}codes${++folders}/`;
-    await makeFolder(url);
+    const url = await newFolder();
     const a = new Device('devA', url);
     const b = new Device('devB', url);
     a.store.clockOffset = 86_400_000;
@@ -146,8 +139,7 @@ describe('a clock absurdly far ahead', () => {
   });
 
   test('five years ahead: sync-clock-ahead asks; nothing applied until "Continue", which is remembered', async () => {
-    const url = `${server.url}codes${++folders}/`;
-    await makeFolder(url);
+    const url = await newFolder();
     const a = new Device('devA', url);
     const b = new Device('devB', url);
     a.store.clockOffset = 5 * 365 * 86_400_000;
@@ -181,8 +173,7 @@ describe('a clock absurdly far ahead', () => {
   });
 
   test('a clock past the year 9999 cannot be followed: its device file is refused as sync-file-invalid', async () => {
-    const url = `${server.url}codes${++folders}/`;
-    await makeFolder(url);
+    const url = await newFolder();
     const a = new Device('devA', url);
     const b = new Device('devB', url);
     expectDone(await a.sync({ createIfEmpty: true }));
@@ -278,8 +269,7 @@ describe('the folder as a whole', () => {
     await target.put(devicePath, newer);
     expectDone(await b.sync());
     // Another library's folder at the same address.
-    const other = `${server.url}codes${++folders}/`;
-    await makeFolder(other);
+    const other = await newFolder();
     expectDone(
       await fresh.sync({
         createIfEmpty: true,
@@ -292,8 +282,7 @@ describe('the folder as a whole', () => {
       code: 'sync-foreign-folder',
     });
     // An empty folder where the library was.
-    const empty = `${server.url}codes${++folders}/`;
-    await makeFolder(empty);
+    const empty = await newFolder();
     expect(
       errorOf(await b.sync({ target: new WebDavTarget({ url: empty, user: USER, password: PASSWORD }) })),
     ).toEqual({

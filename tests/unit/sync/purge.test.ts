@@ -3,7 +3,7 @@
 // it is older than 90 days and every device listed in the folder has seen the delete; a device
 // away for any length of time blocks it, and coming back resurrects nothing it should not and
 // loses nothing. Engines over the in-process WebDAV server; the IndexedDB store on fake-indexeddb.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { DexieSyncStore } from '@/utils/services';
 import { openDb } from '@/utils/storage';
 import {
@@ -16,24 +16,19 @@ import {
   purgeable,
   type SyncState,
 } from '@/utils/sync';
-import { makeFolder, type Running, startWebDavServer } from '../../support/dav-servers';
-import { Device, expectDone } from './harness';
+import { Device, expectDone, inProcessFolders } from './harness';
 
-let server: Running;
-let folders = 0;
-beforeAll(async () => {
-  server = await startWebDavServer();
-});
-afterAll(() => server.stop());
+const newFolder = inProcessFolders('purge');
 
 const DAY = 86_400_000;
 const ART = entityKey('article', 'art1');
 const HL = entityKey('highlight', 'h1');
+/** What art1 becomes when purged: nothing of its content. */
+const PURGED_ART = { kind: 'article', id: 'art1', fields: {}, heads: [], superseded: [], purged: true };
 
 /** Three devices sharing a folder: art1 (with a noted highlight) and art2, everywhere. */
 async function trio() {
-  const url = `${server.url}purge${++folders}/`;
-  await makeFolder(url);
+  const url = await newFolder();
   const [a, b, c] = ['devA', 'devB', 'devC'].map((id) => new Device(id, url)) as [Device, Device, Device];
   expectDone(await a.sync({ createIfEmpty: true }));
   a.store.saveArticle('art1', 'https://example.org/secret-one', 'A title to forget');
@@ -67,14 +62,7 @@ describe('purge through the engine', () => {
     later(all, 2);
     await syncAll(all);
     for (const device of all) {
-      expect(device.store.state.entities[ART]).toEqual({
-        kind: 'article',
-        id: 'art1',
-        fields: {},
-        heads: [],
-        superseded: [],
-        purged: true,
-      });
+      expect(device.store.state.entities[ART]).toEqual(PURGED_ART);
       expect(device.store.state.entities[HL]?.purged).toBe(true);
       const kept = JSON.stringify(device.store.state);
       for (const secret of ['secret-one', 'A title to forget', 'a private note', 'a quoted passage'])
@@ -196,14 +184,7 @@ describe('purgeable and purged markers', () => {
     db.close();
     db = openDb(name);
     const { state } = await new DexieSyncStore(db, 'Laptop').load();
-    expect(state.entities[ART]).toEqual({
-      kind: 'article',
-      id: 'art1',
-      fields: {},
-      heads: [],
-      superseded: [],
-      purged: true,
-    });
+    expect(state.entities[ART]).toEqual(PURGED_ART);
     db.close();
   });
 });
