@@ -10,6 +10,7 @@ import { errorMessage } from '@/components/shared/error-message';
 import type { AppError } from '@/utils/model';
 import {
   CLOCK_AHEAD_LIMIT_MS,
+  changePassphrase,
   createKeys,
   devicePath,
   MAX_WALL,
@@ -21,7 +22,7 @@ import {
 } from '@/utils/sync';
 import { PASSWORD, USER } from '../../support/dav-servers';
 import { getMessageIn } from '../../support/i18n';
-import { Device, expectDone, inProcessFolders } from './harness';
+import { Device, expectDone, inProcessFolders, PASSPHRASE } from './harness';
 
 const newFolder = inProcessFolders('codes');
 
@@ -103,6 +104,27 @@ describe('a damaged remote file', () => {
       code: 'sync-file-invalid',
       data: { path: TARGET_FILE },
     });
+  });
+});
+
+describe('a passphrase change meeting a damaged readmark.json', () => {
+  test('cut short, its copy absent: sync-file-damaged, nothing changed, never a throw', async () => {
+    const { a, target } = await pair();
+    const good = (await target.get(TARGET_FILE)) as Uint8Array<ArrayBuffer>;
+    await target.put(TARGET_FILE, good.slice(0, 30));
+    const result = await changePassphrase({
+      target,
+      store: a.store,
+      oldPassphrase: PASSPHRASE,
+      newPassphrase: 'a new passphrase',
+    });
+    expect(result).toMatchObject({ status: 'failed', reason: 'damaged' });
+    met.push((result as { error: AppError }).error);
+    expect((result as { error: AppError }).error).toEqual({
+      code: 'sync-file-damaged',
+      data: { path: TARGET_FILE },
+    });
+    expect(await target.get(TARGET_FILE)).toEqual(good.slice(0, 30));
   });
 });
 
