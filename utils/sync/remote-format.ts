@@ -119,6 +119,12 @@ export function parseDeviceFile(value: unknown, deviceId: string): DeviceFile {
   if (!Number.isInteger(file.head) || (file.head as number) < 0) fail(devicePath(deviceId));
   if (typeof file.cursors !== 'object' || file.cursors === null || !isHlc(file.hlc))
     fail(devicePath(deviceId));
+  const known = file.known as unknown;
+  if (
+    known !== undefined &&
+    (typeof known !== 'object' || known === null || !Object.values(known).every(isHlc))
+  )
+    fail(devicePath(deviceId));
   return { ...file, name: String(file.name ?? '') } as DeviceFile;
 }
 
