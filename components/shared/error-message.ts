@@ -107,10 +107,8 @@ const WORDING: Wording = {
   'sync-bad-url': () => t('errorSyncBadUrl'),
   'sync-unreachable': ({ detail }) => t('errorSyncUnreachable', detail),
   'sync-sign-in-failed': () => t('errorSyncSignInFailed'),
-  'sync-server-failed': ({ detail }) => t('errorSyncServerFailed', detail),
   'sync-no-folder': () => t('errorSyncNoFolder'),
   'sync-folder-not-empty': () => t('errorSyncFolderNotEmpty'),
-  'sync-folder-changed': ({ reason }) => t('errorSyncFolderChanged', reason),
   'sync-passphrase-needed': () => t('errorSyncPassphraseNeeded'),
   'sync-wrong-passphrase': () => t('errorSyncWrongPassphrase'),
   'sync-passphrase-changed': () => t('errorSyncPassphraseChanged'),
@@ -118,10 +116,25 @@ const WORDING: Wording = {
   'sync-passphrase-not-kept': () => t('errorSyncPassphraseNotKept'),
   'sync-not-encrypted': () => t('errorSyncNotEncrypted'),
   'sync-newer-format': () => t('errorSyncNewerFormat'),
-  'sync-damaged': ({ detail }) => t('errorSyncDamaged', detail),
   'sync-mass-change': ({ deletions, additions, before }) =>
     t('errorSyncMassChange', [number(deletions), number(additions), number(before)]),
   'sync-records-rejected': ({ count, detail }) => t('errorSyncRecordsRejected', [number(count), detail]),
+  'sync-timeout': ({ seconds }) => t('errorSyncTimeout', number(seconds)),
+  'sync-server-status': ({ status }) => t('errorSyncServerStatus', String(status)),
+  'sync-server-full': () => t('errorSyncServerFull'),
+  'sync-redirected': () => t('errorSyncRedirected'),
+  'sync-server-garbage': () => t('errorSyncServerGarbage'),
+  'sync-folder-missing': () => t('errorSyncFolderMissing'),
+  'sync-foreign-folder': () => t('errorSyncForeignFolder'),
+  'sync-encryption-removed': () => t('errorSyncEncryptionRemoved'),
+  'sync-listing-inconsistent': ({ count }) => t('errorSyncListingInconsistent', number(count)),
+  'sync-rolled-back': ({ device }) =>
+    device ? t('errorSyncRolledBack', device) : t('errorSyncRolledBackHere'),
+  'sync-file-damaged': ({ path }) => t('errorSyncFileDamaged', path),
+  'sync-file-other-key': ({ path }) => t('errorSyncFileOtherKey', path),
+  'sync-file-missing': ({ path }) => t('errorSyncFileMissing', path),
+  'sync-file-invalid': ({ path }) => t('errorSyncFileInvalid', path),
+  'sync-clock-ahead': ({ device, days }) => t('errorSyncClockAhead', [device, number(days)]),
 };
 
 /** The message a reader sees for an error, in the interface's language. */

@@ -76,11 +76,11 @@ describe.each(davServers())('sync faults through $name', (server) => {
     await failsSafely('The sync server could not be reached');
     pair.proxy.reset();
     pair.proxy.faults.status = (method) => (method === 'PUT' ? 500 : undefined);
-    await failsSafely('The sync server failed (PUT answered 500)');
+    await failsSafely('The sync server failed (it answered 500)');
     pair.proxy.faults.status = () => 503;
-    await failsSafely('The sync server failed (GET answered 503)');
+    await failsSafely('The sync server failed (it answered 503)');
     pair.proxy.faults.status = (method) => (method === 'PUT' ? 507 : undefined);
-    await failsSafely('The server has no space left');
+    await failsSafely('The sync server has no space left');
     expect(await syncNow(settings)).toContain('1 change waiting to be sent');
 
     pair.proxy.reset();
@@ -96,18 +96,18 @@ describe.each(davServers())('sync faults through $name', (server) => {
   });
 
   test('an empty listing, an empty or missing folder, another library: sync stops, nothing deleted', async () => {
-    const stopped = 'Sync stopped: the sync folder is empty, moved, or not the one this library used';
+    // Each stop in its own words (codes sync-listing-inconsistent, -folder-missing, -foreign-folder).
     pair.proxy.faults.emptyListing = true;
-    await failsSafely(stopped);
+    await failsSafely('Sync stopped: the server’s listing lacks files it had before');
     pair.proxy.reset();
 
     // The reader points the form elsewhere: an empty folder, a folder that is not there.
     await makeFolder(`${pair.dav.url}empty/`);
     await settings.getByLabel('Server URL').fill(`${pair.proxy.url}empty/`);
-    await failsSafely(stopped);
+    await failsSafely('Sync stopped: the sync folder is empty or gone');
     expect(await davFiles(pair.dav.url, 'empty/')).toHaveLength(1); // the folder alone: nothing written
     await settings.getByLabel('Server URL').fill(`${pair.proxy.url}nowhere/`);
-    await failsSafely(stopped);
+    await failsSafely('Sync stopped: the sync folder is empty or gone');
 
     // Another library's folder, made by another machine with a library of its own.
     await makeFolder(`${pair.dav.url}other/`);
@@ -117,7 +117,7 @@ describe.each(davServers())('sync faults through $name', (server) => {
     const foreign = `${pair.proxy.url}other/`;
     const otherFiles = await davFiles(pair.dav.url, 'other/devices/');
     await settings.getByLabel('Server URL').fill(foreign);
-    await failsSafely(stopped);
+    await failsSafely('Sync stopped: this folder holds another Readmark library');
     expect(await davFiles(pair.dav.url, 'other/devices/')).toEqual(otherFiles);
 
     // Back to the right folder: the next run goes through.

@@ -130,10 +130,8 @@ const ERROR_DATA = {
   'sync-bad-url': none,
   'sync-unreachable': data<{ detail: string }>(),
   'sync-sign-in-failed': none,
-  'sync-server-failed': data<{ detail: string }>(),
   'sync-no-folder': none,
   'sync-folder-not-empty': none,
-  'sync-folder-changed': data<{ reason: string }>(),
   'sync-passphrase-needed': none,
   'sync-wrong-passphrase': none,
   'sync-passphrase-changed': none,
@@ -141,9 +139,32 @@ const ERROR_DATA = {
   'sync-passphrase-not-kept': none,
   'sync-not-encrypted': none,
   'sync-newer-format': none,
-  'sync-damaged': data<{ detail: string }>(),
   'sync-mass-change': data<{ deletions: number; additions: number; before: number }>(),
   'sync-records-rejected': data<{ count: number; detail: string }>(),
+  // What the server answered, when it is not what a WebDAV server sends for a sync file.
+  'sync-timeout': data<{ seconds: number }>(),
+  'sync-server-status': data<{ status: number }>(),
+  'sync-server-full': none,
+  'sync-redirected': none,
+  /** An answer that is not WebDAV (a login page, a proxy's page, the wrong address). */
+  'sync-server-garbage': none,
+  // The folder, as a whole, is not the one this library synced with: sync stops and asks.
+  'sync-folder-missing': none,
+  'sync-foreign-folder': none,
+  'sync-encryption-removed': none,
+  'sync-listing-inconsistent': data<{ count: number }>(),
+  /** A device's file went back in time (restored from an old copy?); `device` is its name ('' for this one). */
+  'sync-rolled-back': data<{ device: string }>(),
+  // One file of the folder (its path: random names, never a title): nothing from it is applied.
+  /** Cut short or corrupted: its seal, checksum or hash does not hold. */
+  'sync-file-damaged': data<{ path: string }>(),
+  /** Sealed with another data key than the folder's. */
+  'sync-file-other-key': data<{ path: string }>(),
+  'sync-file-missing': data<{ path: string }>(),
+  /** Sealed right, but not what Readmark writes. */
+  'sync-file-invalid': data<{ path: string }>(),
+  /** Another device's clock runs absurdly far ahead: its changes wait for the reader's yes. */
+  'sync-clock-ahead': data<{ device: string; days: number }>(),
 };
 
 /** The data each code carries (undefined: none). */

@@ -5,11 +5,11 @@
  * checked as before a run. Neither passphrase is kept.
  */
 import { browser } from 'wxt/browser';
-import { type AppError, appError } from '@/utils/model';
+import { type AppError, appError, errorFromThrown } from '@/utils/model';
 import type { ReadmarkDb } from '@/utils/storage';
 import { changePassphrase, WebDavTarget } from '@/utils/sync';
 import { loadSyncConfig } from './sync-config';
-import { remoteError, syncHostPattern, withRunLock } from './sync-service';
+import { syncHostPattern, withRunLock } from './sync-service';
 import { DexieSyncStore } from './sync-store';
 
 /** Answers null when the passphrase was changed, or why it was not (nothing changed then). */
@@ -25,14 +25,20 @@ export async function changeSyncPassphrase(
   if (!pattern) return appError('sync-bad-url');
   if (!(await browser.permissions.contains({ origins: [pattern] })))
     return appError('sync-no-permission', { origin: new URL(config.url).host });
-  const result = await withRunLock(() =>
-    changePassphrase({
-      target: new WebDavTarget({ url: config.url, user: config.user, password: config.password }),
-      store: new DexieSyncStore(db, config.deviceName),
-      oldPassphrase,
-      newPassphrase,
-    }),
-  );
+  let result: Awaited<ReturnType<typeof changePassphrase>>;
+  try {
+    result = await withRunLock(() =>
+      changePassphrase({
+        target: new WebDavTarget({ url: config.url, user: config.user, password: config.password }),
+        store: new DexieSyncStore(db, config.deviceName),
+        oldPassphrase,
+        newPassphrase,
+      }),
+    );
+  } catch (thrown) {
+    // A bug or a browser refusing something: still shown, never a click that does nothing.
+    return errorFromThrown(thrown);
+  }
   if (result.status === 'done') return null;
   switch (result.reason) {
     case 'wrong-passphrase':
@@ -48,8 +54,9 @@ export async function changeSyncPassphrase(
     case 'no-folder':
       return appError('sync-no-folder');
     case 'foreign-folder':
-      return appError('sync-folder-changed', { reason: result.reason });
+      return appError('sync-foreign-folder');
     case 'remote':
-      return remoteError(result.remoteKind, result.message);
+    case 'damaged':
+      return result.error ?? appError('unexpected', { detail: result.message });
   }
 }

@@ -9,9 +9,9 @@
  * never synced.
  */
 import { browser } from 'wxt/browser';
-import { type AppError, appError, describeThrown } from '@/utils/model';
+import { type AppError, appError, describeThrown, isErrorCode } from '@/utils/model';
 import { type ReadmarkDb, setChangeCapture } from '@/utils/storage';
-import { type RemoteError, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
+import { type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
 import { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
 import {
   forgetLegacyPassphrase,
@@ -30,7 +30,7 @@ export interface SyncStatus {
   /** Local changes not yet sent (operations and bodies). */
   pending: number;
   lastError: AppError | null;
-  /** A mass change waiting for the reader's yes (pass back to runSync as `approve`). */
+  /** A mass change or a clock far ahead waiting for the reader's yes (pass back to runSync as `approve`). */
   approval: string | null;
   /** The reader said stop to a mass change: automatic runs wait for "Sync now". */
   stopped: boolean;
@@ -67,7 +67,9 @@ const NO_STATUS: SyncStatus = {
 
 export async function loadSyncStatus(db: ReadmarkDb): Promise<SyncStatus> {
   const stored = (await db.syncMeta.get(STATUS))?.value as Partial<SyncStatus> | undefined;
-  return { ...NO_STATUS, ...stored, pending: await pendingCount(db) };
+  // An error stored under a code this version no longer has shows as none (the next run says anew).
+  const lastError = stored?.lastError && isErrorCode(stored.lastError.code) ? stored.lastError : null;
+  return { ...NO_STATUS, ...stored, lastError, pending: await pendingCount(db) };
 }
 
 async function pendingCount(db: ReadmarkDb): Promise<number> {
@@ -190,56 +192,16 @@ async function seedPass(db: ReadmarkDb, key: string): Promise<boolean> {
   return false;
 }
 
-/** A run's outcome as the reader's error (null: it went through). */
-function resultError(result: SyncResult): AppError | null {
-  if (result.status === 'done') return null;
-  if (result.status === 'paused') {
-    switch (result.reason) {
-      case 'no-folder':
-        return appError('sync-no-folder');
-      case 'folder-not-empty':
-        return appError('sync-folder-not-empty');
-      case 'mass-change':
-        return appError('sync-mass-change', result.change ?? { deletions: 0, additions: 0, before: 0 });
-      default:
-        return appError('sync-folder-changed', { reason: result.reason });
-    }
-  }
-  switch (result.reason) {
-    case 'passphrase-needed':
-      return appError('sync-passphrase-needed');
-    case 'passphrase-changed':
-      return appError('sync-passphrase-changed');
-    case 'wrong-passphrase':
-      return appError('sync-wrong-passphrase');
-    case 'not-encrypted':
-      return appError('sync-not-encrypted');
-    case 'newer-format':
-      return appError('sync-newer-format');
-    case 'corrupt-file':
-    case 'missing-file':
-    case 'bad-format':
-      return appError('sync-damaged', { detail: result.message });
-    case 'remote':
-      return remoteError(result.remoteKind, result.message);
-    default:
-      return appError('unexpected', { detail: result.message });
-  }
-}
-
-/** A failed request as the reader's error. */
-export function remoteError(kind: RemoteError['kind'] | undefined, message: string): AppError {
-  if (kind === 'auth') return appError('sync-sign-in-failed');
-  if (kind === 'network' || kind === 'timeout') return appError('sync-unreachable', { detail: message });
-  return appError('sync-server-failed', { detail: message });
-}
+/** A run's outcome as the reader's error (null: it went through); the engine made it a code. */
+const resultError = (result: SyncResult): AppError | null => (result.status === 'done' ? null : result.error);
 
 function rejectedError(rejected: Rejected[]): AppError | null {
   const first = rejected[0];
   if (!first) return null;
   return appError('sync-records-rejected', {
     count: rejected.length,
-    detail: `${first.kind} ${first.id}: ${first.reason}`,
+    // Kind and id only: the reason is the validator's English, which a French reader would see.
+    detail: `${first.kind} ${first.id}`,
   });
 }
 
@@ -335,9 +297,8 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
             devices: result.devices.map((device) => device.name || device.id).sort(),
           }
         : {}),
-      ...(result.status === 'paused' && result.reason === 'mass-change'
-        ? { approval: result.approval ?? null }
-        : {}),
+      // A question the reader answers (a mass change, a clock far ahead): "Continue" approves it.
+      ...(result.status === 'paused' && result.approval ? { approval: result.approval } : {}),
     });
   } catch (thrown) {
     return saveStatus(db, {

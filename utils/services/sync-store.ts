@@ -16,6 +16,7 @@ import {
   newBook,
   newId,
   type Op,
+  purgedMarker,
   type SeenVector,
   type SyncBook,
   type SyncCommit,
@@ -76,9 +77,9 @@ export class DexieSyncStore implements SyncStore {
     const { db } = this;
     return db.transaction('rw', db.syncMeta, db.syncOutbox, async () => {
       const book = await this.book();
-      const { clock } = await this.clock(book.deviceId);
+      const { clock, known } = await this.clock(book.deviceId);
       const outbox = (await db.syncOutbox.orderBy('hlc').toArray()).map((row) => row.op as Op);
-      return { book, outbox, clock };
+      return { book, outbox, clock, known };
     });
   }
 
@@ -96,6 +97,12 @@ export class DexieSyncStore implements SyncStore {
       }
       if (change.book) await db.syncMeta.put({ key: BOOK, value: { ...book, ...change.book } });
       if (change.uploaded?.length) await db.syncOutbox.bulkDelete(change.uploaded);
+      if (change.purge?.length) {
+        const rows = (await db.syncEntities.bulkGet(change.purge)).filter((row) => row !== undefined);
+        await db.syncEntities.bulkPut(
+          rows.map((row) => ({ key: row.key, value: purgedMarker(row.value as EntityState) })),
+        );
+      }
     });
   }
 

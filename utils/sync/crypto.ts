@@ -8,7 +8,9 @@
  * path as associated data so a file cannot be replayed under another name) and the name key
  * (HMAC-SHA256, so body file names reveal nothing about their content).
  */
+import { appError, CodedError, type ErrorOf } from '@/utils/model';
 import { fromBase64, toBase64 } from './bytes';
+import { TARGET_FILE } from './remote-format';
 
 /** Production PBKDF2 cost: every folder the extension creates uses at least this. */
 export const MIN_PBKDF2_ITERATIONS = 600_000;
@@ -46,9 +48,9 @@ export interface FileKeys {
 
 const encoder = new TextEncoder();
 
-export class WrongPassphraseError extends Error {
+export class WrongPassphraseError extends CodedError {
   constructor() {
-    super('The passphrase does not open this sync folder');
+    super(appError('sync-wrong-passphrase'), 'The passphrase does not open this sync folder');
     this.name = 'WrongPassphraseError';
   }
 }
@@ -57,10 +59,12 @@ function random(length: number): Uint8Array<ArrayBuffer> {
   return crypto.getRandomValues(new Uint8Array(length));
 }
 
+const iterationsFit = (iterations: number) =>
+  Number.isInteger(iterations) &&
+  iterations >= KDF_ITERATIONS_RANGE[0] &&
+  iterations <= KDF_ITERATIONS_RANGE[1];
+
 async function passphraseKey(passphrase: string, salt: Uint8Array<ArrayBuffer>, iterations: number) {
-  const [low, high] = KDF_ITERATIONS_RANGE;
-  if (!Number.isInteger(iterations) || iterations < low || iterations > high)
-    throw new Error(`PBKDF2 iterations must be between ${low} and ${high}`);
   const material = await crypto.subtle.importKey('raw', encoder.encode(passphrase), 'PBKDF2', false, [
     'deriveKey',
   ]);
@@ -121,6 +125,8 @@ export async function createKeys(
   passphrase: string,
   iterations = MIN_PBKDF2_ITERATIONS,
 ): Promise<{ wrapped: WrappedKeys; keys: FileKeys }> {
+  // Only a caller's own bug (the extension passes none, tests a few thousand): no reader meets it.
+  if (!iterationsFit(iterations)) throw new Error(`PBKDF2 iterations out of range: ${iterations}`);
   const secret = random(SECRET_BYTES);
   const keyId = toBase64(random(6)).replace(/[^A-Za-z0-9]/g, 'x');
   const { salt, key } = await wrapSecret(secret, keyId, passphrase, iterations);
@@ -132,8 +138,9 @@ export async function createKeys(
 
 async function unwrapSecret(block: WrappedKeys, passphrase: string): Promise<Uint8Array<ArrayBuffer>> {
   const key = block.keys.find((k) => k.keyId === block.activeKeyId);
-  if (!key || block.kdf !== 'PBKDF2-SHA256')
-    throw new Error('The sync folder names an unknown key or method');
+  // A folder's readmark.json is anyone's to write: a block this Readmark cannot use is the file's fault.
+  if (!key || block.kdf !== 'PBKDF2-SHA256' || !iterationsFit(block.iterations))
+    throw new CorruptFileError(TARGET_FILE, 'its key block names an unknown key, method or cost', 'invalid');
   const kek = await passphraseKey(passphrase, fromBase64(block.salt), block.iterations);
   try {
     return new Uint8Array(
@@ -190,12 +197,27 @@ const ENCRYPTED_MAGIC = 'RMK1';
 const PLAIN_MAGIC = 'RMP1';
 const pathAad = (path: string) => encoder.encode(`readmark-sync/1 ${path}`);
 
-export class CorruptFileError extends Error {
+/** How a sync file fails its checks, as the reader is told. */
+const FILE_FAULTS = {
+  /** Cut short or corrupted: its seal, checksum or hash does not hold. */
+  damaged: 'sync-file-damaged',
+  /** Sealed with a data key that is not the folder's. */
+  'other-key': 'sync-file-other-key',
+  /** Whole, but not what Readmark writes. */
+  invalid: 'sync-file-invalid',
+} as const;
+
+/** A sync file that fails its checks: never applied. Carries the reader's error (its path: a random name). */
+export class CorruptFileError extends CodedError {
   constructor(
     readonly path: string,
     why: string,
+    fault: keyof typeof FILE_FAULTS = 'damaged',
   ) {
-    super(`The sync file ${path} is damaged or not ours (${why}); it was not applied`);
+    super(
+      appError(FILE_FAULTS[fault], { path }) as ErrorOf<(typeof FILE_FAULTS)[typeof fault]>,
+      `The sync file ${path} is damaged or not ours (${why}); it was not applied`,
+    );
     this.name = 'CorruptFileError';
   }
 }
@@ -246,7 +268,7 @@ export async function unseal(
     if (magic !== ENCRYPTED_MAGIC) throw new CorruptFileError(path, 'not an encrypted sync file');
     const idLength = file[4] ?? 0;
     const keyId = new TextDecoder().decode(file.slice(5, 5 + idLength));
-    if (keyId !== keys.keyId) throw new CorruptFileError(path, 'encrypted with another key');
+    if (keyId !== keys.keyId) throw new CorruptFileError(path, 'encrypted with another key', 'other-key');
     const iv = file.slice(5 + idLength, 5 + idLength + IV_BYTES);
     try {
       const plain = await crypto.subtle.decrypt(

@@ -13,6 +13,7 @@
  * Single writer per file: no step needs If-Match or a lock, so servers that ignore conditional
  * requests are as safe as those that honour them. Server times are never read.
  */
+import { type AppError, appError } from '@/utils/model';
 import { bytesJson, jsonBytes } from './bytes';
 import {
   CorruptFileError,
@@ -27,7 +28,9 @@ import {
   WrongPassphraseError,
 } from './crypto';
 import { couldNeedApproval, libraryChange, needsApproval } from './failsafe';
+import { parseHlc } from './hlc';
 import { materialise } from './library';
+import { PURGE_CHECK_MS, purgeable } from './purge';
 import {
   blobPath,
   DEVICES_FOLDER,
@@ -49,7 +52,7 @@ import {
 } from './remote-format';
 import { RemoteError, type RemoteTarget } from './remote-target';
 import { type SavedKeys, savedKeysFit, wrapTag } from './saved-keys';
-import { applyOp, cloneState, type Op } from './state';
+import { applyOp, cloneState, type Op, type SeenVector } from './state';
 import type { BodyStore, SyncBook, SyncStore } from './store';
 
 export interface SyncOptions {
@@ -87,6 +90,7 @@ export type PauseReason =
   | 'encryption-removed' // the folder was encrypted and is not any more
   | 'listing-inconsistent' // the listing lacks files that must be there
   | 'rolled-back' // a device file went backwards (restored from an old copy?)
+  | 'clock-ahead' // another device's clock runs absurdly far ahead (CLOCK_AHEAD_LIMIT_MS)
   | 'mass-change'; // the fail-safe
 
 export type FailReason =
@@ -114,12 +118,21 @@ export type SyncResult =
   | {
       status: 'paused';
       reason: PauseReason;
+      /** What the reader is told (the interface words it); `message` is English for logs. */
+      error: AppError;
       message: string;
       change?: { before: number; deletions: number; additions: number };
       /** Pass back as `approve` to go ahead with exactly this change. */
       approval?: string;
     }
-  | { status: 'failed'; reason: FailReason; message: string; remoteKind?: RemoteError['kind'] };
+  | {
+      status: 'failed';
+      reason: FailReason;
+      /** What the reader is told (the interface words it); `message` is English for logs. */
+      error: AppError;
+      message: string;
+      remoteKind?: RemoteError['kind'];
+    };
 
 class Stop extends Error {
   constructor(readonly result: SyncResult & { status: 'paused' | 'failed' }) {
@@ -127,9 +140,18 @@ class Stop extends Error {
   }
 }
 
-const pause = (reason: PauseReason, message: string, extra: Partial<SyncResult> = {}) =>
-  new Stop({ status: 'paused', reason, message, ...extra } as SyncResult & { status: 'paused' });
-const failure = (reason: FailReason, message: string) => new Stop({ status: 'failed', reason, message });
+const pause = (reason: PauseReason, error: AppError, message: string, extra: Partial<SyncResult> = {}) =>
+  new Stop({ status: 'paused', reason, error, message, ...extra } as SyncResult & { status: 'paused' });
+const failure = (reason: FailReason, error: AppError, message: string) =>
+  new Stop({ status: 'failed', reason, error, message });
+
+/**
+ * How far ahead of this device's clock another device's stamps may run before the reader is asked.
+ * Closer, they are followed silently (a clock an hour or a day off is common and harmless: the
+ * order stays right). Further, following them would stamp every later change here that far ahead
+ * too, for good: the run pauses, applies nothing, and "Continue" follows them (remembered).
+ */
+export const CLOCK_AHEAD_LIMIT_MS = 30 * 86_400_000;
 
 /** Every device file is read at least this often, whatever its ETag says (local clock). */
 export const DEVICE_RECHECK_MS = 15 * 60_000;
@@ -163,20 +185,25 @@ export function withSyncLock<T>(store: SyncStore, work: () => Promise<T>): Promi
 async function guardedRun(options: SyncOptions): Promise<SyncResult> {
   try {
     return await run(options);
-  } catch (error) {
-    if (error instanceof Stop) return error.result;
-    if (error instanceof RemoteError) {
-      return { status: 'failed', reason: 'remote', message: error.message, remoteKind: error.kind };
+  } catch (thrown) {
+    if (thrown instanceof Stop) return thrown.result;
+    const message = (thrown as Error).message;
+    if (thrown instanceof RemoteError) {
+      return { status: 'failed', reason: 'remote', error: thrown.error, message, remoteKind: thrown.kind };
     }
-    if (error instanceof CorruptFileError)
-      return { status: 'failed', reason: 'corrupt-file', message: error.message };
-    if (error instanceof WrongPassphraseError) {
-      return { status: 'failed', reason: 'wrong-passphrase', message: error.message };
-    }
-    if (error instanceof FormatError || error instanceof SyntaxError) {
-      return { status: 'failed', reason: 'bad-format', message: error.message };
-    }
-    return { status: 'failed', reason: 'internal', message: (error as Error).message };
+    if (thrown instanceof CorruptFileError)
+      return { status: 'failed', reason: 'corrupt-file', error: thrown.error, message };
+    if (thrown instanceof WrongPassphraseError)
+      return { status: 'failed', reason: 'wrong-passphrase', error: thrown.error, message };
+    if (thrown instanceof FormatError)
+      return { status: 'failed', reason: 'bad-format', error: thrown.error, message };
+    // Anything else is a bug or a browser refusing something: shown as it is, never only logged.
+    return {
+      status: 'failed',
+      reason: 'internal',
+      error: appError('unexpected', { detail: message }),
+      message,
+    };
   }
 }
 
@@ -187,7 +214,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const book = light.book;
 
   const keys = await identify(options, book);
-  let clock = light.clock;
+  let { clock, known } = light;
 
   // Receive.
   const listing = await target.list(DEVICES_FOLDER);
@@ -200,6 +227,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   const startedAt = now();
   const fullCheck = startedAt - readAt >= DEVICE_RECHECK_MS || readAt > startedAt;
   const readTags: Record<string, string> = fullCheck ? {} : { ...book.deviceTags };
+  const readKnown: Record<string, SeenVector> = fullCheck ? {} : { ...book.deviceKnown };
   const mustBeListed = [
     ...(book.head > 0 ? [book.deviceId] : []),
     ...Object.entries(book.cursors)
@@ -210,6 +238,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   if (absent.length > 0) {
     throw pause(
       'listing-inconsistent',
+      appError('sync-listing-inconsistent', { count: absent.length }),
       `The sync folder does not list ${absent.length} device file(s) it had before; nothing was changed`,
     );
   }
@@ -237,27 +266,40 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     if (device.head < cursor) {
       throw pause(
         'rolled-back',
+        appError('sync-rolled-back', { device: device.name || deviceId }),
         `Device ${device.name || deviceId} went back in time on the server; nothing was changed`,
       );
     }
     if (tag) readTags[deviceId] = tag;
     else delete readTags[deviceId];
+    if (device.known && typeof device.known === 'object') readKnown[deviceId] = device.known;
+    else delete readKnown[deviceId];
     const packs: PackFile[] = [];
     for (let seq = cursor + 1; seq <= device.head; seq++) {
       const path = packPath(deviceId, seq);
       const bytes = await target.get(path);
-      if (!bytes)
-        throw failure('missing-file', `The sync file ${path} is missing; nothing from it was applied`);
+      if (!bytes) {
+        throw failure(
+          'missing-file',
+          appError('sync-file-missing', { path }),
+          `The sync file ${path} is missing; nothing from it was applied`,
+        );
+      }
       packs.push(parsePackFile(bytesJson(await unseal(keys, path, bytes)), deviceId, seq));
     }
     if (packs.length > 0) incoming.push({ deviceId, from: cursor + 1, packs });
   }
   if (ownRemoteHead < book.head) {
-    throw pause('rolled-back', 'This device’s own file on the server went back in time; nothing was changed');
+    throw pause(
+      'rolled-back',
+      appError('sync-rolled-back', { device: '' }),
+      'This device’s own file on the server went back in time; nothing was changed',
+    );
   }
 
   const ops = incoming.flatMap((device) => device.packs.flatMap((pack) => pack.ops));
   if (ops.length > 0) {
+    await checkClock(options, book, incoming, deviceNames, now());
     if (couldNeedApproval(ops)) await checkMassChange(options, incoming, ops, now);
     const cursors = { ...book.cursors };
     for (const device of incoming) cursors[device.deviceId] = device.from + device.packs.length - 1;
@@ -290,27 +332,75 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     await sendBodies(options, keys, packOps);
     const path = packPath(book.deviceId, seq);
     await target.put(path, await seal(keys, path, jsonBytes({ deviceId: book.deviceId, seq, ops: packOps })));
-    await writeDevice(target, keys, book, seq, clock);
+    await writeDevice(target, keys, book, seq, clock, known);
     deviceWritten = true;
     await store.commit({ book: { head: seq, inflight: null }, uploaded: packOps.map((o) => o.hlc) });
     book.head = seq;
     book.inflight = null;
     sent += packOps.length;
-    ({ outbox, clock } = await store.loadLight());
+    ({ outbox, clock, known } = await store.loadLight());
   }
   const cursorsChanged = incoming.length > 0;
-  if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId)))
-    await writeDevice(target, keys, book, book.head, clock);
+  if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId))) {
+    // What this run applied is in the vector the file now tells (others' purges wait for it).
+    ({ clock, known } = await store.loadLight());
+    await writeDevice(target, keys, book, book.head, clock, known);
+  }
 
   // Bodies: only when records arrived or bodies were still missing after the last run.
   const scan = ops.length > 0 || book.bodiesPending !== 0;
   const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
-  const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames };
+  const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames, deviceKnown: readKnown };
   if (fullCheck) seen.devicesReadAt = startedAt;
+  const checkedAt = book.purgeCheckedAt ?? 0;
+  if (startedAt - checkedAt >= PURGE_CHECK_MS || checkedAt > startedAt) {
+    const others = [...listed].filter((id) => isId(id) && id !== book.deviceId);
+    await purgeTombstones(
+      store,
+      others.map((id) => readKnown[id] ?? null),
+      now(),
+    );
+    seen.purgeCheckedAt = startedAt;
+  }
   await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending, ...seen } });
   const devices = Object.entries(deviceNames).map(([id, name]) => ({ id, name }));
   return { status: 'done', received: ops.length, sent, ...bodies, devices };
+}
+
+/**
+ * Stamps from a clock absurdly far ahead (CLOCK_AHEAD_LIMIT_MS) pause the run before anything is
+ * applied, unless the reader said "Continue" to exactly this pause (`approve`). That yes is kept in
+ * the book at once, as how far ahead (plus the usual month) stamps may run from now on: the same
+ * device's later stamps, as far ahead, do not ask again, nor does a later pause undo it.
+ */
+async function checkClock(
+  options: SyncOptions,
+  book: SyncBook,
+  incoming: { deviceId: string; packs: PackFile[] }[],
+  deviceNames: Record<string, string>,
+  now: number,
+): Promise<void> {
+  for (const { deviceId, packs } of incoming) {
+    let wall = 0;
+    for (const pack of packs) for (const op of pack.ops) wall = Math.max(wall, parseHlc(op.hlc).wall);
+    if (wall - now <= Math.max(book.clockAheadAllowedMs ?? 0, CLOCK_AHEAD_LIMIT_MS)) continue;
+    const approval = `clock:${deviceId}:${wall}`;
+    if (options.approve === approval) {
+      const allowed = wall - now + CLOCK_AHEAD_LIMIT_MS;
+      await options.store.commit({ book: { clockAheadAllowedMs: allowed } });
+      book.clockAheadAllowedMs = allowed;
+      continue;
+    }
+    const device = deviceNames[deviceId] || deviceId;
+    const days = Math.floor((wall - now) / 86_400_000);
+    throw pause(
+      'clock-ahead',
+      appError('sync-clock-ahead', { device, days }),
+      `The clock of ${device} runs ${days} days ahead of this one; nothing was applied`,
+      { approval },
+    );
+  }
 }
 
 /** The fail-safe: measure the whole change against the library; pause unless the reader approved it. */
@@ -329,6 +419,7 @@ async function checkMassChange(
   if (needsApproval(change) && options.approve !== approval) {
     throw pause(
       'mass-change',
+      appError('sync-mass-change', change),
       `This sync would delete ${change.deletions} and add ${change.additions} of ${change.before} articles`,
       { change, approval },
     );
@@ -347,17 +438,29 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
     if (book.targetId) {
       throw pause(
         'folder-missing',
+        appError('sync-folder-missing'),
         'The sync folder is empty or was moved; nothing was deleted. Check the server URL',
       );
     }
-    if (!created) throw pause('no-folder', 'There is no Readmark sync in this folder yet');
+    if (!created)
+      throw pause('no-folder', appError('sync-no-folder'), 'There is no Readmark sync in this folder yet');
     const entries = await target.list('');
-    if (entries === null) throw failure('missing-file', 'The sync folder does not exist on the server');
+    if (entries === null) {
+      throw failure(
+        'missing-file',
+        appError('sync-folder-missing'),
+        'The sync folder does not exist on the server',
+      );
+    }
     // readmark.json listed now: another device created the folder a moment ago; join it.
     const justCreated = entries.some((entry) => entry.name === TARGET_FILE);
     if (!justCreated) {
       if (entries.length > 0) {
-        throw pause('folder-not-empty', 'This folder holds other files; choose an empty folder');
+        throw pause(
+          'folder-not-empty',
+          appError('sync-folder-not-empty'),
+          'This folder holds other files; choose an empty folder',
+        );
       }
       // If-None-Match is a courtesy: servers that ignore it overwrite. Re-reading after a pause
       // settles who won: a device creating the same folder at the same moment wrote within it.
@@ -365,7 +468,13 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
       await new Promise((resolve) => setTimeout(resolve, options.settleMs ?? 2_000));
     }
     bytes = await target.get(TARGET_FILE);
-    if (!bytes) throw failure('missing-file', 'The server did not keep readmark.json');
+    if (!bytes) {
+      throw failure(
+        'missing-file',
+        appError('sync-file-missing', { path: TARGET_FILE }),
+        'The server did not keep readmark.json',
+      );
+    }
     const stored = parseTargetFile(bytesJson(bytes));
     if (stored.targetId === created.file.targetId) {
       options.keyCache?.set(cacheKey(stored, passphrase), created.keys);
@@ -376,17 +485,33 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
   try {
     file = (await readTargetFile(target, bytes)) as TargetFile;
   } catch (error) {
-    throw failure('bad-format', (error as Error).message);
+    // readmark.json is plain JSON: one that does not parse was cut short or corrupted.
+    if (error instanceof SyntaxError) {
+      throw failure('bad-format', appError('sync-file-damaged', { path: TARGET_FILE }), error.message);
+    }
+    throw error;
   }
 
   if (file.formatVersion > FORMAT_VERSION) {
-    throw failure('newer-format', 'This sync folder was written by a newer Readmark; update this one first');
+    throw failure(
+      'newer-format',
+      appError('sync-newer-format'),
+      'This sync folder was written by a newer Readmark; update this one first',
+    );
   }
   if (book.targetId && book.targetId !== file.targetId) {
-    throw pause('foreign-folder', 'This folder holds another Readmark library; nothing was changed');
+    throw pause(
+      'foreign-folder',
+      appError('sync-foreign-folder'),
+      'This folder holds another Readmark library; nothing was changed',
+    );
   }
   if (!file.encryption && book.encrypted) {
-    throw pause('encryption-removed', 'This folder was encrypted and is not any more; nothing was sent');
+    throw pause(
+      'encryption-removed',
+      appError('sync-encryption-removed'),
+      'This folder was encrypted and is not any more; nothing was sent',
+    );
   }
   let keys: FileKeys;
   const joined = book.targetId === file.targetId;
@@ -402,9 +527,14 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
         if (saved)
           throw failure(
             'passphrase-changed',
+            appError('sync-passphrase-changed'),
             'The passphrase of this sync folder was changed on another device: enter the new one',
           );
-        throw failure('passphrase-needed', 'This sync folder is encrypted: enter its passphrase');
+        throw failure(
+          'passphrase-needed',
+          appError('sync-passphrase-needed'),
+          'This sync folder is encrypted: enter its passphrase',
+        );
       }
       const key = cacheKey(file, passphrase);
       keys = options.keyCache?.get(key) ?? (await openKeys(file.encryption, passphrase));
@@ -414,8 +544,12 @@ async function identify(options: SyncOptions, book: SyncBook): Promise<FileKeys>
     }
   } else {
     if (passphrase)
-      throw failure('not-encrypted', 'This sync folder is not encrypted, but a passphrase was given');
-    if (!file.nameSecret) throw failure('bad-format', 'The sync folder lacks its name secret');
+      throw failure(
+        'not-encrypted',
+        appError('sync-not-encrypted'),
+        'This sync folder is not encrypted, but a passphrase was given',
+      );
+    if (!file.nameSecret) throw new FormatError(TARGET_FILE);
     keys = await plainKeys(file.nameSecret);
   }
   if (book.targetId !== file.targetId || book.encrypted !== Boolean(file.encryption)) {
@@ -453,11 +587,32 @@ async function newTargetFile(
 async function readDevice(target: RemoteTarget, keys: FileKeys, deviceId: string): Promise<DeviceFile> {
   const path = devicePath(deviceId);
   const bytes = await target.get(path);
-  if (!bytes) throw failure('missing-file', `The sync file ${path} is listed but cannot be read`);
+  if (!bytes) {
+    throw failure(
+      'missing-file',
+      appError('sync-file-missing', { path }),
+      `The sync file ${path} is listed but cannot be read`,
+    );
+  }
   return parseDeviceFile(bytesJson(await unseal(keys, path, bytes)), deviceId);
 }
 
-async function writeDevice(target: RemoteTarget, keys: FileKeys, book: SyncBook, head: number, hlc: string) {
+/** Forget the records every device has long seen deleted (purge.ts); one atomic commit. */
+async function purgeTombstones(store: SyncStore, others: (SeenVector | null)[], now: number) {
+  if (others.some((known) => known === null)) return; // a device that never said what it saw
+  const { state } = await store.load();
+  const keys = purgeable(state, others, now);
+  if (keys.length > 0) await store.commit({ purge: keys });
+}
+
+async function writeDevice(
+  target: RemoteTarget,
+  keys: FileKeys,
+  book: SyncBook,
+  head: number,
+  hlc: string,
+  known: SeenVector,
+) {
   const path = devicePath(book.deviceId);
   const file: DeviceFile = {
     deviceId: book.deviceId,
@@ -465,6 +620,7 @@ async function writeDevice(target: RemoteTarget, keys: FileKeys, book: SyncBook,
     head,
     cursors: book.cursors,
     hlc,
+    known,
   };
   await target.put(path, await seal(keys, path, jsonBytes(file)));
 }

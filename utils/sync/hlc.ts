@@ -21,14 +21,30 @@ export function formatHlc(hlc: Hlc): string {
   return `${String(hlc.wall).padStart(WALL_DIGITS, '0')}-${String(hlc.counter).padStart(COUNTER_DIGITS, '0')}-${hlc.device}`;
 }
 
+/**
+ * The latest wall time a stamp may carry: the end of year 9999. A clock followed there can still
+ * tick (and carry a counter over) without outgrowing its 15 digits, which would break the order.
+ */
+export const MAX_WALL = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+
+const STAMP = /^(\d{15})-(\d{6})-([A-Za-z0-9_-]{1,64})$/;
+
+/**
+ * A stamp's parts. Throws on a string that is not a stamp: no reader meets that, because every
+ * stamp from outside (packs, device files) is checked with isHlc before it is used, and this
+ * device's own stamps are made by formatHlc.
+ */
 export function parseHlc(stamp: string): Hlc {
-  const match = /^(\d{15})-(\d{6})-([A-Za-z0-9_-]{1,64})$/.exec(stamp);
+  const match = STAMP.exec(stamp);
   if (!match) throw new Error(`Not a clock stamp: ${stamp.slice(0, 80)}`);
   return { wall: Number(match[1]), counter: Number(match[2]), device: match[3] as string };
 }
 
+/** Whether a value from outside is a stamp this device can follow (a wall past MAX_WALL is not). */
 export function isHlc(stamp: unknown): stamp is string {
-  return typeof stamp === 'string' && /^\d{15}-\d{6}-[A-Za-z0-9_-]{1,64}$/.test(stamp);
+  if (typeof stamp !== 'string') return false;
+  const match = STAMP.exec(stamp);
+  return match !== null && Number(match[1]) <= MAX_WALL;
 }
 
 /** The device that made a stamp. */
@@ -62,9 +78,10 @@ export function tick(last: string, now: number): string {
 }
 
 /**
- * Our clock after seeing a remote stamp: past both. A stamp from a clock far ahead (even a year) is
- * followed, not refused: our stamps then run ahead of our wall clock, which keeps every order right
- * and only shows later times beside conflict copies; refusing it would stop sync for every device.
+ * Our clock after seeing a remote stamp: past both. A stamp from a clock ahead is followed: our
+ * stamps then run ahead of our wall clock, which keeps every order right and only shows later
+ * times beside conflict copies. The engine asks the reader first when it is absurdly far ahead
+ * (engine.ts, CLOCK_AHEAD_LIMIT_MS); isHlc refuses walls past MAX_WALL, so this never overflows.
  */
 export function receive(last: string, remote: string, now: number): string {
   const ours = parseHlc(last);

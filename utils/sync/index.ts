@@ -12,6 +12,7 @@ export * from './failsafe';
 export * from './hlc';
 export * from './library';
 export * from './passphrase';
+export * from './purge';
 export * from './remote-format';
 export * from './remote-target';
 export * from './saved-keys';

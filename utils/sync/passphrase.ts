@@ -15,6 +15,7 @@
  * file is ever encrypted under a key the other devices lack: they stop with "passphrase changed,
  * enter the new one" (engine.ts) until the reader gives it, and write nothing meanwhile.
  */
+import { type AppError, appError, CodedError } from '@/utils/model';
 import { bytesJson, jsonBytes } from './bytes';
 import { rewrapKeys, WrongPassphraseError } from './crypto';
 import { withSyncLock } from './engine';
@@ -48,8 +49,11 @@ export type PassphraseChangeResult =
         | 'passphrase-changed' // changed elsewhere since: sync with the new one first
         | 'wrong-passphrase'
         | 'not-kept' // the server did not keep what was written
-        | 'remote';
+        | 'remote'
+        | 'damaged'; // readmark.json (and its checked copy) cut short, corrupted or not Readmark's
       message: string;
+      /** For 'remote' and 'damaged': what the reader is told. */
+      error?: AppError;
       remoteKind?: RemoteError['kind'];
     };
 
@@ -71,8 +75,18 @@ export function changePassphrase(change: PassphraseChange): Promise<PassphraseCh
       if (error instanceof Refused) return { status: 'failed', reason: error.reason, message: error.message };
       if (error instanceof WrongPassphraseError)
         return { status: 'failed', reason: 'wrong-passphrase', message: 'The old passphrase is not right' };
-      if (error instanceof RemoteError)
-        return { status: 'failed', reason: 'remote', message: error.message, remoteKind: error.kind };
+      if (error instanceof RemoteError) {
+        const { message, kind: remoteKind } = error;
+        return { status: 'failed', reason: 'remote', message, error: error.error, remoteKind };
+      }
+      if (error instanceof CodedError)
+        return { status: 'failed', reason: 'damaged', message: error.message, error: error.error };
+      // readmark.json is plain JSON: one that does not parse was cut short or corrupted.
+      if (error instanceof SyntaxError) {
+        const damaged = appError('sync-file-damaged', { path: TARGET_FILE });
+        return { status: 'failed', reason: 'damaged', message: error.message, error: damaged };
+      }
+      // Anything else is a bug: the service answers it as 'unexpected' (sync-passphrase.ts).
       throw error;
     }
   });

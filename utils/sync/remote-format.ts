@@ -8,11 +8,12 @@
  *   log/<deviceId>/<seq>.pack      sealed, written only by that device, never changed once referenced
  *   blob/<xx>/<name>               sealed article bodies; name = HMAC(name key, SHA-256(body))
  */
+import { appError, CodedError } from '@/utils/model';
 import { bytesJson } from './bytes';
 import type { WrappedKeys } from './crypto';
 import { isHlc } from './hlc';
 import type { RemoteTarget } from './remote-target';
-import type { Op } from './state';
+import type { Op, SeenVector } from './state';
 
 export const FORMAT = 'readmark-sync';
 export const FORMAT_VERSION = 1;
@@ -40,6 +41,11 @@ export interface DeviceFile {
   cursors: Record<string, number>;
   /** This device's clock when it wrote the file. */
   hlc: string;
+  /**
+   * The latest stamp this device had applied from each device (its own included): what it has
+   * seen, so others know when a delete may be forgotten (purge.ts). Absent in files written before.
+   */
+  known?: SeenVector;
 }
 
 export interface PackFile {
@@ -63,23 +69,23 @@ export function newId(): string {
     .slice(0, 20);
 }
 
-/** A file that parsed (its seal held) but does not say what Readmark writes. */
-export class FormatError extends Error {
-  constructor(what: string) {
-    super(`The sync folder's ${what} is not in Readmark's format`);
+/** A file that parsed (its seal held) but does not say what Readmark writes: never applied. */
+export class FormatError extends CodedError {
+  constructor(readonly path: string) {
+    super(appError('sync-file-invalid', { path }), `The sync file ${path} is not in Readmark's format`);
     this.name = 'FormatError';
   }
 }
 
-function fail(what: string): never {
-  throw new FormatError(what);
+function fail(path: string): never {
+  throw new FormatError(path);
 }
 
 export function parseTargetFile(value: unknown): TargetFile {
   const file = value as Partial<TargetFile> | null;
-  if (!file || file.format !== FORMAT || typeof file.formatVersion !== 'number') fail('readmark.json');
-  if (typeof file.targetId !== 'string' || !ID.test(file.targetId)) fail('target id');
-  if (file.encryption !== null && typeof file.encryption !== 'object') fail('encryption block');
+  if (!file || file.format !== FORMAT || typeof file.formatVersion !== 'number') fail(TARGET_FILE);
+  if (typeof file.targetId !== 'string' || !ID.test(file.targetId)) fail(TARGET_FILE);
+  if (file.encryption !== null && typeof file.encryption !== 'object') fail(TARGET_FILE);
   return file as TargetFile;
 }
 
@@ -109,17 +115,23 @@ export async function readTargetFile(
 
 export function parseDeviceFile(value: unknown, deviceId: string): DeviceFile {
   const file = value as Partial<DeviceFile> | null;
-  if (!file || file.deviceId !== deviceId) fail(`device file ${deviceId}`);
-  if (!Number.isInteger(file.head) || (file.head as number) < 0) fail(`device file ${deviceId}`);
+  if (!file || file.deviceId !== deviceId) fail(devicePath(deviceId));
+  if (!Number.isInteger(file.head) || (file.head as number) < 0) fail(devicePath(deviceId));
   if (typeof file.cursors !== 'object' || file.cursors === null || !isHlc(file.hlc))
-    fail(`device file ${deviceId}`);
+    fail(devicePath(deviceId));
+  const known = file.known as unknown;
+  if (
+    known !== undefined &&
+    (typeof known !== 'object' || known === null || !Object.values(known).every(isHlc))
+  )
+    fail(devicePath(deviceId));
   return { ...file, name: String(file.name ?? '') } as DeviceFile;
 }
 
 export function parsePackFile(value: unknown, deviceId: string, seq: number): PackFile {
   const file = value as Partial<PackFile> | null;
   if (!file || file.deviceId !== deviceId || file.seq !== seq || !Array.isArray(file.ops)) {
-    fail(`pack ${seq} of ${deviceId}`);
+    fail(packPath(deviceId, seq));
   }
   for (const op of file.ops) {
     const ok =
@@ -128,7 +140,7 @@ export function parsePackFile(value: unknown, deviceId: string, seq: number): Pa
       ID.test(op.id) &&
       isHlc(op.hlc) &&
       op.hlc.endsWith(`-${deviceId}`);
-    if (!ok) fail(`pack ${seq} of ${deviceId}`);
+    if (!ok) fail(packPath(deviceId, seq));
   }
   return file as PackFile;
 }

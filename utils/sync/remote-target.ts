@@ -3,6 +3,8 @@
  * S3-compatible storage later plug in without touching merge code. Paths are relative to the sync
  * folder, with "/" between segments; folders end without a slash.
  */
+import { type AppError, appError, CodedError } from '@/utils/model';
+
 export interface RemoteEntry {
   name: string;
   isFolder: boolean;
@@ -40,14 +42,50 @@ export type RemoteErrorKind =
   | 'redirect'
   | 'bad-response';
 
-/** A request that failed; never to be read as "the file is not there". */
-export class RemoteError extends Error {
+/** What a failed request tells, besides its kind: none of it is Readmark's own wording but `detail`'s. */
+export interface RemoteFacts {
+  /** The HTTP status the server answered. */
+  status?: number;
+  /** The browser's own words for a request that got no answer. */
+  detail?: string;
+  /** The time a request was given before it was abandoned. */
+  seconds?: number;
+}
+
+/** A failed request as the reader's error. */
+function remoteAppError(kind: RemoteErrorKind, facts: RemoteFacts): AppError {
+  switch (kind) {
+    case 'auth':
+      return appError('sync-sign-in-failed');
+    case 'network':
+      return appError('sync-unreachable', { detail: facts.detail ?? '' });
+    case 'timeout':
+      return appError('sync-timeout', { seconds: facts.seconds ?? 0 });
+    case 'full':
+      return appError('sync-server-full');
+    case 'redirect':
+      return appError('sync-redirected');
+    case 'bad-response':
+      return appError('sync-server-garbage');
+    case 'server':
+      return appError('sync-server-status', { status: facts.status ?? 0 });
+  }
+}
+
+/**
+ * A request that failed; never to be read as "the file is not there". It carries the reader's
+ * error (CodedError); `message` is English for logs and the command line.
+ */
+export class RemoteError extends CodedError {
+  readonly status?: number;
+
   constructor(
     readonly kind: RemoteErrorKind,
     message: string,
-    readonly status?: number,
+    facts: RemoteFacts = {},
   ) {
-    super(message);
+    super(remoteAppError(kind, facts), message);
     this.name = 'RemoteError';
+    if (facts.status !== undefined) this.status = facts.status;
   }
 }

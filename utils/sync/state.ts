@@ -51,6 +51,8 @@ export interface EntityState {
   /** Note stamps that a later edit was based on (so they never come back as heads). */
   superseded: string[];
   del?: { h: string; seen: SeenVector };
+  /** Forgotten (purge.ts): every device had seen its delete; no operation changes it again. */
+  purged?: true;
 }
 
 export interface SyncState {
@@ -82,6 +84,9 @@ export function applyOp(state: SyncState, op: Op, now: number): void {
   state.known[device] = maxHlc(state.known[device], op.hlc) as string;
   const key = entityKey(op.kind, op.id);
   let entity = state.entities[key];
+  // Purged only once every device had seen the delete and this one had every edit made before
+  // (purge.ts): an operation arriving now cannot bring the record back.
+  if (entity?.purged) return;
   if (!entity) {
     entity = { kind: op.kind, id: op.id, fields: {}, heads: [], superseded: [] };
     state.entities[key] = entity;

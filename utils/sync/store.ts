@@ -4,7 +4,7 @@
  * bookkeeping, never half of each. That is what makes every step of a run safe to repeat.
  */
 import type { SavedKeys } from './saved-keys';
-import type { Op, SyncState } from './state';
+import type { Op, SeenVector, SyncState } from './state';
 
 export interface SyncBook {
   deviceId: string;
@@ -35,6 +35,18 @@ export interface SyncBook {
   devicesReadAt?: number;
   /** Each other device's name as its file last gave it (a skipped file keeps its name here). */
   deviceNames?: Record<string, string>;
+  /**
+   * How far ahead of this device's wall clock other devices' stamps may run without asking, once
+   * the reader said "Continue" to a clock that far ahead (engine.ts, CLOCK_AHEAD_LIMIT_MS).
+   */
+  clockAheadAllowedMs?: number;
+  /**
+   * Each other device's `known` vector as its file was last read and its packs applied (purge.ts);
+   * recorded with deviceTags.
+   */
+  deviceKnown?: Record<string, SeenVector>;
+  /** When (this device's clock) a run last looked for records to purge. */
+  purgeCheckedAt?: number;
   /** The encrypted folder's keys, kept instead of the passphrase (saved-keys.ts). */
   keys?: SavedKeys | null;
 }
@@ -70,6 +82,8 @@ export interface SyncCommit {
   now?: number;
   /** Stamps of outbox operations now uploaded. */
   uploaded?: string[];
+  /** Records to forget: each becomes its purgedMarker (purge.ts). */
+  purge?: string[];
 }
 
 /** Everything but the records: what a run with nothing to receive needs. */
@@ -78,6 +92,8 @@ export interface SyncLight {
   outbox: Op[];
   /** The replica's clock. */
   clock: string;
+  /** The latest stamp applied from each device (written in the device file: purge.ts). */
+  known: SeenVector;
 }
 
 export interface SyncStore {

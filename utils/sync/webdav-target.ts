@@ -29,6 +29,8 @@ export class WebDavTarget implements RemoteTarget {
   private readonly fetcher: typeof fetch;
 
   constructor(options: WebDavOptions) {
+    // No reader meets these throws: the sync service checks the URL first (syncHostPattern) and
+    // answers its own error ('sync-bad-url'); they guard other callers (the CLI, tests).
     this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
     if (this.base.protocol !== 'https:' && this.base.protocol !== 'http:')
       throw new Error('Server URL must be http(s)');
@@ -68,9 +70,13 @@ export class WebDavTarget implements RemoteTarget {
       const body = new Uint8Array(await response.arrayBuffer());
       return { status: response.status, body };
     } catch (error) {
-      if (controller.signal.aborted)
-        throw new RemoteError('timeout', `${method} took longer than ${this.timeoutMs} ms`);
-      throw new RemoteError('network', `${method} failed: ${(error as Error).message}`);
+      if (controller.signal.aborted) {
+        throw new RemoteError('timeout', `${method} took longer than ${this.timeoutMs} ms`, {
+          seconds: Math.max(1, Math.round(this.timeoutMs / 1000)),
+        });
+      }
+      const detail = error instanceof Error ? error.message : String(error);
+      throw new RemoteError('network', `${method} failed: ${detail}`, { detail });
     } finally {
       clearTimeout(timer);
     }
@@ -78,11 +84,11 @@ export class WebDavTarget implements RemoteTarget {
 
   private fail(method: string, status: number): never {
     if (status === 401 || status === 403)
-      throw new RemoteError('auth', 'The server refused the user name or password', status);
-    if (status === 507) throw new RemoteError('full', 'The server has no space left', status);
+      throw new RemoteError('auth', 'The server refused the user name or password', { status });
+    if (status === 507) throw new RemoteError('full', 'The server has no space left', { status });
     if (status >= 300 && status < 400)
-      throw new RemoteError('redirect', 'The server redirects the sync folder elsewhere', status);
-    throw new RemoteError('server', `${method} answered ${status}`, status);
+      throw new RemoteError('redirect', 'The server redirects the sync folder elsewhere', { status });
+    throw new RemoteError('server', `${method} answered ${status}`, { status });
   }
 
   async list(folder: string): Promise<RemoteEntry[] | null> {
@@ -100,6 +106,10 @@ export class WebDavTarget implements RemoteTarget {
     const { status, body } = await this.request('GET', this.urlOf(path));
     if (status === 404) return null;
     if (status !== 200) this.fail('GET', status);
+    // No sync file is markup (readmark.json is JSON, the rest sealed): a page answered as a file
+    // is the server's or a proxy's (a login page served with 200), not a damaged file of ours.
+    if (MARKUP.test(new TextDecoder().decode(body.subarray(0, 64))))
+      throw new RemoteError('bad-response', `GET answered a web page for ${path}`);
     return body;
   }
 
@@ -135,6 +145,7 @@ export class WebDavTarget implements RemoteTarget {
   }
 }
 
+const MARKUP = /^\s*<(?:!doctype|html|\?xml|[a-z][\w:-]*[\s>])/i;
 const TAG = (name: string) => `<(?:[A-Za-z][\\w.-]*:)?${name}\\b[^>]*>`;
 const CLOSE = (name: string) => `</(?:[A-Za-z][\\w.-]*:)?${name}\\s*>`;
 const RESPONSE = new RegExp(`${TAG('response')}([\\s\\S]*?)${CLOSE('response')}`, 'g');

@@ -166,4 +166,36 @@ describe('sync service', () => {
       granted = true;
     }
   });
+  test('a machine whose clock runs years ahead: B asks (the status offers Continue) and applies nothing until then', async () => {
+    const url = await folder('clock');
+    const a = await device(url, 'Fast laptop');
+    const realNow = Date.now.bind(Date);
+    const ahead = vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 2 * 365 * 86_400_000);
+    try {
+      const saved = await saveArticle(a, makeExtracted({ title: 'Saved in the future' }));
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+      await sync(a);
+    } finally {
+      ahead.mockRestore();
+    }
+    const b = await device(url, 'Desktop');
+    const asked = await runSync(b, { passphrase: 'correct horse battery' });
+    expect(asked.lastError).toEqual({ code: 'sync-clock-ahead', data: { device: 'Fast laptop', days: 729 } });
+    expect(asked.approval).toBeTruthy();
+    expect(asked.lastSuccessAt).toBeNull();
+    expect(await listArticles(b)).toHaveLength(0);
+    const approved = await runSync(b, { approve: asked.approval! });
+    expect(approved.lastError).toBeNull();
+    expect(approved.approval).toBeNull();
+    expect((await listArticles(b)).map((x) => x.title)).toEqual(['Saved in the future']);
+  });
+
+  test('a status stored under a code this version no longer has shows no error rather than failing', async () => {
+    const db = await device(await folder('stale'), 'Old');
+    await db.syncMeta.put({
+      key: 'status',
+      value: { lastRunAt: 1, lastError: { code: 'sync-damaged', data: {} } },
+    });
+    expect((await loadSyncStatus(db)).lastError).toBeNull();
+  });
 });

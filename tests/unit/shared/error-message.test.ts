@@ -12,9 +12,17 @@ function sampleData(): Record<string, string | number> {
     get: (_, key) =>
       typeof key !== 'string'
         ? undefined
-        : ['status', 'version', 'count', 'index', 'seconds', 'megabytes', 'articles', 'highlights'].some(
-              (n) => key.toLowerCase().includes(n),
-            )
+        : [
+              'status',
+              'version',
+              'count',
+              'index',
+              'seconds',
+              'megabytes',
+              'articles',
+              'highlights',
+              'days',
+            ].some((n) => key.toLowerCase().includes(n))
           ? SAMPLE_NUMBER
           : `«${key}-value»`,
   });
@@ -62,6 +70,34 @@ describe('every error code has a message in English and in French', () => {
     const english = new Set(ERROR_CODES.map((code) => renderIn('en', sample(code))));
     const leaks = ERROR_CODES.map((code) => renderIn('fr', sample(code))).filter((fr) => english.has(fr));
     expect(leaks).toEqual([]);
+  });
+});
+
+describe('sync errors in French', () => {
+  // The engine's failures are codes with data (tests/unit/sync/error-codes.test.ts meets each for
+  // real); here, the wordings whose data changes the sentence.
+  test('a file that went back in time names its device, or says “this device” for its own', () => {
+    const other = renderIn('fr', { code: 'sync-rolled-back', data: { device: 'Bureau' } });
+    const own = renderIn('fr', { code: 'sync-rolled-back', data: { device: '' } });
+    expect(other).toContain('« Bureau »');
+    expect(own).toContain('cet appareil');
+    expect(own).not.toContain('«  »');
+  });
+
+  test('a clock far ahead: the days as a French number, the device by its name', () => {
+    expect(renderIn('fr', { code: 'sync-clock-ahead', data: { device: 'Portable', days: 1826 } })).toMatch(
+      /^L’horloge de l’appareil « Portable » avance de 1\s826 jours/,
+    );
+  });
+
+  test('no sync code carries text of Readmark’s own: only paths, names, numbers or the browser’s words', () => {
+    const freeText = ERROR_CODES.filter((code) => code.startsWith('sync-')).filter((code) => {
+      const text = renderIn('en', sample(code));
+      return /«(detail|reason|message)-value»/.test(text);
+    });
+    // sync-unreachable: the browser's own words for a request that got no answer;
+    // sync-records-rejected: the refused record's kind and id.
+    expect(freeText.sort()).toEqual(['sync-records-rejected', 'sync-unreachable']);
   });
 });
 

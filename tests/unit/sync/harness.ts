@@ -1,6 +1,7 @@
 /** Devices that sync through a real WebDAV server over HTTP (tests' view of the engine). */
+import { afterAll, beforeAll } from 'vitest';
 import { type FileKeys, type SyncOptions, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
-import { PASSWORD, USER } from '../../support/dav-servers';
+import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
 import { MemoryBodies, MemoryStore } from './support';
 
 /** Opened keys, shared by the devices of a test file (as a worker keeps them while it lives). */
@@ -49,4 +50,22 @@ export class Device {
 
 export function expectDone(result: SyncResult): asserts result is SyncResult & { status: 'done' } {
   if (result.status !== 'done') throw new Error(`sync did not finish: ${JSON.stringify(result)}`);
+}
+
+/**
+ * For a test file: the in-process WebDAV server (started before its tests, stopped after) and a
+ * new empty folder on it at each call.
+ */
+export function inProcessFolders(prefix: string): () => Promise<string> {
+  let server: Running;
+  let count = 0;
+  beforeAll(async () => {
+    server = await startWebDavServer();
+  });
+  afterAll(() => server.stop());
+  return async () => {
+    const url = `${server.url}${prefix}${++count}/`;
+    await makeFolder(url);
+    return url;
+  };
 }

@@ -14,6 +14,7 @@ import {
   materialise,
   newBook,
   type Op,
+  purgedMarker,
   type RemoteTarget,
   type SyncBook,
   type SyncCommit,
@@ -48,7 +49,8 @@ export class MemoryStore implements SyncStore {
   }
 
   async loadLight(): Promise<SyncLight> {
-    return structuredClone({ book: this.book, outbox: this.outbox, clock: this.state.clock });
+    const { clock, known } = this.state;
+    return structuredClone({ book: this.book, outbox: this.outbox, clock, known });
   }
 
   async commit(change: SyncCommit): Promise<void> {
@@ -58,6 +60,14 @@ export class MemoryStore implements SyncStore {
     if (change.apply?.length) {
       const state = structuredClone(this.state);
       for (const op of change.apply) applyOp(state, op, change.now ?? this.now());
+      this.state = state;
+    }
+    if (change.purge?.length) {
+      const state = structuredClone(this.state);
+      for (const key of change.purge) {
+        const entity = state.entities[key];
+        if (entity) state.entities[key] = purgedMarker(entity);
+      }
       this.state = state;
     }
     this.book = { ...this.book, ...structuredClone(change.book ?? {}) };
