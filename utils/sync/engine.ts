@@ -8,7 +8,8 @@
  *    The whole change is measured against the library first (fail-safe), then merged in one commit.
  * 4. Send: bodies first, then our next pack, then our device file naming it as head. A pack
  *    nothing references is invisible, so a run killed at any point is repeated, not half-seen.
- * 5. Fetch a bounded number of missing bodies (the library is usable before they arrive).
+ * 5. Fetch a bounded number of missing bodies (the library is usable before they arrive), then,
+ *    once every missing body has been tried, a bounded number of missing pictures (pictures.ts).
  *
  * Single writer per file: no step needs If-Match or a lock, so servers that ignore conditional
  * requests are as safe as those that honour them. Server times are never read.
@@ -27,7 +28,8 @@ import {
   WrongPassphraseError,
 } from './crypto';
 import { couldNeedApproval, libraryChange, needsApproval } from './failsafe';
-import { materialise } from './library';
+import { type Library, materialise } from './library';
+import { fetchPictures, type PictureFetch, type PictureStore, sendPictures } from './pictures';
 import {
   blobPath,
   DEVICES_FOLDER,
@@ -57,6 +59,8 @@ export interface SyncOptions {
   store: SyncStore;
   /** Article bodies; without it, bodies are neither sent nor fetched. */
   bodies?: BodyStore;
+  /** Stored pictures; without it, pictures are neither sent nor fetched. */
+  pictures?: PictureStore;
   /** null: no encryption (only for a folder without it). */
   passphrase: string | null;
   /** The reader chose this folder for a new sync: create it if it is empty. */
@@ -68,6 +72,8 @@ export interface SyncOptions {
   packBytes?: number;
   /** Bodies fetched per run (default 50; the rest follow in later runs). */
   bodiesPerRun?: number;
+  /** Pictures fetched per run (default 20, at most 5 MiB each; the rest follow in later runs). */
+  picturesPerRun?: number;
   /** Pause between creating readmark.json and re-reading it (default 2 s). */
   settleMs?: number;
   /** Keys already opened this session (PBKDF2 at 600,000 iterations takes a while). */
@@ -102,15 +108,18 @@ export type FailReason =
   | 'internal';
 
 export type SyncResult =
-  | {
+  | ({
       status: 'done';
       received: number;
       sent: number;
       bodiesFetched: number;
       bodiesPending: number;
-      /** The other devices sharing the folder, by the names they gave themselves. */
-      devices: { id: string; name: string }[];
-    }
+      /** Pictures sent with this run's packs (each picture once per folder). */
+      picturesSent: number;
+    } & PictureFetch & {
+        /** The other devices sharing the folder, by the names they gave themselves. */
+        devices: { id: string; name: string }[];
+      })
   | {
       status: 'paused';
       reason: PauseReason;
@@ -263,7 +272,11 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     for (const device of incoming) cursors[device.deviceId] = device.from + device.packs.length - 1;
     // The body count is unknown until this run's scan has counted again: a run killed before then
     // must leave the next one scanning (records it applied may name bodies not fetched yet).
-    await store.commit({ apply: ops, now: now(), book: { cursors, bodiesPending: undefined } });
+    await store.commit({
+      apply: ops,
+      now: now(),
+      book: { cursors, bodiesPending: undefined, picturesPending: undefined },
+    });
     book.cursors = cursors;
   }
 
@@ -277,6 +290,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     book.inflight = null;
   }
   let sent = 0;
+  let picturesSent = 0;
   let outbox = (await store.loadLight()).outbox;
   const packBytes = options.packBytes ?? 1_000_000;
   let deviceWritten = false;
@@ -288,6 +302,11 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     }
     const { seq, ops: packOps } = book.inflight;
     await sendBodies(options, keys, packOps);
+    if (options.pictures) {
+      picturesSent += await sendPictures(target, keys, options.pictures, packOps, (hashes, task) =>
+        inParallel(hashes, BODY_CONCURRENCY, task),
+      );
+    }
     const path = packPath(book.deviceId, seq);
     await target.put(path, await seal(keys, path, jsonBytes({ deviceId: book.deviceId, seq, ops: packOps })));
     await writeDevice(target, keys, book, seq, clock);
@@ -302,15 +321,37 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId)))
     await writeDevice(target, keys, book, book.head, clock);
 
-  // Bodies: only when records arrived or bodies were still missing after the last run.
-  const scan = ops.length > 0 || book.bodiesPending !== 0;
-  const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
+  // Bodies, then pictures: only when records arrived or some were still missing after the last run.
+  const scan =
+    (ops.length > 0 && (options.bodies || options.pictures)) ||
+    (options.bodies && book.bodiesPending !== 0) ||
+    (options.pictures && book.picturesPending !== 0);
+  const library = scan ? materialise((await store.load()).state) : null;
+  const { untried, ...bodies } = library
+    ? await fetchBodies(options, keys, library)
+    : { bodiesFetched: 0, bodiesPending: 0, untried: 0 };
+  // Pictures wait until every missing body has been tried: the text is what the reader came for.
+  const pictures: PictureFetch =
+    library && options.pictures && untried === 0
+      ? await fetchPictures(
+          target,
+          keys,
+          options.pictures,
+          [...library.articles.values()].map((article) => article.fields),
+          options.picturesPerRun ?? 20,
+          (hashes, task) => inParallel(hashes, BODY_CONCURRENCY, task),
+        )
+      : // Not scanned: unknown, so the next run scans (0 only when pictures are not synced here).
+        { picturesFetched: 0, picturesPending: library && options.pictures ? 1 : 0, picturesRefused: 0 };
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
   const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames };
   if (fullCheck) seen.devicesReadAt = startedAt;
-  await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending, ...seen } });
+  const counts: Partial<SyncBook> = library
+    ? { bodiesPending: bodies.bodiesPending, picturesPending: pictures.picturesPending }
+    : {};
+  await store.commit({ book: { lastSuccessAt: now(), ...counts, ...seen } });
   const devices = Object.entries(deviceNames).map(([id, name]) => ({ id, name }));
-  return { status: 'done', received: ops.length, sent, ...bodies, devices };
+  return { status: 'done', received: ops.length, sent, ...bodies, picturesSent, ...pictures, devices };
 }
 
 /** The fail-safe: measure the whole change against the library; pause unless the reader approved it. */
@@ -514,12 +555,14 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
   return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** Missing bodies of live articles, a bounded number per run; each checked against its hash. */
-async function fetchBodies(options: SyncOptions, keys: FileKeys) {
-  if (!options.bodies) return { bodiesFetched: 0, bodiesPending: 0 };
-  const { state } = await options.store.load();
+/**
+ * Missing bodies of live articles, a bounded number per run; each checked against its hash.
+ * `untried`: missing bodies left for later runs by the bound.
+ */
+async function fetchBodies(options: SyncOptions, keys: FileKeys, library: Library) {
+  if (!options.bodies) return { bodiesFetched: 0, bodiesPending: 0, untried: 0 };
   const hashes = new Set<string>();
-  for (const article of materialise(state).articles.values()) {
+  for (const article of library.articles.values()) {
     const hash = article.fields.bodyHash;
     if (typeof hash === 'string') hashes.add(hash);
   }
@@ -548,7 +591,11 @@ async function fetchBodies(options: SyncOptions, keys: FileKeys) {
     await bodies.write(hash, body);
     fetched++;
   });
-  return { bodiesFetched: fetched, bodiesPending: wanted.length - fetched };
+  return {
+    bodiesFetched: fetched,
+    bodiesPending: wanted.length - fetched,
+    untried: Math.max(0, wanted.length - limit),
+  };
 }
 
 export { sha256Hex as bodyHash };

@@ -16,8 +16,11 @@ export interface RemoteEntry {
 export interface RemoteTarget {
   /** The entries of a folder, or null when the folder does not exist. */
   list(folder: string): Promise<RemoteEntry[] | null>;
-  /** A file's bytes, or null when it does not exist. */
-  get(path: string): Promise<Uint8Array<ArrayBuffer> | null>;
+  /**
+   * A file's bytes, or null when it does not exist. With `maxBytes`, a larger file is not read
+   * past the limit: RemoteError of kind 'too-large'.
+   */
+  get(path: string, options?: { maxBytes?: number }): Promise<Uint8Array<ArrayBuffer> | null>;
   /**
    * Write a file, creating its folders. With `onlyIfAbsent`, a server that honours conditional
    * requests answers 'exists' when the file is there; one that ignores them overwrites, so the
@@ -38,7 +41,8 @@ export type RemoteErrorKind =
   | 'server'
   | 'full'
   | 'redirect'
-  | 'bad-response';
+  | 'bad-response'
+  | 'too-large';
 
 /** A request that failed; never to be read as "the file is not there". */
 export class RemoteError extends Error {

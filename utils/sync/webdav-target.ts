@@ -51,7 +51,11 @@ export class WebDavTarget implements RemoteTarget {
   private async request(
     method: string,
     url: string,
-    init: { headers?: Record<string, string>; body?: Uint8Array<ArrayBuffer> | string } = {},
+    init: {
+      headers?: Record<string, string>;
+      body?: Uint8Array<ArrayBuffer> | string;
+      maxBytes?: number;
+    } = {},
   ): Promise<{ status: number; body: Uint8Array<ArrayBuffer> }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
@@ -65,9 +69,13 @@ export class WebDavTarget implements RemoteTarget {
         cache: 'no-store',
         signal: controller.signal,
       });
-      const body = new Uint8Array(await response.arrayBuffer());
+      const body =
+        init.maxBytes === undefined || response.status !== 200
+          ? new Uint8Array(await response.arrayBuffer())
+          : await readAtMost(response, init.maxBytes, controller);
       return { status: response.status, body };
     } catch (error) {
+      if (error instanceof RemoteError) throw error;
       if (controller.signal.aborted)
         throw new RemoteError('timeout', `${method} took longer than ${this.timeoutMs} ms`);
       throw new RemoteError('network', `${method} failed: ${(error as Error).message}`);
@@ -96,8 +104,8 @@ export class WebDavTarget implements RemoteTarget {
     return parseListing(new TextDecoder().decode(body), new URL(url).pathname);
   }
 
-  async get(path: string): Promise<Uint8Array<ArrayBuffer> | null> {
-    const { status, body } = await this.request('GET', this.urlOf(path));
+  async get(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array<ArrayBuffer> | null> {
+    const { status, body } = await this.request('GET', this.urlOf(path), options);
     if (status === 404) return null;
     if (status !== 200) this.fail('GET', status);
     return body;
@@ -133,6 +141,37 @@ export class WebDavTarget implements RemoteTarget {
       if (status === 401 || status === 507) this.fail('MKCOL', status);
     }
   }
+}
+
+/** A response body, refused (and the request aborted) once it is larger than `maxBytes`. */
+async function readAtMost(
+  response: Response,
+  maxBytes: number,
+  controller: AbortController,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => {
+    controller.abort();
+    return new RemoteError('too-large', `The file is larger than ${maxBytes} bytes`);
+  };
+  if (Number(response.headers.get('Content-Length') ?? 0) > maxBytes) throw tooLarge();
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
 }
 
 const TAG = (name: string) => `<(?:[A-Za-z][\\w.-]*:)?${name}\\b[^>]*>`;
