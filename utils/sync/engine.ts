@@ -528,13 +528,25 @@ const bodyHashOf = (op: Op) => (typeof op.set?.bodyHash === 'string' ? op.set.bo
 /** Body transfers at once: enough to hide round trips, few enough for a small server. */
 const BODY_CONCURRENCY = 4;
 
-/** Run `task` over `items`, `limit` at a time; the first failure fails the whole. */
+/**
+ * Run `task` over `items`, `limit` at a time; the first failure fails the whole, once the tasks
+ * already started have ended and no new one started: a failed run leaves nothing running behind
+ * it, to store a file while the next run fetches the same one.
+ */
 async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
+  let failure: { error: unknown } | null = null;
   const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
+    while (!failure && next < items.length) {
+      try {
+        await task(items[next++] as T);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  if (failure) throw (failure as { error: unknown }).error;
 }
 
 /** Bodies a pack refers to go up before the pack: a reference never points at nothing. */
