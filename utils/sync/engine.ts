@@ -53,6 +53,7 @@ import { RemoteError, type RemoteTarget } from './remote-target';
 import { type SavedKeys, savedKeysFit, wrapTag } from './saved-keys';
 import { applyOp, cloneState, type Op } from './state';
 import type { BodyStore, SyncBook, SyncStore } from './store';
+import { inParallel, missing, sha256Hex } from './transfer';
 
 export interface SyncOptions {
   target: RemoteTarget;
@@ -303,9 +304,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     const { seq, ops: packOps } = book.inflight;
     await sendBodies(options, keys, packOps);
     if (options.pictures) {
-      picturesSent += await sendPictures(target, keys, options.pictures, packOps, (hashes, task) =>
-        inParallel(hashes, BODY_CONCURRENCY, task),
-      );
+      picturesSent += await sendPictures(target, keys, options.pictures, packOps);
     }
     const path = packPath(book.deviceId, seq);
     await target.put(path, await seal(keys, path, jsonBytes({ deviceId: book.deviceId, seq, ops: packOps })));
@@ -339,7 +338,6 @@ async function run(options: SyncOptions): Promise<SyncResult> {
           options.pictures,
           [...library.articles.values()].map((article) => article.fields),
           options.picturesPerRun ?? 20,
-          (hashes, task) => inParallel(hashes, BODY_CONCURRENCY, task),
         )
       : // Not scanned: unknown, so the next run scans (0 only when pictures are not synced here).
         { picturesFetched: 0, picturesPending: library && options.pictures ? 1 : 0, picturesRefused: 0 };
@@ -525,46 +523,17 @@ function takeBatch(outbox: Op[], maxBytes: number): Op[] {
 
 const bodyHashOf = (op: Op) => (typeof op.set?.bodyHash === 'string' ? op.set.bodyHash : null);
 
-/** Body transfers at once: enough to hide round trips, few enough for a small server. */
-const BODY_CONCURRENCY = 4;
-
-/**
- * Run `task` over `items`, `limit` at a time; the first failure fails the whole, once the tasks
- * already started have ended and no new one started: a failed run leaves nothing running behind
- * it, to store a file while the next run fetches the same one.
- */
-async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    while (!failure && next < items.length) {
-      try {
-        await task(items[next++] as T);
-      } catch (error) {
-        failure ??= { error };
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  if (failure) throw (failure as { error: unknown }).error;
-}
-
 /** Bodies a pack refers to go up before the pack: a reference never points at nothing. */
 async function sendBodies(options: SyncOptions, keys: FileKeys, ops: Op[]) {
   const { bodies, target } = options;
   if (!bodies) return;
   const hashes = [...new Set(ops.map(bodyHashOf).filter((h): h is string => h !== null))];
-  await inParallel(hashes, BODY_CONCURRENCY, async (hash) => {
+  await inParallel(hashes, async (hash) => {
     const body = await bodies.read(hash);
     if (!body) return; // replaced since: a later operation carries the new body
     const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
     await target.put(path, await seal(keys, path, body));
   });
-}
-
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /**
@@ -578,22 +547,12 @@ async function fetchBodies(options: SyncOptions, keys: FileKeys, library: Librar
     const hash = article.fields.bodyHash;
     if (typeof hash === 'string') hashes.add(hash);
   }
-  // Asked 200 at a time rather than one after another: at 10,000 articles the one-by-one scan
-  // was a large part of each body run.
-  const wanted: string[] = [];
-  const all = [...hashes];
   const bodyStore = options.bodies;
-  for (let at = 0; at < all.length; at += 200) {
-    const chunk = all.slice(at, at + 200);
-    const present = await Promise.all(chunk.map((hash) => bodyStore.has(hash)));
-    chunk.forEach((hash, i) => {
-      if (!present[i]) wanted.push(hash);
-    });
-  }
+  const wanted = await missing(hashes, (hash) => bodyStore.has(hash));
   const limit = options.bodiesPerRun ?? 50;
   let fetched = 0;
   const { bodies, target } = options;
-  await inParallel(wanted.slice(0, limit), BODY_CONCURRENCY, async (hash) => {
+  await inParallel(wanted.slice(0, limit), async (hash) => {
     const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
     const bytes = await target.get(path);
     if (!bytes) return; // not there yet (its device has not finished); a later run fetches it

@@ -13,6 +13,7 @@ import { IMAGE_CAPS, isStorableImageType } from '@/utils/model';
 import { CorruptFileError, contentName, type FileKeys, seal, unseal } from './crypto';
 import { RemoteError, type RemoteTarget } from './remote-target';
 import type { Op } from './state';
+import { inParallel, missing, sha256Hex } from './transfer';
 
 /** The article field that lists its pictures. */
 export const IMAGES_FIELD = 'images';
@@ -90,7 +91,6 @@ export async function sendPictures(
   keys: FileKeys,
   pictures: PictureStore,
   ops: Op[],
-  inParallel: (hashes: string[], task: (hash: string) => Promise<void>) => Promise<void>,
 ): Promise<number> {
   const hashes = [...new Set(ops.flatMap((op) => picturesOf(op).map(([, hash]) => hash)))];
   if (hashes.length === 0) return 0;
@@ -116,11 +116,6 @@ export interface PictureFetch {
   picturesRefused: number;
 }
 
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
 /**
  * Fetches up to `limit` of the missing pictures these articles name. A file that is not there yet
  * stays pending; one that fails a check is refused (not stored, counted) without failing the run:
@@ -132,14 +127,12 @@ export async function fetchPictures(
   pictures: PictureStore,
   articleFields: Iterable<Record<string, unknown>>,
   limit: number,
-  inParallel: (hashes: string[], task: (hash: string) => Promise<void>) => Promise<void>,
 ): Promise<PictureFetch> {
   const named = new Set<string>();
   for (const fields of articleFields) {
     for (const [, hash] of pictureLinks(fields[IMAGES_FIELD]) ?? []) named.add(hash);
   }
-  const wanted: string[] = [];
-  for (const hash of named) if (!(await pictures.has(hash))) wanted.push(hash);
+  const wanted = await missing(named, (hash) => pictures.has(hash));
   let fetched = 0;
   let refused = 0;
   await inParallel(wanted.slice(0, limit), async (hash) => {
