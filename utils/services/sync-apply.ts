@@ -30,6 +30,7 @@ import {
   bodyHash,
   type EntityState,
   entityKey,
+  IMAGES_FIELD,
   materialise,
   TAG_FIELD_PREFIX,
 } from '@/utils/sync';
@@ -127,7 +128,9 @@ function articleRecord(
   local: ArticleMeta | undefined,
 ): v.SafeParseResult<typeof articleMetaSchema> {
   const synced = Object.fromEntries(
-    Object.entries(fields).filter(([name]) => !name.startsWith(TAG_FIELD_PREFIX) && name !== 'bodyHash'),
+    Object.entries(fields).filter(
+      ([name]) => !name.startsWith(TAG_FIELD_PREFIX) && name !== 'bodyHash' && name !== IMAGES_FIELD,
+    ),
   );
   const kept = local?.notDownloaded ? { notDownloaded: local.notDownloaded } : {};
   return v.safeParse(articleMetaSchema, { ...ARTICLE_DEFAULTS, ...kept, ...synced, id, tags });

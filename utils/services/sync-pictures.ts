@@ -67,6 +67,22 @@ export async function settlePictures(db: ReadmarkDb): Promise<void> {
   }
 }
 
+/** syncMeta key: this device has marked every article with pictures once (markPicturedOnce). */
+const PICTURED_MARKED = 'pictured-marked';
+
+/**
+ * Once per device, every article with pictures is marked for settling: a library set up before
+ * pictures synced finished its seeding passes then, and they do not run again.
+ */
+export async function markPicturedOnce(db: ReadmarkDb): Promise<void> {
+  if (await db.syncMeta.get(PICTURED_MARKED)) return;
+  const ids = (await db.articleImages.orderBy('articleId').uniqueKeys()) as string[];
+  await db.transaction('rw', db.syncMeta, async () => {
+    await db.syncMeta.bulkPut(ids.map((id) => ({ key: META.picsPrefix + id, value: 1 })));
+    await db.syncMeta.put({ key: PICTURED_MARKED, value: 1 });
+  });
+}
+
 /** Pictures by hash for the engine: read from the library; received ones staged until stored. */
 export function libraryPictures(db: ReadmarkDb): PictureStore {
   return {

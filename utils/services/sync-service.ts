@@ -20,7 +20,7 @@ import {
   SYNC_ALARM,
   SYNC_ALARM_SOON,
 } from './sync-config';
-import { libraryPictures, settlePictures } from './sync-pictures';
+import { libraryPictures, markPicturedOnce, settlePictures } from './sync-pictures';
 import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
 import { DexieSyncStore } from './sync-store';
 import { followSyncSwitch, syncIsOn } from './sync-switch';
@@ -307,6 +307,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     const { book } = await store.loadLight();
     await seedOutbox(db);
     await settleBodies(db);
+    await markPicturedOnce(db);
     await settlePictures(db);
     const target = new WebDavTarget({ url: config.url, user: config.user, password: config.password });
     const legacy = await legacyPassphrase(db);

@@ -94,4 +94,26 @@ describe('stored pictures through the sync service', () => {
       'https://cdn.example/shared.webp': 'image/webp shared picture',
     });
   });
+
+  test('a device that synced before pictures did sends the pictures it stored, once updated', async () => {
+    const url = await newFolder(server.url, 'upgrade');
+    const a = library();
+    await settle(a);
+    await setUp(a, url, 'Laptop');
+    await expectSynced(a); // the second seeding pass: seeding is over
+    await settle(a);
+    const old = await picture('https://cdn.example/old.webp', 'stored before the update');
+    const id = await saveWith(a, 'https://news.example/old', [old]);
+    // As the build before left it: no picture marked, its seeding long finished.
+    await a.syncMeta.where('key').startsWithAnyOf(['pics:', 'pictured-marked']).delete();
+    expect(await a.syncMeta.where('key').startsWith('pics:').count()).toBe(0);
+    await expectSynced(a);
+
+    const b = library();
+    await settle(b);
+    await setUp(b, url, 'Desktop');
+    expect(await shown(b, id)).toEqual({
+      'https://cdn.example/old.webp': 'image/webp stored before the update',
+    });
+  });
 });
