@@ -19,6 +19,9 @@ export interface WebDavOptions {
   fetch?: typeof fetch;
 }
 
+/** Bytes above which a PUT into an unknown folder makes the folder first. */
+const LARGE_PUT = 64_000;
+
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>';
 
@@ -27,6 +30,8 @@ export class WebDavTarget implements RemoteTarget {
   private readonly authorization: string;
   private readonly timeoutMs: number;
   private readonly fetcher: typeof fetch;
+  /** Folders a PUT went into during this target's life (a run's). */
+  private readonly folders = new Set<string>();
 
   constructor(options: WebDavOptions) {
     this.base = new URL(options.url.endsWith('/') ? options.url : `${options.url}/`);
@@ -114,6 +119,11 @@ export class WebDavTarget implements RemoteTarget {
   async put(path: string, bytes: Uint8Array<ArrayBuffer>, options: { onlyIfAbsent?: boolean } = {}) {
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.onlyIfAbsent) headers['If-None-Match'] = '*';
+    const parents = path.split('/').slice(0, -1);
+    const folder = parents.join('/');
+    // A large file (a picture) into a folder not met in this run: its folders first, a few small
+    // requests, rather than its whole bytes sent to a 409 and then again.
+    if (bytes.length > LARGE_PUT && folder && !this.folders.has(folder)) await this.makeFolders(parents);
     let { status } = await this.request('PUT', this.urlOf(path), { headers, body: bytes });
     // Its folder is missing (WebDAV never creates parents on PUT): make them, then try again; a
     // second time when a parallel request was making the same folder (rclone answers it 423).
@@ -123,6 +133,7 @@ export class WebDavTarget implements RemoteTarget {
     }
     if (status === 412) return 'exists' as const;
     if (status !== 200 && status !== 201 && status !== 204) this.fail('PUT', status);
+    this.folders.add(folder);
     return 'written' as const;
   }
 
