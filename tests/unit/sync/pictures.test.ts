@@ -217,6 +217,54 @@ describe('stored pictures over sync', () => {
     expect(b.pictures.files.size).toBe(2);
   });
 
+  test('a picture too slow for one request is left for later; the library still syncs', async () => {
+    const url = await folder('slow');
+    const a = new Device('devA', url);
+    await a.savePictured('art1', 'https://news.example/one', {
+      'https://cdn.example/big.png': 'a large picture',
+    });
+    const slow: RemoteTarget = {
+      list: (f) => a.target.list(f),
+      get: (p, o) => a.target.get(p, o),
+      remove: (p) => a.target.remove(p),
+      put: async (path, bytes, options) => {
+        if (path.startsWith('img/')) throw new RemoteError('timeout', 'PUT took longer than 25000 ms');
+        return a.target.put(path, bytes, options);
+      },
+    };
+    const sent = await run(a, { target: slow, createIfEmpty: true });
+    expectDone(sent);
+    expect(sent.picturesSent).toBe(0);
+    const b = new Device('devB', url);
+    const received = await run(b);
+    expectDone(received);
+    expect(b.store.library().articles.has('art1')).toBe(true);
+    expect(received).toMatchObject({ picturesFetched: 0, picturesPending: 1 });
+    // A download too slow for one request leaves it pending; the run still succeeds.
+    const slowDown: RemoteTarget = {
+      put: (p, bytes, o) => b.target.put(p, bytes, o),
+      list: (f) => b.target.list(f),
+      remove: (p) => b.target.remove(p),
+      get: async (path, options) => {
+        if (path.startsWith('img/')) throw new RemoteError('timeout', 'GET took longer than 25000 ms');
+        return b.target.get(path, options);
+      },
+    };
+    const waited = await run(b, { target: slowDown });
+    expectDone(waited);
+    expect(waited).toMatchObject({ picturesFetched: 0, picturesPending: 1, picturesRefused: 0 });
+    // A server error is not a slow uplink: it fails the run as any other.
+    await a.savePictured('art2', 'https://news.example/two', { 'https://cdn.example/2.png': 'another' });
+    const failing: RemoteTarget = {
+      ...slow,
+      put: async (path, bytes, options) => {
+        if (path.startsWith('img/')) throw new RemoteError('server', 'PUT answered 500', 500);
+        return a.target.put(path, bytes, options);
+      },
+    };
+    expect((await run(a, { target: failing })).status).toBe('failed');
+  });
+
   test('an images field that is not one Readmark writes names no picture', () => {
     const hash = 'a'.repeat(64);
     expect(pictureLinks([['https://cdn.example/1.png', hash]])).toEqual([
