@@ -13,26 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { bodyHash, WebDavTarget } from '@/utils/sync';
 import { hasRclone, makeFolder, PASSWORD, startRclone, USER } from '../support/dav-servers';
 import { Device } from '../unit/sync/harness';
+import { type Counter, counting, mb } from './counting-fetch';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 100);
 
-interface Counter {
-  requests: number;
-  up: number;
-  down: number;
-}
-
-function counting(counter: Counter): typeof fetch {
-  return async (input, init) => {
-    counter.requests++;
-    if (init?.body instanceof Uint8Array) counter.up += init.body.length;
-    const response = await fetch(input, init);
-    counter.down += Number(response.headers.get('content-length') ?? 0);
-    return response;
-  };
-}
-
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 
 /** Seeded pseudo-random bytes (incompressible, as photos are). */
