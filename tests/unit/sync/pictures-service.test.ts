@@ -6,7 +6,13 @@
 // ("Load images") travel too; the status counts pictures waiting to be recorded.
 import { describe, expect, test } from 'vitest';
 import type { CapturedImage } from '@/utils/model';
-import { loadSyncStatus } from '@/utils/services';
+import {
+  DexieSyncStore,
+  libraryBodies,
+  libraryPictures,
+  loadSyncStatus,
+  saveSyncConfig,
+} from '@/utils/services';
 import {
   addArticleImages,
   deleteArticle,
@@ -14,8 +20,19 @@ import {
   type ReadmarkDb,
   saveArticleWithImages,
 } from '@/utils/storage';
+import { syncOnce, WebDavTarget } from '@/utils/sync';
 import { makeExtracted } from '../../support/articles';
-import { expectSynced, library, newFolder, settle, setUp, useSyncServer } from './service-devices';
+import { PASSWORD, USER } from '../../support/dav-servers';
+import {
+  configFor,
+  expectSynced,
+  library,
+  newFolder,
+  PASSPHRASE,
+  settle,
+  setUp,
+  useSyncServer,
+} from './service-devices';
 
 const server = useSyncServer();
 
@@ -115,5 +132,44 @@ describe('stored pictures through the sync service', () => {
     expect(await shown(b, id)).toEqual({
       'https://cdn.example/old.webp': 'image/webp stored before the update',
     });
+  });
+
+  test('a worker stopped after pictures arrived, before they were stored: the next run stores them whole', async () => {
+    const url = await newFolder(server.url, 'stopped');
+    const a = library();
+    await settle(a);
+    await setUp(a, url, 'Laptop');
+    await settle(a);
+    const id = await saveWith(a, 'https://news.example/stopped', [
+      await picture('https://cdn.example/1.webp', 'first picture'),
+      await picture('https://cdn.example/2.webp', 'second picture'),
+    ]);
+    await expectSynced(a);
+
+    // B's engine run finishes (records merged, pictures fetched and staged); the worker stops
+    // before anything is written to the library.
+    const b = library();
+    await settle(b);
+    await saveSyncConfig(b, configFor(url, 'Desktop'));
+    const engine = await syncOnce({
+      target: new WebDavTarget({ url, user: USER, password: PASSWORD }),
+      store: new DexieSyncStore(b, 'Desktop'),
+      bodies: libraryBodies(b),
+      pictures: libraryPictures(b),
+      passphrase: PASSPHRASE,
+    });
+    expect(engine).toMatchObject({ status: 'done', picturesFetched: 2 });
+    expect(await b.imageBlobs.count()).toBe(0);
+    expect(await b.articleImages.count()).toBe(0);
+    expect(await b.syncMeta.where('key').startsWith('pic:').count()).toBe(2);
+
+    // The next run (a new worker): the staged pictures are stored with their links.
+    await expectSynced(b);
+    expect(await shown(b, id)).toEqual({
+      'https://cdn.example/1.webp': 'image/webp first picture',
+      'https://cdn.example/2.webp': 'image/webp second picture',
+    });
+    expect(await b.syncMeta.where('key').startsWith('pic:').count()).toBe(0);
+    expect(await b.imageBlobs.count()).toBe(2);
   });
 });
