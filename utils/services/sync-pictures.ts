@@ -111,6 +111,14 @@ export function libraryPictures(db: ReadmarkDb): PictureStore {
     async markInFolder(hashes) {
       await db.syncMeta.bulkPut(hashes.map((hash) => ({ key: META.picInPrefix + hash, value: 1 })));
     },
+    async unsent() {
+      const keys = await db.syncMeta.where('key').startsWith(META.picOutPrefix).primaryKeys();
+      return keys.map((key) => key.slice(META.picOutPrefix.length));
+    },
+    async setUnsent(hash, unsent) {
+      if (unsent) await db.syncMeta.put({ key: META.picOutPrefix + hash, value: 1 });
+      else await db.syncMeta.delete(META.picOutPrefix + hash);
+    },
   };
 }
 

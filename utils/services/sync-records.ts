@@ -43,6 +43,8 @@ export const META = {
   picPrefix: 'pic:',
   /** `picin:<hash>`: this picture is in the sync folder (sent from here, or received). */
   picInPrefix: 'picin:',
+  /** `picout:<hash>`: this picture's upload took too long; later runs try it again. */
+  picOutPrefix: 'picout:',
 } as const;
 
 /** Fields that stay on this machine: download bookkeeping, and the id (the record's key). */

@@ -29,7 +29,13 @@ import {
 } from './crypto';
 import { couldNeedApproval, libraryChange, needsApproval } from './failsafe';
 import { type Library, materialise } from './library';
-import { fetchPictures, type PictureFetch, type PictureStore, sendPictures } from './pictures';
+import {
+  fetchPictures,
+  type PictureFetch,
+  type PictureStore,
+  sendPictures,
+  sendUnsentPictures,
+} from './pictures';
 import {
   blobPath,
   DEVICES_FOLDER,
@@ -316,6 +322,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     sent += packOps.length;
     ({ outbox, clock } = await store.loadLight());
   }
+  if (options.pictures) picturesSent += await sendUnsentPictures(target, keys, options.pictures);
   const cursorsChanged = incoming.length > 0;
   if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId)))
     await writeDevice(target, keys, book, book.head, clock);

@@ -32,6 +32,9 @@ export interface PictureStore {
   /** For each hash: whether the picture is known to be in the folder (sent, or received from it). */
   inFolder(hashes: string[]): Promise<boolean[]>;
   markInFolder(hashes: string[]): Promise<void>;
+  /** Pictures whose upload took longer than a request may: tried again by later runs. */
+  unsent(): Promise<string[]>;
+  setUnsent(hash: string, unsent: boolean): Promise<void>;
 }
 
 const HASH = /^[0-9a-f]{64}$/;
@@ -95,21 +98,44 @@ export async function sendPictures(
   const hashes = [...new Set(ops.flatMap((op) => picturesOf(op).map(([, hash]) => hash)))];
   if (hashes.length === 0) return 0;
   const there = await pictures.inFolder(hashes);
-  const missing = hashes.filter((_, i) => !there[i]);
+  return upload(
+    target,
+    keys,
+    pictures,
+    hashes.filter((_, i) => !there[i]),
+  );
+}
+
+/** Pictures left unsent by earlier runs (too slow then), a few per run. */
+export async function sendUnsentPictures(
+  target: RemoteTarget,
+  keys: FileKeys,
+  pictures: PictureStore,
+): Promise<number> {
+  return upload(target, keys, pictures, (await pictures.unsent()).slice(0, 20));
+}
+
+async function upload(target: RemoteTarget, keys: FileKeys, pictures: PictureStore, hashes: string[]) {
   let sent = 0;
-  await inParallel(missing, async (hash) => {
+  await inParallel(hashes, async (hash) => {
     const picture = await pictures.read(hash);
-    if (!picture) return; // gone here since: a later operation no longer names it
+    if (!picture) {
+      await pictures.setUnsent(hash, false); // gone here since: no article names it any more
+      return;
+    }
     const path = await pictureFile(keys, hash);
     try {
       await target.put(path, await seal(keys, path, encodePicture(picture)));
     } catch (error) {
-      // Too slow for one request (5 MiB over a slow uplink): the picture stays here, unsent, and
-      // the library keeps syncing; other devices show its placeholder. Any other failure fails the run.
-      if (error instanceof RemoteError && error.kind === 'timeout') return;
-      throw error;
+      // Too slow for one request (5 MiB over a slow uplink): the library keeps syncing (other
+      // devices show the placeholder meanwhile) and later runs try the picture again. Any other
+      // failure fails the run.
+      if (!(error instanceof RemoteError && error.kind === 'timeout')) throw error;
+      await pictures.setUnsent(hash, true);
+      return;
     }
     await pictures.markInFolder([hash]);
+    await pictures.setUnsent(hash, false);
     sent++;
   });
   return sent;

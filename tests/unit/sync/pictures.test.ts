@@ -217,7 +217,7 @@ describe('stored pictures over sync', () => {
     expect(b.pictures.files.size).toBe(2);
   });
 
-  test('a picture too slow for one request is left for later; the library still syncs', async () => {
+  test('a picture too slow for one request is left for a later run; the library still syncs', async () => {
     const url = await folder('slow');
     const a = new Device('devA', url);
     await a.savePictured('art1', 'https://news.example/one', {
@@ -253,6 +253,14 @@ describe('stored pictures over sync', () => {
     const waited = await run(b, { target: slowDown });
     expectDone(waited);
     expect(waited).toMatchObject({ picturesFetched: 0, picturesPending: 1, picturesRefused: 0 });
+    // A's next run, at normal speed, sends the picture it left; B then stores it.
+    const retried = await run(a);
+    expectDone(retried);
+    expect(retried.picturesSent).toBe(1);
+    expect(a.pictures.left.size).toBe(0);
+    const stored = await run(b);
+    expectDone(stored);
+    expect(stored).toMatchObject({ picturesFetched: 1, picturesPending: 0 });
     // A server error is not a slow uplink: it fails the run as any other.
     await a.savePictured('art2', 'https://news.example/two', { 'https://cdn.example/2.png': 'another' });
     const failing: RemoteTarget = {

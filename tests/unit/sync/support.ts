@@ -147,6 +147,14 @@ export class MemoryPictures implements PictureStore {
   async markInFolder(hashes: string[]) {
     for (const hash of hashes) this.folder.add(hash);
   }
+  readonly left = new Set<string>();
+  async unsent() {
+    return [...this.left];
+  }
+  async setUnsent(hash: string, unsent: boolean) {
+    if (unsent) this.left.add(hash);
+    else this.left.delete(hash);
+  }
   /** Store a picture and return its hash. */
   async add(content: string, type = 'image/png'): Promise<string> {
     const bytes = new TextEncoder().encode(content);
