@@ -22,26 +22,9 @@ import { fileURLToPath } from 'node:url';
 import { type BodyStore, type FileKeys, MIN_PBKDF2_ITERATIONS, syncOnce, WebDavTarget } from '@/utils/sync';
 import { hasRclone, makeFolder, PASSWORD, requestFloorMs, startRclone, USER } from '../support/dav-servers';
 import { Device } from '../unit/sync/harness';
+import { type Counter, counting, mb } from './counting-fetch';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
-
-interface Counter {
-  requests: number;
-  up: number;
-  down: number;
-}
-
-function counting(counter: Counter): typeof fetch {
-  return async (input, init) => {
-    counter.requests++;
-    const body = init?.body;
-    if (body instanceof Uint8Array) counter.up += body.length;
-    else if (typeof body === 'string') counter.up += body.length;
-    const response = await fetch(input, init);
-    counter.down += Number(response.headers.get('content-length') ?? 0);
-    return response;
-  };
-}
 
 /** A seeded log-normal body size (Box–Muller over a small LCG). */
 function sizes(count: number): number[] {
@@ -61,7 +44,6 @@ const sampler = setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 100);
 
-const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 /** Bodies on disk, one file per hash (the worker keeps them in IndexedDB, not in memory). */

@@ -2,7 +2,10 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { SCREENSHOTS } from './browser';
+import { startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
+import { png } from './png';
+import { saveThroughPopup } from './real-popup';
 import {
   ARTICLE,
   davFiles as davFilesIn,
@@ -116,5 +119,52 @@ describe.each(davServers())('sync between two profiles through $name', (server) 
     expect(await readStore(settingsB, 'highlights')).toEqual([]);
     await expect.poll(() => statusText(settingsB), { timeout: 30_000 }).not.toContain('would delete');
     await library.close();
+  });
+
+  test('a picture stored with an article on A shows in B’s reader from B’s own store, not the network', async () => {
+    // The page and its picture are served only while A saves it.
+    const site = await startFixtureServer();
+    const title = 'The lighthouse keeper’s last winter';
+    const prose = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `<p>Paragraph ${i} follows the keeper through the storms of the last winter before the light was automated, the logbook, the lamp and the long nights.</p>`,
+    ).join('\n');
+    site.route(
+      '/lighthouse.html',
+      `<!doctype html><html lang="en"><head><title>${title}</title></head><body><article><h1>${title}</h1>
+${prose}<figure><img src="/pics/lamp.png" width="90" height="60" alt="The lamp room"></figure>${prose}</article></body></html>`,
+    );
+    site.route('/pics/lamp.png', png(90, 60, [180, 40, 40]), 'image/png');
+    await saveThroughPopup(pair.a, `${site.origin}/lighthouse.html`);
+    await site.close();
+
+    const settingsA = await settings(pair.a);
+    expect(await readStore(settingsA, 'imageBlobs')).toHaveLength(1);
+    expect(await syncNow(settingsA)).toContain('Last successful sync');
+    expect(await davFiles('img/')).toHaveLength(2); // the folder and one of the 256 prefix folders
+    const settingsB = await settings(pair.b);
+    expect(await syncNow(settingsB)).toContain('Last successful sync');
+    const article = (await readStore<{ id: string; title: string }>(settingsB, 'articles')).find(
+      (a) => a.title === title,
+    );
+    expect(article).toBeDefined();
+    expect(await readStore(settingsB, 'imageBlobs')).toHaveLength(1);
+
+    const reader = await pair.b.context.newPage();
+    const requests: string[] = [];
+    reader.on('request', (request) => {
+      if (!request.url().startsWith('chrome-extension://')) requests.push(request.url());
+    });
+    await reader.goto(pair.b.extensionUrl(`/reader.html?id=${article!.id}`));
+    const lamp = () =>
+      reader.$eval('.reader-content img', (img) => ({
+        src: img.getAttribute('src') ?? '',
+        width: (img as HTMLImageElement).naturalWidth,
+      }));
+    await expect.poll(async () => (await lamp()).width, { timeout: 15_000 }).toBe(90);
+    expect((await lamp()).src).toMatch(/^blob:chrome-extension:/);
+    expect(requests.filter((url) => !url.startsWith('blob:chrome-extension:'))).toEqual([]);
+    await reader.close();
   });
 });

@@ -98,6 +98,7 @@ export { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } fr
 export { loadSyncConfig, type SyncConfig, saveSyncConfig } from './sync-config';
 export { turnSyncOff } from './sync-disconnect';
 export { changeSyncPassphrase } from './sync-passphrase';
+export { libraryPictures, settlePictures } from './sync-pictures';
 export { captureChange, dexieStores, noteText } from './sync-records';
 export {
   installSyncCapture,

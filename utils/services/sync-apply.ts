@@ -30,10 +30,12 @@ import {
   bodyHash,
   type EntityState,
   entityKey,
+  IMAGES_FIELD,
   materialise,
   TAG_FIELD_PREFIX,
 } from '@/utils/sync';
 import { checkBackupSettings } from './backup-settings';
+import { applyStagedPictures, pictureWrites } from './sync-pictures';
 import { dexieStores, META, noteText, recordChanges } from './sync-records';
 import { APPLY_PREFIX, type DexieSyncStore } from './sync-store';
 
@@ -126,7 +128,9 @@ function articleRecord(
   local: ArticleMeta | undefined,
 ): v.SafeParseResult<typeof articleMetaSchema> {
   const synced = Object.fromEntries(
-    Object.entries(fields).filter(([name]) => !name.startsWith(TAG_FIELD_PREFIX) && name !== 'bodyHash'),
+    Object.entries(fields).filter(
+      ([name]) => !name.startsWith(TAG_FIELD_PREFIX) && name !== 'bodyHash' && name !== IMAGES_FIELD,
+    ),
   );
   const kept = local?.notDownloaded ? { notDownloaded: local.notDownloaded } : {};
   return v.safeParse(articleMetaSchema, { ...ARTICLE_DEFAULTS, ...kept, ...synced, id, tags });
@@ -175,7 +179,9 @@ export async function applyMerged(
 ): Promise<{ rejected: Rejected[]; kept: Kept | null }> {
   const marks = await db.syncMeta.where('key').startsWith(APPLY_PREFIX).primaryKeys();
   const staged = await db.syncMeta.where('key').startsWith(META.blobPrefix).primaryKeys();
-  if (marks.length === 0 && staged.length === 0) return { rejected: [], kept: null };
+  const stagedPictures = await db.syncMeta.where('key').startsWith(META.picPrefix).primaryKeys();
+  if (marks.length === 0 && staged.length === 0 && stagedPictures.length === 0)
+    return { rejected: [], kept: null };
   const { state } = await store.load();
   const library = materialise(state);
   const rejected: Rejected[] = [];
@@ -245,7 +251,20 @@ export async function applyMerged(
   }
   const settings = await settingRecords(db, settingKeys, library.settings, rejected);
   const kept = await keptNotices(db, library, writes);
-  await writeSyncedRecords(db, { ...writes, settings, meta: kept.meta, deleteMeta: marks });
+  const pictures = await pictureWrites(
+    db,
+    library,
+    writes.articles.map((a) => a.id),
+  );
+  for (const id of pictures.refused)
+    rejected.push({ kind: 'article', id, reason: 'its pictures are not in Readmark’s format' });
+  await writeSyncedRecords(db, {
+    ...writes,
+    settings,
+    pictureLinks: pictures.links,
+    meta: kept.meta,
+    deleteMeta: marks,
+  });
 
   // Bodies, each in its own small transaction, for articles now in the library.
   const byHash = new Map<string, string[]>();
@@ -277,6 +296,7 @@ export async function applyMerged(
     const meta = contents.length ? [{ key: META.hashPrefix + hash, value: contents[0]!.articleId }] : [];
     await writeSyncedRecords(db, { contents, meta, deleteMeta: [key] });
   }
+  await applyStagedPictures(db, library, stagedPictures);
   return { rejected, kept: marks.length > 0 ? kept.counts : null };
 }
 

@@ -37,6 +37,14 @@ export const META = {
   hashPrefix: 'hash:',
   /** `blob:<bodyHash>`: a body received, waiting for its article to be written. */
   blobPrefix: 'blob:',
+  /** `pics:<articleId>`: the article's picture links changed here; its `images` field not yet recorded. */
+  picsPrefix: 'pics:',
+  /** `pic:<hash>`: a picture received, waiting to be stored with the articles that show it. */
+  picPrefix: 'pic:',
+  /** `picin:<hash>`: this picture is in the sync folder (sent from here, or received). */
+  picInPrefix: 'picin:',
+  /** `picout:<hash>`: this picture's upload took too long; later runs try it again. */
+  picOutPrefix: 'picout:',
 } as const;
 
 /** Fields that stay on this machine: download bookkeeping, and the id (the record's key). */
@@ -180,6 +188,16 @@ async function recordSettings(stores: CaptureStores, records: { key: string; val
 
 /** The capture hook: library writes → sync operations (and body markers, hashed before a run). */
 export const captureChange: ChangeCapture = async (write: CapturedWrite, stores: CaptureStores) => {
+  if (write.table === 'articleImages') {
+    // Marked, settled before the next run (sync-pictures.ts): the field lists all the article's links.
+    const ids =
+      write.type === 'put' ? write.values.map((link) => link.articleId) : write.keys.map(([id]) => id);
+    await stores.put(
+      'syncMeta',
+      [...new Set(ids)].map((id) => ({ key: META.picsPrefix + id, value: 1 })),
+    );
+    return;
+  }
   if (write.table === 'contents') {
     if (write.type === 'put') {
       await stores.put(

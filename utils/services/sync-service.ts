@@ -20,6 +20,7 @@ import {
   SYNC_ALARM,
   SYNC_ALARM_SOON,
 } from './sync-config';
+import { libraryPictures, markPicturedOnce, settlePictures } from './sync-pictures';
 import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
 import { DexieSyncStore } from './sync-store';
 import { followSyncSwitch, syncIsOn } from './sync-switch';
@@ -27,7 +28,7 @@ import { followSyncSwitch, syncIsOn } from './sync-switch';
 export interface SyncStatus {
   lastSuccessAt: number | null;
   lastRunAt: number | null;
-  /** Local changes not yet sent (operations and bodies). */
+  /** Local changes not yet sent (operations, bodies and articles' pictures). */
   pending: number;
   lastError: AppError | null;
   /** A mass change or a clock far ahead waiting for the reader's yes (pass back to runSync as `approve`). */
@@ -51,7 +52,10 @@ const STATUS = 'status';
  */
 const SEED_PASSES = ['seeded', 'seeded-again'] as const;
 const SEED_DONE = '\uffff';
-/** A run keeps fetching bodies (50 per engine run) for at most this long; the alarm does the rest. */
+/**
+ * A run keeps fetching bodies (50 per engine run), then pictures (20), for at most this long; the
+ * alarm does the rest.
+ */
 const BODY_BUDGET_MS = 60_000;
 
 const NO_STATUS: SyncStatus = {
@@ -73,11 +77,12 @@ export async function loadSyncStatus(db: ReadmarkDb): Promise<SyncStatus> {
 }
 
 async function pendingCount(db: ReadmarkDb): Promise<number> {
-  const [ops, bodies] = await Promise.all([
+  const [ops, bodies, pictures] = await Promise.all([
     db.syncOutbox.count(),
     db.syncMeta.where('key').startsWith(META.bodyPrefix).count(),
+    db.syncMeta.where('key').startsWith(META.picsPrefix).count(),
   ]);
-  return ops + bodies;
+  return ops + bodies + pictures;
 }
 
 async function saveStatus(db: ReadmarkDb, change: Partial<SyncStatus>): Promise<SyncStatus> {
@@ -159,7 +164,16 @@ async function seedPass(db: ReadmarkDb, key: string): Promise<boolean> {
   while (after !== SEED_DONE) {
     after = await db.transaction(
       'rw',
-      [db.articles, db.highlights, db.contents, db.settings, db.syncMeta, db.syncEntities, db.syncOutbox],
+      [
+        db.articles,
+        db.highlights,
+        db.contents,
+        db.settings,
+        db.articleImages,
+        db.syncMeta,
+        db.syncEntities,
+        db.syncOutbox,
+      ],
       async () => {
         const page = await db.articles.where(':id').above(after).limit(200).toArray();
         const stores = dexieStores(db);
@@ -178,10 +192,14 @@ async function seedPass(db: ReadmarkDb, key: string): Promise<boolean> {
           if (highlights.length)
             await captureChange({ table: 'highlights', type: 'put', values: highlights }, stores);
           const bodies = await db.contents.where(':id').anyOf(ids).primaryKeys();
-          await stores.put(
-            'syncMeta',
-            bodies.map((id) => ({ key: META.bodyPrefix + id, value: 1 })),
-          );
+          const pictured = await db.articleImages.where('articleId').anyOf(ids).toArray();
+          await stores.put('syncMeta', [
+            ...bodies.map((id) => ({ key: META.bodyPrefix + id, value: 1 })),
+            ...[...new Set(pictured.map((link) => link.articleId))].map((id) => ({
+              key: META.picsPrefix + id,
+              value: 1,
+            })),
+          ]);
         }
         const next = page.length < 200 ? SEED_DONE : page.at(-1)!.id;
         await db.syncMeta.put({ key, value: next });
@@ -251,6 +269,8 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     const { book } = await store.loadLight();
     await seedOutbox(db);
     await settleBodies(db);
+    await markPicturedOnce(db);
+    await settlePictures(db);
     const target = new WebDavTarget({ url: config.url, user: config.user, password: config.password });
     const legacy = await legacyPassphrase(db);
     const passphrase = config.encrypted ? (options.passphrase ?? legacy ?? null) : null;
@@ -264,6 +284,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         target,
         store,
         bodies: libraryBodies(db),
+        pictures: libraryPictures(db),
         passphrase,
         // Never a folder without encryption because the passphrase was not at hand this run.
         createIfEmpty: !book.targetId && (!config.encrypted || passphrase !== null),
@@ -278,7 +299,9 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         kept.articles += applied.kept.articles;
         kept.highlights += applied.kept.highlights;
       }
-      if (result.status !== 'done' || result.bodiesPending === 0 || result.bodiesFetched === 0) break;
+      if (result.status !== 'done') break;
+      const more = (result.bodiesPending > 0 && result.bodiesFetched > 0) || result.picturesFetched > 0;
+      if (!more || (result.bodiesPending === 0 && result.picturesPending === 0)) break;
       if (Date.now() - started > BODY_BUDGET_MS) break;
     }
     // An older set-up's passphrase in the clear goes once the folder's keys are kept instead.

@@ -1,7 +1,7 @@
 import type { DBCore, DBCoreMutateRequest, DBCoreTransaction, Middleware } from 'dexie';
-import type { ArticleContent, ArticleMeta, Highlight } from '@/utils/model';
+import type { ArticleContent, ArticleImage, ArticleMeta, Highlight, ImageBlob } from '@/utils/model';
 import type { ReadmarkDb, SettingRecord, SyncMetaRecord } from './db';
-import { deleteArticleImages } from './images';
+import { deleteArticleImages, type SyncedPictureLinks, setSyncedPictures } from './images';
 
 /**
  * Change capture for sync: every write to the library's records (articles, bodies, highlights),
@@ -20,7 +20,8 @@ import { deleteArticleImages } from './images';
  */
 
 // settings: the few the reader chose that travel (colour names); the hook picks them by key.
-const CAPTURED = ['articles', 'contents', 'highlights', 'settings'] as const;
+// articleImages: which pictures an article shows (the pictures themselves travel by hash).
+const CAPTURED = ['articles', 'contents', 'highlights', 'settings', 'articleImages'] as const;
 export type CapturedTable = (typeof CAPTURED)[number];
 const SYNC_STORES = ['syncMeta', 'syncEntities', 'syncOutbox'] as const;
 export type SyncStoreName = (typeof SYNC_STORES)[number];
@@ -30,7 +31,9 @@ export type CapturedWrite =
   | { table: 'contents'; type: 'put'; values: ArticleContent[] }
   | { table: 'highlights'; type: 'put'; values: Highlight[] }
   | { table: 'settings'; type: 'put'; values: SettingRecord[] }
-  | { table: CapturedTable; type: 'delete'; keys: string[] };
+  | { table: 'articleImages'; type: 'put'; values: ArticleImage[] }
+  | { table: 'articleImages'; type: 'delete'; keys: [string, string][] }
+  | { table: Exclude<CapturedTable, 'articleImages'>; type: 'delete'; keys: string[] };
 
 /** The sync stores inside the capturing transaction. */
 export interface CaptureStores {
@@ -136,19 +139,13 @@ export function changeCapture(db: ReadmarkDb): Middleware<DBCore> {
                 return table.query({ trans, values: false, query }).then(async ({ result }) => {
                   const response = await table.mutate(request);
                   if (result.length)
-                    await capture(
-                      { table: name as CapturedTable, type: 'delete', keys: result as string[] },
-                      stores,
-                    );
+                    await capture({ table: name, type: 'delete', keys: result } as CapturedWrite, stores);
                   return response;
                 });
               }
               return table.mutate(request).then(async (response) => {
                 if (request.type === 'delete') {
-                  await capture(
-                    { table: name as CapturedTable, type: 'delete', keys: request.keys as string[] },
-                    stores,
-                  );
+                  await capture({ table: name, type: 'delete', keys: request.keys } as CapturedWrite, stores);
                 } else {
                   const values = request.values.filter((_, i) => !(i in response.failures));
                   if (values.length)
@@ -173,6 +170,10 @@ export interface SyncedWrites {
   deleteHighlights?: string[];
   /** Synced settings (colour names), validated by the caller. */
   settings?: SettingRecord[];
+  /** Pictures received (checked against their hash by the engine). */
+  pictures?: ImageBlob[];
+  /** Articles whose picture links sync sets (images.ts, setSyncedPictures). */
+  pictureLinks?: SyncedPictureLinks[];
   /** Bookkeeping written in the same transaction (what was applied). */
   meta?: SyncMetaRecord[];
   deleteMeta?: string[];
@@ -203,6 +204,8 @@ export async function writeSyncedRecords(db: ReadmarkDb, writes: SyncedWrites): 
       if (writes.contents?.length) await db.contents.bulkPut(writes.contents);
       if (writes.highlights?.length) await db.highlights.bulkPut(writes.highlights);
       if (writes.settings?.length) await db.settings.bulkPut(writes.settings);
+      if (writes.pictures?.length || writes.pictureLinks?.length)
+        await setSyncedPictures(db, writes.pictures ?? [], writes.pictureLinks ?? []);
       if (writes.deleteMeta?.length) await db.syncMeta.bulkDelete(writes.deleteMeta);
       if (writes.meta?.length) await db.syncMeta.bulkPut(writes.meta);
     },

@@ -6,6 +6,7 @@ import {
   type ExtractedArticle,
   fail,
   IMAGE_CAPS,
+  type ImageBlob,
   type ImageBytes,
   type ImageLink,
   ok,
@@ -134,6 +135,40 @@ export async function deleteArticleImages(db: ReadmarkDb, articleIds: readonly s
     db,
     links.map((link) => link.hash),
   );
+}
+
+/** An article's picture links as sync merged them. */
+export interface SyncedPictureLinks {
+  articleId: string;
+  links: readonly ImageLink[];
+}
+
+/**
+ * Writes pictures received through sync and sets articles' links to what sync merged: a link is
+ * written only when its picture is stored (one still on its way is linked when it arrives), and
+ * the article's other links go. Pictures no article uses then are not kept. Call it inside a
+ * transaction that includes articles, articleImages and imageBlobs (writeSyncedRecords does).
+ */
+export async function setSyncedPictures(
+  db: ReadmarkDb,
+  pictures: readonly ImageBlob[],
+  articles: readonly SyncedPictureLinks[],
+): Promise<void> {
+  if (pictures.length) await db.imageBlobs.bulkPut([...pictures]);
+  const touched = pictures.map((picture) => picture.hash);
+  const present = await db.articles.bulkGet(articles.map((a) => a.articleId));
+  for (const [i, { articleId, links }] of articles.entries()) {
+    if (!present[i]) continue;
+    const stored = await db.imageBlobs.bulkGet(links.map((link) => link.hash));
+    const wanted = links.filter((_, j) => stored[j]);
+    const keep = new Set(wanted.map((link) => `${link.url}\u0000${link.hash}`));
+    const existing = await db.articleImages.where('articleId').equals(articleId).toArray();
+    const stale = existing.filter((link) => !keep.has(`${link.url}\u0000${link.hash}`));
+    await db.articleImages.bulkDelete(stale.map((link) => [articleId, link.url] as [string, string]));
+    await db.articleImages.bulkPut(wanted.map((link) => ({ articleId, url: link.url, hash: link.hash })));
+    touched.push(...stale.map((link) => link.hash));
+  }
+  await dropUnusedBlobs(db, touched);
 }
 
 async function replaceArticleImages(db: ReadmarkDb, articleId: string, images: readonly CapturedImage[]) {

@@ -8,7 +8,8 @@
  *    The whole change is measured against the library first (fail-safe), then merged in one commit.
  * 4. Send: bodies first, then our next pack, then our device file naming it as head. A pack
  *    nothing references is invisible, so a run killed at any point is repeated, not half-seen.
- * 5. Fetch a bounded number of missing bodies (the library is usable before they arrive).
+ * 5. Fetch a bounded number of missing bodies (the library is usable before they arrive), then,
+ *    once every missing body has been tried, a bounded number of missing pictures (pictures.ts).
  *
  * Single writer per file: no step needs If-Match or a lock, so servers that ignore conditional
  * requests are as safe as those that honour them. Server times are never read.
@@ -29,7 +30,14 @@ import {
 } from './crypto';
 import { couldNeedApproval, libraryChange, needsApproval } from './failsafe';
 import { parseHlc } from './hlc';
-import { materialise } from './library';
+import { type Library, materialise } from './library';
+import {
+  fetchPictures,
+  type PictureFetch,
+  type PictureStore,
+  sendPictures,
+  sendUnsentPictures,
+} from './pictures';
 import { PURGE_CHECK_MS, purgeable } from './purge';
 import {
   blobPath,
@@ -54,12 +62,15 @@ import { RemoteError, type RemoteTarget } from './remote-target';
 import { type SavedKeys, savedKeysFit, wrapTag } from './saved-keys';
 import { applyOp, cloneState, type Op, type SeenVector } from './state';
 import type { BodyStore, SyncBook, SyncStore } from './store';
+import { inParallel, missing, sha256Hex } from './transfer';
 
 export interface SyncOptions {
   target: RemoteTarget;
   store: SyncStore;
   /** Article bodies; without it, bodies are neither sent nor fetched. */
   bodies?: BodyStore;
+  /** Stored pictures; without it, pictures are neither sent nor fetched. */
+  pictures?: PictureStore;
   /** null: no encryption (only for a folder without it). */
   passphrase: string | null;
   /** The reader chose this folder for a new sync: create it if it is empty. */
@@ -71,6 +82,8 @@ export interface SyncOptions {
   packBytes?: number;
   /** Bodies fetched per run (default 50; the rest follow in later runs). */
   bodiesPerRun?: number;
+  /** Pictures fetched per run (default 20, at most 5 MiB each; the rest follow in later runs). */
+  picturesPerRun?: number;
   /** Pause between creating readmark.json and re-reading it (default 2 s). */
   settleMs?: number;
   /** Keys already opened this session (PBKDF2 at 600,000 iterations takes a while). */
@@ -106,15 +119,18 @@ export type FailReason =
   | 'internal';
 
 export type SyncResult =
-  | {
+  | ({
       status: 'done';
       received: number;
       sent: number;
       bodiesFetched: number;
       bodiesPending: number;
-      /** The other devices sharing the folder, by the names they gave themselves. */
-      devices: { id: string; name: string }[];
-    }
+      /** Pictures sent with this run's packs (each picture once per folder). */
+      picturesSent: number;
+    } & PictureFetch & {
+        /** The other devices sharing the folder, by the names they gave themselves. */
+        devices: { id: string; name: string }[];
+      })
   | {
       status: 'paused';
       reason: PauseReason;
@@ -305,7 +321,11 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     for (const device of incoming) cursors[device.deviceId] = device.from + device.packs.length - 1;
     // The body count is unknown until this run's scan has counted again: a run killed before then
     // must leave the next one scanning (records it applied may name bodies not fetched yet).
-    await store.commit({ apply: ops, now: now(), book: { cursors, bodiesPending: undefined } });
+    await store.commit({
+      apply: ops,
+      now: now(),
+      book: { cursors, bodiesPending: undefined, picturesPending: undefined },
+    });
     book.cursors = cursors;
   }
 
@@ -319,6 +339,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     book.inflight = null;
   }
   let sent = 0;
+  let picturesSent = 0;
   let outbox = (await store.loadLight()).outbox;
   const packBytes = options.packBytes ?? 1_000_000;
   let deviceWritten = false;
@@ -330,6 +351,9 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     }
     const { seq, ops: packOps } = book.inflight;
     await sendBodies(options, keys, packOps);
+    if (options.pictures) {
+      picturesSent += await sendPictures(target, keys, options.pictures, packOps);
+    }
     const path = packPath(book.deviceId, seq);
     await target.put(path, await seal(keys, path, jsonBytes({ deviceId: book.deviceId, seq, ops: packOps })));
     await writeDevice(target, keys, book, seq, clock, known);
@@ -340,6 +364,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     sent += packOps.length;
     ({ outbox, clock, known } = await store.loadLight());
   }
+  if (options.pictures) picturesSent += await sendUnsentPictures(target, keys, options.pictures);
   const cursorsChanged = incoming.length > 0;
   if (!deviceWritten && (cursorsChanged || !listed.has(book.deviceId))) {
     // What this run applied is in the vector the file now tells (others' purges wait for it).
@@ -347,9 +372,27 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     await writeDevice(target, keys, book, book.head, clock, known);
   }
 
-  // Bodies: only when records arrived or bodies were still missing after the last run.
-  const scan = ops.length > 0 || book.bodiesPending !== 0;
-  const bodies = scan ? await fetchBodies(options, keys) : { bodiesFetched: 0, bodiesPending: 0 };
+  // Bodies, then pictures: only when records arrived or some were still missing after the last run.
+  const scan =
+    (ops.length > 0 && (options.bodies || options.pictures)) ||
+    (options.bodies && book.bodiesPending !== 0) ||
+    (options.pictures && book.picturesPending !== 0);
+  const library = scan ? materialise((await store.load()).state) : null;
+  const { untried, ...bodies } = library
+    ? await fetchBodies(options, keys, library)
+    : { bodiesFetched: 0, bodiesPending: 0, untried: 0 };
+  // Pictures wait until every missing body has been tried: the text is what the reader came for.
+  const pictures: PictureFetch =
+    library && options.pictures && untried === 0
+      ? await fetchPictures(
+          target,
+          keys,
+          options.pictures,
+          [...library.articles.values()].map((article) => article.fields),
+          options.picturesPerRun ?? 20,
+        )
+      : // Not scanned: unknown, so the next run scans (0 only when pictures are not synced here).
+        { picturesFetched: 0, picturesPending: library && options.pictures ? 1 : 0, picturesRefused: 0 };
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
   const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames, deviceKnown: readKnown };
   if (fullCheck) seen.devicesReadAt = startedAt;
@@ -363,9 +406,12 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     );
     seen.purgeCheckedAt = startedAt;
   }
-  await store.commit({ book: { lastSuccessAt: now(), bodiesPending: bodies.bodiesPending, ...seen } });
+  const counts: Partial<SyncBook> = library
+    ? { bodiesPending: bodies.bodiesPending, picturesPending: pictures.picturesPending }
+    : {};
+  await store.commit({ book: { lastSuccessAt: now(), ...counts, ...seen } });
   const devices = Object.entries(deviceNames).map(([id, name]) => ({ id, name }));
-  return { status: 'done', received: ops.length, sent, ...bodies, devices };
+  return { status: 'done', received: ops.length, sent, ...bodies, picturesSent, ...pictures, devices };
 }
 
 /**
@@ -640,24 +686,12 @@ function takeBatch(outbox: Op[], maxBytes: number): Op[] {
 
 const bodyHashOf = (op: Op) => (typeof op.set?.bodyHash === 'string' ? op.set.bodyHash : null);
 
-/** Body transfers at once: enough to hide round trips, few enough for a small server. */
-const BODY_CONCURRENCY = 4;
-
-/** Run `task` over `items`, `limit` at a time; the first failure fails the whole. */
-async function inParallel<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) await task(items[next++] as T);
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-}
-
 /** Bodies a pack refers to go up before the pack: a reference never points at nothing. */
 async function sendBodies(options: SyncOptions, keys: FileKeys, ops: Op[]) {
   const { bodies, target } = options;
   if (!bodies) return;
   const hashes = [...new Set(ops.map(bodyHashOf).filter((h): h is string => h !== null))];
-  await inParallel(hashes, BODY_CONCURRENCY, async (hash) => {
+  await inParallel(hashes, async (hash) => {
     const body = await bodies.read(hash);
     if (!body) return; // replaced since: a later operation carries the new body
     const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
@@ -665,36 +699,23 @@ async function sendBodies(options: SyncOptions, keys: FileKeys, ops: Op[]) {
   });
 }
 
-async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** Missing bodies of live articles, a bounded number per run; each checked against its hash. */
-async function fetchBodies(options: SyncOptions, keys: FileKeys) {
-  if (!options.bodies) return { bodiesFetched: 0, bodiesPending: 0 };
-  const { state } = await options.store.load();
+/**
+ * Missing bodies of live articles, a bounded number per run; each checked against its hash.
+ * `untried`: missing bodies left for later runs by the bound.
+ */
+async function fetchBodies(options: SyncOptions, keys: FileKeys, library: Library) {
+  if (!options.bodies) return { bodiesFetched: 0, bodiesPending: 0, untried: 0 };
   const hashes = new Set<string>();
-  for (const article of materialise(state).articles.values()) {
+  for (const article of library.articles.values()) {
     const hash = article.fields.bodyHash;
     if (typeof hash === 'string') hashes.add(hash);
   }
-  // Asked 200 at a time rather than one after another: at 10,000 articles the one-by-one scan
-  // was a large part of each body run.
-  const wanted: string[] = [];
-  const all = [...hashes];
   const bodyStore = options.bodies;
-  for (let at = 0; at < all.length; at += 200) {
-    const chunk = all.slice(at, at + 200);
-    const present = await Promise.all(chunk.map((hash) => bodyStore.has(hash)));
-    chunk.forEach((hash, i) => {
-      if (!present[i]) wanted.push(hash);
-    });
-  }
+  const wanted = await missing(hashes, (hash) => bodyStore.has(hash));
   const limit = options.bodiesPerRun ?? 50;
   let fetched = 0;
   const { bodies, target } = options;
-  await inParallel(wanted.slice(0, limit), BODY_CONCURRENCY, async (hash) => {
+  await inParallel(wanted.slice(0, limit), async (hash) => {
     const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
     const bytes = await target.get(path);
     if (!bytes) return; // not there yet (its device has not finished); a later run fetches it
@@ -704,7 +725,11 @@ async function fetchBodies(options: SyncOptions, keys: FileKeys) {
     await bodies.write(hash, body);
     fetched++;
   });
-  return { bodiesFetched: fetched, bodiesPending: wanted.length - fetched };
+  return {
+    bodiesFetched: fetched,
+    bodiesPending: wanted.length - fetched,
+    untried: Math.max(0, wanted.length - limit),
+  };
 }
 
 export { sha256Hex as bodyHash };

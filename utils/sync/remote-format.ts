@@ -7,6 +7,7 @@
  *   devices/<deviceId>.json        sealed, written only by that device: head pack and cursors
  *   log/<deviceId>/<seq>.pack      sealed, written only by that device, never changed once referenced
  *   blob/<xx>/<name>               sealed article bodies; name = HMAC(name key, SHA-256(body))
+ *   img/<xx>/<name>                sealed stored pictures; name = HMAC(name key, "picture " + SHA-256)
  */
 import { appError, CodedError } from '@/utils/model';
 import { bytesJson } from './bytes';

@@ -18,8 +18,11 @@ export interface RemoteEntry {
 export interface RemoteTarget {
   /** The entries of a folder, or null when the folder does not exist. */
   list(folder: string): Promise<RemoteEntry[] | null>;
-  /** A file's bytes, or null when it does not exist. */
-  get(path: string): Promise<Uint8Array<ArrayBuffer> | null>;
+  /**
+   * A file's bytes, or null when it does not exist. With `maxBytes`, a larger file is not read
+   * past the limit: RemoteError of kind 'too-large'.
+   */
+  get(path: string, options?: { maxBytes?: number }): Promise<Uint8Array<ArrayBuffer> | null>;
   /**
    * Write a file, creating its folders. With `onlyIfAbsent`, a server that honours conditional
    * requests answers 'exists' when the file is there; one that ignores them overwrites, so the
@@ -40,7 +43,8 @@ export type RemoteErrorKind =
   | 'server'
   | 'full'
   | 'redirect'
-  | 'bad-response';
+  | 'bad-response'
+  | 'too-large';
 
 /** What a failed request tells, besides its kind: none of it is Readmark's own wording but `detail`'s. */
 export interface RemoteFacts {
@@ -66,6 +70,8 @@ function remoteAppError(kind: RemoteErrorKind, facts: RemoteFacts): AppError {
     case 'redirect':
       return appError('sync-redirected');
     case 'bad-response':
+    // A file past its size cap (pictures catch this themselves; nothing else asks for a cap).
+    case 'too-large':
       return appError('sync-server-garbage');
     case 'server':
       return appError('sync-server-status', { status: facts.status ?? 0 });

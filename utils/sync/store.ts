@@ -25,6 +25,8 @@ export interface SyncBook {
    * unset when records arrived and have not been scanned yet.
    */
   bodiesPending?: number;
+  /** Pictures still to fetch after the last run, as bodiesPending (pictures.ts). */
+  picturesPending?: number;
   /**
    * Each other device's file as last read and applied: the listing's ETag then. A file listed
    * with the same strong ETag is not read again (a run with nothing to do makes two requests);

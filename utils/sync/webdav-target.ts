@@ -19,6 +19,9 @@ export interface WebDavOptions {
   fetch?: typeof fetch;
 }
 
+/** Bytes above which a PUT into an unknown folder makes the folder first. */
+const LARGE_PUT = 64_000;
+
 const PROPFIND_BODY =
   '<?xml version="1.0" encoding="utf-8"?><d:propfind xmlns:d="DAV:"><d:prop><d:resourcetype/><d:getetag/></d:prop></d:propfind>';
 
@@ -27,6 +30,8 @@ export class WebDavTarget implements RemoteTarget {
   private readonly authorization: string;
   private readonly timeoutMs: number;
   private readonly fetcher: typeof fetch;
+  /** Folders a PUT went into during this target's life (a run's). */
+  private readonly folders = new Set<string>();
 
   constructor(options: WebDavOptions) {
     // No reader meets these throws: the sync service checks the URL first (syncHostPattern) and
@@ -53,7 +58,11 @@ export class WebDavTarget implements RemoteTarget {
   private async request(
     method: string,
     url: string,
-    init: { headers?: Record<string, string>; body?: Uint8Array<ArrayBuffer> | string } = {},
+    init: {
+      headers?: Record<string, string>;
+      body?: Uint8Array<ArrayBuffer> | string;
+      maxBytes?: number;
+    } = {},
   ): Promise<{ status: number; body: Uint8Array<ArrayBuffer> }> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
@@ -67,9 +76,13 @@ export class WebDavTarget implements RemoteTarget {
         cache: 'no-store',
         signal: controller.signal,
       });
-      const body = new Uint8Array(await response.arrayBuffer());
+      const body =
+        init.maxBytes === undefined || response.status !== 200
+          ? new Uint8Array(await response.arrayBuffer())
+          : await readAtMost(response, init.maxBytes, controller);
       return { status: response.status, body };
     } catch (error) {
+      if (error instanceof RemoteError) throw error;
       if (controller.signal.aborted) {
         throw new RemoteError('timeout', `${method} took longer than ${this.timeoutMs} ms`, {
           seconds: Math.max(1, Math.round(this.timeoutMs / 1000)),
@@ -102,8 +115,8 @@ export class WebDavTarget implements RemoteTarget {
     return parseListing(new TextDecoder().decode(body), new URL(url).pathname);
   }
 
-  async get(path: string): Promise<Uint8Array<ArrayBuffer> | null> {
-    const { status, body } = await this.request('GET', this.urlOf(path));
+  async get(path: string, options: { maxBytes?: number } = {}): Promise<Uint8Array<ArrayBuffer> | null> {
+    const { status, body } = await this.request('GET', this.urlOf(path), options);
     if (status === 404) return null;
     if (status !== 200) this.fail('GET', status);
     // No sync file is markup (readmark.json is JSON, the rest sealed): a page answered as a file
@@ -116,6 +129,11 @@ export class WebDavTarget implements RemoteTarget {
   async put(path: string, bytes: Uint8Array<ArrayBuffer>, options: { onlyIfAbsent?: boolean } = {}) {
     const headers: Record<string, string> = { 'Content-Type': 'application/octet-stream' };
     if (options.onlyIfAbsent) headers['If-None-Match'] = '*';
+    const parents = path.split('/').slice(0, -1);
+    const folder = parents.join('/');
+    // A large file (a picture) into a folder not met in this run: its folders first, a few small
+    // requests, rather than its whole bytes sent to a 409 and then again.
+    if (bytes.length > LARGE_PUT && folder && !this.folders.has(folder)) await this.makeFolders(parents);
     let { status } = await this.request('PUT', this.urlOf(path), { headers, body: bytes });
     // Its folder is missing (WebDAV never creates parents on PUT): make them, then try again; a
     // second time when a parallel request was making the same folder (rclone answers it 423).
@@ -125,6 +143,7 @@ export class WebDavTarget implements RemoteTarget {
     }
     if (status === 412) return 'exists' as const;
     if (status !== 200 && status !== 201 && status !== 204) this.fail('PUT', status);
+    this.folders.add(folder);
     return 'written' as const;
   }
 
@@ -146,6 +165,38 @@ export class WebDavTarget implements RemoteTarget {
 }
 
 const MARKUP = /^\s*<(?:!doctype|html|\?xml|[a-z][\w:-]*[\s>])/i;
+
+/** A response body, refused (and the request aborted) once it is larger than `maxBytes`. */
+async function readAtMost(
+  response: Response,
+  maxBytes: number,
+  controller: AbortController,
+): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = () => {
+    controller.abort();
+    return new RemoteError('too-large', `The file is larger than ${maxBytes} bytes`);
+  };
+  if (Number(response.headers.get('Content-Length') ?? 0) > maxBytes) throw tooLarge();
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(await response.arrayBuffer());
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > maxBytes) throw tooLarge();
+    chunks.push(value);
+  }
+  const body = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, at);
+    at += chunk.length;
+  }
+  return body;
+}
+
 const TAG = (name: string) => `<(?:[A-Za-z][\\w.-]*:)?${name}\\b[^>]*>`;
 const CLOSE = (name: string) => `</(?:[A-Za-z][\\w.-]*:)?${name}\\s*>`;
 const RESPONSE = new RegExp(`${TAG('response')}([\\s\\S]*?)${CLOSE('response')}`, 'g');

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll } from 'vitest';
 import { type FileKeys, type SyncOptions, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
 import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
-import { MemoryBodies, MemoryStore } from './support';
+import { MemoryBodies, MemoryPictures, MemoryStore } from './support';
 
 /** Opened keys, shared by the devices of a test file (as a worker keeps them while it lives). */
 const keyCache = new Map<string, FileKeys>();
@@ -18,6 +18,7 @@ export const PASSPHRASE = 'a long passphrase for tests';
 export class Device {
   readonly store: MemoryStore;
   readonly bodies = new MemoryBodies();
+  readonly pictures = new MemoryPictures();
   target: WebDavTarget;
   passphrase: string | null;
 
@@ -32,6 +33,7 @@ export class Device {
       target: this.target,
       store: this.store,
       bodies: this.bodies,
+      pictures: this.pictures,
       passphrase: this.passphrase,
       now: this.store.now,
       keyCache,
@@ -45,6 +47,15 @@ export class Device {
   async save(id: string, url: string, body = `<p>Body of ${url}</p>`) {
     const bodyHash = await this.bodies.add(body);
     return this.store.saveArticle(id, url, `Title ${id}`, { bodyHash });
+  }
+
+  /** Save an article showing these pictures (stored here), as the extension records it. */
+  async savePictured(id: string, url: string, pictures: Record<string, string>) {
+    const images: [string, string][] = [];
+    for (const [pictureUrl, content] of Object.entries(pictures).sort())
+      images.push([pictureUrl, await this.pictures.add(content)]);
+    const bodyHash = await this.bodies.add(`<p>Body of ${url}</p>`);
+    return this.store.saveArticle(id, url, `Title ${id}`, { bodyHash, images });
   }
 }
 

@@ -14,8 +14,10 @@ import {
   materialise,
   newBook,
   type Op,
+  type PictureStore,
   purgedMarker,
   type RemoteTarget,
+  type StoredPicture,
   type SyncBook,
   type SyncCommit,
   type SyncLight,
@@ -130,6 +132,44 @@ export class MemoryBodies implements BodyStore {
     const bytes = new TextEncoder().encode(body);
     const hash = await bodyHash(bytes);
     this.files.set(hash, bytes);
+    return hash;
+  }
+}
+
+/** Stored pictures in memory, by hash; counts each store of a picture (a duplicate shows). */
+export class MemoryPictures implements PictureStore {
+  readonly files = new Map<string, StoredPicture>();
+  readonly writes = new Map<string, number>();
+  readonly folder = new Set<string>();
+  async read(hash: string) {
+    return this.files.get(hash) ?? null;
+  }
+  async has(hash: string) {
+    return this.files.has(hash);
+  }
+  async write(hash: string, picture: StoredPicture) {
+    this.files.set(hash, picture);
+    this.writes.set(hash, (this.writes.get(hash) ?? 0) + 1);
+  }
+  async inFolder(hashes: string[]) {
+    return hashes.map((hash) => this.folder.has(hash));
+  }
+  async markInFolder(hashes: string[]) {
+    for (const hash of hashes) this.folder.add(hash);
+  }
+  readonly left = new Set<string>();
+  async unsent() {
+    return [...this.left];
+  }
+  async setUnsent(hash: string, unsent: boolean) {
+    if (unsent) this.left.add(hash);
+    else this.left.delete(hash);
+  }
+  /** Store a picture and return its hash. */
+  async add(content: string, type = 'image/png'): Promise<string> {
+    const bytes = new TextEncoder().encode(content);
+    const hash = await bodyHash(bytes);
+    this.files.set(hash, { type, bytes });
     return hash;
   }
 }
