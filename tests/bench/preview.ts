@@ -91,7 +91,8 @@ const STAGES: [string, string][] = [
   ['capture checked (+ waiting for the popup module)', 'captured'],
   ['to the Worker (offscreen message, or its script)', 'worker-received'],
   ['extraction in the Worker', 'worker-extracted'],
-  ['sanitise + back to the popup', 'extracted'],
+  ['sanitise (offscreen document)', 'worker-sanitised'],
+  ['back to the popup', 'extracted'],
   ['saved? look-up (+ waiting for the UI code)', 'looked-up'],
   ['render to paint', 'painted'],
 ];
