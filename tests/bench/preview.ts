@@ -27,6 +27,12 @@ import { EXTENSION_DIR, launchChromium, triggerAction } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup, type RealPopup } from '../e2e/real-popup';
 
+/**
+ * With a baseline, the build clicked first on a page alternates; `BENCH_ORDER_OFFSET=1` starts
+ * with the baseline, so a second run clicks each page in the other order (the first click on a
+ * page that has just loaded can be the slower).
+ */
+const ORDER_OFFSET = Number(process.env.BENCH_ORDER_OFFSET) || 0;
 /** `BENCH_PAGES=n` for a quicker, rougher look. */
 const PAGES = Number(process.env.BENCH_PAGES) || 30;
 const READABILITY = resolve(process.cwd(), '../shared/corpora/readability-test-pages');
@@ -186,7 +192,7 @@ async function main() {
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
     const floor = await clickAndMeasure(cdp, { context, extensionId: staticId }, page);
     const order = builds.map((_, i) => i);
-    if (n % 2 === 1) order.reverse();
+    if ((n + ORDER_OFFSET) % 2 === 1) order.reverse();
     for (const b of order) {
       const build = builds[b]!;
       await page.bringToFront();
