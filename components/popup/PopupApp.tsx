@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
 import type { AppError } from '@/utils/model';
@@ -21,8 +21,10 @@ const OPENING_CHARS = 320;
 export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<TabReading> }) {
   const { state, save, keep, highlightSelection } = usePagePreview(db, reading);
   const previewShown = state.kind === 'preview';
-  useEffect(() => {
-    // For `npm run bench:preview`: the frame after the preview was committed is the one painted.
+  useLayoutEffect(() => {
+    // For `npm run bench:preview`: the frame after the preview was committed is the one that paints
+    // it, as the static popup's mark. (A layout effect runs at the commit; useEffect runs after the
+    // next frame, and its requestAnimationFrame then marked the frame after the one that painted.)
     if (previewShown) requestAnimationFrame(() => performance.mark('rm:preview-painted'));
   }, [previewShown]);
 

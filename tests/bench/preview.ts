@@ -27,7 +27,14 @@ import { EXTENSION_DIR, launchChromium, triggerAction } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup, type RealPopup } from '../e2e/real-popup';
 
-const PAGES = 30;
+/**
+ * With a baseline, the build clicked first on a page alternates; `BENCH_ORDER_OFFSET=1` starts
+ * with the baseline, so a second run clicks each page in the other order (the first click on a
+ * page that has just loaded can be the slower).
+ */
+const ORDER_OFFSET = Number(process.env.BENCH_ORDER_OFFSET) || 0;
+/** `BENCH_PAGES=n` for a quicker, rougher look. */
+const PAGES = Number(process.env.BENCH_PAGES) || 30;
 const READABILITY = resolve(process.cwd(), '../shared/corpora/readability-test-pages');
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/extraction');
 
@@ -84,12 +91,14 @@ const fmt = (ms: number) => ms.toFixed(0).padStart(5);
  * The Worker's marks come from its own clock (utils/services/extract-in-worker.ts, markWorkerTiming).
  */
 const STAGES: [string, string][] = [
-  ['popup entry code loaded', 'popup-code'],
+  ['popup first script running', 'popup-code'],
   ['tab lookup', 'capture-start'],
   ['capture (capture script: serialise + transfer)', 'capture-end'],
+  ['capture checked (+ waiting for the popup module)', 'captured'],
   ['to the Worker (offscreen message, or its script)', 'worker-received'],
   ['extraction in the Worker', 'worker-extracted'],
-  ['sanitise + back to the popup', 'extracted'],
+  ['sanitise (offscreen document)', 'worker-sanitised'],
+  ['back to the popup', 'extracted'],
   ['saved? look-up (+ waiting for the UI code)', 'looked-up'],
   ['render to paint', 'painted'],
 ];
@@ -98,6 +107,7 @@ const STAGES: [string, string][] = [
  * offscreen document's, kept warm) and the UI's code (dynamic import).
  */
 const BESIDE: [string, string][] = [
+  ['popup entry module running', 'popup-module'],
   ['Worker script ready (0: warm before the popup)', 'worker-ready'],
   ['UI code (Preact, Dexie, translations) ready', 'ui-code'],
 ];
@@ -139,53 +149,91 @@ async function clickAndMeasure(cdp: CDPSession, context: Parameters<typeof attac
   return { total: marks.origin + marks.painted - clicked, marks };
 }
 
+/**
+ * `npm run bench:preview -- --baseline DIR`: another build of Readmark (say main's, built from
+ * `git archive main`) loaded beside this one and clicked on the same pages in the same run, so a
+ * change is read against its baseline under the same load. Each page: the static popup, then the
+ * two builds in an order that alternates page by page.
+ */
+function baselineDir(): string | null {
+  const at = process.argv.indexOf('--baseline');
+  if (at < 0) return null;
+  const dir = resolve(process.argv[at + 1] ?? '');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--baseline: no built extension in ${dir}`);
+  return dir;
+}
+
 async function main() {
   const pages = pagesToServe();
   const server = await startFixtureServer();
   for (const { path, html } of pages) server.route(path, html);
   const staticDir = staticPopupExtension();
-  const context = await launchChromium([
-    `--disable-extensions-except=${EXTENSION_DIR},${staticDir}`,
-    `--load-extension=${EXTENSION_DIR},${staticDir}`,
-  ]);
+  const baseline = baselineDir();
+  const builds = [
+    { label: 'this build', dir: EXTENSION_DIR },
+    ...(baseline ? [{ label: 'baseline', dir: baseline }] : []),
+  ];
+  const dirs = [...builds.map((b) => b.dir), staticDir].join(',');
+  const context = await launchChromium([`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`]);
   const cdp = await context.browser()!.newBrowserCDPSession();
-  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const readmarkId = new URL(sw.url()).host;
+  for (const build of builds) {
+    // Each build's service worker: its broad host access is removed, as a new install has none.
+    const id = unpackedExtensionId(build.dir);
+    const sw =
+      context.serviceWorkers().find((w) => w.url().includes(id)) ??
+      (await context.waitForEvent('serviceworker', { predicate: (w) => w.url().includes(id) }));
+    await sw.evaluate(() => chrome.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
+  }
   const staticId = unpackedExtensionId(staticDir);
-  await sw.evaluate(() => chrome.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
 
-  const rows: Row[] = [];
-  for (const { path, html } of pages) {
+  const rows = builds.map(() => [] as Row[]);
+  for (const [n, { path, html }] of pages.entries()) {
     const page = await context.newPage();
     await page.goto(`${server.origin}${path}`, { waitUntil: 'load' });
     const floor = await clickAndMeasure(cdp, { context, extensionId: staticId }, page);
-    await page.bringToFront();
-    const real = await clickAndMeasure(cdp, { context, extensionId: readmarkId }, page);
-    const m = real.marks;
-    const at = STAGES.map(([, mark]) => m[mark]!);
-    const parts = at.map((t, i) => t - (i === 0 ? 0 : at[i - 1]!));
-    const beside = BESIDE.map(([, mark]) => m[mark]!);
-    rows.push({
-      path,
-      floor: floor.total,
-      floorLoad: floor.marks.painted,
-      total: real.total,
-      painted: m.painted,
-      parts,
-      beside,
-    });
-    console.log(
-      `${path.padEnd(34)} ${fmt(html.length / 1024)} kB  click→preview ${fmt(real.total)} ms  static ${fmt(floor.total)} ms  popup-load→preview ${fmt(m.painted)} ms  [${parts.map(fmt).join(' |')} ]  worker ready ${fmt(beside[0]!)}  UI ready ${fmt(beside[1]!)}`,
-    );
+    const order = builds.map((_, i) => i);
+    if ((n + ORDER_OFFSET) % 2 === 1) order.reverse();
+    for (const b of order) {
+      const build = builds[b]!;
+      await page.bringToFront();
+      const real = await clickAndMeasure(cdp, { context, extensionId: unpackedExtensionId(build.dir) }, page);
+      const m = real.marks;
+      // A mark a build does not set (a baseline older than a stage) counts as no time.
+      const at: number[] = [];
+      for (const [i, [, mark]] of STAGES.entries()) at.push(m[mark] ?? (i === 0 ? 0 : at[i - 1]!));
+      const parts = at.map((t, i) => t - (i === 0 ? 0 : at[i - 1]!));
+      const beside = BESIDE.map(([, mark]) => m[mark] ?? Number.NaN);
+      rows[b]!.push({
+        path,
+        floor: floor.total,
+        floorLoad: floor.marks.painted,
+        total: real.total,
+        painted: m.painted,
+        parts,
+        beside,
+      });
+      console.log(
+        `${builds.length > 1 ? build.label.padEnd(11) : ''}${path.padEnd(34)} ${fmt(html.length / 1024)} kB  click→preview ${fmt(real.total)} ms  static ${fmt(floor.total)} ms  popup-load→preview ${fmt(m.painted)} ms  [${parts.map(fmt).join(' |')} ]  ${BESIDE.map(([, mark], i) => `${mark} ${fmt(beside[i]!)}`).join('  ')}`,
+      );
+    }
     await page.close();
   }
+  console.log(`\n${pages.length} pages, load average ${loadavg()[0]!.toFixed(1)} (2 cores shared)`);
+  for (const [b, build] of builds.entries()) {
+    console.log(`\n== ${build.label} (${build.dir}) ==`);
+    summarise(rows[b]!, build.dir);
+  }
+  await context.close();
+  await server.close();
+}
+
+function summarise(rows: Row[], dir: string) {
   const col = (f: (r: Row) => number) => rows.map(f);
   const line = (label: string, values: number[]) =>
     console.log(
       `${label.padEnd(50)} p50 ${fmt(quantile(values, 0.5))} ms   p95 ${fmt(quantile(values, 0.95))} ms`,
     );
-  console.log(`\n${rows.length} pages, load average ${loadavg()[0]!.toFixed(1)} (2 cores shared)`);
-  console.log(`scripts: ${scriptSizes()}`);
+  console.log(`scripts: ${scriptSizes(dir)}`);
   line(
     'click → preview painted',
     col((r) => r.total),
@@ -193,6 +241,14 @@ async function main() {
   line(
     'click → static popup painted (floor)',
     col((r) => r.floor),
+  );
+  line(
+    'click → popup load start',
+    col((r) => r.total - r.painted),
+  );
+  line(
+    'click → static popup load start',
+    col((r) => r.floor - r.floorLoad),
   );
   line(
     'static popup: load start → painted',
@@ -226,16 +282,14 @@ async function main() {
   console.log(
     `ratio click→preview / static floor: p50 ${ratio(0.5).toFixed(2)}× (target ≤ 1.2×), p95 ${ratio(0.95).toFixed(2)}×`,
   );
-  await context.close();
-  await server.close();
 }
 
 /** The popup's entry (with what it imports statically), its UI chunk and the Worker, as built. */
-function scriptSizes(): string {
-  const kB = (file: string) => `${(statSync(join(EXTENSION_DIR, file)).size / 1024).toFixed(0)} kB`;
-  const entry = readFileSync(join(EXTENSION_DIR, 'popup.html'), 'utf8');
-  const statics = [...entry.matchAll(/(?:src|href)="\/(chunks\/[^"]+\.js)"/g)].map((m) => m[1]!);
-  const total = statics.reduce((sum, file) => sum + statSync(join(EXTENSION_DIR, file)).size, 0);
+function scriptSizes(dir: string): string {
+  const kB = (file: string) => `${(statSync(join(dir, file)).size / 1024).toFixed(0)} kB`;
+  const entry = readFileSync(join(dir, 'popup.html'), 'utf8');
+  const statics = [...entry.matchAll(/(?:src|href)="\/((?:chunks\/)?[^"]+\.js)"/g)].map((m) => m[1]!);
+  const total = statics.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
   return `popup entry ${(total / 1024).toFixed(0)} kB in ${statics.length} files, extract-worker.js ${kB('extract-worker.js')}`;
 }
 

@@ -60,13 +60,15 @@ export function createSanitiser(win: Parameters<typeof createDOMPurify>[0]): San
     keepCodeLanguageOnly(node);
     fixLinkTargets(node);
   });
-  const sanitise: Sanitiser = (html) =>
-    purify.sanitize(html, {
-      FORBID_TAGS: FORBIDDEN_TAGS,
-      FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
-      ADD_ATTR: ['target'],
-      ALLOW_DATA_ATTR: false,
-    });
+  // Set once: a configuration passed to every sanitize() call is parsed again each time (its tag
+  // and attribute sets rebuilt), and an article comes with a sanitise per removed block.
+  purify.setConfig({
+    FORBID_TAGS: FORBIDDEN_TAGS,
+    FORBID_ATTR: FORBIDDEN_ATTRIBUTES,
+    ADD_ATTR: ['target'],
+    ALLOW_DATA_ATTR: false,
+  });
+  const sanitise: Sanitiser = (html) => purify.sanitize(html);
   const probe = sanitise(PROBE);
   if (/onerror|javascript:/i.test(probe)) throw unavailable('DOMPurify is not effective in this window');
   return sanitise;

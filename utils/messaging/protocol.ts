@@ -228,7 +228,7 @@ export interface OffscreenAnswers {
 /** The extracted, sanitised article, and when (ms since the epoch) the Worker got it and was done. */
 export interface OffscreenExtraction {
   article: ExtractedArticle;
-  timing: { ready: number; received: number; extracted: number } | null;
+  timing: { ready: number; received: number; extracted: number; sanitised?: number } | null;
 }
 
 /** A picture read by the content script: its type and bytes as base64 (messages carry JSON only). */

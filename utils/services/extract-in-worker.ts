@@ -17,11 +17,15 @@ export interface ExtractWorkerAnswer {
   timing: ExtractTiming;
 }
 
-/** The Worker's script ready, the page received, the extraction done (ms since the epoch). */
+/**
+ * The Worker's script ready, the page received, the extraction done (ms since the epoch); and
+ * where the offscreen document sanitises for the popup, the result sanitised.
+ */
 export interface ExtractTiming {
   ready: number;
   received: number;
   extracted: number;
+  sanitised?: number;
 }
 
 /** The part of a Worker the extractor uses (tests give it stand-ins). */
@@ -139,9 +143,20 @@ export async function extractInWorker(
 
 /**
  * DOMPurify and Readmark's policy, loaded when first needed: the popup's entry stays without them
- * (it sanitises only when the offscreen document is not there to do it).
+ * (it sanitises only when the offscreen document is not there to do it). Made once per page: the
+ * offscreen document sanitises every popup's article, and a new DOMPurify (with its probe) each
+ * time was part of the preview's wait. A failed load is not kept: the next article tries again.
  */
-const sanitiser = () => import('@/utils/extraction').then(({ createSanitiser }) => createSanitiser(window));
+let sanitiserMade: Promise<Sanitiser> | null = null;
+const sanitiser = () => {
+  sanitiserMade ??= import('@/utils/extraction')
+    .then(({ createSanitiser }) => createSanitiser(window))
+    .catch((thrown: unknown) => {
+      sanitiserMade = null;
+      throw thrown;
+    });
+  return sanitiserMade;
+};
 
 /** The Worker's times as this page's performance marks (rm:worker-ready…), read by npm run bench:preview. */
 export function markWorkerTiming(timing: ExtractTiming): void {

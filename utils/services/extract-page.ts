@@ -23,13 +23,16 @@ export async function extractPage(capture: PageCapture): Promise<Result<Extracte
 
 /**
  * Where the popup's preview is extracted. In Chrome the offscreen document keeps an extraction
- * Worker warm between popups (created by the background when it starts): when it is open, the
- * capture goes there. Otherwise (Firefox, or before the document exists) the popup starts a
- * Worker of its own now, and in Chrome asks for the document for the next popup.
+ * Worker warm between popups (created by the background when it starts): when it is open (asked
+ * by the popup's first script: `offscreenOpen`), the capture goes there. Otherwise (Firefox, or
+ * before the document exists) the popup starts a Worker of its own now, and in Chrome asks for the
+ * document for the next popup.
  */
-export async function choosePopupExtraction(): Promise<ExtractCapture> {
+export async function choosePopupExtraction(
+  offscreenOpen: Promise<boolean> = offscreenDocumentOpen(),
+): Promise<ExtractCapture> {
   const local: ExtractCapture = (capture, onTiming) => extractInWorker(capture, { onTiming });
-  if (await offscreenDocumentOpen().catch(() => false))
+  if (await offscreenOpen.catch(() => false))
     return async (capture, onTiming) => {
       const answer = await extractOffscreen(capture, onTiming);
       // Never delivered (the document closed, or still loading) or lost with the document: this
@@ -54,7 +57,7 @@ async function extractOffscreen(
 }
 
 /** Whether this browser has offscreen documents (Chrome) and Readmark's is open. */
-async function offscreenDocumentOpen(): Promise<boolean> {
+export async function offscreenDocumentOpen(): Promise<boolean> {
   if (!browser.offscreen || !browser.runtime.getContexts) return false;
   const open = await browser.runtime.getContexts({
     contextTypes: ['OFFSCREEN_DOCUMENT'],

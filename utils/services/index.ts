@@ -74,7 +74,7 @@ export {
   type PagePreview,
   savePreviewedArticle,
 } from './page-preview';
-export { readTabPage, type TabReading } from './read-tab-page';
+export { readTabPage, startTabReading, type TabReading, type TabReadingStart } from './read-tab-page';
 export {
   answerReview,
   badgeText,

@@ -1,8 +1,15 @@
 import { bindCaptureToTab } from '@/utils/messaging';
 import type { AppError, ExtractedArticle } from '@/utils/model';
 import { markWorkerTiming } from './extract-in-worker';
-import { choosePopupExtraction } from './extract-page';
-import { captureTab, pageScriptReady, resolveTargetTab, restrictedReason } from './tab-access';
+import { choosePopupExtraction, offscreenDocumentOpen } from './extract-page';
+import {
+  type CaptureInjection,
+  captureTab,
+  injectCaptureScript,
+  pageScriptReady,
+  resolveTargetTab,
+  restrictedReason,
+} from './tab-access';
 
 /** What the popup learns from its tab alone: the article on it, or why there is none. */
 export type TabReading =
@@ -17,24 +24,73 @@ export type TabReading =
     };
 
 /**
- * The part of the popup's preview that needs neither the database nor the UI: find the tab,
- * capture it, extract in a Worker. The popup's entry calls it on its first line, so the choice of
- * Worker (the offscreen document's, warm; else the popup's own, whose script then loads) is made
- * while the tab is found and captured, and all of it while the UI's code loads.
+ * The browser calls a tab reading needs before the popup's modules have loaded: whether the
+ * offscreen document is open, the tab, and the capture script's injection into it (null when
+ * there is no tab or it is one Readmark may not touch).
  */
-export async function readTabPage(): Promise<TabReading> {
-  const extraction = choosePopupExtraction();
-  const tab = await resolveTargetTab();
+export interface TabReadingStart {
+  offscreenOpen: Promise<boolean>;
+  tab: Promise<{ id: number; url?: string } | null>;
+  injection: Promise<CaptureInjection | null>;
+}
+
+/** Where the popup's first script leaves its start for the popup's entry module. */
+const START = Symbol.for('readmark.tabReadingStart');
+type WithStart = typeof globalThis & { [START]?: TabReadingStart };
+
+/**
+ * Starts reading the tab: the popup's first script (entrypoints/popup-start.ts, a classic script
+ * that runs while popup.html is parsed) calls it, so the tab is found and captured while the
+ * popup's modules load. Uses only the browser's API (no validation, no messaging): the script
+ * stays a few kB. Its result is left for readTabPage (takeTabReadingStart).
+ */
+export function startTabReading(): TabReadingStart {
+  // Marks read by `npm run bench:preview` (performance marks cost nothing measurable).
+  performance.mark('rm:popup-code');
+  const offscreenOpen = offscreenDocumentOpen().catch(() => false);
+  const tab = resolveTargetTab();
+  const injection = tab.then((found) => {
+    if (!found || restrictedReason(found.url)) return null;
+    performance.mark('rm:capture-start');
+    return injectCaptureScript(found.id).finally(() => performance.mark('rm:capture-end'));
+  });
+  // A failed tab lookup is reported by readTabPage, which awaits the tab itself.
+  injection.catch(() => undefined);
+  const start = { offscreenOpen, tab, injection };
+  (globalThis as WithStart)[START] = start;
+  return start;
+}
+
+/** The start the popup's first script made (once), or a start made now where it did not run. */
+export function takeTabReadingStart(): TabReadingStart {
+  const scope = globalThis as WithStart;
+  const start = scope[START];
+  delete scope[START];
+  return start ?? startTabReading();
+}
+
+/**
+ * The part of the popup's preview that needs neither the database nor the UI: find the tab,
+ * capture it, extract in a Worker. Its browser calls were started by the popup's first script
+ * (startTabReading), so the choice of Worker (the offscreen document's, warm; else the popup's
+ * own, whose script then loads), the tab and its capture all proceed while the popup's code loads.
+ */
+export async function readTabPage(start: TabReadingStart = takeTabReadingStart()): Promise<TabReading> {
+  const extraction = choosePopupExtraction(start.offscreenOpen);
+  const tab = await start.tab;
   if (!tab) return { kind: 'restricted', reason: { code: 'no-tab' } };
   const reason = restrictedReason(tab.url);
   if (reason) return { kind: 'restricted', reason };
-  performance.mark('rm:capture-start');
-  const captured = await captureTab(tab.id);
-  performance.mark('rm:capture-end');
+  // Never null here: the start injected into this very tab, for the same reasons checked above.
+  const captured = await captureTab(
+    tab.id,
+    start.injection.then((injected) => injected ?? injectCaptureScript(tab.id)),
+  );
   if (!captured.ok) return { kind: 'restricted', reason: captured.error };
   const { selection, ...page } = captured.value;
   // The article is the page the browser says the tab shows, whatever the page declares.
   const capture = bindCaptureToTab(page, tab.url);
+  performance.mark('rm:captured');
   if (!capture.ok) return { kind: 'error', error: capture.error };
   // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now,
   // beside the extraction: the preview does not wait for it, and a reader who closes the popup

@@ -54,19 +54,33 @@ export function restrictedReasonFromError(message: string): AppError | null {
   return null;
 }
 
+/** What injecting the capture script answered: its results, or the browser's refusal. */
+export type CaptureInjection = { ok: true; results: { result?: unknown }[] } | { ok: false; thrown: unknown };
+
 /**
- * Captures the page in a tab for the popup's preview: the small capture script (entrypoints/capture.ts)
- * is injected (activeTab + scripting) and its result is the capture, in one round trip. The full
- * content script (the in-page UI) is not needed to show a preview: see pageScriptReady.
+ * Injects the small capture script (entrypoints/capture.ts) into a tab (activeTab + scripting);
+ * its result is the capture, in one round trip. Never rejects: a refusal is answered. Imports only
+ * the browser's API, so the popup's first script (entrypoints/popup-start.ts) can start it.
  */
-export async function captureTab(tabId: number): Promise<Result<CapturedPage>> {
-  let results: { result?: unknown }[];
-  try {
-    results = await browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] });
-  } catch (error) {
-    return notInjected(error);
-  }
-  const checked = v.safeParse(capturedPage, results[0]?.result);
+export function injectCaptureScript(tabId: number): Promise<CaptureInjection> {
+  return browser.scripting.executeScript({ target: { tabId }, files: [CAPTURE_SCRIPT_FILE] }).then(
+    (results) => ({ ok: true, results }),
+    (thrown: unknown) => ({ ok: false, thrown }),
+  );
+}
+
+/**
+ * Captures the page in a tab for the popup's preview (injectCaptureScript, or its injection
+ * started earlier), checked for shape. The full content script (the in-page UI) is not needed to
+ * show a preview: see pageScriptReady.
+ */
+export async function captureTab(
+  tabId: number,
+  injection: Promise<CaptureInjection> = injectCaptureScript(tabId),
+): Promise<Result<CapturedPage>> {
+  const injected = await injection;
+  if (!injected.ok) return notInjected(injected.thrown);
+  const checked = v.safeParse(capturedPage, injected.results[0]?.result);
   if (!checked.success) {
     const issue = checked.issues[0];
     const where = issue.path?.map((p) => String(p.key)).join('.') || 'capture';
