@@ -1,6 +1,11 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { errorMessage } from '@/components/shared/error-message';
-import { capturePageWithSelection, readPageImage, runPageAnnotations } from '@/components/toolbar';
+import {
+  capturePageWithSelection,
+  markPageScript,
+  readPageImage,
+  runPageAnnotations,
+} from '@/components/toolbar';
 import {
   contentNoteSenders,
   contentSenders,
@@ -25,6 +30,7 @@ export default defineContentScript({
     // A second injection into the same page (each popup open injects when no script answers)
     // invalidates this copy through WXT's context: it unmounts and stops listening, the new one runs.
     const { annotations, listen: liveListen } = runPageAnnotations(ctx, document);
+    const unmark = markPageScript();
 
     const currentRange = () => {
       const selection = document.getSelection();
@@ -94,6 +100,7 @@ export default defineContentScript({
       ),
     );
     ctx.onInvalidated(() => {
+      unmark();
       stopContent();
       stopNotes();
     });

@@ -339,6 +339,12 @@ export interface CapturedPage extends PageCapture {
   selection: string;
 }
 
+/** The capture script's answer (entrypoints/capture.ts): also whether the in-page UI's script runs there. */
+export const injectedCapture = v.strictObject({ ...capturedPage.entries, pageScript: v.boolean() });
+export interface InjectedCapture extends CapturedPage {
+  pageScript: boolean;
+}
+
 /*
  * Imported articles that came as URLs only are downloaded by the background (issue 14), so the
  * queue goes on with the library closed; the library only asks it to start (after access was

@@ -87,17 +87,18 @@ export async function readTabPage(start: TabReadingStart = takeTabReadingStart()
     start.injection.then((injected) => injected ?? injectCaptureScript(tab.id)),
   );
   if (!captured.ok) return { kind: 'restricted', reason: captured.error };
-  const { selection, ...page } = captured.value;
+  const { selection, pageScript, ...page } = captured.value;
   // The article is the page the browser says the tab shows, whatever the page declares.
   const capture = bindCaptureToTab(page, tab.url);
   performance.mark('rm:captured');
   if (!capture.ok) return { kind: 'error', error: capture.error };
   // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now,
-  // beside the extraction: the preview does not wait for it, and a reader who closes the popup
-  // as soon as the preview shows still gets it (started after the extraction, a loaded machine
-  // closed the popup before the injection was asked for: tests/hostile/sw-faults). On a huge page
-  // it competes with the extraction for the CPU; the pathological pages keep their bound alone.
-  void pageScriptReady(tab.id);
+  // beside the extraction, with no question to the page first (the capture said whether it runs
+  // there): the preview does not wait for it, and a reader who closes the popup as soon as the
+  // preview shows still gets it (asked later, a loaded machine closed the popup before the
+  // injection was requested: tests/hostile/sw-faults, tests/e2e/hostile-page). On a huge page it
+  // competes with the extraction for the CPU; the pathological pages keep their bound alone.
+  void pageScriptReady(tab.id, pageScript);
   const extract = await extraction;
   const extracted = await extract(capture.value, markWorkerTiming);
   performance.mark('rm:extracted');

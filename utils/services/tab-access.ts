@@ -1,6 +1,6 @@
 import * as v from 'valibot';
 import { browser } from 'wxt/browser';
-import { type CapturedPage, capturedPage, sendToTab } from '@/utils/messaging';
+import { type InjectedCapture, injectedCapture, sendToTab } from '@/utils/messaging';
 import { type AppError, describeThrown, err, fail, ok, type Result } from '@/utils/model';
 import { CAPTURE_SCRIPT_FILE, CONTENT_SCRIPT_FILE } from './content-script-file';
 
@@ -77,10 +77,10 @@ export function injectCaptureScript(tabId: number): Promise<CaptureInjection> {
 export async function captureTab(
   tabId: number,
   injection: Promise<CaptureInjection> = injectCaptureScript(tabId),
-): Promise<Result<CapturedPage>> {
+): Promise<Result<InjectedCapture>> {
   const injected = await injection;
   if (!injected.ok) return notInjected(injected.thrown);
-  const checked = v.safeParse(capturedPage, injected.results[0]?.result);
+  const checked = v.safeParse(injectedCapture, injected.results[0]?.result);
   if (!checked.success) {
     const issue = checked.issues[0];
     const where = issue.path?.map((p) => String(p.key)).join('.') || 'capture';
@@ -101,16 +101,17 @@ const pageScripts = new Map<number, Promise<void>>();
 
 /**
  * The full content script in a tab (highlights painted, the popup's messages answered: highlight
- * the selection, read a picture, Listen), injected now unless it already answers. The popup starts
- * it once the page is extracted (the preview does not wait for it) and waits for it before any
- * message to the page. A failure is left
- * to the message that follows, which reports that the page did not answer.
+ * the selection, read a picture, Listen), injected now unless it already runs there. `running` is
+ * what the capture script found (InjectedCapture.pageScript): with it no question is asked of
+ * the page first, so the injection is requested at once, before the preview can show and the
+ * reader close the popup. Without it the page is asked. The popup waits for it before any message
+ * to the page; a failure is left to that message, which reports that the page did not answer.
  */
-export function pageScriptReady(tabId: number): Promise<void> {
+export function pageScriptReady(tabId: number, running?: boolean): Promise<void> {
   let ready = pageScripts.get(tabId);
   if (!ready) {
     ready = (async () => {
-      if ((await sendToTab(tabId, 'highlightStatus', {})).ok) return;
+      if (running ?? (await sendToTab(tabId, 'highlightStatus', {})).ok) return;
       try {
         await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
       } catch {

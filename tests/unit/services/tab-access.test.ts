@@ -11,6 +11,7 @@ const page = {
   title: 'Story',
   html: '<html><body><p>Story</p></body></html>',
   selection: 'the bridge',
+  pageScript: false,
 };
 
 function injectionAnswers(result: unknown) {
@@ -36,6 +37,7 @@ describe('captureTab', () => {
     ['a field too many', { ...page, cookie: 'x' }],
     ['an address that is not one', { ...page, url: 'not a url' }],
     ['a selection far longer than the popup shows', { ...page, selection: 'x'.repeat(5_000) }],
+    ['no word on the in-page UI', { ...page, pageScript: undefined }],
   ])('refuses a result with %s', async (_, result) => {
     injectionAnswers(result);
     const captured = await captureTab(7);
@@ -67,6 +69,22 @@ describe('pageScriptReady', () => {
     vi.spyOn(browser.tabs, 'sendMessage').mockResolvedValue({ ok: true, value: [] } as never);
     const inject = injectionAnswers(undefined);
     await pageScriptReady(102);
+    expect(inject).not.toHaveBeenCalled();
+  });
+
+  test('where the capture found the content script missing, it is injected without asking the page', async () => {
+    const ask = vi.spyOn(browser.tabs, 'sendMessage');
+    const inject = injectionAnswers(undefined);
+    await pageScriptReady(104, false);
+    expect(ask).not.toHaveBeenCalled();
+    expect(inject).toHaveBeenCalledWith({ target: { tabId: 104 }, files: ['/content-scripts/content.js'] });
+  });
+
+  test('where the capture found the content script running, nothing is asked or injected', async () => {
+    const ask = vi.spyOn(browser.tabs, 'sendMessage');
+    const inject = injectionAnswers(undefined);
+    await pageScriptReady(105, true);
+    expect(ask).not.toHaveBeenCalled();
     expect(inject).not.toHaveBeenCalled();
   });
 
