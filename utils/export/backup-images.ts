@@ -5,6 +5,7 @@ import {
   IMAGE_CAPS,
   type ImageBytes,
   isStorableImageType,
+  sha256Hex,
 } from '@/utils/model';
 import { firstIssue, imageHash } from './backup-schema';
 
@@ -35,8 +36,7 @@ export async function checkImage(raw: unknown): Promise<ImageBytes | string> {
   } catch {
     return 'data: not base64';
   }
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
-  const hash = [...digest].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  const hash = await sha256Hex(bytes as BufferSource);
   if (hash !== parsed.output.hash) return 'data does not match its hash';
   return { hash, type: parsed.output.type.split(';')[0]!.trim().toLowerCase(), bytes };
 }

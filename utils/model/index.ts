@@ -15,6 +15,7 @@ export * from './listen-positions';
 export * from './listen-preferences';
 export * from './result';
 export * from './review';
+export * from './sha256';
 export * from './text';
 export * from './text-walk';
 export * from './url';

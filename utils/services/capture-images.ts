@@ -9,6 +9,7 @@ import {
   isStorableImageType,
   ok,
   type Result,
+  sha256Hex,
 } from '@/utils/model';
 
 /** The article's pictures: every http(s) <img src> of its saved HTML, and its lead image. */
@@ -106,6 +107,5 @@ export async function fetchImage(url: string): Promise<Result<Blob>> {
 
 /** Lower-case hex SHA-256 of the picture's bytes (WebCrypto). */
 export async function sha256(blob: Blob): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', await blob.arrayBuffer());
-  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+  return sha256Hex(await blob.arrayBuffer());
 }

@@ -14,7 +14,7 @@
  * Single writer per file: no step needs If-Match or a lock, so servers that ignore conditional
  * requests are as safe as those that honour them. Server times are never read.
  */
-import { type AppError, appError } from '@/utils/model';
+import { type AppError, appError, sha256Hex } from '@/utils/model';
 import { bytesJson, jsonBytes } from './bytes';
 import {
   CorruptFileError,
@@ -62,7 +62,7 @@ import { RemoteError, type RemoteTarget } from './remote-target';
 import { type SavedKeys, savedKeysFit, wrapTag } from './saved-keys';
 import { applyOp, cloneState, type Op, type SeenVector } from './state';
 import type { BodyStore, SyncBook, SyncStore } from './store';
-import { inParallel, missing, sha256Hex } from './transfer';
+import { inParallel, missing } from './transfer';
 
 export interface SyncOptions {
   target: RemoteTarget;

@@ -9,11 +9,11 @@
  * unseals, is a picture type the reader may show and hashes to its name's hash: a damaged file is
  * never stored, and the article shows its picture's original URL or placeholder as before.
  */
-import { IMAGE_CAPS, isStorableImageType } from '@/utils/model';
+import { IMAGE_CAPS, isStorableImageType, sha256Hex } from '@/utils/model';
 import { CorruptFileError, contentName, type FileKeys, seal, unseal } from './crypto';
 import { RemoteError, type RemoteTarget } from './remote-target';
 import type { Op } from './state';
-import { inParallel, missing, sha256Hex } from './transfer';
+import { inParallel, missing } from './transfer';
 
 /** The article field that lists its pictures. */
 export const IMAGES_FIELD = 'images';

@@ -1,4 +1,4 @@
-/** What body and picture transfers share: bounded parallelism, the missing-file scan, the content hash. */
+/** What body and picture transfers share: bounded parallelism and the missing-file scan. */
 
 /** Transfers at once: enough to hide round trips, few enough for a small server. */
 const TRANSFER_CONCURRENCY = 4;
@@ -39,10 +39,4 @@ export async function missing(hashes: Iterable<string>, has: (hash: string) => P
     });
   }
   return wanted;
-}
-
-/** Hex SHA-256: the name bodies and pictures are stored and checked by. */
-export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
-  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
-  return [...digest].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
