@@ -17,6 +17,7 @@ import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 import { SyncStatusLines } from '../shared/SyncStatus';
 import { useObserved } from '../shared/use-observed';
+import { SyncDevices } from './SyncDevices';
 import {
   formFrom,
   type PassphraseChangeForm,
@@ -161,9 +162,7 @@ export function SyncSection({ db }: { db: ReadmarkDb }) {
         </p>
       )}
       {config && current && current.devices.length > 0 && (
-        <p class="meta" data-testid="sync-devices">
-          {t('syncDevices', current.devices.join(', '))}
-        </p>
+        <SyncDevices db={db} devices={current.devices} running={running} run={run} />
       )}
       {config && current?.approval && (
         <div class="sync-question">

@@ -97,6 +97,7 @@ export {
 export { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
 export { loadSyncConfig, type SyncConfig, saveSyncConfig } from './sync-config';
 export { turnSyncOff } from './sync-disconnect';
+export { forgetSyncDevice } from './sync-forget';
 export { changeSyncPassphrase } from './sync-passphrase';
 export { libraryPictures, settlePictures } from './sync-pictures';
 export { captureChange, dexieStores, noteText } from './sync-records';

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { type AppError, appError, describeThrown, isErrorCode } from '@/utils/model';
 import { type ReadmarkDb, setChangeCapture } from '@/utils/storage';
-import { type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
+import { type SyncDevice, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
 import { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
 import {
   forgetLegacyPassphrase,
@@ -35,8 +35,8 @@ export interface SyncStatus {
   approval: string | null;
   /** The reader said stop to a mass change: automatic runs wait for "Sync now". */
   stopped: boolean;
-  /** The names of the other devices sharing the folder, as of the last successful sync. */
-  devices: string[];
+  /** The other devices sharing the folder as of the last successful sync, but the forgotten. */
+  devices: SyncDevice[];
   /**
    * Records the last merge kept over a concurrent delete (a delete made on one device while
    * another edited the record): the reader is told. Null when that merge kept none.
@@ -73,7 +73,9 @@ export async function loadSyncStatus(db: ReadmarkDb): Promise<SyncStatus> {
   const stored = (await db.syncMeta.get(STATUS))?.value as Partial<SyncStatus> | undefined;
   // An error stored under a code this version no longer has shows as none (the next run says anew).
   const lastError = stored?.lastError && isErrorCode(stored.lastError.code) ? stored.lastError : null;
-  return { ...NO_STATUS, ...stored, lastError, pending: await pendingCount(db) };
+  // A status saved before devices had ids held their names only: listed again after the next run.
+  const devices = (stored?.devices ?? []).filter((device) => typeof device === 'object' && device !== null);
+  return { ...NO_STATUS, ...stored, lastError, devices, pending: await pendingCount(db) };
 }
 
 async function pendingCount(db: ReadmarkDb): Promise<number> {
@@ -85,7 +87,7 @@ async function pendingCount(db: ReadmarkDb): Promise<number> {
   return ops + bodies + pictures;
 }
 
-async function saveStatus(db: ReadmarkDb, change: Partial<SyncStatus>): Promise<SyncStatus> {
+export async function saveStatus(db: ReadmarkDb, change: Partial<SyncStatus>): Promise<SyncStatus> {
   const next = { ...(await loadSyncStatus(db)), ...change };
   await db.syncMeta.put({ key: STATUS, value: next });
   return { ...next, pending: await pendingCount(db) };
@@ -317,7 +319,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
             lastSuccessAt: Date.now(),
             approval: null,
             stopped: false,
-            devices: result.devices.map((device) => device.name || device.id).sort(),
+            devices: result.devices.sort((a, b) => (a.name || a.id).localeCompare(b.name || b.id)),
           }
         : {}),
       // A question the reader answers (a mass change, a clock far ahead): "Continue" approves it.

@@ -29,6 +29,7 @@ import {
   WrongPassphraseError,
 } from './crypto';
 import { couldNeedApproval, libraryChange, needsApproval } from './failsafe';
+import { type SyncDevice, shownDevices, stillForgotten } from './forget';
 import { parseHlc } from './hlc';
 import { type Library, materialise } from './library';
 import {
@@ -128,8 +129,8 @@ export type SyncResult =
       /** Pictures sent with this run's packs (each picture once per folder). */
       picturesSent: number;
     } & PictureFetch & {
-        /** The other devices sharing the folder, by the names they gave themselves. */
-        devices: { id: string; name: string }[];
+        /** The other devices sharing the folder (not those the reader forgot: forget.ts). */
+        devices: SyncDevice[];
       })
   | {
       status: 'paused';
@@ -264,12 +265,16 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   let ownRemoteHead = book.head;
   // Names of the devices listed now: a file skipped for its unchanged tag keeps the name last read.
   const deviceNames: Record<string, string> = {};
+  // Their clock stamps, likewise (when each last synced; whether a forgotten one came back).
+  const deviceSeen: Record<string, string> = {};
   for (const deviceId of [...listed].sort()) {
     if (!isId(deviceId)) continue;
     if (deviceId === book.deviceId && !book.inflight) continue;
     const tag = tags.get(deviceId);
     if (deviceId !== book.deviceId && tag && !fullCheck && book.deviceTags?.[deviceId] === tag) {
       deviceNames[deviceId] = book.deviceNames?.[deviceId] ?? '';
+      const stamp = book.deviceSeen?.[deviceId];
+      if (stamp !== undefined) deviceSeen[deviceId] = stamp;
       continue;
     }
     const device = await readDevice(target, keys, deviceId);
@@ -278,6 +283,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
       continue;
     }
     deviceNames[deviceId] = device.name;
+    deviceSeen[deviceId] = device.hlc;
     const cursor = book.cursors[deviceId] ?? 0;
     if (device.head < cursor) {
       throw pause(
@@ -394,11 +400,21 @@ async function run(options: SyncOptions): Promise<SyncResult> {
       : // Not scanned: unknown, so the next run scans (0 only when pictures are not synced here).
         { picturesFetched: 0, picturesPending: library && options.pictures ? 1 : 0, picturesRefused: 0 };
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
-  const seen: Partial<SyncBook> = { deviceTags: readTags, deviceNames, deviceKnown: readKnown };
+  const forgotten = stillForgotten(book.forgotten ?? {}, deviceSeen, listed);
+  const seen: Partial<SyncBook> = {
+    deviceTags: readTags,
+    deviceNames,
+    deviceKnown: readKnown,
+    deviceSeen,
+    forgotten,
+  };
   if (fullCheck) seen.devicesReadAt = startedAt;
   const checkedAt = book.purgeCheckedAt ?? 0;
   if (startedAt - checkedAt >= PURGE_CHECK_MS || checkedAt > startedAt) {
-    const others = [...listed].filter((id) => isId(id) && id !== book.deviceId);
+    // A device the reader forgot is not waited for (forget.ts).
+    const others = [...listed].filter(
+      (id) => isId(id) && id !== book.deviceId && forgotten[id] === undefined,
+    );
     await purgeTombstones(
       store,
       others.map((id) => readKnown[id] ?? null),
@@ -410,7 +426,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     ? { bodiesPending: bodies.bodiesPending, picturesPending: pictures.picturesPending }
     : {};
   await store.commit({ book: { lastSuccessAt: now(), ...counts, ...seen } });
-  const devices = Object.entries(deviceNames).map(([id, name]) => ({ id, name }));
+  const devices = shownDevices(deviceNames, deviceSeen, forgotten);
   return { status: 'done', received: ops.length, sent, ...bodies, picturesSent, ...pictures, devices };
 }
 

@@ -9,6 +9,7 @@
 export * from './crypto';
 export * from './engine';
 export * from './failsafe';
+export * from './forget';
 export * from './hlc';
 export * from './library';
 export * from './passphrase';

@@ -97,16 +97,28 @@ async function readTarget(target: RemoteTarget, path: string): Promise<TargetFil
   return bytes ? parseTargetFile(bytesJson(bytes)) : null;
 }
 
-/** Write a copy of readmark.json and read it back: the server must have kept exactly this. */
-async function writeChecked(target: RemoteTarget, path: string, file: TargetFile) {
+/**
+ * Write a copy of readmark.json and read it back: the server must have kept exactly this. Another
+ * wrapping than ours and than the one we started from is another device's change made at the same
+ * moment (no lock spans devices): it won, and its passphrase is the one to give.
+ */
+async function writeChecked(target: RemoteTarget, path: string, file: TargetFile, before: TargetFile) {
   await target.put(path, jsonBytes(file));
   const stored = await readTarget(target, path);
-  if (!stored || JSON.stringify(stored) !== JSON.stringify(file))
+  if (stored && JSON.stringify(stored) === JSON.stringify(file)) return;
+  if (stored?.encryption && ![file, before].some((ours) => sameWrapping(ours, stored)))
     throw new Refused(
-      'not-kept',
-      'The server did not keep the new passphrase; the old one still opens the folder',
+      'passphrase-changed',
+      'The passphrase was changed on another device at the same moment: sync with it first',
     );
+  throw new Refused(
+    'not-kept',
+    'The server did not keep the new passphrase; the old one still opens the folder',
+  );
 }
+
+const sameWrapping = (a: TargetFile, b: TargetFile) =>
+  JSON.stringify(a.encryption) === JSON.stringify(b.encryption);
 
 async function rewrap({ target, store, oldPassphrase, newPassphrase }: PassphraseChange) {
   const { book } = await store.loadLight();
@@ -127,8 +139,8 @@ async function rewrap({ target, store, oldPassphrase, newPassphrase }: Passphras
   const oldTag = wrapTag(file.encryption);
   const newTag = wrapTag(wrapped);
   await store.commit({ book: { keys: { keys, wrap: oldTag, pendingWrap: newTag } } });
-  await writeChecked(target, TARGET_NEXT_FILE, next);
-  await writeChecked(target, TARGET_FILE, next);
+  await writeChecked(target, TARGET_NEXT_FILE, next, file);
+  await writeChecked(target, TARGET_FILE, next, file);
   await store.commit({ book: { keys: { keys, wrap: newTag } } });
   // Done whatever this answers: a copy left behind says what readmark.json says.
   await target.remove(TARGET_NEXT_FILE).catch((error: unknown) => {

@@ -47,6 +47,13 @@ export interface SyncBook {
    * recorded with deviceTags.
    */
   deviceKnown?: Record<string, SeenVector>;
+  /** Each other device's clock stamp in its file as last read (when it last synced: its wall part). */
+  deviceSeen?: Record<string, string>;
+  /**
+   * Devices the reader forgot (forget.ts): id → the stamp its file carried then ('' when not yet
+   * read). A file read with another stamp means the device synced again: it is no longer forgotten.
+   */
+  forgotten?: Record<string, string>;
   /** When (this device's clock) a run last looked for records to purge. */
   purgeCheckedAt?: number;
   /** The encrypted folder's keys, kept instead of the passphrase (saved-keys.ts). */

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import {
+  forgetSyncDevice,
   installSyncCapture,
   loadSyncStatus,
   runSync,
@@ -82,7 +83,7 @@ describe('sync service', () => {
     expect((await sync(a)).pending).toBe(0);
 
     const b = await device(url, 'Desktop');
-    expect((await sync(b)).devices).toEqual(['Laptop']);
+    expect((await sync(b)).devices.map((device) => device.name)).toEqual(['Laptop']);
     const [article] = await listArticles(b);
     expect(article?.title).toBe('Saved on the laptop');
     expect(article?.tags).toEqual(['longread']);
@@ -95,6 +96,28 @@ describe('sync service', () => {
     // Applying what arrived recorded nothing to send back.
     expect(await b.syncOutbox.count()).toBe(0);
     expect((await loadSyncStatus(b)).pending).toBe(0);
+  });
+
+  test('"Forget" takes a device off the list until it syncs again', async () => {
+    const url = await folder('forget');
+    const a = await device(url, 'Old laptop');
+    await saveArticle(a, makeExtracted({ title: 'Saved on the old laptop' }));
+    await sync(a);
+    const b = await device(url, 'Desktop');
+    const [laptop] = (await sync(b)).devices;
+    expect(laptop?.name).toBe('Old laptop');
+    expect(laptop?.lastSeenAt).toBeGreaterThan(Date.now() - 60_000);
+
+    expect((await forgetSyncDevice(b, laptop!.id)).devices).toEqual([]);
+    expect((await loadSyncStatus(b)).devices).toEqual([]);
+    expect((await sync(b)).devices).toEqual([]);
+    // What it synced stays.
+    expect((await listArticles(b)).map((article) => article.title)).toEqual(['Saved on the old laptop']);
+
+    // It syncs again: listed again.
+    await saveArticle(a, makeExtracted({ title: 'Another one', url: 'https://example.org/another' }));
+    await sync(a);
+    expect((await sync(b)).devices.map((device) => device.name)).toEqual(['Old laptop']);
   });
 
   test('highlights made offline on both survive; the same note edited on both keeps one and shows the other', async () => {

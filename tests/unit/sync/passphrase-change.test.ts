@@ -149,4 +149,66 @@ describe('a passphrase change killed at any step', () => {
     expectDone(await b.sync());
     expect(await change(b, NEW, 'other')).toEqual({ status: 'done' });
   });
+
+  test('changed on two devices at the same moment: one passphrase wins, the other device asks for it, nothing is lost', async () => {
+    const { url, a, b } = await pair();
+    // Both have read the folder before either writes readmark.json: the two writes meet.
+    let arrived = 0;
+    let release: () => void = () => undefined;
+    const together = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const meeting = (device: Device): RemoteTarget => ({
+      list: (folder) => device.target.list(folder),
+      get: (path) => device.target.get(path),
+      remove: (path) => device.target.remove(path),
+      async put(path, bytes, options) {
+        if (path === TARGET_FILE) {
+          if (++arrived === 2) release();
+          await together;
+        }
+        return device.target.put(path, bytes, options);
+      },
+    });
+    const outcomes = await Promise.all(
+      [
+        changePassphrase({
+          target: meeting(a),
+          store: a.store,
+          oldPassphrase: PASSPHRASE,
+          newPassphrase: NEW,
+        }),
+        changePassphrase({
+          target: meeting(b),
+          store: b.store,
+          oldPassphrase: PASSPHRASE,
+          newPassphrase: 'other',
+        }),
+      ].map((change) => change.finally(release)), // one refused before writing: the other goes on
+    );
+    // One at least is done (both, when each read its own file back before the other wrote: the
+    // later one then wins); one refused is told the passphrase was changed on another device (not
+    // that the old one still opens the folder: it no longer does).
+    expect(outcomes.some((outcome) => outcome.status === 'done')).toBe(true);
+    for (const outcome of outcomes)
+      if (outcome.status !== 'done') expect(outcome).toMatchObject({ reason: 'passphrase-changed' });
+    // Exactly one of the two opens the folder now (the old one no longer does).
+    const opens: string[] = [];
+    for (const passphrase of [PASSPHRASE, NEW, 'other']) {
+      const probe = new Device(`probe${Math.random().toString(36).slice(2, 8)}`, url, passphrase);
+      if ((await probe.sync()).status === 'done') opens.push(passphrase);
+    }
+    expect(opens).toHaveLength(1);
+    expect([NEW, 'other']).toContain(opens[0]);
+    // Each device syncs on, the loser once given the winning passphrase; the library is whole.
+    for (const device of [a, b]) {
+      const first = await device.sync();
+      if (first.status !== 'done') {
+        expect(first).toMatchObject({ status: 'failed', reason: 'passphrase-changed' });
+        device.passphrase = opens[0]!;
+        expectDone(await device.sync());
+      }
+      expect([...device.store.library().articles.keys()]).toEqual(['art1']);
+    }
+  });
 });

@@ -10,6 +10,7 @@ import {
   applyOp,
   emptyState,
   entityKey,
+  forgetDevice,
   localOp,
   materialise,
   PURGE_AFTER_MS,
@@ -129,6 +130,51 @@ describe('purge through the engine', () => {
     await syncAll([c, a, b]);
     expect(a.store.state.entities[ART]?.purged).toBeUndefined();
     expect(b.store.state.entities[ART]?.purged).toBeUndefined();
+  });
+});
+
+describe('forgetting a device that is gone for good', () => {
+  test('a forgotten device no longer blocks the purge nor shows in the list; when it syncs again it counts again', async () => {
+    const { a, b, c } = await trio();
+    const present = [a, b];
+    a.store.edit('article', 'art1', { del: true });
+    await syncAll(present);
+    await syncAll(present);
+    later([a, b, c], 91);
+    await syncAll(present);
+    // C never synced again: it blocks the purge, and it is listed with when it last synced.
+    expect(a.store.state.entities[ART]?.purged).toBeUndefined();
+    const listed = await a.sync();
+    if (listed.status !== 'done') throw new Error(listed.status);
+    expect(listed.devices.map((device) => device.name).sort()).toEqual(['device devB', 'device devC']);
+    const lastSeenC = listed.devices.find((device) => device.id === 'devC')?.lastSeenAt ?? 0;
+    expect(a.store.now() - lastSeenC).toBeGreaterThanOrEqual(91 * DAY);
+
+    // Not this device, not a device the folder never listed.
+    expect(await forgetDevice(a.store, 'devA')).toBe(false);
+    expect(await forgetDevice(a.store, 'devZ')).toBe(false);
+    expect(await forgetDevice(a.store, 'devC')).toBe(true);
+    const after = await a.sync();
+    if (after.status !== 'done') throw new Error(after.status);
+    expect(after.devices.map((device) => device.id)).toEqual(['devB']);
+    expect(a.store.state.entities[ART]).toEqual(PURGED_ART);
+    expect(a.store.library().articles.has('art1')).toBe(false);
+    // Forgetting is this device's own choice: B still waits for C; nothing was written for it.
+    await syncAll([b]);
+    expect(b.store.state.entities[ART]?.purged).toBeUndefined();
+
+    // C syncs again: listed again on A, and A waits for it again (a later delete is kept).
+    expectDone(await c.sync());
+    a.store.saveArticle('art3', 'https://example.org/three'); // a delete that empties a library asks
+    await syncAll([a, b]);
+    a.store.edit('article', 'art2', { del: true });
+    await syncAll([a, b]);
+    later([a, b, c], 91);
+    const back = await a.sync();
+    if (back.status !== 'done') throw new Error(back.status);
+    expect(back.devices.map((device) => device.id).sort()).toEqual(['devB', 'devC']);
+    expect(a.store.state.entities[entityKey('article', 'art2')]?.purged).toBeUndefined();
+    expect(a.store.state.entities[entityKey('article', 'art2')]?.fields.title).toBeDefined();
   });
 });
 
