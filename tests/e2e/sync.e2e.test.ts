@@ -46,6 +46,8 @@ describe.each(davServers())('sync between two profiles through $name', (server) 
     await setUp(settingsB, 'Desktop', 'not the passphrase');
     const refused = await syncNow(settingsB);
     expect(refused).toContain('Wrong passphrase');
+    await settingsB.getByTestId('sync-settings-status').scrollIntoViewIfNeeded();
+    await settingsB.screenshot({ path: join(SCREENSHOTS, 'sync-wrong-passphrase.png') });
     expect(refused).toContain('Not synced yet');
     expect(await readStore(settingsB, 'articles')).toEqual([]);
     expect(await readStore(settingsB, 'highlights')).toEqual([]);
@@ -173,6 +175,8 @@ ${prose}<figure><img src="/pics/lamp.png" width="90" height="60" alt="The lamp r
     await expect.poll(async () => (await lamp()).width, { timeout: 15_000 }).toBe(90);
     expect((await lamp()).src).toMatch(/^blob:chrome-extension:/);
     expect(requests.filter((url) => !url.startsWith('blob:chrome-extension:'))).toEqual([]);
+    await reader.locator('.reader-content img').scrollIntoViewIfNeeded();
+    await reader.screenshot({ path: join(SCREENSHOTS, 'sync-picture-reader.png') });
     await reader.close();
   });
 });
