@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
+import { EnvironmentSequencer } from './tests/support/environment-sequencer';
 
 // Unit tests: happy-dom for the DOM, fake-indexeddb for IDB, WXT's fake browser for `browser`.
 export default defineConfig({
@@ -20,6 +21,8 @@ export default defineConfig({
     // What a fresh worker gave each file, tests/setup.ts gives it instead: our own modules
     // re-evaluated, an empty IndexedDB, a reset fake browser, no leftover spies, timers or DOM.
     isolate: false,
+    // ...but only while the next file wants the same environment: group the files by it.
+    sequence: { sequencer: EnvironmentSequencer },
     // A wait on state (`expect.poll`) gives up after 1 s by default: too short on a loaded machine.
     // A longer bound only lets a slow pass finish; a failing poll still fails.
     expect: { poll: { timeout: 5_000 } },

@@ -26,9 +26,11 @@ import {
 } from '@/utils/storage';
 import { makeExtracted, makeHighlight } from '../../support/articles';
 import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
+import { cheapPassphraseKeys } from '../sync/harness';
 
 let server: Running;
 let granted = true;
+cheapPassphraseKeys();
 beforeAll(async () => {
   server = await startWebDavServer();
   vi.spyOn(browser.permissions, 'contains').mockImplementation(async () => granted);

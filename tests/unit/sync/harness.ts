@@ -1,6 +1,13 @@
 /** Devices that sync through a real WebDAV server over HTTP (tests' view of the engine). */
 import { afterAll, beforeAll } from 'vitest';
-import { type FileKeys, type SyncOptions, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
+import {
+  type FileKeys,
+  MIN_PBKDF2_ITERATIONS,
+  type SyncOptions,
+  type SyncResult,
+  syncOnce,
+  WebDavTarget,
+} from '@/utils/sync';
 import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
 import { MemoryBodies, MemoryPictures, MemoryStore } from './support';
 
@@ -14,6 +21,32 @@ const keyCache = new Map<string, FileKeys>();
 export const TEST_KDF_ITERATIONS = 2_000;
 
 export const PASSPHRASE = 'a long passphrase for tests';
+
+/**
+ * For a test file that syncs through the sync service, which creates folders at production's
+ * PBKDF2 cost as the extension does (about half a second per derivation here, 48 derivations in
+ * four files): while its tests run, a derivation asked for at production's 600,000 iterations
+ * runs at TEST_KDF_ITERATIONS. The folders still declare 600,000 and every device of the file
+ * derives alike, so the right passphrase opens a folder and a wrong one fails as before;
+ * crypto.test.ts checks production's cost with the real derivation.
+ */
+export function cheapPassphraseKeys(): void {
+  const subtle = crypto.subtle;
+  const real = subtle.deriveKey;
+  beforeAll(() => {
+    subtle.deriveKey = ((algorithm, ...rest) => {
+      const asked = algorithm as Pbkdf2Params;
+      const cheap =
+        asked.name === 'PBKDF2' && asked.iterations >= MIN_PBKDF2_ITERATIONS
+          ? { ...asked, iterations: TEST_KDF_ITERATIONS }
+          : algorithm;
+      return real.call(subtle, cheap, ...rest);
+    }) as typeof subtle.deriveKey;
+  });
+  afterAll(() => {
+    subtle.deriveKey = real;
+  });
+}
 
 export class Device {
   readonly store: MemoryStore;

@@ -16,6 +16,7 @@ import { openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { WebDavTarget } from '@/utils/sync';
 import { makeExtracted } from '../../support/articles';
 import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
+import { cheapPassphraseKeys } from './harness';
 import { listAll } from './support';
 
 export const PASSPHRASE = 'correct horse battery';
@@ -81,11 +82,13 @@ export async function settle(db: ReadmarkDb) {
 }
 
 /**
- * The file's in-process WebDAV server, host access granted before each test, and room for the
- * production PBKDF2 cost (each test syncs two or three libraries: minutes on a loaded machine).
+ * The file's in-process WebDAV server, host access granted before each test, passphrase keys
+ * derived at the tests' cost (harness.ts: cheapPassphraseKeys), and a 180 s bound per test (each
+ * syncs two or three libraries: a slow pass on a loaded machine may finish).
  */
 export function useSyncServer(): { readonly url: string } {
   let server: Running | undefined;
+  cheapPassphraseKeys();
   vi.setConfig({ testTimeout: 180_000 });
   beforeAll(async () => {
     server = await startWebDavServer();
