@@ -1,8 +1,8 @@
-/** What bench:preview and bench:preview-bisect share: the static floor extension, ids, quantiles. */
+/** What bench:preview and bench:preview-bisect share: the pages, the static floor extension, ids, quantiles. */
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 /** The static popup's page: one line, and the paint mark the benches wait for. */
 export const STATIC_POPUP_HTML =
@@ -48,6 +48,33 @@ export function profileWithPinned(ids: string[]): string {
     JSON.stringify({ extensions: { pinned_extensions: ids } }),
   );
   return dir;
+}
+
+const READABILITY = resolve(process.cwd(), '../shared/corpora/readability-test-pages');
+const FIXTURES = resolve(process.cwd(), 'tests/fixtures/extraction');
+
+/**
+ * The pages the popup benches click: our extraction fixtures, then Readability's test pages from
+ * ../shared/corpora (skipped with a notice where absent), the first `count`.
+ */
+export function pagesToServe(count: number): { path: string; html: string }[] {
+  const pages = readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'page.html')))
+    .map((d) => ({
+      path: `/bench/${d.name}.html`,
+      html: readFileSync(join(FIXTURES, d.name, 'page.html'), 'utf8'),
+    }));
+  if (existsSync(READABILITY)) {
+    for (const name of readdirSync(READABILITY).sort()) {
+      if (pages.length >= count) break;
+      const file = join(READABILITY, name, 'source.html');
+      if (existsSync(file)) pages.push({ path: `/bench/rd-${name}.html`, html: readFileSync(file, 'utf8') });
+    }
+  } else
+    console.warn(
+      `[bench:preview*] ${READABILITY} is absent: only our ${pages.length} fixture pages are used`,
+    );
+  return pages.slice(0, count);
 }
 
 export const quantile = (values: number[], q: number) => {

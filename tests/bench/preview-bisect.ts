@@ -18,6 +18,7 @@ import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup } from '../e2e/real-popup';
 import {
   fmt,
+  pagesToServe,
   profileWithPinned,
   quantile,
   STATIC_POPUP_HTML,
@@ -113,18 +114,9 @@ function variants(): { label: string; dir: string }[] {
 
 async function main() {
   const server = await startFixtureServer();
-  const fixtures = join(process.cwd(), 'tests/fixtures/extraction');
-  const { readdirSync, existsSync } = await import('node:fs');
-  const readability = join(process.cwd(), '../shared/corpora/readability-test-pages');
-  const files = [
-    ...readdirSync(fixtures).map((name) => join(fixtures, name, 'page.html')),
-    ...(existsSync(readability) ? readdirSync(readability).sort() : []).map((name) =>
-      join(readability, name, 'source.html'),
-    ),
-  ].filter((file) => existsSync(file));
-  const pages = files.slice(0, PAGES).map((file, i) => {
-    server.route(`/bench/${i}.html`, readFileSync(file, 'utf8'));
-    return `/bench/${i}.html`;
+  const pages = pagesToServe(PAGES).map(({ path, html }) => {
+    server.route(path, html);
+    return path;
   });
   const list = variants();
   const dirs = list.map((v) => v.dir).join(',');

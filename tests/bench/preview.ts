@@ -10,7 +10,7 @@
  * one-line popup (a second, throwaway extension loaded in the same browser), clicked on the same
  * pages in the same run.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
@@ -19,6 +19,7 @@ import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup, type RealPopup } from '../e2e/real-popup';
 import {
   fmt,
+  pagesToServe,
   profileWithPinned,
   quantile,
   staticPopupExtension,
@@ -39,27 +40,6 @@ const ORDER_OFFSET = Number(process.env.BENCH_ORDER_OFFSET) || 0;
 const PINNED = process.env.BENCH_UNPINNED !== '1';
 /** `BENCH_PAGES=n` for a quicker, rougher look. */
 const PAGES = Number(process.env.BENCH_PAGES) || 30;
-const READABILITY = resolve(process.cwd(), '../shared/corpora/readability-test-pages');
-const FIXTURES = resolve(process.cwd(), 'tests/fixtures/extraction');
-
-function pagesToServe(): { path: string; html: string }[] {
-  const pages = readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'page.html')))
-    .map((d) => ({
-      path: `/bench/${d.name}.html`,
-      html: readFileSync(join(FIXTURES, d.name, 'page.html'), 'utf8'),
-    }));
-  if (existsSync(READABILITY)) {
-    for (const name of readdirSync(READABILITY).sort()) {
-      if (pages.length >= PAGES) break;
-      const file = join(READABILITY, name, 'source.html');
-      if (existsSync(file)) pages.push({ path: `/bench/rd-${name}.html`, html: readFileSync(file, 'utf8') });
-    }
-  } else
-    console.warn(`[bench:preview] ${READABILITY} is absent: only our ${pages.length} fixture pages are used`);
-  return pages.slice(0, PAGES);
-}
-
 /**
  * The popup's critical path, in order: each stage ends at its mark (ms since popup load start).
  * The Worker's marks come from its own clock (utils/services/extract-in-worker.ts, markWorkerTiming).
@@ -138,7 +118,7 @@ function baselineDir(): string | null {
 }
 
 async function main() {
-  const pages = pagesToServe();
+  const pages = pagesToServe(PAGES);
   const server = await startFixtureServer();
   for (const { path, html } of pages) server.route(path, html);
   const staticDir = staticPopupExtension();
