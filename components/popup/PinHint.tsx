@@ -11,11 +11,12 @@ type ActionWithUserSettings = { getUserSettings?(): Promise<{ isOnToolbar?: bool
 
 /**
  * Whether to suggest pinning: the browser says Readmark's button is not on the toolbar, and the
- * reader has not dismissed the hint. False where the browser cannot tell.
+ * reader has not dismissed the hint. False where the browser cannot tell, and in Firefox, where
+ * the cost was not measured (it opens an unpinned button's popup from its extensions panel).
  */
-export async function pinHintWanted(db: ReadmarkDb): Promise<boolean> {
+export async function pinHintWanted(db: ReadmarkDb, userAgent = navigator.userAgent): Promise<boolean> {
   const action = browser.action as unknown as ActionWithUserSettings | undefined;
-  if (!action?.getUserSettings) return false;
+  if (!action?.getUserSettings || userAgent.includes('Firefox')) return false;
   const [settings, dismissed] = await Promise.all([
     action.getUserSettings(),
     getSetting(db, PIN_HINT_DISMISSED, false),

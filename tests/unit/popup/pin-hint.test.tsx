@@ -50,6 +50,16 @@ describe('the hint to pin Readmark to the toolbar', () => {
     expect(await pinHintWanted(db)).toBe(false);
   });
 
+  test('not in Firefox, where the cost of an unpinned button was not measured', async () => {
+    onToolbar(false);
+    expect(
+      await pinHintWanted(db, 'Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0'),
+    ).toBe(false);
+    expect(await pinHintWanted(db, 'Mozilla/5.0 (X11; Linux x86_64) Chrome/156.0.0.0 Safari/537.36')).toBe(
+      true,
+    );
+  });
+
   test('"Not now" hides it and it stays hidden in the next popup', async () => {
     onToolbar(false);
     await mount();
