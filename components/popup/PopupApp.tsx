@@ -12,6 +12,7 @@ import { SettingsLink } from '../shared/SettingsLink';
 import { SyncStatus } from '../shared/SyncStatus';
 import type { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
+import { PinHint } from './PinHint';
 import { StoredImages } from './StoredImages';
 import { usePagePreview } from './use-page-preview';
 
@@ -110,6 +111,7 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
       {saved && <StoredImages db={db} articleId={saved.id} />}
       {saved && <PageHighlights db={db} articleId={saved.id} tabId={state.tabId} />}
       <SyncStatus db={db} />
+      <PinHint db={db} />
     </main>
   );
 }

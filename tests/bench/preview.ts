@@ -10,22 +10,21 @@
  * one-line popup (a second, throwaway extension loaded in the same browser), clicked on the same
  * pages in the same run.
  */
-import { createHash } from 'node:crypto';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, triggerAction } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup, type RealPopup } from '../e2e/real-popup';
+import {
+  fmt,
+  pagesToServe,
+  profileWithPinned,
+  quantile,
+  staticPopupExtension,
+  unpackedExtensionId,
+} from './popup-extensions';
 
 /**
  * With a baseline, the build clicked first on a page alternates; `BENCH_ORDER_OFFSET=1` starts
@@ -33,59 +32,14 @@ import { attachRealPopup, type RealPopup } from '../e2e/real-popup';
  * page that has just loaded can be the slower).
  */
 const ORDER_OFFSET = Number(process.env.BENCH_ORDER_OFFSET) || 0;
+/**
+ * Every extension clicked (ours, the baseline, the static popup) is pinned to the toolbar, as a
+ * reader pins the button they click; `BENCH_UNPINNED=1` leaves them in the extensions menu, where
+ * Chrome pops the button out before loading the popup (README, preview speed, fourth round).
+ */
+const PINNED = process.env.BENCH_UNPINNED !== '1';
 /** `BENCH_PAGES=n` for a quicker, rougher look. */
 const PAGES = Number(process.env.BENCH_PAGES) || 30;
-const READABILITY = resolve(process.cwd(), '../shared/corpora/readability-test-pages');
-const FIXTURES = resolve(process.cwd(), 'tests/fixtures/extraction');
-
-function pagesToServe(): { path: string; html: string }[] {
-  const pages = readdirSync(FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(FIXTURES, d.name, 'page.html')))
-    .map((d) => ({
-      path: `/bench/${d.name}.html`,
-      html: readFileSync(join(FIXTURES, d.name, 'page.html'), 'utf8'),
-    }));
-  if (existsSync(READABILITY)) {
-    for (const name of readdirSync(READABILITY).sort()) {
-      if (pages.length >= PAGES) break;
-      const file = join(READABILITY, name, 'source.html');
-      if (existsSync(file)) pages.push({ path: `/bench/rd-${name}.html`, html: readFileSync(file, 'utf8') });
-    }
-  } else
-    console.warn(`[bench:preview] ${READABILITY} is absent: only our ${pages.length} fixture pages are used`);
-  return pages.slice(0, PAGES);
-}
-
-/** A throwaway extension whose popup is one static line: the browser's own floor. */
-function staticPopupExtension(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'readmark-static-popup-'));
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(
-    join(dir, 'manifest.json'),
-    JSON.stringify({
-      manifest_version: 3,
-      name: 'Static popup',
-      version: '1.0',
-      action: { default_popup: 'popup.html' },
-    }),
-  );
-  writeFileSync(
-    join(dir, 'popup.html'),
-    '<!doctype html><meta charset="utf-8"><p id="line">A static popup.</p><script src="popup.js"></script>',
-  );
-  writeFileSync(
-    join(dir, 'popup.js'),
-    "requestAnimationFrame(() => performance.mark('rm:preview-painted'));",
-  );
-  return dir;
-}
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
-};
-const fmt = (ms: number) => ms.toFixed(0).padStart(5);
-
 /**
  * The popup's critical path, in order: each stage ends at its mark (ms since popup load start).
  * The Worker's marks come from its own clock (utils/services/extract-in-worker.ts, markWorkerTiming).
@@ -164,7 +118,7 @@ function baselineDir(): string | null {
 }
 
 async function main() {
-  const pages = pagesToServe();
+  const pages = pagesToServe(PAGES);
   const server = await startFixtureServer();
   for (const { path, html } of pages) server.route(path, html);
   const staticDir = staticPopupExtension();
@@ -174,7 +128,11 @@ async function main() {
     ...(baseline ? [{ label: 'baseline', dir: baseline }] : []),
   ];
   const dirs = [...builds.map((b) => b.dir), staticDir].join(',');
-  const context = await launchChromium([`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`]);
+  const ids = [...builds.map((b) => unpackedExtensionId(b.dir)), unpackedExtensionId(staticDir)];
+  const context = await launchChromium(
+    [`--disable-extensions-except=${dirs}`, `--load-extension=${dirs}`],
+    profileWithPinned(PINNED ? ids : []),
+  );
   const cdp = await context.browser()!.newBrowserCDPSession();
   for (const build of builds) {
     // Each build's service worker: its broad host access is removed, as a new install has none.
@@ -218,7 +176,9 @@ async function main() {
     }
     await page.close();
   }
-  console.log(`\n${pages.length} pages, load average ${loadavg()[0]!.toFixed(1)} (2 cores shared)`);
+  console.log(
+    `\n${pages.length} pages, ${PINNED ? 'buttons pinned' : 'buttons not pinned'}, load average ${loadavg()[0]!.toFixed(1)} (2 cores shared)`,
+  );
   for (const [b, build] of builds.entries()) {
     console.log(`\n== ${build.label} (${build.dir}) ==`);
     summarise(rows[b]!, build.dir);
@@ -291,13 +251,6 @@ function scriptSizes(dir: string): string {
   const statics = [...entry.matchAll(/(?:src|href)="\/((?:chunks\/)?[^"]+\.js)"/g)].map((m) => m[1]!);
   const total = statics.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
   return `popup entry ${(total / 1024).toFixed(0)} kB in ${statics.length} files, extract-worker.js ${kB('extract-worker.js')}`;
-}
-
-/** The id Chromium gives an unpacked extension: the SHA-256 of its path, in the letters a–p. */
-function unpackedExtensionId(dir: string): string {
-  return [...createHash('sha256').update(dir).digest('hex').slice(0, 32)]
-    .map((c) => String.fromCharCode(97 + Number.parseInt(c, 16)))
-    .join('');
 }
 
 main().catch((error) => {

@@ -31,10 +31,14 @@ export interface ExtensionBrowser {
 /**
  * Launches Debian's Chromium (never a downloaded one) in a fresh profile, with no network beyond
  * this machine. `extensionArgs` loads extensions; without them the browser starts with none.
+ * `profileDir`: a profile prepared beforehand (say, with preferences written), instead of an empty one.
  */
-export function launchChromium(extensionArgs: string[] = []): Promise<BrowserContext> {
+export function launchChromium(
+  extensionArgs: string[] = [],
+  profileDir = mkdtempSync(join(tmpdir(), 'readmark-e2e-')),
+): Promise<BrowserContext> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launchPersistentContext(mkdtempSync(join(tmpdir(), 'readmark-e2e-')), {
+  return chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: process.env.HEADED !== '1',
     // Playwright passes --disable-extensions by default; extensions are what we test.
