@@ -60,8 +60,9 @@ const SEED_DONE = '\uffff';
 const BODY_BUDGET_MS = 60_000;
 /**
  * When a run stopped with bodies or pictures left to fetch, the next one runs this soon by itself
- * (the reader clicks nothing). Half a minute is the shortest alarm Chrome fires for a packed
- * extension (since Chrome 120; an unpacked one may ask less); Firefox fires it as asked.
+ * (the reader clicks nothing). Half a minute is the shortest delay Chromium allows a packed MV3
+ * extension (alarms_api_constants: kMV3ReleaseDelayMinimum, 30 s, "aligned with the idle timeout
+ * of service workers"; unpacked, 1 s); MDN names no such floor for Firefox.
  */
 const FOLLOW_UP_MINUTES = 0.5;
 
