@@ -102,6 +102,7 @@ export { changeSyncPassphrase } from './sync-passphrase';
 export { libraryPictures, settlePictures } from './sync-pictures';
 export { captureChange, dexieStores, noteText } from './sync-records';
 export {
+  hasMoreToFetch,
   installSyncCapture,
   loadSyncStatus,
   type RunOptions,

@@ -6,8 +6,9 @@
  * to the library through utils/storage, validated as a restored backup is (valibot schemas of
  * utils/export), in one transaction that also clears the marks: a worker killed in between applies
  * them on the next run, and a bad record is rejected and reported, never half-written. Titles,
- * tags, highlights and notes come first; bodies arrive later (the engine fetches a bounded number
- * per run), wait staged under `blob:<hash>`, and are written in small transactions of their own.
+ * tags, highlights and notes come first; bodies arrive later (the engine fetches them in batches
+ * after the records are written) and go to their articles a batch a transaction; a body whose
+ * article is not in the library yet waits staged under `blob:<hash>` and is written here later.
  */
 import * as v from 'valibot';
 import { articleContentSchema, articleMetaSchema, firstIssue, highlightSchema } from '@/utils/export';
@@ -86,8 +87,13 @@ export async function settleBodies(db: ReadmarkDb): Promise<void> {
   }
 }
 
-/** Bodies by hash for the engine: read from the library, received ones staged until applied. */
-export function libraryBodies(db: ReadmarkDb): BodyStore {
+/**
+ * Bodies by hash for the engine: read from the library; received ones written straight to their
+ * articles, a batch a transaction (the engine calls applyMerged first: beforeBodies), or staged
+ * under `blob:<hash>` when none of their articles is in the library yet. A body refused (not
+ * Readmark's format) is added to `rejected`.
+ */
+export function libraryBodies(db: ReadmarkDb, rejected: Rejected[] = []): BodyStore {
   return {
     async read(hash) {
       const articleId = (await db.syncMeta.get(META.hashPrefix + hash))?.value as string | undefined;
@@ -96,17 +102,57 @@ export function libraryBodies(db: ReadmarkDb): BodyStore {
       const bytes = bodyBytes(stored.content);
       return (await bodyHash(bytes)) === hash ? bytes : null; // replaced since: a later record carries it
     },
-    async has(hash) {
-      const [stored, staged] = await db.syncMeta.bulkGet([META.hashPrefix + hash, META.blobPrefix + hash]);
-      if (staged) return true;
-      // The article that held it may have been deleted here since (and come back through sync).
-      const articleId = stored?.value as string | undefined;
-      return articleId !== undefined && (await db.contents.where(':id').equals(articleId).count()) > 0;
+    async missing(hashes) {
+      // Keys only: staged bodies' bytes and the library's bodies stay on disk.
+      const staged = new Set(await db.syncMeta.where('key').startsWith(META.blobPrefix).primaryKeys());
+      const withBody = new Set(await db.contents.toCollection().primaryKeys());
+      const holders = await db.syncMeta.bulkGet(hashes.map((hash) => META.hashPrefix + hash));
+      // The article that held a body may have been deleted here since (and come back through sync).
+      return hashes.filter((hash, i) => {
+        const articleId = holders[i]?.value as string | undefined;
+        return !staged.has(META.blobPrefix + hash) && !(articleId !== undefined && withBody.has(articleId));
+      });
     },
-    async write(hash, bytes) {
-      await db.syncMeta.put({ key: META.blobPrefix + hash, value: bytes });
+    async write(bodies) {
+      const ids = [...new Set(bodies.flatMap((body) => body.articleIds))];
+      const present = new Set((await db.articles.bulkGet(ids)).flatMap((article) => article?.id ?? []));
+      const contents: ArticleContent[] = [];
+      const meta: { key: string; value: unknown }[] = [];
+      for (const { hash, bytes, articleIds } of bodies) {
+        const here = articleIds.filter((id) => present.has(id));
+        if (here.length === 0) {
+          meta.push({ key: META.blobPrefix + hash, value: bytes });
+          continue;
+        }
+        const parsed = bodyContents(bytes, here, rejected);
+        contents.push(...parsed);
+        if (parsed[0]) meta.push({ key: META.hashPrefix + hash, value: parsed[0].articleId });
+      }
+      await writeSyncedRecords(db, { contents, meta });
     },
   };
+}
+
+/** A received body as each article's stored content; a body not in Readmark's format is refused. */
+function bodyContents(bytes: Uint8Array | undefined, articleIds: string[], rejected: Rejected[]) {
+  const contents: ArticleContent[] = [];
+  for (const articleId of articleIds) {
+    let value: unknown;
+    try {
+      value = { ...JSON.parse(new TextDecoder().decode(bytes)), articleId };
+    } catch {
+      value = null;
+    }
+    const parsed = v.safeParse(articleContentSchema, value);
+    if (parsed.success) contents.push(parsed.output);
+    else
+      rejected.push({
+        kind: 'body',
+        id: articleId,
+        reason: parsed.issues ? firstIssue(parsed.issues) : 'not JSON',
+      });
+  }
+  return contents;
 }
 
 const ARTICLE_DEFAULTS: Omit<ArticleMeta, 'id' | 'url' | 'canonicalUrl'> = {
@@ -275,24 +321,10 @@ export async function applyMerged(
   for (const key of staged) {
     const hash = key.slice(META.blobPrefix.length);
     const bytes = (await db.syncMeta.get(key))?.value as Uint8Array | undefined;
-    const contents: ArticleContent[] = [];
-    for (const articleId of byHash.get(hash) ?? []) {
-      if (!(await db.articles.get(articleId))) continue;
-      let value: unknown;
-      try {
-        value = { ...JSON.parse(new TextDecoder().decode(bytes)), articleId };
-      } catch {
-        value = null;
-      }
-      const parsed = v.safeParse(articleContentSchema, value);
-      if (parsed.success) contents.push(parsed.output);
-      else
-        rejected.push({
-          kind: 'body',
-          id: articleId,
-          reason: parsed.issues ? firstIssue(parsed.issues) : 'not JSON',
-        });
-    }
+    const here: string[] = [];
+    for (const articleId of byHash.get(hash) ?? [])
+      if (await db.articles.get(articleId)) here.push(articleId);
+    const contents = bodyContents(bytes, here, rejected);
     const meta = contents.length ? [{ key: META.hashPrefix + hash, value: contents[0]!.articleId }] : [];
     await writeSyncedRecords(db, { contents, meta, deleteMeta: [key] });
   }

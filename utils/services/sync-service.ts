@@ -53,10 +53,18 @@ const STATUS = 'status';
 const SEED_PASSES = ['seeded', 'seeded-again'] as const;
 const SEED_DONE = '\uffff';
 /**
- * A run keeps fetching bodies (50 per engine run), then pictures (20), for at most this long; the
- * alarm does the rest.
+ * A run fetches bodies (the engine's loop stops starting batches at this bound), then pictures (20
+ * per engine run), for at most about this long: MV3 may stop a worker busy much longer. What is
+ * left follows in the next run, FOLLOW_UP_MINUTES later.
  */
 const BODY_BUDGET_MS = 60_000;
+/**
+ * When a run stopped with bodies or pictures left to fetch, the next one runs this soon by itself
+ * (the reader clicks nothing). Half a minute is the shortest delay Chromium allows a packed MV3
+ * extension (alarms_api_constants: kMV3ReleaseDelayMinimum, 30 s, "aligned with the idle timeout
+ * of service workers"; unpacked, 1 s); MDN names no such floor for Firefox.
+ */
+const FOLLOW_UP_MINUTES = 0.5;
 
 const NO_STATUS: SyncStatus = {
   lastSuccessAt: null,
@@ -277,15 +285,28 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     const legacy = await legacyPassphrase(db);
     const passphrase = config.encrypted ? (options.passphrase ?? legacy ?? null) : null;
     const started = Date.now();
-    let rejected: Rejected[] = [];
+    const rejected: Rejected[] = [];
     const kept: Kept = { articles: 0, highlights: 0 };
     let merged = false;
     let result: SyncResult;
+    // Merged records to the library: by the engine once it merged them, before it fetches bodies
+    // (bodies then go straight to their articles), and after each engine run for what is left.
+    const apply = async () => {
+      const applied = await applyMerged(db, store);
+      rejected.push(...applied.rejected);
+      if (applied.kept) {
+        merged = true;
+        kept.articles += applied.kept.articles;
+        kept.highlights += applied.kept.highlights;
+      }
+    };
     for (;;) {
       result = await syncOnce({
         target,
         store,
-        bodies: libraryBodies(db),
+        bodies: libraryBodies(db, rejected),
+        bodiesUntil: started + BODY_BUDGET_MS,
+        beforeBodies: apply,
         pictures: libraryPictures(db),
         passphrase,
         // Never a folder without encryption because the passphrase was not at hand this run.
@@ -294,18 +315,13 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         // Only for this run: the keys of a folder it creates (kept keys serve later runs).
         keyCache: new Map(),
       });
-      const applied = await applyMerged(db, store);
-      rejected = [...rejected, ...applied.rejected];
-      if (applied.kept) {
-        merged = true;
-        kept.articles += applied.kept.articles;
-        kept.highlights += applied.kept.highlights;
-      }
+      await apply();
       if (result.status !== 'done') break;
-      const more = (result.bodiesPending > 0 && result.bodiesFetched > 0) || result.picturesFetched > 0;
-      if (!more || (result.bodiesPending === 0 && result.picturesPending === 0)) break;
-      if (Date.now() - started > BODY_BUDGET_MS) break;
+      // Every body tried: another engine run fetches the next pictures, while time is left.
+      const more = result.bodiesUntried === 0 && result.picturesFetched > 0 && result.picturesPending > 0;
+      if (!more || Date.now() - started > BODY_BUDGET_MS) break;
     }
+    if (result.status === 'done' && hasMoreToFetch(result)) await followUpSoon();
     // An older set-up's passphrase in the clear goes once the folder's keys are kept instead.
     if (legacy !== undefined && (await store.loadLight()).book.keys) await forgetLegacyPassphrase(db);
     const error = resultError(result) ?? rejectedError(rejected);
@@ -331,6 +347,26 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
       lastError: appError('unexpected', { detail: describeThrown(thrown) }),
     });
   }
+}
+
+/**
+ * Whether a run that went through left bodies or pictures that the next run can fetch: untried
+ * (the time bound), or fetched this run with more pending. Those missing only because their
+ * device has not uploaded them yet wait for the periodic alarm instead of a run every half minute.
+ */
+export function hasMoreToFetch(result: SyncResult & { status: 'done' }): boolean {
+  return (
+    result.bodiesUntried > 0 ||
+    (result.bodiesFetched > 0 && result.bodiesPending > 0) ||
+    (result.picturesFetched > 0 && result.picturesPending > 0)
+  );
+}
+
+/** The next run, soon, by itself (FOLLOW_UP_MINUTES). */
+async function followUpSoon(): Promise<void> {
+  await browser.alarms
+    ?.create(SYNC_ALARM_SOON, { delayInMinutes: FOLLOW_UP_MINUTES })
+    ?.catch?.(() => undefined);
 }
 
 /** The reader's "Stop" to a mass-change question: nothing is applied; alarms wait for "Sync now". */

@@ -8,8 +8,9 @@
  *    The whole change is measured against the library first (fail-safe), then merged in one commit.
  * 4. Send: bodies first, then our next pack, then our device file naming it as head. A pack
  *    nothing references is invisible, so a run killed at any point is repeated, not half-seen.
- * 5. Fetch a bounded number of missing bodies (the library is usable before they arrive), then,
- *    once every missing body has been tried, a bounded number of missing pictures (pictures.ts).
+ * 5. Fetch the missing bodies (the library is usable before they arrive) until a time bound, in
+ *    batches stored one transaction each, then, once every missing body has been tried, a bounded
+ *    number of missing pictures (pictures.ts).
  *
  * Single writer per file: no step needs If-Match or a lock, so servers that ignore conditional
  * requests are as safe as those that honour them. Server times are never read.
@@ -34,6 +35,7 @@ import { parseHlc } from './hlc';
 import { type Library, materialise } from './library';
 import {
   fetchPictures,
+  IMAGES_FIELD,
   type PictureFetch,
   type PictureStore,
   sendPictures,
@@ -62,8 +64,8 @@ import {
 import { RemoteError, type RemoteTarget } from './remote-target';
 import { type SavedKeys, savedKeysFit, wrapTag } from './saved-keys';
 import { applyOp, cloneState, type Op, type SeenVector } from './state';
-import type { BodyStore, SyncBook, SyncStore } from './store';
-import { inParallel, missing } from './transfer';
+import type { BodyStore, ReceivedBody, SyncBook, SyncStore } from './store';
+import { inParallel } from './transfer';
 
 export interface SyncOptions {
   target: RemoteTarget;
@@ -81,8 +83,18 @@ export interface SyncOptions {
   now?: () => number;
   /** Pack size cap in bytes before sealing (default 1 MB: each request stays far under 30 s). */
   packBytes?: number;
-  /** Bodies fetched per run (default 50; the rest follow in later runs). */
+  /** At most this many bodies fetched per run (default: no cap; `bodiesUntil` bounds the run). */
   bodiesPerRun?: number;
+  /**
+   * No new batch of bodies is started after this time (`now()`'s clock; default: BODY_LOOP_MS after
+   * the run started); the rest follow in later runs.
+   */
+  bodiesUntil?: number;
+  /**
+   * Called once a run has merged what it received and before it fetches bodies: the extension
+   * writes the merged records to the library here, so bodies go straight to their articles.
+   */
+  beforeBodies?: () => Promise<void>;
   /** Pictures fetched per run (default 20, at most 5 MiB each; the rest follow in later runs). */
   picturesPerRun?: number;
   /** Pause between creating readmark.json and re-reading it (default 2 s). */
@@ -126,6 +138,8 @@ export type SyncResult =
       sent: number;
       bodiesFetched: number;
       bodiesPending: number;
+      /** Missing bodies this run did not try (its time bound or `bodiesPerRun`): a run soon should. */
+      bodiesUntried: number;
       /** Pictures sent with this run's packs (each picture once per folder). */
       picturesSent: number;
     } & PictureFetch & {
@@ -383,22 +397,19 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     (ops.length > 0 && (options.bodies || options.pictures)) ||
     (options.bodies && book.bodiesPending !== 0) ||
     (options.pictures && book.picturesPending !== 0);
-  const library = scan ? materialise((await store.load()).state) : null;
-  const { untried, ...bodies } = library
-    ? await fetchBodies(options, keys, library)
-    : { bodiesFetched: 0, bodiesPending: 0, untried: 0 };
+  // What the body and picture phases need of the library, taken out of it: the whole library is
+  // not held while the records are written (beforeBodies) and the bodies fetched.
+  const wanted = scan ? wantedFromLibrary(materialise((await store.load()).state)) : null;
+  if (wanted) await options.beforeBodies?.();
+  const bodies = wanted
+    ? await fetchBodies(options, keys, wanted.bodies, options.bodiesUntil ?? startedAt + BODY_LOOP_MS)
+    : { bodiesFetched: 0, bodiesPending: 0, bodiesUntried: 0 };
   // Pictures wait until every missing body has been tried: the text is what the reader came for.
   const pictures: PictureFetch =
-    library && options.pictures && untried === 0
-      ? await fetchPictures(
-          target,
-          keys,
-          options.pictures,
-          [...library.articles.values()].map((article) => article.fields),
-          options.picturesPerRun ?? 20,
-        )
+    wanted && options.pictures && bodies.bodiesUntried === 0
+      ? await fetchPictures(target, keys, options.pictures, wanted.pictures, options.picturesPerRun ?? 20)
       : // Not scanned: unknown, so the next run scans (0 only when pictures are not synced here).
-        { picturesFetched: 0, picturesPending: library && options.pictures ? 1 : 0, picturesRefused: 0 };
+        { picturesFetched: 0, picturesPending: wanted && options.pictures ? 1 : 0, picturesRefused: 0 };
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
   const forgotten = stillForgotten(book.forgotten ?? {}, deviceSeen, listed);
   const seen: Partial<SyncBook> = {
@@ -422,7 +433,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     );
     seen.purgeCheckedAt = startedAt;
   }
-  const counts: Partial<SyncBook> = library
+  const counts: Partial<SyncBook> = wanted
     ? { bodiesPending: bodies.bodiesPending, picturesPending: pictures.picturesPending }
     : {};
   await store.commit({ book: { lastSuccessAt: now(), ...counts, ...seen } });
@@ -716,35 +727,96 @@ async function sendBodies(options: SyncOptions, keys: FileKeys, ops: Op[]) {
 }
 
 /**
- * Missing bodies of live articles, a bounded number per run; each checked against its hash.
- * `untried`: missing bodies left for later runs by the bound.
+ * What the body and picture phases need of the library: the articles showing each body, and the
+ * picture fields of the articles that have pictures.
  */
-async function fetchBodies(options: SyncOptions, keys: FileKeys, library: Library) {
-  if (!options.bodies) return { bodiesFetched: 0, bodiesPending: 0, untried: 0 };
-  const hashes = new Set<string>();
+function wantedFromLibrary(library: Library) {
+  const bodies = new Map<string, string[]>();
+  const pictures: Record<string, unknown>[] = [];
   for (const article of library.articles.values()) {
     const hash = article.fields.bodyHash;
-    if (typeof hash === 'string') hashes.add(hash);
+    if (typeof hash === 'string') {
+      const ids = bodies.get(hash);
+      if (ids) ids.push(article.id);
+      else bodies.set(hash, [article.id]);
+    }
+    if (IMAGES_FIELD in article.fields) pictures.push({ [IMAGES_FIELD]: article.fields[IMAGES_FIELD] });
   }
-  const bodyStore = options.bodies;
-  const wanted = await missing(hashes, (hash) => bodyStore.has(hash));
-  const limit = options.bodiesPerRun ?? 50;
-  let fetched = 0;
+  return { bodies, pictures };
+}
+
+/**
+ * How long a run keeps starting batches of bodies: a run stays about a minute long (the extension's
+ * worker may be stopped during a longer one; a stopped run loses at most the batch in hand).
+ */
+export const BODY_LOOP_MS = 45_000;
+/** Bodies per batch: one bulk write each (a stop mid-batch stores none of it, never half a body). */
+const BODY_BATCH = 50;
+/** GETs at once in a batch: each a body of tens of kB, so each request stays far under 30 s. */
+const BODY_CONCURRENCY = 6;
+
+/**
+ * The missing bodies of live articles, found in one bulk read, fetched in batches until `until`
+ * (or `bodiesPerRun`): each body is decrypted and checked against its hash as it arrives, and a
+ * batch is stored in one transaction while the next one downloads. A body whose hash does not
+ * match is refused (never stored); the others are kept, and the run then fails saying so.
+ */
+async function fetchBodies(
+  options: SyncOptions,
+  keys: FileKeys,
+  articlesOf: Map<string, string[]>,
+  until: number,
+) {
   const { bodies, target } = options;
-  await inParallel(wanted.slice(0, limit), async (hash) => {
-    const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
-    const bytes = await target.get(path);
-    if (!bytes) return; // not there yet (its device has not finished); a later run fetches it
-    const body = await unseal(keys, path, bytes);
-    if ((await sha256Hex(body)) !== hash)
-      throw new CorruptFileError(path, 'its content does not match its hash');
-    await bodies.write(hash, body);
-    fetched++;
-  });
+  if (!bodies) return { bodiesFetched: 0, bodiesPending: 0, bodiesUntried: 0 };
+  const now = options.now ?? Date.now;
+  const wanted = await bodies.missing([...articlesOf.keys()]);
+  const limit = Math.min(wanted.length, options.bodiesPerRun ?? wanted.length);
+  let fetched = 0;
+  let tried = 0;
+  const refused: CorruptFileError[] = [];
+  // The previous batch's write, under way while this batch downloads.
+  let writing: Promise<void> = Promise.resolve();
+  try {
+    while (tried < limit && now() < until) {
+      const batch = wanted.slice(tried, Math.min(limit, tried + BODY_BATCH));
+      tried += batch.length;
+      const received: ReceivedBody[] = [];
+      await inParallel(
+        batch,
+        async (hash) => {
+          const path = blobPath(await contentName(keys, new TextEncoder().encode(hash)));
+          const bytes = await target.get(path);
+          if (!bytes) return; // not there yet (its device has not finished); a later run fetches it
+          try {
+            const body = await unseal(keys, path, bytes);
+            if ((await sha256Hex(body)) !== hash)
+              throw new CorruptFileError(path, 'its content does not match its hash');
+            received.push({ hash, bytes: body, articleIds: articlesOf.get(hash) ?? [] });
+          } catch (error) {
+            if (!(error instanceof CorruptFileError)) throw error;
+            refused.push(error);
+          }
+        },
+        BODY_CONCURRENCY,
+      );
+      await writing;
+      if (received.length === 0) continue;
+      writing = bodies.write(received).then(() => {
+        fetched += received.length;
+      });
+      writing.catch(() => undefined); // awaited before the next batch or below; not unhandled meanwhile
+    }
+  } finally {
+    // A failed run leaves nothing running behind it.
+    await writing.catch(() => undefined);
+  }
+  await writing;
+  if (refused[0]) throw refused[0];
   return {
     bodiesFetched: fetched,
     bodiesPending: wanted.length - fetched,
-    untried: Math.max(0, wanted.length - limit),
+    bodiesUntried: wanted.length - tried,
   };
 }
 

@@ -112,9 +112,18 @@ export interface SyncStore {
   commit(change: SyncCommit): Promise<void>;
 }
 
+/** A body received and checked against its hash, with the articles that show it. */
+export interface ReceivedBody {
+  hash: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  articleIds: string[];
+}
+
 /** Article bodies by content hash (hex SHA-256 of the body bytes). */
 export interface BodyStore {
   read(hash: string): Promise<Uint8Array<ArrayBuffer> | null>;
-  has(hash: string): Promise<boolean>;
-  write(hash: string, bytes: Uint8Array<ArrayBuffer>): Promise<void>;
+  /** The hashes among these not stored here, in their order: one bulk read, not one per hash. */
+  missing(hashes: string[]): Promise<string[]>;
+  /** Stores these bodies all at once (one transaction): a stop leaves all of them or none. */
+  write(bodies: ReceivedBody[]): Promise<void>;
 }

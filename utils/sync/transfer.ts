@@ -4,11 +4,15 @@
 const TRANSFER_CONCURRENCY = 4;
 
 /**
- * Run `task` over `items`, four at a time; the first failure fails the whole, once the tasks
- * already started have ended and no new one started: a failed run leaves nothing running behind
- * it, to store a file while the next run fetches the same one.
+ * Run `task` over `items`, `concurrency` (four) at a time; the first failure fails the whole, once
+ * the tasks already started have ended and no new one started: a failed run leaves nothing running
+ * behind it, to store a file while the next run fetches the same one.
  */
-export async function inParallel<T>(items: T[], task: (item: T) => Promise<void>): Promise<void> {
+export async function inParallel<T>(
+  items: T[],
+  task: (item: T) => Promise<void>,
+  concurrency = TRANSFER_CONCURRENCY,
+): Promise<void> {
   let next = 0;
   let failure: { error: unknown } | null = null;
   const worker = async () => {
@@ -20,7 +24,7 @@ export async function inParallel<T>(items: T[], task: (item: T) => Promise<void>
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(TRANSFER_CONCURRENCY, items.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(concurrency, items.length) }, worker));
   if (failure) throw (failure as { error: unknown }).error;
 }
 

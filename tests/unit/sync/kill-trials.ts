@@ -97,8 +97,8 @@ class Worker {
     };
     const bodyStore: BodyStore = {
       read: (hash) => this.read(() => bodies.read(hash)),
-      has: (hash) => this.read(() => bodies.has(hash)),
-      write: (hash, bytes) => this.effect(() => bodies.write(hash, bytes)),
+      missing: (hashes) => this.read(() => bodies.missing(hashes)),
+      write: (received) => this.effect(() => bodies.write(received)),
     };
     return { ...RUN, target: remote, store: local, bodies: bodyStore };
   }

@@ -16,6 +16,7 @@ import {
   type Op,
   type PictureStore,
   purgedMarker,
+  type ReceivedBody,
   type RemoteTarget,
   type StoredPicture,
   type SyncBook,
@@ -121,11 +122,14 @@ export class MemoryBodies implements BodyStore {
   async read(hash: string) {
     return this.files.get(hash) ?? null;
   }
-  async has(hash: string) {
-    return this.files.has(hash);
+  /** Each batch written, by hash (a body stored twice shows). */
+  readonly writes: string[][] = [];
+  async missing(hashes: string[]) {
+    return hashes.filter((hash) => !this.files.has(hash));
   }
-  async write(hash: string, bytes: Uint8Array<ArrayBuffer>) {
-    this.files.set(hash, bytes);
+  async write(bodies: ReceivedBody[]) {
+    for (const { hash, bytes } of bodies) this.files.set(hash, bytes);
+    this.writes.push(bodies.map((body) => body.hash));
   }
   /** Store a body and return the hash an article record carries. */
   async add(body: string): Promise<string> {

@@ -1,0 +1,140 @@
+// @vitest-environment node
+// The engine's body loop (engine.ts, fetchBodies): the missing bodies found once, fetched in
+// batches until the run's bound, each checked against its hash, each batch stored at once. A run
+// stopped in the middle stores whole bodies only and reports no success; the next run fetches
+// the rest, none twice. A body whose content does not match its hash is never stored, and the
+// run says so. In-process WebDAV server, engine with in-memory stores (harness.ts).
+import { describe, expect, test } from 'vitest';
+import { hasMoreToFetch } from '@/utils/services';
+import { bodyHash, WebDavTarget } from '@/utils/sync';
+import { PASSWORD, USER } from '../../support/dav-servers';
+import { Device, expectDone, inProcessFolders } from './harness';
+import { listAll } from './support';
+
+const newFolder = inProcessFolders('body-loop');
+
+/** A with `count` articles uploaded, B joined to the same folder (records only: no body yet). */
+async function uploaded(count: number) {
+  const url = await newFolder();
+  const a = new Device('devA', url);
+  const b = new Device('devB', url);
+  for (let i = 0; i < count; i++) await a.save(`art-${i}`, `https://example.org/${i}`, `<p>Body ${i}</p>`);
+  expectDone(await a.sync({ createIfEmpty: true }));
+  expectDone(await b.sync({ bodiesPerRun: 0 }));
+  expect(b.store.library().articles.size).toBe(count);
+  return { url, a, b };
+}
+
+/** Every body B stored matches its hash (never half a body), and none was stored twice. */
+async function expectWholeOnce(b: Device) {
+  for (const [hash, bytes] of b.bodies.files) expect(await bodyHash(bytes)).toBe(hash);
+  const written = b.bodies.writes.flat();
+  expect(new Set(written).size).toBe(written.length);
+}
+
+describe('the body loop', () => {
+  test('fetches every missing body in one run, in batches each stored at once', async () => {
+    const { b } = await uploaded(120);
+    const result = await b.sync();
+    expectDone(result);
+    expect(result).toMatchObject({ bodiesFetched: 120, bodiesPending: 0, bodiesUntried: 0 });
+    expect(b.bodies.files.size).toBe(120);
+    // Batches of 50: three writes, not 120.
+    expect(b.bodies.writes.map((batch) => batch.length)).toEqual([50, 50, 20]);
+    await expectWholeOnce(b);
+    expect(hasMoreToFetch(result)).toBe(false);
+  });
+
+  test('a run stopped by the server mid-loop stores whole bodies only, reports no success, and the next run resumes', async () => {
+    const { b, url } = await uploaded(120);
+    // The server goes away after 70 body downloads: in the second batch.
+    let gets = 0;
+    const inner = new WebDavTarget({ url, user: USER, password: PASSWORD });
+    b.target = new WebDavTarget({
+      url,
+      user: USER,
+      password: PASSWORD,
+      fetch: async (input, init) => {
+        const path = String(input);
+        if ((init?.method ?? 'GET') === 'GET' && path.includes('/blob/') && ++gets > 70)
+          throw new TypeError('fetch failed');
+        return fetch(input, init);
+      },
+    });
+    const successBefore = b.store.book.lastSuccessAt;
+    const stopped = await b.sync();
+    expect(stopped).toMatchObject({ status: 'failed', reason: 'remote' });
+    expect(b.store.book.lastSuccessAt).toBe(successBefore);
+    // The first batch was stored whole; nothing of the stopped one.
+    expect(b.bodies.files.size).toBe(50);
+    await expectWholeOnce(b);
+
+    b.target = inner;
+    const resumed = await b.sync();
+    expectDone(resumed);
+    expect(resumed).toMatchObject({ bodiesFetched: 70, bodiesPending: 0 });
+    expect(b.bodies.files.size).toBe(120);
+    await expectWholeOnce(b);
+  });
+
+  test('a run that reaches its bound leaves the rest untried, and the next run fetches only those', async () => {
+    const { b } = await uploaded(60);
+    const capped = await b.sync({ bodiesPerRun: 25 });
+    expectDone(capped);
+    expect(capped).toMatchObject({ bodiesFetched: 25, bodiesPending: 35, bodiesUntried: 35 });
+    expect(hasMoreToFetch(capped)).toBe(true);
+    // A bound already passed: no batch is started.
+    const late = await b.sync({ bodiesUntil: 0 });
+    expectDone(late);
+    expect(late).toMatchObject({ bodiesFetched: 0, bodiesPending: 35, bodiesUntried: 35 });
+    expect(hasMoreToFetch(late)).toBe(true);
+    const rest = await b.sync();
+    expectDone(rest);
+    expect(rest).toMatchObject({ bodiesFetched: 35, bodiesPending: 0, bodiesUntried: 0 });
+    expect(hasMoreToFetch(rest)).toBe(false);
+    await expectWholeOnce(b);
+  });
+
+  test('a body whose content does not match its hash is refused; the others are stored and the run fails saying so', async () => {
+    const url = await newFolder();
+    const a = new Device('devA', url);
+    const b = new Device('devB', url);
+    for (let i = 0; i < 3; i++) await a.save(`art-${i}`, `https://example.org/${i}`, `<p>Body ${i}</p>`);
+    // A uploads, under the hash of the first body, other bytes (well encrypted: only the hash check sees it).
+    const [badHash] = [...a.bodies.files.keys()];
+    a.bodies.files.set(badHash as string, new TextEncoder().encode('<p>not the body its hash names</p>'));
+    expectDone(await a.sync({ createIfEmpty: true }));
+    expect((await listAll(a.target)).filter((path) => path.startsWith('blob/'))).toHaveLength(3);
+
+    const result = await b.sync();
+    expect(result).toMatchObject({ status: 'failed', reason: 'corrupt-file' });
+    expect(b.store.book.lastSuccessAt).toBeNull();
+    expect(b.bodies.files.has(badHash as string)).toBe(false);
+    expect(b.bodies.files.size).toBe(2);
+    await expectWholeOnce(b);
+    // Still refused at the next run, never stored.
+    expect(await b.sync()).toMatchObject({ status: 'failed', reason: 'corrupt-file' });
+    expect(b.bodies.files.has(badHash as string)).toBe(false);
+  });
+
+  test('bodies not in the folder yet stay pending without a follow-up run soon', async () => {
+    const { b, url } = await uploaded(3);
+    const target = new WebDavTarget({ url, user: USER, password: PASSWORD });
+    const blobs = (await listAll(target)).filter((path) => path.startsWith('blob/'));
+    const [gone] = blobs;
+    const kept = await target.get(gone as string);
+    await target.remove(gone as string);
+    const first = await b.sync();
+    expectDone(first);
+    expect(first).toMatchObject({ bodiesFetched: 2, bodiesPending: 1, bodiesUntried: 0 });
+    // Some came: another run soon may find the last one.
+    expect(hasMoreToFetch(first)).toBe(true);
+    const again = await b.sync();
+    expectDone(again);
+    expect(again).toMatchObject({ bodiesFetched: 0, bodiesPending: 1, bodiesUntried: 0 });
+    // Nothing came: the periodic alarm tries again, not a run every half minute.
+    expect(hasMoreToFetch(again)).toBe(false);
+    await target.put(gone as string, kept as Uint8Array<ArrayBuffer>);
+    expect(await b.sync()).toMatchObject({ status: 'done', bodiesFetched: 1, bodiesPending: 0 });
+  });
+});
