@@ -58,21 +58,13 @@ export function extractOwnedDocument(
   // lose by the rules on train pages (a forum's posts sit in "comment" containers), and any page
   // the rules left without article text (a theme that prefixes every class "cmp-" loses them all
   // to the cookie rule) where plain Readability would have found one.
-  // Other types that are no article (a service or listing page) are prepared again too, and the
-  // second pass wins where the rules left Readability less than half the text it finds without
-  // them: a removal inside the page's main region sent it to a small corner of the page.
   const gentle = model.gentlePrepare?.includes(pageType);
-  const compare = pageType !== 'article' && !gentle;
-  if (again && (gentle || compare || !hasText(analysis.parsed?.content))) {
+  if (again && (gentle || !hasText(analysis.parsed?.content))) {
     const second = again();
     const secondAnalysis = analysePage(second, options.url, false);
-    const first = letters(analysis.parsed?.content);
     // Without the rules a page of menus yields its links: that is no article, so the first
     // pass's result stands.
-    if (
-      hasProse(secondAnalysis.parsed?.content) &&
-      (!compare || !first || first < RULES_SHORTFALL * letters(secondAnalysis.parsed?.content))
-    ) {
+    if (hasProse(secondAnalysis.parsed?.content)) {
       doc = second;
       analysis = secondAnalysis;
     }
@@ -135,18 +127,10 @@ const hasProse = (content: Element | null | undefined): boolean => proseLetters(
 // A no-script notice ("Please enable JavaScript") is no article; a forum post is longer.
 const MIN_NOSCRIPT_PROSE = 200;
 
-// Chosen on train pages (4-fold host cross-validation, README "round 7"): below half, the
-// rule-free pass gained F1 on service, listing and collection pages and never switched a product
-// or documentation page.
-const RULES_SHORTFALL = 0.5;
-
-/** Letters and digits in an element's text. */
-const letters = (node: Node | null | undefined) =>
-  (node?.textContent ?? '').replace(/[^\p{L}\p{N}]/gu, '').length;
-
 /** Letters and digits outside links. */
 function proseLetters(content: Element | null | undefined): number {
   if (!content) return 0;
+  const letters = (node: Node) => (node.textContent ?? '').replace(/[^\p{L}\p{N}]/gu, '').length;
   const linkLetters = [...content.getElementsByTagName('a')].reduce((sum, link) => sum + letters(link), 0);
   return letters(content) - linkLetters;
 }

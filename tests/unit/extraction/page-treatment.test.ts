@@ -8,16 +8,11 @@ const url = 'https://harbour-forum.example/t/winter-timetable/41';
 
 describe('page-type treatments and the safety nets that keep a page from reading worse than Readability', () => {
   const model = extractModel() as ExtractModel;
-  const saved = { gentle: model.gentlePrepare, restore: model.restoreRemovals, classes: model.page.classes };
+  const saved = { gentle: model.gentlePrepare, restore: model.restoreRemovals };
   afterEach(() => {
     model.gentlePrepare = saved.gentle;
     model.restoreRemovals = saved.restore;
-    model.page.classes = saved.classes;
   });
-  /** Every page reads as `type` (the classifier's answer is an index into its classes). */
-  const classifyAs = (type: string) => {
-    model.page.classes = saved.classes.map(() => type);
-  };
 
   it("keeps every post of a thread whose list item holds the post's blockquote", () => {
     const items = [1, 2, 3, 4]
@@ -84,33 +79,5 @@ describe('page-type treatments and the safety nets that keep a page from reading
     const gentle = extractFromHtml(html, { url });
     expect(gentle.textContent).toContain('Post 3:');
     expect(gentle.removed.some((block) => block.rule === 'comments')).toBe(false);
-  });
-
-  it('a page that is no article takes the rule-free pass when the rules left less than half its text', () => {
-    // The service page's offer sits in "cmp-" components the cookie rule takes; with them gone
-    // Readability falls back on the short notice beside them.
-    const offer = [1, 2, 3, 4].map((n) => `<div class="cmp-text"><p>${post(n)}</p></div>`).join('');
-    const html = `<html><body><main>${offer}</main><div class="notice"><p>${post(9)}</p></div></body></html>`;
-    model.gentlePrepare = [];
-    model.restoreRemovals = [];
-    classifyAs('article');
-    const asArticle = extractFromHtml(html, { url });
-    expect(asArticle.textContent).toContain('Post 9:');
-    expect(asArticle.textContent).not.toContain('Post 2:');
-    classifyAs('service');
-    const asService = extractFromHtml(html, { url });
-    for (const n of [1, 2, 3, 4]) expect(asService.textContent).toContain(`Post ${n}:`);
-    expect(asService.pageType).toBe('service');
-  });
-
-  it('a page that is no article keeps the rules where they took little (an inline share bar)', () => {
-    const story = [1, 2, 3, 4].map((n) => `<p>${post(n)}</p>`).join('');
-    const html = `<html><body><article>${story}<div class="share-bar"><p>Share this crossing with a friend by email today</p></div></article></body></html>`;
-    model.gentlePrepare = [];
-    model.restoreRemovals = [];
-    classifyAs('listing');
-    const article = extractFromHtml(html, { url });
-    expect(article.textContent).toContain('Post 4:');
-    expect(article.textContent).not.toContain('Share this crossing');
   });
 });
