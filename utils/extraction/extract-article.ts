@@ -18,7 +18,7 @@ import {
 } from './learned-filter';
 import { checkModel, type ExtractModel } from './learned-model';
 import { buildMetadata, readPageFacts } from './metadata';
-import { settleBody } from './page-body';
+import { settleBody, unwrapNoscripts } from './page-body';
 import { PAGE_FEATURE_NAMES, pageFeatures } from './page-features';
 import { type Prepared, prepare } from './prepare';
 import { measureReading } from './reading-time';
@@ -53,7 +53,7 @@ export function extractOwnedDocument(
 ): ExtractedArticle {
   const model = extractModel();
   let analysis = analysePage(doc, options.url);
-  const { pageType } = classifyPage(model, analysis.pageRow);
+  let { pageType } = classifyPage(model, analysis.pageRow);
   // Prepared again, from the page as it came, without the removal rules: page types whose pages
   // lose by the rules on train pages (a forum's posts sit in "comment" containers), and any page
   // the rules left without article text (a theme that prefixes every class "cmp-" loses them all
@@ -67,6 +67,19 @@ export function extractOwnedDocument(
     if (hasProse(secondAnalysis.parsed?.content)) {
       doc = second;
       analysis = secondAnalysis;
+    }
+  }
+  // Still no text: a page rendered by script may hold it all in <noscript> (a Discourse thread's
+  // posts), which Readability removes. Its type is read again: the first pass saw an empty page.
+  if (again && !hasText(analysis.parsed?.content)) {
+    const third = again();
+    settleBody(third);
+    unwrapNoscripts(third);
+    const thirdAnalysis = analysePage(third, options.url, !gentle);
+    if (proseLetters(thirdAnalysis.parsed?.content) >= MIN_NOSCRIPT_PROSE) {
+      doc = third;
+      analysis = thirdAnalysis;
+      ({ pageType } = classifyPage(model, analysis.pageRow));
     }
   }
   const { parsed, prepared, blocks, kept, elements } = analysis;
@@ -109,11 +122,17 @@ const hasText = (content: Element | null | undefined): content is Element =>
   !!content && !!collapse(content.textContent ?? '');
 
 /** Text outside links: a page whose only words are links (a menu) holds no article. */
-function hasProse(content: Element | null | undefined): boolean {
-  if (!content) return false;
+const hasProse = (content: Element | null | undefined): boolean => proseLetters(content) > 0;
+
+// A no-script notice ("Please enable JavaScript") is no article; a forum post is longer.
+const MIN_NOSCRIPT_PROSE = 200;
+
+/** Letters and digits outside links. */
+function proseLetters(content: Element | null | undefined): number {
+  if (!content) return 0;
   const letters = (node: Node) => (node.textContent ?? '').replace(/[^\p{L}\p{N}]/gu, '').length;
   const linkLetters = [...content.getElementsByTagName('a')].reduce((sum, link) => sum + letters(link), 0);
-  return letters(content) > linkLetters;
+  return letters(content) - linkLetters;
 }
 
 /** What the pipeline knows about a page before the learned model decides (training reads it too). */

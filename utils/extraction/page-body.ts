@@ -15,3 +15,19 @@ export function settleBody(doc: Document): void {
   const strays = children.slice(0, children.indexOf(body)).filter((el) => el !== head);
   body.prepend(...strays);
 }
+
+/**
+ * Puts what each <noscript> of the body holds in its place. A page rendered by script can serve
+ * its whole text for no-script readers inside one (Discourse forums: a thread's posts), which
+ * Readability removes with the scripts; the pipeline's last try on a page where it found no text.
+ * Parsed with scripting on, a <noscript> holds its markup as text: that is parsed here as HTML.
+ */
+export function unwrapNoscripts(doc: Document): void {
+  const body = doc.body as HTMLElement | null;
+  if (!body) return;
+  for (const noscript of [...body.getElementsByTagName('noscript')]) {
+    if (!noscript.firstElementChild && noscript.textContent?.includes('<'))
+      noscript.innerHTML = noscript.textContent;
+    noscript.replaceWith(...noscript.childNodes);
+  }
+}

@@ -47,6 +47,23 @@ describe('page-type treatments and the safety nets that keep a page from reading
     expect(article.textContent).toContain('Post 3:');
   });
 
+  it('reads a script-rendered thread from its <noscript> copy when the page shows no text without it (Discourse)', () => {
+    const posts = [1, 2, 3]
+      .map(
+        (n) =>
+          `<div class="topic-body crawler-post"><span class="creator">member${n}</span><div class="post"><p>${post(n)}</p></div></div>`,
+      )
+      .join('');
+    const html = `<html><body><div id="app"></div><noscript><div id="main-outlet"><h1>Winter timetable</h1>${posts}</div></noscript><script>start()</script></body></html>`;
+    const article = extractFromHtml(html, { url });
+    for (const n of [1, 2, 3]) expect(article.textContent).toContain(`Post ${n}:`);
+  });
+
+  it('a <noscript> notice alone is no article', () => {
+    const html = `<html><body><div id="app"></div><noscript><p>Please turn on JavaScript to read this thread.</p></noscript></body></html>`;
+    expect(() => extractFromHtml(html, { url })).toThrow(/No article text/);
+  });
+
   it('a page of menus has no article, with or without the rules', () => {
     const menu = '<nav><a href="/">Home</a> | <a href="/about">About us</a> · <a href="/news">News</a></nav>';
     expect(() => extractFromHtml(`<html><body>${menu}</body></html>`, { url })).toThrow(/No article text/);
