@@ -4,12 +4,13 @@
  * and prints where its main thread spends time while opening (until the search box answers a
  * query typed at the first row over the whole library, as the bench's "search usable") and while
  * searching (CDP CPU profile, top functions by self time), with the first row, search usable and
- * full text ready times of that open. Usage: npm run profile:library -- [open|search]
+ * full text ready times of that open. LIBRARY_NO_SNAPSHOT=1 deletes the summary snapshot first (an
+ * open that reads the summaries table). Usage: npm run profile:library -- [open|search]
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { type CDPSession, chromium } from 'playwright-core';
 import { EXTENSION_DIR } from '../e2e/browser';
-import { openMeasured, searchLatency, searchProbe } from './library-measure';
+import { dropSummarySnapshotOnLoad, openMeasured, searchLatency, searchProbe } from './library-measure';
 import { generateCorpus } from './search-corpus';
 import { benchQueries } from './search-queries';
 import { seedScript } from './seed-bundle';
@@ -43,6 +44,7 @@ const probe = searchProbe(corpus);
 let cdp: CDPSession | null = null;
 const browser = { context, extensionUrl: (path: string) => `${base}${path}` };
 const opened = await openMeasured(browser, '/library.html', '.article', false, probe, async (page) => {
+  if (process.env.LIBRARY_NO_SNAPSHOT) await dropSummarySnapshotOnLoad(page);
   cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
