@@ -81,7 +81,7 @@ describe('import: URL-only articles wait as "not downloaded yet"', () => {
       .poll(() => library.locator('#download-banner').textContent())
       .toContain('Not downloaded yet: 2 imported articles');
     const banner = await library.locator('#download-banner').textContent();
-    expect(banner).toContain('from their 1 sites');
+    expect(banner).toContain('fetch them now from 1 site:');
     expect(await library.locator('#download-start').isEnabled()).toBe(true);
     expect(await seriousAxeFindings(library)).toEqual([]);
 
