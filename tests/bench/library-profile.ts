@@ -1,6 +1,7 @@
 /**
  * Developer tool, not a benchmark: keeps a seeded 10k library in a fixed Chromium profile
- * (LIBRARY_PROFILE_DIR, default /tmp/readmark-library-profile, seeded once), opens the library
+ * (LIBRARY_PROFILE_DIR, default /tmp/readmark-library-profile, seeded once and ended as an import
+ * ends, as bench:library does), opens the library
  * and prints where its main thread spends time while opening (until the search box answers a
  * query typed at the first row over the whole library, as the bench's "search usable") and while
  * searching (CDP CPU profile, top functions by self time), with the first row, search usable and
@@ -37,6 +38,8 @@ if (fresh) {
   await seedPage.goto(`${base}/manifest.json`);
   await seedPage.evaluate(await seedScript());
   console.log('seeded', await seedPage.evaluate('readmarkSeed(10000)'));
+  // As bench:library: the seeding ends as an import does (the summary snapshot taken).
+  console.log('snapshot taken in', await seedPage.evaluate('readmarkEndAsImport()'), 'ms');
   await seedPage.close();
 }
 const corpus = generateCorpus(10_000);
