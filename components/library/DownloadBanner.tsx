@@ -4,7 +4,7 @@ import { sendDownloadMessage } from '@/utils/messaging';
 import type { ArticleSummary } from '@/utils/model';
 import { awaitsDownload, originsOf, siteAccessPattern } from '@/utils/services';
 import { errorMessage, storedErrorMessage } from '../shared/error-message';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 
 /** The sites (patterns) among `patterns` the reader gave access to; asked again when access changes. */
 function useGrantedSites(patterns: readonly string[]): ReadonlySet<string> | null {
@@ -81,7 +81,7 @@ export function DownloadBanner({ metas }: { metas: readonly ArticleSummary[] }) 
       )}
       {waiting.length > 0 && (
         <p>
-          {t('downloadPending', [waiting.length.toLocaleString(), sites.toLocaleString()])}{' '}
+          {tn('downloadPending', waiting.length, [tn('countSites', sites)])}{' '}
           <button type="button" id="download-start" onClick={() => askAndDownload(false)}>
             {t('downloadStart')}
           </button>

@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { countTags, filterArticles, type ReadStatus, sortArticles, tagKey } from '@/utils/search';
+import { countShelves, countTags, sortArticles, tagKey } from '@/utils/search';
 import type { ReadmarkDb } from '@/utils/storage';
 import { t, tn } from '../shared/i18n';
 import { ReviewLink } from '../shared/ReviewLink';
@@ -85,9 +85,7 @@ export function LibraryApp({ db, focusId }: Props) {
   const sites = useMemo(() => countSites(metas ?? []), [metas]);
   const shelfCounts = useMemo(() => {
     if (!library.complete || !metas) return null;
-    const counts = {} as Record<ReadStatus, number>;
-    for (const status of STATUSES) counts[status] = filterArticles(metas, { status }).length;
-    return counts;
+    return countShelves(metas, STATUSES);
   }, [metas, library.complete]);
 
   const { active, current, setActive, activate } = useActiveRow(shown, listRef, headerRef);

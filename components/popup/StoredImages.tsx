@@ -1,9 +1,10 @@
 import { useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { loadMissingImages, readArticleImageState } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
 import { formatBytes } from '../shared/format';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import { useObserved } from '../shared/use-observed';
 
 /**
@@ -24,12 +25,15 @@ export function StoredImages({ db, articleId }: { db: ReadmarkDb; articleId: str
   return (
     <section class="stored-images" aria-label={t('imagesHeading')}>
       <p id="stored-images" class="meta">
-        {t('imagesStored', [String(stored.count), formatBytes(stored.bytes)])}
+        {t('imagesStored', [
+          stored.count.toLocaleString(browser.i18n.getUILanguage()),
+          formatBytes(stored.bytes),
+        ])}
       </p>
       {missing.length > 0 && (
         <>
           <p id="images-missing" class="meta">
-            {t('imagesMissing', [String(missing.length), hosts.join(', ')])}
+            {tn('imagesMissing', missing.length, [hosts.join(', ')])}
           </p>
           <button type="button" id="load-images" onClick={load}>
             {t('imagesLoad')}

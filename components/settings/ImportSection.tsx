@@ -11,7 +11,7 @@ import {
 } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import { TaskStatus } from './TaskStatus';
 import { useLongTask } from './use-long-task';
 
@@ -97,7 +97,12 @@ export function ImportSection({ db }: { db: ReadmarkDb }) {
         <TaskStatus state={task.state} onCancel={task.cancel} />
         {done && (
           <p class="task-outcome ok" role="status" id="import-done">
-            {t('importDone', [n(done.added), n(done.merged), n(done.highlights), n(done.orphans)])}
+            {t('importDone', [
+              tn('countNewArticles', done.added),
+              n(done.merged),
+              tn('countHighlights', done.highlights),
+              tn('importOrphans', done.orphans),
+            ])}
             {done.alreadyThere > 0 && ` ${t('importAlreadyThere', n(done.alreadyThere))}`}
           </p>
         )}
@@ -121,10 +126,10 @@ function ImportSummary({ preview, onImport }: { preview: ImportPreview; onImport
       <p id="import-summary">
         {t('importSummary', [
           FORMAT_NAMES[parsed.format],
-          n(parsed.articles),
-          n(parsed.highlights),
-          n(parsed.notes),
-          n(parsed.tags),
+          tn('countArticles', parsed.articles),
+          tn('countHighlights', parsed.highlights),
+          tn('countNotes', parsed.notes),
+          tn('countTags', parsed.tags),
         ])}
       </p>
       <p id="import-already">{t('importAlready', n(alreadyInLibrary))}</p>

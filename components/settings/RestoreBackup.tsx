@@ -4,7 +4,7 @@ import { createSanitiser } from '@/utils/extraction';
 import { type BackupPreview, type ImportReport, importBackup, previewBackup } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { formatDate } from '../shared/format';
-import { t } from '../shared/i18n';
+import { t, tn } from '../shared/i18n';
 import { RejectedRecords } from './RejectedRecords';
 import { TaskStatus } from './TaskStatus';
 import { useLongTask } from './use-long-task';
@@ -131,7 +131,11 @@ function ImportDone({ report }: { report: ImportReport }) {
     <p class="task-outcome ok" role="status" id="restore-done">
       {t('restoreDone', [n(report.articles), n(report.highlights), n(report.settings)])}
       {report.skipped + report.replaced + report.copies > 0 &&
-        ` ${t('restoreDoneDuplicates', [n(report.skipped), n(report.replaced), n(report.copies)])}`}
+        ` ${t('restoreDoneDuplicates', [
+          tn('restoreSkipped', report.skipped),
+          tn('restoreReplaced', report.replaced),
+          tn('restoreCopies', report.copies),
+        ])}`}
     </p>
   );
 }

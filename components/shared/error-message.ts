@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { type AppError, decodeError, type ErrorCode, type ErrorData } from '@/utils/model';
-import { t } from './i18n';
+import { t, tn } from './i18n';
 
 type Wording = { [C in ErrorCode]: (data: ErrorData[C]) => string };
 
@@ -72,12 +72,14 @@ const WORDING: Wording = {
   'backup-cut-short': () => t('errorBackupCutShort'),
   'backup-changed': () => t('errorBackupChanged'),
   'backup-incomplete': ({ count, kind, index, reason }) =>
-    t('errorBackupIncomplete', [number(count), kind, String(index), reason]),
+    tn('errorBackupIncomplete', count, [kind, String(index), reason]),
   'backup-count-mismatch': (counts) =>
-    t(
-      'errorBackupCountMismatch',
-      [counts.articles, counts.highlights, counts.expectedArticles, counts.expectedHighlights].map(number),
-    ),
+    t('errorBackupCountMismatch', [
+      tn('countArticles', counts.articles),
+      tn('countHighlights', counts.highlights),
+      tn('countArticles', counts.expectedArticles),
+      tn('countHighlights', counts.expectedHighlights),
+    ]),
   'import-empty': () => t('errorImportEmpty'),
   'import-unreadable': ({ detail }) => t('errorImportUnreadable', detail),
   'import-zip-unknown': () => t('errorImportZipUnknown'),
@@ -117,8 +119,8 @@ const WORDING: Wording = {
   'sync-not-encrypted': () => t('errorSyncNotEncrypted'),
   'sync-newer-format': () => t('errorSyncNewerFormat'),
   'sync-mass-change': ({ deletions, additions, before }) =>
-    t('errorSyncMassChange', [number(deletions), number(additions), number(before)]),
-  'sync-records-rejected': ({ count, detail }) => t('errorSyncRecordsRejected', [number(count), detail]),
+    t('errorSyncMassChange', [number(deletions), number(additions), tn('countArticles', before)]),
+  'sync-records-rejected': ({ count, detail }) => tn('errorSyncRecordsRejected', count, [detail]),
   'sync-timeout': ({ seconds }) => t('errorSyncTimeout', number(seconds)),
   'sync-server-status': ({ status }) => t('errorSyncServerStatus', String(status)),
   'sync-server-full': () => t('errorSyncServerFull'),

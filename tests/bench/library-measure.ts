@@ -197,3 +197,20 @@ export async function searchLatency(page: Page, queries: readonly string[]) {
   await cdp.detach();
   return { dom, frame, busyPerQuery };
 }
+
+/**
+ * Makes `page` delete the library's summary snapshot (utils/storage summary-snapshot.ts) as it
+ * loads, before its own code reads it (IndexedDB runs a write transaction before the reads
+ * created after it): that open reads the summaries table, as when nothing took a snapshot after
+ * the library was filled. Deleted from the page itself, so that the background, which takes a
+ * missing snapshot once the library is quiet, cannot take it back in between.
+ */
+export async function dropSummarySnapshotOnLoad(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const open = indexedDB.open('readmark');
+    open.onsuccess = () => {
+      open.result.transaction('summaries', 'readwrite').objectStore('summaries').delete(1);
+      open.result.close();
+    };
+  });
+}

@@ -1,15 +1,17 @@
 /**
  * Developer tool, not a benchmark: keeps a seeded 10k library in a fixed Chromium profile
- * (LIBRARY_PROFILE_DIR, default /tmp/readmark-library-profile, seeded once), opens the library
+ * (LIBRARY_PROFILE_DIR, default /tmp/readmark-library-profile, seeded once and ended as an import
+ * ends, as bench:library does), opens the library
  * and prints where its main thread spends time while opening (until the search box answers a
  * query typed at the first row over the whole library, as the bench's "search usable") and while
  * searching (CDP CPU profile, top functions by self time), with the first row, search usable and
- * full text ready times of that open. Usage: npm run profile:library -- [open|search]
+ * full text ready times of that open. LIBRARY_NO_SNAPSHOT=1 deletes the summary snapshot first (an
+ * open that reads the summaries table). Usage: npm run profile:library -- [open|search]
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { type CDPSession, chromium } from 'playwright-core';
 import { EXTENSION_DIR } from '../e2e/browser';
-import { openMeasured, searchLatency, searchProbe } from './library-measure';
+import { dropSummarySnapshotOnLoad, openMeasured, searchLatency, searchProbe } from './library-measure';
 import { generateCorpus } from './search-corpus';
 import { benchQueries } from './search-queries';
 import { seedScript } from './seed-bundle';
@@ -36,6 +38,8 @@ if (fresh) {
   await seedPage.goto(`${base}/manifest.json`);
   await seedPage.evaluate(await seedScript());
   console.log('seeded', await seedPage.evaluate('readmarkSeed(10000)'));
+  // As bench:library: the seeding ends as an import does (the summary snapshot taken).
+  console.log('snapshot taken in', await seedPage.evaluate('readmarkEndAsImport()'), 'ms');
   await seedPage.close();
 }
 const corpus = generateCorpus(10_000);
@@ -43,6 +47,7 @@ const probe = searchProbe(corpus);
 let cdp: CDPSession | null = null;
 const browser = { context, extensionUrl: (path: string) => `${base}${path}` };
 const opened = await openMeasured(browser, '/library.html', '.article', false, probe, async (page) => {
+  if (process.env.LIBRARY_NO_SNAPSHOT) await dropSummarySnapshotOnLoad(page);
   cdp = await context.newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

@@ -1,7 +1,10 @@
 /**
  * Bundled by tests/bench/library.ts and run inside an extension page (the extension's origin):
- * seeds the library through the real storage API with the search bench's synthetic articles.
+ * seeds the library through the real storage API with the search bench's synthetic articles, and
+ * can end the seeding as an import or a restore ends (the summary snapshot taken by the page).
  */
+
+import { snapshotAfterImport } from '@/utils/services';
 import {
   addTag,
   openDb,
@@ -75,4 +78,13 @@ async function seed(count: number) {
   return { articles: ids.size, highlights, ms: performance.now() - start };
 }
 
-(globalThis as unknown as { readmarkSeed: typeof seed }).readmarkSeed = seed;
+/** What an import or a restore does once it has written (see snapshotAfterImport): ms it took. */
+async function endAsImport() {
+  const db = openDb();
+  const start = performance.now();
+  await snapshotAfterImport(db);
+  db.close();
+  return performance.now() - start;
+}
+
+Object.assign(globalThis, { readmarkSeed: seed, readmarkEndAsImport: endAsImport });

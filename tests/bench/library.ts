@@ -1,10 +1,12 @@
 /**
  * The library page at 10,000 articles, in real Chromium with the built extension (run
  * `npm run bench:library`, which builds first). Seeds the library through the real storage API
- * (tests/bench/library-seed.ts, bundled and run in an extension page), then measures in one run:
+ * (tests/bench/library-seed.ts, bundled and run in an extension page) and ends as an import or a
+ * restore ends (the summary snapshot taken by the page that wrote), then measures in one run:
  * library first paint and first row, when search is usable (a query typed as the first row
  * shows is answered over the whole library) and when the full-text index is ready (first open
- * builds the index, later opens restore it), search latency over the 50 queries of the search bench typed into the real
+ * builds the index, later opens restore it), search usable on an open that finds no summary
+ * snapshot (the summaries table read), search latency over the 50 queries of the search bench typed into the real
  * box, popup first paint, and the page's JS heap. The same figures with an empty library are the
  * baseline. Beside wall times: the page's main-thread busy time (CDP TaskDuration) and the load
  * average, as the machine is shared. Prints figures; asserts nothing.
@@ -16,6 +18,7 @@ import { type ExtensionBrowser, launchWithExtension } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup } from '../e2e/real-popup';
 import {
+  dropSummarySnapshotOnLoad,
   type OpenFigures,
   openMeasured,
   type SearchProbe,
@@ -49,8 +52,16 @@ async function seedLibrary(browser: ExtensionBrowser): Promise<string> {
       ).readmarkSeed(count),
     COUNT,
   );
+  // As an import or a restore ends (the page that wrote takes the snapshot; the background may
+  // be stopped): the first open below is a reader's first open after importing 10,000 articles.
+  const snapshotMs = await page.evaluate(() =>
+    (globalThis as unknown as { readmarkEndAsImport(): Promise<number> }).readmarkEndAsImport(),
+  );
   await page.close();
-  return `${seeded.articles} articles and ${seeded.highlights} highlights seeded in ${(seeded.ms / 1000).toFixed(1)} s`;
+  return (
+    `${seeded.articles} articles and ${seeded.highlights} highlights seeded in ${(seeded.ms / 1000).toFixed(1)} s, ` +
+    `summary snapshot taken as an import ends in ${snapshotMs.toFixed(0)} ms`
+  );
 }
 
 /** Opens the library RUNS times; medians of each figure, plus the last page (left open). */
@@ -144,6 +155,16 @@ try {
   const queries = benchQueries(corpus).map((q) => q.text);
   const search = await searchLatency(full.page, queries);
   await full.page.close();
+  // The fallback: an open that finds no snapshot reads the summaries table (index restored).
+  const noSnapshot = await openMeasured(
+    browser,
+    '/library.html',
+    '.article',
+    false,
+    probe,
+    dropSummarySnapshotOnLoad,
+  );
+  await noSnapshot.page.close();
   const fullPopup = await openPopup(browser, tabId);
 
   const rows: [string, string, string, string][] = [
@@ -155,8 +176,9 @@ try {
       ms(full.figures.firstRow),
       '≤ 150 ms',
     ],
-    ['search usable, first open', '', ms(firstOpen.figures.searchUsable), '≤ 300 ms'],
+    ['search usable, first open after the import', '', ms(firstOpen.figures.searchUsable), '≤ 300 ms'],
     ['search usable, later opens', '', ms(full.figures.searchUsable), '≤ 300 ms'],
+    ['search usable, an open with no snapshot', '', ms(noSnapshot.figures.searchUsable), ''],
     ['full text ready, first open (index built)', '', ms(firstOpen.figures.searchReady), ''],
     [
       'full text ready, later opens (index restored)',

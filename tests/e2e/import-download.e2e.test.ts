@@ -61,7 +61,7 @@ describe('import: URL-only articles wait as "not downloaded yet"', () => {
     await importBookmarks(
       options,
       file,
-      { summary: 'From bookmarks: 2 articles, 0 highlights, 0 notes, 1 tags.', done: '2 new articles' },
+      { summary: 'From bookmarks: 2 articles, 0 highlights, 0 notes, 1 tag.', done: '2 new articles' },
       async () => {
         expect(await options.locator('#import-to-download').textContent()).toContain(': 2.');
         expect(await options.locator('#import-skipped').textContent()).toContain(
@@ -81,7 +81,7 @@ describe('import: URL-only articles wait as "not downloaded yet"', () => {
       .poll(() => library.locator('#download-banner').textContent())
       .toContain('Not downloaded yet: 2 imported articles');
     const banner = await library.locator('#download-banner').textContent();
-    expect(banner).toContain('from their 1 sites');
+    expect(banner).toContain('fetch them now from 1 site:');
     expect(await library.locator('#download-start').isEnabled()).toBe(true);
     expect(await seriousAxeFindings(library)).toEqual([]);
 
@@ -110,7 +110,7 @@ describe('import: the background downloads URL-only articles with the library cl
         `<DT><A HREF="${origin}/pages/sourdough-starter.html" TAGS="bread">Starter notes</A>`,
         `<DT><A HREF="${origin}/pages/gone.html">A page that is gone</A>`,
       ]),
-      { summary: 'From bookmarks: 2 articles, 0 highlights, 0 notes, 1 tags.', done: '2 new articles' },
+      { summary: 'From bookmarks: 2 articles, 0 highlights, 0 notes, 1 tag.', done: '2 new articles' },
     );
     const library = env.browser.extensionUrl('/library.html');
     expect(env.browser.context.pages().some((page) => page.url().startsWith(library))).toBe(false);

@@ -121,7 +121,7 @@ describe.each(davServers())('sync between two profiles through $name', (server) 
 
     const settingsB = await settings(pair.b);
     const asked = await syncNow(settingsB);
-    expect(asked).toContain('This sync would delete 1 and add 0 of your 1 articles');
+    expect(asked).toContain('This sync would delete 1 and add 0 of your 1 article.');
     expect(await readStore(settingsB, 'articles')).toHaveLength(1);
     await settingsB.screenshot({ path: join(SCREENSHOTS, 'sync-mass-change.png'), fullPage: true });
     await settingsB.getByRole('button', { name: 'Continue' }).click();

@@ -76,3 +76,17 @@ export function filterArticles<T extends Filterable>(metas: readonly T[], filter
   if (filter.tags && wanted.size > 0) tests.push(tagTest(filter.tags.mode, wanted));
   return metas.filter((meta) => tests.every((test) => test(meta)));
 }
+
+/**
+ * How many articles each shelf holds, in one pass over the library (the library's shelf counts:
+ * a filter per shelf would build a list of thousands for each only to count it).
+ */
+export function countShelves(
+  metas: readonly Filterable[],
+  shelves: readonly ReadStatus[],
+): Record<ReadStatus, number> {
+  const tests = shelves.map(statusTest);
+  const counts = new Array<number>(shelves.length).fill(0);
+  for (const meta of metas) for (let i = 0; i < tests.length; i++) if (tests[i]!(meta)) counts[i]!++;
+  return Object.fromEntries(shelves.map((shelf, i) => [shelf, counts[i]!])) as Record<ReadStatus, number>;
+}

@@ -10,6 +10,7 @@
 export { countTags, type TagCount } from './count-tags';
 export {
   type ArticleFilter,
+  countShelves,
   type Filterable,
   filterArticles,
   type ReadStatus,

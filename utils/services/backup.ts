@@ -21,6 +21,7 @@ import {
   type SettingRecord,
 } from '@/utils/storage';
 import { checkBackupSettings } from './backup-settings';
+import { snapshotAfterImport } from './library-snapshot';
 
 /** The steps of a backup, a restore or an import from another tool, each with its own progress count. */
 export type BackupStep = 'reading' | 'writing' | 'checking' | 'importing' | 'extracting';
@@ -248,6 +249,7 @@ export async function importBackup(
     await records.return(err('cancelled'));
     return applied;
   }
+  await snapshotAfterImport(db);
   return ok({ ...applied.value, ...report, skipped: planner.skipped.length });
 }
 

@@ -21,6 +21,7 @@ import {
   readCanonicalUrlIndex,
 } from '@/utils/storage';
 import type { StepOptions } from './backup';
+import { snapshotAfterImport } from './library-snapshot';
 import { locateImported } from './locate-imported';
 
 /** Another tool's export, read and compared with the library; nothing written yet. */
@@ -104,5 +105,6 @@ export async function runImport(
     onProgress: onProgress && ((count, total) => onProgress('importing', count, total)),
   });
   if (!applied.ok) return applied;
+  await snapshotAfterImport(db);
   return ok(plan.counts);
 }

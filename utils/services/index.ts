@@ -63,7 +63,7 @@ export {
 export { awaitsDownload, originsOf, siteAccessPattern } from './imported-downloads';
 export { type SearchClient, startSearchWorker } from './library-search-client';
 export type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
-export { setUpLibrarySnapshot } from './library-snapshot';
+export { setUpLibrarySnapshot, snapshotAfterImport } from './library-snapshot';
 export { listenHandlers } from './listen-service';
 export { locateImported } from './locate-imported';
 export { type ArticleImageState, loadMissingImages, readArticleImageState } from './missing-images';

@@ -35,3 +35,14 @@ export function setUpLibrarySnapshot(db: ReadmarkDb, quietMs = QUIET_MS): () => 
     clearTimeout(timer);
   };
 }
+
+/**
+ * Takes the snapshot at the end of an import or a restore, in the page that wrote it, when it
+ * changed more articles than the library patches in: the background (which otherwise takes it
+ * once the library is quiet) may be stopped meanwhile, as an MV3 service worker is after 30 s
+ * without events, and would then take it only when something wakes it, after the library's first
+ * open had read 10,000 records. A failure leaves the library reading its table: slower, never wrong.
+ */
+export async function snapshotAfterImport(db: ReadmarkDb): Promise<void> {
+  await refreshSummarySnapshot(db, PATCH_LIMIT).catch(() => undefined);
+}

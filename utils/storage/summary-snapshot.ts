@@ -199,6 +199,9 @@ export async function saveSummarySnapshot(db: ReadmarkDb): Promise<void> {
     const [list, logRecord] = await Promise.all([listSummaries(db), records(db).get(SUMMARY_LOG_KEY)]);
     return { list, seq: readLog(logRecord).seq };
   });
+  // Stored in the library's default order, newest saved first: the library's sort of 10,000
+  // summaries, on its main thread as it opens, then finds them in order (one pass, not a full sort).
+  list.sort((a, b) => b.savedAt - a.savedAt);
   const snapshot: SummarySnapshot = {
     id: SUMMARY_SNAPSHOT_KEY,
     format: SNAPSHOT_FORMAT,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterArticles, siteKey, siteOf } from '@/utils/search';
+import { countShelves, filterArticles, type ReadStatus, siteKey, siteOf } from '@/utils/search';
 import { makeMeta } from './make-article';
 
 const unread = makeMeta('unread', { tags: ['AI', 'Policy'], siteName: 'The Ledger' });
@@ -58,5 +58,21 @@ describe('filterArticles', () => {
       idsOf(filterArticles(all, { matches, site: 'example.org', tags: { mode: 'any', tags: ['ai'] } })),
     ).toEqual(['unread']);
     expect(filterArticles(all, { matches: new Set<string>() })).toEqual([]);
+  });
+});
+
+describe('countShelves', () => {
+  it('counts each shelf as filtering to it would, in one pass', () => {
+    const metas = [
+      makeMeta('a'),
+      makeMeta('b', { readAt: 1 }),
+      makeMeta('c', { archived: 1 }),
+      makeMeta('d', { archived: 1, favourite: 1, readAt: 2 }),
+      makeMeta('e', { favourite: 1 }),
+    ];
+    const shelves: ReadStatus[] = ['all', 'unread', 'read', 'favourites', 'archived'];
+    expect(countShelves(metas, shelves)).toEqual({ all: 3, unread: 2, read: 1, favourites: 2, archived: 2 });
+    for (const status of shelves)
+      expect(countShelves(metas, shelves)[status]).toBe(filterArticles(metas, { status }).length);
   });
 });

@@ -1,15 +1,17 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { ArticleSummary } from '@/utils/model';
-import { setUpLibrarySnapshot } from '@/utils/services';
+import { importBackup, makeBackup, previewBackup, setUpLibrarySnapshot } from '@/utils/services';
 import {
   listSummaries,
   openDb,
   type ReadmarkDb,
   readFirstScreen,
   readSummarySnapshot,
+  saveSummarySnapshot,
   setArchived,
   summarySnapshotBehind,
 } from '@/utils/storage';
+import { generateLibrary } from '../../fixtures/export/generate-library';
 import { saveStory } from '../storage/save-story';
 
 // The background keeps the library's snapshot fresh: after an import (a burst of writes with no
@@ -62,5 +64,39 @@ describe('setUpLibrarySnapshot', () => {
     setUpLibrarySnapshot(db, 100)();
     await settle(400);
     expect(await summarySnapshotBehind(db)).toBe('missing');
+  });
+});
+
+describe('an import or a restore', () => {
+  /** Restores a backup of `articles` generated articles (seed: which ones) into `db`. */
+  async function restore(articles: number, seed: number) {
+    const source = openDb(`library-snapshot-source-${crypto.randomUUID()}`);
+    const lib = generateLibrary({ articles, highlights: 0, bodyMin: 20, bodyMax: 40, seed });
+    await source.articles.bulkPut(lib.articles.map((a) => a.meta));
+    await source.contents.bulkPut(lib.articles.map((a) => a.content));
+    const backup = await makeBackup(source);
+    source.close();
+    if (!backup.ok) throw new Error(JSON.stringify(backup.error));
+    const preview = await previewBackup(db, backup.value.file);
+    if (!preview.ok) throw new Error(JSON.stringify(preview.error));
+    expect((await importBackup(db, preview.value, 'skip', (html) => html)).ok).toBe(true);
+  }
+
+  // With no background running (as when its service worker is stopped), the restore itself
+  // leaves the library a snapshot of what it wrote.
+  test('takes the snapshot the library’s next open reads, when it changed more than a few articles', async () => {
+    await restore(150, 7);
+    expect(await summarySnapshotBehind(db)).toBe(false);
+    const snapshot = (await readSummarySnapshot(db))!.summaries;
+    expect(snapshot).toHaveLength(150);
+    expect(byId(snapshot)).toEqual(byId(await listSummaries(db)));
+  });
+
+  test('leaves a few new articles for the library to patch in', async () => {
+    await saveMany(0, 3);
+    await saveSummarySnapshot(db);
+    await restore(4, 8);
+    expect(await summarySnapshotBehind(db)).toBe(true);
+    expect(byId((await readSummarySnapshot(db))!.summaries)).toEqual(byId(await listSummaries(db)));
   });
 });

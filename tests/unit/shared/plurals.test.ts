@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
+import { errorMessage } from '@/components/shared/error-message';
 import { formatWordCount } from '@/components/shared/format';
 import { tn } from '@/components/shared/i18n';
 import { getMessageIn, loadMessages } from '../../support/i18n';
@@ -32,6 +33,39 @@ describe('plurals', () => {
     expect(tn('selectedCount', 3)).toBe('3 sélectionnés');
     // 1 000 000 is "many" in French; the count is written the French way.
     expect(tn('resultCount', 1_000_000)).toBe(`${(1_000_000).toLocaleString('fr')} articles`);
+  });
+
+  test('messages with counts agree with them in English and French', () => {
+    const massChange = (before: number) =>
+      errorMessage({ code: 'sync-mass-change', data: { deletions: before, additions: 0, before } });
+    const rejected = (count: number) =>
+      errorMessage({ code: 'sync-records-rejected', data: { count, detail: 'bad hlc' } });
+    const incomplete = (count: number) =>
+      errorMessage({
+        code: 'backup-incomplete',
+        data: { count, kind: 'article', index: 3, reason: 'no url' },
+      });
+    useLocale('en');
+    expect(massChange(1)).toContain('delete 1 and add 0 of your 1 article.');
+    expect(massChange(2)).toContain('delete 2 and add 0 of your 2 articles.');
+    expect(rejected(1)).toMatch(/^1 synced record was refused/);
+    expect(rejected(2)).toMatch(/^2 synced records were refused/);
+    expect(incomplete(1)).toContain(': 1 record fails the checks, article 3: no url.');
+    expect(incomplete(2)).toContain(': 2 records fail the checks, first article 3: no url.');
+    expect(tn('countNewArticles', 1)).toBe('1 new article');
+    expect(tn('importOrphans', 1)).toBe('1 not found in the text, kept with its quote and note');
+    expect(tn('importOrphans', 2)).toBe('2 not found in the text, kept with their quote and note');
+    useLocale('fr');
+    expect(massChange(1)).toContain('bibliothèque (1 article), cette synchronisation en supprimerait 1');
+    expect(massChange(2)).toContain('bibliothèque (2 articles)');
+    expect(rejected(1)).toMatch(/^1 enregistrement synchronisé a été refusé car invalide/);
+    expect(rejected(2)).toMatch(/^2 enregistrements synchronisés ont été refusés/);
+    expect(incomplete(1)).toContain(' : 1 enregistrement échoue aux contrôles');
+    expect(incomplete(2)).toContain(' : 2 enregistrements échouent aux contrôles');
+    expect(tn('countNewArticles', 1)).toBe('1 nouvel article');
+    expect(tn('countNewArticles', 2)).toBe('2 nouveaux articles');
+    expect(tn('restoreSkipped', 1)).toBe('1 ignoré');
+    expect(tn('restoreCopies', 2)).toBe('2 gardés en copie');
   });
 
   test('every plural message has its one and other forms in every locale', () => {

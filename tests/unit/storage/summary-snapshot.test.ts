@@ -57,6 +57,21 @@ describe('summary snapshot', () => {
     expect((await listNewestSummaries(db, 10)).map((s) => s.id)).toEqual([b.id, a.id]);
   });
 
+  test('stored newest saved first, the library’s default order, whatever order the table has', async () => {
+    // Saved out of time order: ids (the table's order) and save times disagree.
+    for (const [n, at] of [
+      [1, 5_000],
+      [2, 1_000],
+      [3, 9_000],
+      [4, 3_000],
+    ] as const)
+      await saveStory(db, n, {}, at);
+    await saveSummarySnapshot(db);
+    expect((await readSummarySnapshot(db))!.summaries.map((s) => s.savedAt)).toEqual([
+      9_000, 5_000, 3_000, 1_000,
+    ]);
+  });
+
   test('saves, edits, deletes and undo after it are patched in from the change log', async () => {
     const [a, b, c] = [await save(1), await save(2), await save(3)];
     await saveSummarySnapshot(db);
