@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { vi } from 'vitest';
+import { browser } from 'wxt/browser';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
@@ -32,4 +34,12 @@ export function getMessageIn(locale: string) {
     });
     return named.replace(/\$(\d)/g, (_, n: string) => subs[Number(n) - 1] ?? '').replace(/\$\$/g, '$');
   };
+}
+
+/** Makes the fake browser speak `locale` (its messages and UI language) for the rest of the test. */
+export function useLocale(locale: string): void {
+  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(
+    getMessageIn(locale) as typeof browser.i18n.getMessage,
+  );
+  vi.spyOn(browser.i18n, 'getUILanguage').mockImplementation(() => locale);
 }

@@ -3,11 +3,10 @@ import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { browser } from 'wxt/browser';
 import { StoredImages } from '@/components/popup/StoredImages';
 import { openDb, type ReadmarkDb, saveArticle } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
-import { getMessageIn } from '../../support/i18n';
+import { useLocale } from '../../support/i18n';
 import { useRenderRoot } from '../../support/render-root';
 
 const root = useRenderRoot();
@@ -17,13 +16,6 @@ beforeEach(() => {
   db = openDb(`readmark-stored-images-${crypto.randomUUID()}`);
 });
 afterEach(() => db.close());
-
-function useLocale(locale: 'en' | 'fr') {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(
-    getMessageIn(locale) as typeof browser.i18n.getMessage,
-  );
-  vi.spyOn(browser.i18n, 'getUILanguage').mockImplementation(() => locale);
-}
 
 /** Saves an article with `pictures` pictures on another site (none stored) and shows the notice. */
 async function noticeFor(pictures: number): Promise<string> {

@@ -1,16 +1,8 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { afterEach, describe, expect, test } from 'vitest';
 import { errorMessage } from '@/components/shared/error-message';
 import { formatWordCount } from '@/components/shared/format';
 import { tn } from '@/components/shared/i18n';
-import { getMessageIn, loadMessages } from '../../support/i18n';
-
-function useLocale(locale: string) {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(
-    getMessageIn(locale) as typeof browser.i18n.getMessage,
-  );
-  vi.spyOn(browser.i18n, 'getUILanguage').mockImplementation(() => locale);
-}
+import { loadMessages, useLocale } from '../../support/i18n';
 
 afterEach(() => useLocale('en'));
 

@@ -1,29 +1,22 @@
 // A note's conflict copy is marked in the reader's language (utils/services/sync-records.ts).
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import { browser } from 'wxt/browser';
+import { afterEach, describe, expect, test } from 'vitest';
 import { noteText } from '@/utils/services';
-import { getMessageIn } from '../../support/i18n';
+import { useLocale } from '../../support/i18n';
 
 const heads = [
   { h: '001700000002000-000000-devB', text: 'edited on B' },
   { h: '001700000001000-000000-devA', text: 'edited on A' },
 ];
 
-function speak(locale: 'en' | 'fr') {
-  vi.spyOn(browser.i18n, 'getMessage').mockImplementation(
-    getMessageIn(locale) as typeof browser.i18n.getMessage,
-  );
-}
-
-afterEach(() => speak('en'));
+afterEach(() => useLocale('en'));
 
 describe('the conflict copy marker', () => {
   test('in English and in French, with the copy’s time, the winner first', () => {
-    speak('en');
+    useLocale('en');
     expect(noteText(heads)).toBe(
       'edited on B\n\n--- conflict copy (2023-11-14T22:13:21.000Z) ---\nedited on A',
     );
-    speak('fr');
+    useLocale('fr');
     expect(noteText(heads)).toBe(
       'edited on B\n\n--- copie en conflit (2023-11-14T22:13:21.000Z) ---\nedited on A',
     );
