@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'preact/hooks';
-import { blockLines, formatRemovedSummary } from '@/utils/extraction';
+import { blockLines } from '@/utils/extraction';
 import type { RemovedBlock } from '@/utils/model';
 import { t } from './i18n';
+import { removedKind, removedSummary } from './removed-summary';
 
 interface Props {
   blocks: readonly RemovedBlock[];
@@ -31,7 +32,7 @@ export function RemovedBlocks({ blocks, kept = NONE, onKeep }: Props) {
   return (
     <div class="removed">
       <p class="meta" id="removed-summary">
-        {left.length > 0 ? formatRemovedSummary(left) : t('removedAllKept')}{' '}
+        {left.length > 0 ? removedSummary(left) : t('removedAllKept')}{' '}
         <button type="button" class="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
           {open ? t('removedHide') : t('removedShow')}
         </button>
@@ -42,7 +43,7 @@ export function RemovedBlocks({ blocks, kept = NONE, onKeep }: Props) {
             <li key={`${block.rule}-${index}`}>
               <details class="removed-block">
                 <summary>
-                  <strong class="removed-label">{block.label}</strong>
+                  <strong class="removed-label">{removedKind(block.label)}</strong>
                   <span class="removed-sample">{block.sample}</span>
                 </summary>
                 <p class="removed-text">{texts[index]}</p>

@@ -11,6 +11,7 @@ export function useRenderRoot(): () => HTMLElement {
   beforeEach(() => {
     root = document.body.appendChild(document.createElement('div'));
     vi.spyOn(browser.i18n, 'getMessage').mockImplementation((key: string) => key);
+    vi.spyOn(browser.i18n, 'getUILanguage').mockImplementation(() => 'en');
   });
   afterEach(() => {
     render(null, root);

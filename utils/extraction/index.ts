@@ -3,8 +3,8 @@
  * in a Worker, an extension page and Node.
  * Public surface: extractArticle (pipeline over a Document, never mutated), extractFromHtml
  * (linkedom parse + pipeline), createSanitiser (DOMPurify with Readmark's URL policy),
- * blockText (an element's text as textContent holds it), blockLines (the same, one line per block), measureReading (words, reading time), formatRemovedSummary and
- * restoreRemovedBlock (the "Removed: …" line and its undo), REMOVAL_RULES (the rules table,
+ * blockText (an element's text as textContent holds it), blockLines (the same, one line per block), measureReading (words, reading time), REMOVED_LABELS and
+ * restoreRemovedBlock (the labels of the "Removed: …" list and its undo), REMOVAL_RULES (the rules table,
  * read-only, for a settings or debug view).
  * For utils/training (offline), the same steps the pipeline runs: analysePage, preparedRemovals,
  * blockProbabilities, classifyPage, decideBlocks, the feature names and the model format.
@@ -35,5 +35,5 @@ export {
 export { PAGE_FEATURE_NAMES } from './page-features';
 export { measureReading, type ReadingMeasure } from './reading-time';
 export { REMOVAL_RULES, type RemovalRule } from './removal-rules';
-export { formatRemovedSummary, restoreRemovedBlock } from './removed-blocks';
+export { REMOVED_LABELS, restoreRemovedBlock } from './removed-blocks';
 export { createSanitiser, type Sanitiser } from './sanitise';

@@ -9,7 +9,7 @@ import type { PageType } from '@/utils/model';
 import { BLOCK_MARK, BLOCK_TAGS, type Block } from './blocks';
 import { type ExtractModel, evaluate, sigmoid, softmax } from './learned-model';
 import { MARKER_TAG, type Prepared } from './prepare';
-import { MARKER_PREFIX } from './removed-blocks';
+import { LEARNED_LABEL, MARKER_PREFIX } from './removed-blocks';
 import { resolveMedia } from './resolve-media';
 import { someElement, walkElements } from './walk-elements';
 
@@ -94,7 +94,7 @@ function placeIn(node: Node, root: Element): { inside: boolean; holder: Element 
 }
 
 const MEDIA = new Set(['img', 'picture', 'video', 'audio', 'figure', 'iframe', 'table']);
-const LEARNED = { rule: 'learned', label: 'non-article block' };
+const LEARNED = { rule: 'learned', label: LEARNED_LABEL };
 
 /**
  * Takes the dropped blocks out of Readability's article, each replaced by a removal marker that

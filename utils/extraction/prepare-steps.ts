@@ -4,7 +4,7 @@ import { isDefused } from './defuse-page';
 import { copyFigure, isLeadFigure } from './lead-figure';
 import { matchRule } from './match-rule';
 import type { PageFacts } from './metadata';
-import { MARKER_PREFIX } from './removed-blocks';
+import { HIDDEN_LABEL, MARKER_PREFIX } from './removed-blocks';
 import { resolveMedia } from './resolve-media';
 import { someElement } from './walk-elements';
 
@@ -103,7 +103,7 @@ const removeByRule: Step = (el, { rules, bodyTextLength, prepared, doc }) => {
 /** Removes what the page hides from every reader (attributes and inline style only). */
 const removeHidden: Step = (el, { prepared, doc }) => {
   if (!el.hasAttributes() || !isHidden(el)) return undefined;
-  removeBlock(el, 'hidden', 'hidden element', null, prepared, doc);
+  removeBlock(el, 'hidden', HIDDEN_LABEL, null, prepared, doc);
   return null;
 };
 

@@ -1,24 +1,25 @@
 import type { RemovedBlock } from '@/utils/model';
+import { REMOVAL_RULES } from './removal-rules';
 
 /** Id prefix of the empty <span> left where a removed block was, so it can be restored there. */
 export const MARKER_PREFIX = 'readmark-removed-';
 
-/**
- * The one-line summary of a trace, for the reader view: "Removed: comment form, newsletter box,
- * 2 related links". Empty string when nothing was removed.
- */
-export function formatRemovedSummary(removed: readonly RemovedBlock[]): string {
-  const counts = new Map<string, number>();
-  for (const block of removed) counts.set(block.label, (counts.get(block.label) ?? 0) + 1);
-  if (counts.size === 0) return '';
-  const parts = [...counts].map(([label, count]) => (count === 1 ? label : `${count} ${plural(label)}`));
-  return `Removed: ${parts.join(', ')}`;
-}
+/** The label of an element the page hides from every reader (prepare's `hidden` step). */
+export const HIDDEN_LABEL = 'hidden element';
+/** The label of a block the learned filter took out of Readability's article. */
+export const LEARNED_LABEL = 'non-article block';
 
-function plural(label: string): string {
-  if (/s$/.test(label)) return label;
-  return /(?:x|ch|sh)$/.test(label) ? `${label}es` : `${label}s`;
-}
+/**
+ * Every label a removed block can carry: the rules table's, the hidden step's and the learned
+ * filter's. Labels are stored with the article (English, singular); the interface words them in
+ * the reader's language (components/shared/removed-summary.ts), and a test checks it has words
+ * for each of these.
+ */
+export const REMOVED_LABELS: ReadonlySet<string> = new Set([
+  ...REMOVAL_RULES.map((rule) => rule.label),
+  HIDDEN_LABEL,
+  LEARNED_LABEL,
+]);
 
 /**
  * `contentHtml` with `removed[index]` put back where it was (its empty marker span), or appended

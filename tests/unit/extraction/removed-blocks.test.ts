@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractFromHtml, formatRemovedSummary, restoreRemovedBlock } from '@/utils/extraction';
+import { extractFromHtml, restoreRemovedBlock } from '@/utils/extraction';
 import type { RemovedBlock } from '@/utils/model';
 
 const block = (label: string, html = `<p>${label}</p>`): RemovedBlock => ({
@@ -14,23 +14,6 @@ const prose = (n: number, topic: string) =>
     { length: n },
     (_, i) => `<p>${topic} paragraph ${i}, long enough to count as the prose of a real article.</p>`,
   ).join('');
-
-describe('formatRemovedSummary', () => {
-  it('groups by label, counts and pluralises in order of first appearance', () => {
-    const removed = [
-      block('comment form'),
-      block('related links'),
-      block('newsletter box'),
-      block('related links'),
-    ];
-    expect(formatRemovedSummary(removed)).toBe('Removed: comment form, 2 related links, newsletter box');
-    expect(formatRemovedSummary([block('newsletter box'), block('newsletter box')])).toBe(
-      'Removed: 2 newsletter boxes',
-    );
-    expect(formatRemovedSummary([block('share bar'), block('share bar')])).toBe('Removed: 2 share bars');
-    expect(formatRemovedSummary([])).toBe('');
-  });
-});
 
 describe('restoreRemovedBlock', () => {
   const html = `<html><body><article>${prose(3, 'First')}

@@ -3,7 +3,10 @@ import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { describe, expect, test, vi } from 'vitest';
 import { RemovedBlocks, removedText } from '@/components/shared/RemovedBlocks';
+import { removedKind, removedSummary } from '@/components/shared/removed-summary';
+import { REMOVED_LABELS } from '@/utils/extraction';
 import type { RemovedBlock } from '@/utils/model';
+import { useLocale } from '../../support/i18n';
 import { useRenderRoot } from '../../support/render-root';
 
 const newsletter: RemovedBlock = {
@@ -45,12 +48,13 @@ describe('removedText', () => {
 
 describe('RemovedBlocks', () => {
   test('summarises, opens to the blocks as text, and keeps one when asked', async () => {
+    useLocale('en');
     const kept = new Set<number>();
     const onKeep = vi.fn((index: number) => kept.add(index));
     const show = () =>
       render(<RemovedBlocks blocks={[newsletter, advert]} kept={kept} onKeep={onKeep} />, root());
     await act(show);
-    expect($('#removed-summary')?.textContent).toBe('Removed: newsletter box, advertisement removedShow');
+    expect($('#removed-summary')?.textContent).toBe('Removed: newsletter box, advertisement Show');
     expect($('.removed-list')).toBeNull();
     await act(() => $('#removed-summary button')?.click());
     expect($$('.removed-list li')).toHaveLength(2);
@@ -64,7 +68,7 @@ describe('RemovedBlocks', () => {
     expect(onKeep).toHaveBeenCalledWith(0);
     await act(show);
     expect($('#removed-summary')?.textContent).toMatch(/^Removed: advertisement /);
-    expect($$('.removed-list li')[0]?.querySelector('.ok')?.textContent).toBe('removedKept');
+    expect($$('.removed-list li')[0]?.querySelector('.ok')?.textContent).toBe('Kept');
     expect($$('.removed-list li')[1]?.querySelector('button.keep')).not.toBeNull();
   });
 
@@ -75,5 +79,51 @@ describe('RemovedBlocks', () => {
     expect($('button.keep')).toBeNull();
     await act(() => render(<RemovedBlocks blocks={[]} />, root()));
     expect(root().innerHTML).toBe('');
+  });
+});
+
+const removed = (...labels: string[]): RemovedBlock[] =>
+  labels.map((label) => ({ rule: label, label, sample: label, html: `<p>${label}</p>` }));
+
+describe('the “Removed” line in the reader’s language', () => {
+  test('English: kinds grouped and counted in order of first appearance', () => {
+    useLocale('en');
+    expect(removedSummary(removed('comment form', 'related links', 'newsletter box', 'related links'))).toBe(
+      'Removed: comment form, 2 related links, newsletter box',
+    );
+    expect(removedSummary(removed('newsletter box', 'newsletter box'))).toBe('Removed: 2 newsletter boxes');
+    expect(removedSummary(removed('share bar', 'share bar', 'share bar'))).toBe('Removed: 3 share bars');
+    expect(removedSummary([])).toBe('');
+  });
+
+  test('French: the same line and the list’s labels in French', async () => {
+    useLocale('fr');
+    expect(removedSummary(removed('comment form', 'related links', 'advertisement', 'related links'))).toBe(
+      'Retiré : formulaire de commentaire, 2 blocs de liens connexes, publicité',
+    );
+    await act(() => render(<RemovedBlocks blocks={[newsletter, advert]} />, root()));
+    await act(() => $('#removed-summary button')?.click());
+    expect($$('.removed-label').map((label) => label.textContent)).toEqual([
+      'encart d’inscription à une lettre d’information',
+      'publicité',
+    ]);
+  });
+
+  test('every label extraction gives a block has words in both languages', () => {
+    for (const locale of ['en', 'fr']) {
+      useLocale(locale);
+      for (const label of REMOVED_LABELS) {
+        const several = removedKind(label, 2);
+        expect(several, `${locale}: ${label}`).toMatch(/^2 \p{L}/u);
+        expect(several, `${locale}: ${label}`).not.toContain('×');
+        if (locale === 'fr') expect(removedKind(label), label).not.toBe(label);
+      }
+    }
+  });
+
+  test('a label this version has no words for shows as stored', () => {
+    useLocale('fr');
+    expect(removedKind('sidebar widget')).toBe('sidebar widget');
+    expect(removedSummary(removed('sidebar widget', 'sidebar widget'))).toBe('Retiré : 2 × sidebar widget');
   });
 });
