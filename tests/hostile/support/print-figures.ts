@@ -2,9 +2,12 @@ import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { FIGURES_DIR } from './figures';
 
-/** Vitest global setup: clears last run's figures, and prints every file's figures after the run. */
+/**
+ * Vitest global setup: clears last run's figures, and prints every file's figures after the run.
+ * `HOSTILE_FIGURES_KEEP=1` keeps those of an earlier run (`npm test` runs the suite in two parts).
+ */
 export default function setup(): () => void {
-  rmSync(FIGURES_DIR, { recursive: true, force: true });
+  if (process.env.HOSTILE_FIGURES_KEEP !== '1') rmSync(FIGURES_DIR, { recursive: true, force: true });
   return () => {
     if (!existsSync(FIGURES_DIR)) return;
     const lines = ['', '══ Hostile input and fault suite: figures ══'];
