@@ -119,9 +119,13 @@ async function main() {
     } else {
       // No more clicks: the runs that follow by themselves, counted by the status they record.
       const runTimes = new Set<number>();
+      // Each run's end as the poll first saw it: since the click, and the bodies stored by then.
+      const runLog: string[] = [];
       const lastRun = async () => {
         const at = (await syncMetaValue<{ lastRunAt: number | null }>(settingsB, 'status'))?.lastRunAt;
-        if (at) runTimes.add(at);
+        if (!at || runTimes.has(at)) return;
+        runTimes.add(at);
+        runLog.push(`${secs(performance.now() - start)} (${await count(settingsB, 'contents')} bodies)`);
       };
       const deadline = performance.now() + WAIT_MS;
       let polls = 0;
@@ -141,6 +145,7 @@ async function main() {
         await lastRun();
       }
       runs = runTimes.size;
+      console.log(`B runs seen ending at: ${runLog.join(', ')}`);
       status = await statusText(settingsB);
     }
     allMs ??= performance.now() - start;
