@@ -210,6 +210,36 @@ describe('the body loop past its bound (background runs)', () => {
     await expectWholeOnce(b);
   });
 
+  test('a run stopped past its bound stores whole batches only, records no success, and the next run resumes', async () => {
+    const { b, url } = await uploaded(160);
+    // The server goes away in the third batch, which only the go-on time started.
+    let gets = 0;
+    b.target = new WebDavTarget({
+      url,
+      user: USER,
+      password: PASSWORD,
+      fetch: async (input, init) => {
+        if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/') && ++gets > 120)
+          throw new TypeError('fetch failed');
+        return fetch(input, init);
+      },
+    });
+    const successBefore = b.store.book.lastSuccessAt;
+    const { clock, ...options } = batchClock(40_000);
+    const start = clock.at;
+    const stopped = await b.sync({ ...options, bodiesUntil: start + 1, bodiesGoOnUntil: start + 3_600_000 });
+    expect(stopped).toMatchObject({ status: 'failed', reason: 'remote' });
+    expect(b.store.book.lastSuccessAt).toBe(successBefore);
+    expect(b.bodies.files.size).toBe(100);
+    await expectWholeOnce(b);
+
+    b.target = new WebDavTarget({ url, user: USER, password: PASSWORD });
+    const resumed = await b.sync({ ...batchClock(0) });
+    expect(resumed).toMatchObject({ status: 'done', bodiesFetched: 60, bodiesPending: 0 });
+    expect(b.bodies.files.size).toBe(160);
+    await expectWholeOnce(b);
+  });
+
   test('without a go-on time, a batch that lands does not carry the run past its bound', async () => {
     const { b } = await uploaded(160);
     const { clock, ...options } = batchClock(40_000);
