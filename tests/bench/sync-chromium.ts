@@ -5,9 +5,10 @@
  * articles: tests/bench/library-seed.ts) and uploads them from Settings → Sync ("Sync now").
  * A fresh profile B joins through the same form; figures: time from B's click until its library
  * holds every article (usable), until every body is stored with the reader clicking nothing more
- * (a run fetches bodies for about a minute; the next one follows by itself half a minute later)
- * and the runs that took, and the peak JS heap of B's settings page (the first run works there,
- * the later ones in the background worker). BENCH_CLICK=1 measures the old way instead: "Sync
+ * (a run fetches bodies for about a minute, a background one while they land up to five; the
+ * next one follows by itself half a minute later) and the runs that took, and the peak JS heap of
+ * B's settings page (the first run works there, the later ones in the background worker) and of
+ * B's worker, with the peak private resident memory of the extension's process (sync-worker-memory.ts). BENCH_CLICK=1 measures the old way instead: "Sync
  * now" clicked again at once after each run, as a reader waiting would.
  * Baseline from the same run: one PUT and one GET of a 12 kB file (the request floor here), and
  * the seeding time. Prints figures with the load average; asserts nothing.
@@ -27,6 +28,7 @@ import {
 } from '../e2e/sync-helpers';
 import { hasRclone, makeFolder, requestFloorMs, startRclone } from '../support/dav-servers';
 import { seedScript } from './seed-bundle';
+import { sampleWorkerMemory } from './sync-worker-memory';
 
 const ARTICLES = Number(process.env.BENCH_ARTICLES ?? 10_000);
 /** The old measure: "Sync now" clicked after every run (BENCH_CLICK=1). */
@@ -91,6 +93,7 @@ async function main() {
     const settingsB = await openSettings(b);
     await fillSyncForm(settingsB, folder, 'Desktop', PASSPHRASE);
     const peak = await heapPeak(b, settingsB);
+    const worker = await sampleWorkerMemory(b);
     const start = performance.now();
     let usableMs: number | null = null;
     const watch = setInterval(() => {
@@ -116,9 +119,13 @@ async function main() {
     } else {
       // No more clicks: the runs that follow by themselves, counted by the status they record.
       const runTimes = new Set<number>();
+      // Each run's end as the poll first saw it: since the click, and the bodies stored by then.
+      const runLog: string[] = [];
       const lastRun = async () => {
         const at = (await syncMetaValue<{ lastRunAt: number | null }>(settingsB, 'status'))?.lastRunAt;
-        if (at) runTimes.add(at);
+        if (!at || runTimes.has(at)) return;
+        runTimes.add(at);
+        runLog.push(`${secs(performance.now() - start)} (${await count(settingsB, 'contents')} bodies)`);
       };
       const deadline = performance.now() + WAIT_MS;
       let polls = 0;
@@ -138,6 +145,7 @@ async function main() {
         await lastRun();
       }
       runs = runTimes.size;
+      console.log(`B runs seen ending at: ${runLog.join(', ')}`);
       status = await statusText(settingsB);
     }
     allMs ??= performance.now() - start;
@@ -151,6 +159,13 @@ async function main() {
         (CLICK ? '("Sync now" clicked after each)' : '(one click to join, the rest by themselves)'),
     );
     console.log(`B settings page (where "Sync now" runs) peak JS heap: ${mb(peak())}; status: ${status}`);
+    const memory = await worker();
+    console.log(
+      `B service worker (where the later runs work) peak JS heap: ${mb(memory.heap)} (${memory.samples} samples)` +
+        `; extension process peak private resident memory (worker and settings page together): ${
+          memory.processPeak === null ? 'not readable' : mb(memory.processPeak)
+        }`,
+    );
   } finally {
     await a.close();
     await b.close();

@@ -22,6 +22,7 @@ import {
 } from './sync-config';
 import { libraryPictures, markPicturedOnce, settlePictures } from './sync-pictures';
 import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
+import { runWindow } from './sync-run-window';
 import { DexieSyncStore } from './sync-store';
 import { followSyncSwitch, syncIsOn } from './sync-switch';
 
@@ -52,12 +53,6 @@ const STATUS = 'status';
  */
 const SEED_PASSES = ['seeded', 'seeded-again'] as const;
 const SEED_DONE = '\uffff';
-/**
- * A run fetches bodies (the engine's loop stops starting batches at this bound), then pictures (20
- * per engine run), for at most about this long: MV3 may stop a worker busy much longer. What is
- * left follows in the next run, FOLLOW_UP_MINUTES later.
- */
-const BODY_BUDGET_MS = 60_000;
 /**
  * When a run stopped with bodies or pictures left to fetch, the next one runs this soon by itself
  * (the reader clicks nothing). Half a minute is the shortest delay Chromium allows a packed MV3
@@ -284,7 +279,9 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     const target = new WebDavTarget({ url: config.url, user: config.user, password: config.password });
     const legacy = await legacyPassphrase(db);
     const passphrase = config.encrypted ? (options.passphrase ?? legacy ?? null) : null;
-    const started = Date.now();
+    // Bodies, then pictures (20 per engine run), for about a minute; a background run goes on
+    // while they land, up to a cap (sync-run-window.ts). The rest follows FOLLOW_UP_MINUTES later.
+    const bounds = runWindow(Date.now(), options.automatic === true);
     const rejected: Rejected[] = [];
     const kept: Kept = { articles: 0, highlights: 0 };
     let merged = false;
@@ -305,7 +302,9 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         target,
         store,
         bodies: libraryBodies(db, rejected),
-        bodiesUntil: started + BODY_BUDGET_MS,
+        bodiesUntil: bounds.until,
+        bodiesGoOnUntil: bounds.goOnUntil,
+        afterBodyBatch: bounds.keepAlive,
         beforeBodies: apply,
         pictures: libraryPictures(db),
         passphrase,
@@ -317,9 +316,11 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
       });
       await apply();
       if (result.status !== 'done') break;
-      // Every body tried: another engine run fetches the next pictures, while time is left.
+      // Every body tried: another engine run fetches the next pictures, while time is left (the
+      // last ones landed, so a background run may go on to its cap).
       const more = result.bodiesUntried === 0 && result.picturesFetched > 0 && result.picturesPending > 0;
-      if (!more || Date.now() - started > BODY_BUDGET_MS) break;
+      if (!more || Date.now() >= bounds.goOnUntil) break;
+      await bounds.keepAlive();
     }
     if (result.status === 'done' && hasMoreToFetch(result)) await followUpSoon();
     // An older set-up's passphrase in the clear goes once the folder's keys are kept instead.

@@ -91,6 +91,13 @@ export interface SyncOptions {
    */
   bodiesUntil?: number;
   /**
+   * Past `bodiesUntil`, batches go on while each one lands bodies, until this time (default:
+   * `bodiesUntil`, no going on). The extension's background runs use it (sync-run-window.ts).
+   */
+  bodiesGoOnUntil?: number;
+  /** Called once per batch of bodies fetched (the extension keeps its worker alive here). */
+  afterBodyBatch?: () => Promise<void>;
+  /**
    * Called once a run has merged what it received and before it fetches bodies: the extension
    * writes the merged records to the library here, so bodies go straight to their articles.
    */
@@ -746,8 +753,9 @@ function wantedFromLibrary(library: Library) {
 }
 
 /**
- * How long a run keeps starting batches of bodies: a run stays about a minute long (the extension's
- * worker may be stopped during a longer one; a stopped run loses at most the batch in hand).
+ * How long a run keeps starting batches of bodies by default: a run stays about a minute long (a
+ * worker may be stopped during a longer one unless it keeps itself alive: `bodiesGoOnUntil`; a
+ * stopped run loses at most the batch in hand).
  */
 export const BODY_LOOP_MS = 45_000;
 /** Bodies per batch: one bulk write each (a stop mid-batch stores none of it, never half a body). */
@@ -757,7 +765,7 @@ const BODY_CONCURRENCY = 6;
 
 /**
  * The missing bodies of live articles, found in one bulk read, fetched in batches until `until`
- * (or `bodiesPerRun`): each body is decrypted and checked against its hash as it arrives, and a
+ * (past it, while batches land, until `bodiesGoOnUntil`), or `bodiesPerRun`: each body is decrypted and checked against its hash as it arrives, and a
  * batch is stored in one transaction while the next one downloads. A body whose hash does not
  * match is refused (never stored); the others are kept, and the run then fails saying so.
  */
@@ -775,10 +783,13 @@ async function fetchBodies(
   let fetched = 0;
   let tried = 0;
   const refused: CorruptFileError[] = [];
+  const goOnUntil = Math.max(until, options.bodiesGoOnUntil ?? until);
+  // Whether the last batch brought bodies: only then does a run go on past `until`.
+  let landed = true;
   // The previous batch's write, under way while this batch downloads.
   let writing: Promise<void> = Promise.resolve();
   try {
-    while (tried < limit && now() < until) {
+    while (tried < limit && (now() < until || (landed && now() < goOnUntil))) {
       const batch = wanted.slice(tried, Math.min(limit, tried + BODY_BATCH));
       tried += batch.length;
       const received: ReceivedBody[] = [];
@@ -801,7 +812,9 @@ async function fetchBodies(
         BODY_CONCURRENCY,
       );
       await writing;
-      if (received.length === 0) continue;
+      await options.afterBodyBatch?.();
+      landed = received.length > 0;
+      if (!landed) continue;
       writing = bodies.write(received).then(() => {
         fetched += received.length;
       });

@@ -138,3 +138,114 @@ describe('the body loop', () => {
     expect(await b.sync()).toMatchObject({ status: 'done', bodiesFetched: 1, bodiesPending: 0 });
   });
 });
+
+/**
+ * A clock for the engine that moves only when told: `afterBodyBatch` advances it by `step` ms
+ * per batch (as if each batch took that long) and counts the batches.
+ */
+function batchClock(step: number) {
+  const clock = { at: Date.now(), batches: 0 };
+  return {
+    clock,
+    now: () => clock.at,
+    afterBodyBatch: async () => {
+      clock.batches++;
+      clock.at += step;
+    },
+  };
+}
+
+describe('the body loop past its bound (background runs)', () => {
+  test('goes on while batches land, calling back once per batch, until every body is in', async () => {
+    const { b } = await uploaded(160);
+    const { clock, ...options } = batchClock(40_000);
+    const start = clock.at;
+    // Past the bound after the first batch; the cap is far.
+    const result = await b.sync({ ...options, bodiesUntil: start + 1, bodiesGoOnUntil: start + 3_600_000 });
+    expectDone(result);
+    expect(result).toMatchObject({ bodiesFetched: 160, bodiesPending: 0, bodiesUntried: 0 });
+    expect(clock.batches).toBe(4);
+    expect(b.bodies.writes.map((batch) => batch.length)).toEqual([50, 50, 50, 10]);
+    await expectWholeOnce(b);
+  });
+
+  test('starts no batch at or after the cap; the rest is left untried for a run soon', async () => {
+    const { b } = await uploaded(160);
+    const { clock, ...options } = batchClock(40_000);
+    const start = clock.at;
+    // Batches start at 0, 40 and 80 s; at 120 s the cap has come.
+    const result = await b.sync({ ...options, bodiesUntil: start + 1, bodiesGoOnUntil: start + 120_000 });
+    expectDone(result);
+    expect(result).toMatchObject({ bodiesFetched: 150, bodiesPending: 10, bodiesUntried: 10 });
+    expect(clock.batches).toBe(3);
+    expect(hasMoreToFetch(result)).toBe(true);
+    await expectWholeOnce(b);
+  });
+
+  test('stops past its bound at the first batch that lands nothing', async () => {
+    const { b, url } = await uploaded(160);
+    // The second batch's downloads all find nothing (as if not uploaded yet).
+    let gets = 0;
+    b.target = new WebDavTarget({
+      url,
+      user: USER,
+      password: PASSWORD,
+      fetch: async (input, init) => {
+        if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/')) {
+          gets++;
+          if (gets > 50 && gets <= 100) return new Response(null, { status: 404 });
+        }
+        return fetch(input, init);
+      },
+    });
+    const { clock, ...options } = batchClock(40_000);
+    const start = clock.at;
+    const result = await b.sync({ ...options, bodiesUntil: start + 1, bodiesGoOnUntil: start + 3_600_000 });
+    expectDone(result);
+    expect(result).toMatchObject({ bodiesFetched: 50, bodiesPending: 110, bodiesUntried: 60 });
+    expect(clock.batches).toBe(2);
+    // Within its bound the loop goes on past an empty batch (the next may land): all the rest come.
+    const rest = await b.sync({ ...batchClock(0) });
+    expect(rest).toMatchObject({ status: 'done', bodiesFetched: 110, bodiesPending: 0 });
+    await expectWholeOnce(b);
+  });
+
+  test('a run stopped past its bound stores whole batches only, records no success, and the next run resumes', async () => {
+    const { b, url } = await uploaded(160);
+    // The server goes away in the third batch, which only the go-on time started.
+    let gets = 0;
+    b.target = new WebDavTarget({
+      url,
+      user: USER,
+      password: PASSWORD,
+      fetch: async (input, init) => {
+        if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/') && ++gets > 120)
+          throw new TypeError('fetch failed');
+        return fetch(input, init);
+      },
+    });
+    const successBefore = b.store.book.lastSuccessAt;
+    const { clock, ...options } = batchClock(40_000);
+    const start = clock.at;
+    const stopped = await b.sync({ ...options, bodiesUntil: start + 1, bodiesGoOnUntil: start + 3_600_000 });
+    expect(stopped).toMatchObject({ status: 'failed', reason: 'remote' });
+    expect(b.store.book.lastSuccessAt).toBe(successBefore);
+    expect(b.bodies.files.size).toBe(100);
+    await expectWholeOnce(b);
+
+    b.target = new WebDavTarget({ url, user: USER, password: PASSWORD });
+    const resumed = await b.sync({ ...batchClock(0) });
+    expect(resumed).toMatchObject({ status: 'done', bodiesFetched: 60, bodiesPending: 0 });
+    expect(b.bodies.files.size).toBe(160);
+    await expectWholeOnce(b);
+  });
+
+  test('without a go-on time, a batch that lands does not carry the run past its bound', async () => {
+    const { b } = await uploaded(160);
+    const { clock, ...options } = batchClock(40_000);
+    const result = await b.sync({ ...options, bodiesUntil: clock.at + 1 });
+    expectDone(result);
+    expect(result).toMatchObject({ bodiesFetched: 50, bodiesUntried: 110 });
+    expect(clock.batches).toBe(1);
+  });
+});

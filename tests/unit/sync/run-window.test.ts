@@ -1,0 +1,89 @@
+// @vitest-environment node
+// How long a run of the sync service fetches bodies (sync-run-window.ts), as the extension wires
+// it (fake-indexeddb, in-process WebDAV server). Time is faked (Date only) and moves 2.6 s per
+// body downloaded, so a batch of 50 "takes" 130 s: a run the reader started stops after its
+// first batch (one-minute budget); a background run goes on while batches land, calling the
+// keep-alive once per batch, starts none at or after five minutes, and leaves the next run to
+// the "soon" alarm while bodies remain.
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { RUN_BUDGET_MS, RUN_CAP_MS } from '@/utils/services';
+import { saveArticle } from '@/utils/storage';
+import { makeExtracted } from '../../support/articles';
+import { expectSynced, library, newFolder, settle, setUp, useSyncServer } from './service-devices';
+
+const server = useSyncServer();
+
+/** The alarm sync-config.ts names SYNC_ALARM_SOON. */
+const SOON = 'readmark-sync-soon';
+const soonAlarm = async () => (await browser.alarms.get(SOON)) ?? null;
+const BODY_MS = 2_600;
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
+
+describe('how long a sync run fetches bodies', () => {
+  test('"Sync now" stops at its budget; a background run goes on while batches land, keeps the worker alive per batch, and stops at the cap', async () => {
+    // The figures the test is built on: one batch passes the budget, three reach the cap.
+    expect(50 * BODY_MS).toBeGreaterThan(RUN_BUDGET_MS);
+    expect(3 * 50 * BODY_MS).toBeGreaterThanOrEqual(RUN_CAP_MS);
+    expect(2 * 50 * BODY_MS).toBeLessThan(RUN_CAP_MS);
+
+    const url = await newFolder(server.url, 'window');
+    const a = library();
+    await settle(a);
+    for (let i = 0; i < 260; i++) {
+      const page = `https://news.example/${i}`;
+      const saved = await saveArticle(
+        a,
+        makeExtracted({
+          url: page,
+          canonicalUrl: page,
+          title: `Story ${i}`,
+          contentHtml: `<p>Story ${i}.</p>`,
+        }),
+      );
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    }
+    await setUp(a, url, 'Laptop');
+
+    // The fake browser has no getPlatformInfo; the answer is never read.
+    const keepAlive = vi
+      .spyOn(browser.runtime, 'getPlatformInfo')
+      .mockResolvedValue({ os: 'linux' } as never);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      const response = await realFetch(input, init);
+      if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/'))
+        vi.setSystemTime(Date.now() + BODY_MS);
+      return response;
+    });
+
+    const b = library();
+    await settle(b);
+    await browser.alarms.clearAll();
+    // The reader's click: the whole library, one batch of bodies, then the next run soon.
+    await setUp(b, url, 'Desktop');
+    expect(await b.articles.count()).toBe(260);
+    expect(await b.contents.count()).toBe(50);
+    expect(keepAlive).not.toHaveBeenCalled();
+    expect(await soonAlarm()).not.toBeNull();
+
+    // The alarm's run: batches start at 0, 130 and 260 s; at 390 s the cap (300 s) has come.
+    await browser.alarms.clearAll();
+    await expectSynced(b, { automatic: true });
+    expect(await b.contents.count()).toBe(200);
+    expect(keepAlive).toHaveBeenCalledTimes(3);
+    expect(await soonAlarm()).not.toBeNull();
+
+    // The next one fetches the rest and asks for no other.
+    await browser.alarms.clearAll();
+    await expectSynced(b, { automatic: true });
+    expect(await b.contents.count()).toBe(260);
+    expect(keepAlive).toHaveBeenCalledTimes(5);
+    expect(await soonAlarm()).toBeNull();
+  });
+});

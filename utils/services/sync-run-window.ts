@@ -1,0 +1,58 @@
+/**
+ * How long one sync run goes on fetching bodies and pictures, and how the background worker
+ * stays alive meanwhile.
+ *
+ * Chrome stops an extension's service worker after 30 s without events or extension API calls;
+ * since Chrome 110 each event and each extension API call resets that timer, and a worker is
+ * also stopped when one event or API call takes over 5 minutes, or a fetch() response takes over
+ * 30 s to arrive (developer.chrome.com, docs/extensions/develop/concepts/service-workers/lifecycle,
+ * "Idle and shutdown"). Chrome's own guide to longer work ("Keep a service worker alive until a
+ * long-running operation is finished") calls a trivial API, `chrome.runtime.getPlatformInfo()`,
+ * to reset the timer. IndexedDB and fetch() are not extension APIs, so a run that only downloads
+ * and stores has no promise of outliving the alarm that started it by more than 30 s: a
+ * background run calls getPlatformInfo once per batch of bodies (every few seconds; each request
+ * stays far under 30 s).
+ * In Firefox's event page the same call is a harmless read.
+ *
+ * A run the reader started ("Sync now", in a page) keeps the one-minute budget: its button waits
+ * for it. A background run goes on past the budget while batches keep landing, up to RUN_CAP_MS;
+ * what is left then follows in the next run, half a minute later (sync-service.ts). A stop at any
+ * point loses at most the batch in hand and records no success (engine.ts, fetchBodies).
+ */
+import { browser } from 'wxt/browser';
+
+/** Every run fetches for about this long; a background one longer while it makes progress. */
+export const RUN_BUDGET_MS = 60_000;
+/**
+ * A background run starts no batch after this long. Five minutes: Chrome's limit for one event
+ * (above), kept as a ceiling although the alarm's handler returns at once, so a run never counts
+ * on more than the browser has ever promised; and a reader's other work in the worker (a save
+ * waiting on the library) is never held up behind sync for longer.
+ */
+export const RUN_CAP_MS = 5 * 60_000;
+
+export interface RunWindow {
+  /** No batch is started after this time... */
+  until: number;
+  /** ...except, while the previous batch landed bodies, until this one (≥ `until`). */
+  goOnUntil: number;
+  /** Called once per batch: keeps the worker alive (a no-op where nothing idles it). */
+  keepAlive: () => Promise<void>;
+}
+
+/** The window of a run started at `started` (Date.now()); `automatic`: a background run. */
+export function runWindow(started: number, automatic: boolean): RunWindow {
+  const until = started + RUN_BUDGET_MS;
+  return automatic
+    ? { until, goOnUntil: started + RUN_CAP_MS, keepAlive: keepWorkerAlive }
+    : { until, goOnUntil: until, keepAlive: async () => undefined };
+}
+
+/** One cheap extension API call (resets Chrome's idle timer); a refusal never fails the run. */
+export async function keepWorkerAlive(): Promise<void> {
+  try {
+    await browser.runtime.getPlatformInfo();
+  } catch {
+    // Nothing to keep alive here (a test's fake browser); the run goes on either way.
+  }
+}
