@@ -23,6 +23,7 @@ import {
   setUpOffscreenExtraction,
   setUpReviewBadge,
   setUpSync,
+  syncHandlers,
 } from '@/utils/services';
 import { openDb } from '@/utils/storage';
 
@@ -37,6 +38,7 @@ export default defineBackground(() => {
           ping: async () => ok({ version: browser.runtime.getManifest().version }),
           ...highlightHandlers(db),
           ...listenHandlers(db),
+          ...syncHandlers(db),
         },
       },
       currentSelf(),

@@ -95,12 +95,20 @@ const VALID: Record<string, Record<string, unknown>> = {
     canonicalUrl: 'http://127.0.0.1/article',
     position: { sentence: 3, text: 'The harbour' },
   },
+  syncContinue: {},
 };
 /** Fields (or `type.field`) where null or absence is valid, so those two mutations are not hostile there. */
 const NULLABLE = new Set(['canonicalUrl', 'noteDone.highlight', 'lang', 'listenPosition.position']);
 const OPTIONAL = new Set(['color', 'capture', 'page', 'note']);
 /** Messages whose payload has no required field (see the known gap about arrays below). */
-const NO_REQUIRED_FIELD = new Set(['ping', 'capture', 'repaint', 'highlightStatus', 'highlightSelection']);
+const NO_REQUIRED_FIELD = new Set([
+  'ping',
+  'capture',
+  'repaint',
+  'highlightStatus',
+  'highlightSelection',
+  'syncContinue',
+]);
 const HUGE = 'x'.repeat(20_000_001); // above every string limit of the protocol, including page HTML
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];
 

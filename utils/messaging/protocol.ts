@@ -146,6 +146,11 @@ export const toBackground = {
     canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(8_000))),
     position: v.nullable(listenPlace),
   }),
+  /**
+   * An extension page's sync run ended with bodies or pictures still to fetch: the background
+   * starts its own run now instead of half a minute later (the alarm stays as the fallback).
+   */
+  syncContinue: v.strictObject({}),
 } as const;
 
 /**
@@ -183,6 +188,7 @@ export const senders: Record<keyof typeof toBackground, readonly ('page' | 'exte
   undoDelete: ['page'],
   listenArticle: ['page'],
   listenPosition: ['page'],
+  syncContinue: ['extension'],
 };
 
 export type ToContent = { [K in keyof typeof toContent]: v.InferOutput<(typeof toContent)[K]> };
@@ -211,6 +217,8 @@ export interface BackgroundAnswers {
   undoDelete: PageHighlight;
   listenArticle: ListenArticle;
   listenPosition: true;
+  /** The background's run was started (it answers before the run ends). */
+  syncContinue: true;
 }
 
 /** What Listen on a live page reads: the extracted article's HTML and language, and where it stopped. */

@@ -112,6 +112,7 @@ export {
   type SyncStatus,
   setUpSync,
   stopSync,
+  syncHandlers,
   syncHostPattern,
 } from './sync-service';
 export { DexieSyncStore } from './sync-store';

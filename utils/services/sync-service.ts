@@ -9,7 +9,8 @@
  * never synced.
  */
 import { browser } from 'wxt/browser';
-import { type AppError, appError, describeThrown, isErrorCode } from '@/utils/model';
+import { sendToBackground } from '@/utils/messaging';
+import { type AppError, appError, describeThrown, isErrorCode, ok, type Result } from '@/utils/model';
 import { type ReadmarkDb, setChangeCapture } from '@/utils/storage';
 import { type SyncDevice, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
 import { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
@@ -148,6 +149,20 @@ export function setUpSync(db: ReadmarkDb): void {
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_ALARM_SOON) void runSync(db, { automatic: true });
   });
   browser.runtime.onStartup.addListener(() => void runSync(db, { automatic: true }));
+}
+
+/**
+ * The background's answer to an extension page whose run left bodies to fetch: its own run, at
+ * once. It answers before the run ends; the run keeps the worker alive while bodies land
+ * (sync-run-window.ts) and queues behind the page's run lock.
+ */
+export function syncHandlers(db: ReadmarkDb) {
+  return {
+    async syncContinue(): Promise<Result<true>> {
+      void runSync(db, { automatic: true });
+      return ok(true);
+    },
+  };
 }
 
 /**
@@ -322,7 +337,12 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
       if (!more || Date.now() >= bounds.goOnUntil) break;
       await bounds.keepAlive();
     }
-    if (result.status === 'done' && hasMoreToFetch(result)) await followUpSoon();
+    if (result.status === 'done' && hasMoreToFetch(result)) {
+      await followUpSoon();
+      // A page's run (the reader's click) hands the rest to the background now: the alarm's
+      // half-minute floor cost a 10,000-article first sync 30 s. The alarm stays the fallback.
+      if (!options.automatic) void sendToBackground('syncContinue', {});
+    }
     // An older set-up's passphrase in the clear goes once the folder's keys are kept instead.
     if (legacy !== undefined && (await store.loadLight()).book.keys) await forgetLegacyPassphrase(db);
     const error = resultError(result) ?? rejectedError(rejected);
