@@ -24,9 +24,14 @@ export function addBackCandidates(
   });
 }
 
-/** The add-back network's input: the block filter's features, then the placement's. */
-export function addBackRows(features: readonly Float32Array[], places: readonly Placement[]): Float32Array[] {
+/** The add-back network's input for each candidate (others: an empty row): the block filter's features, then the placement's. */
+export function addBackRows(
+  features: readonly Float32Array[],
+  places: readonly Placement[],
+  candidates: readonly boolean[],
+): Float32Array[] {
   return features.map((row, i) => {
+    if (!candidates[i]) return new Float32Array(0);
     const place = places[i]!.row;
     const out = new Float32Array(row.length + place.length);
     out.set(row);

@@ -91,33 +91,34 @@ export function extractOwnedDocument(
 
   if (model.restoreRemovals?.includes(pageType)) restoreRemovals(content, prepared);
   const threshold = model.thresholds[pageType] ?? 0;
-  // At 0 every block Readability kept stays (the filter is off for this page type): the block
-  // features and the network are then not worth computing.
-  let features: Float32Array[] | null = null;
-  const featureRows = () => (features ??= blockFeatures(blocks, kept));
-  if (threshold > 0) {
-    const probabilities = blockProbabilities(model, featureRows(), kept);
+  // Block features are computed only for the blocks a step will ask about: the ones Readability
+  // kept where the filter is on (at 0, the filter is off for this page type: every kept block
+  // stays), and the add-back's candidates
+  // where it is on (off at 0 or without an add-back network).
+  const filterOn = threshold > 0;
+  const addBack = model.addBack && (model.addBack.thresholds[pageType] ?? 0) > 0 ? model.addBack : null;
+  const places = addBack ? placements(kept, analysis.ancestry) : [];
+  const candidates = addBack ? addBackCandidates(blocks, kept, places) : [];
+  const wanted = blocks.map((_, i) => (filterOn && kept[i]) || !!candidates[i]);
+  const features = wanted.some(Boolean) ? blockFeatures(blocks, kept, wanted) : [];
+  if (filterOn) {
+    const probabilities = blockProbabilities(model, features, kept);
     const keep = decideBlocks(kept, probabilities, threshold);
     const drop = kept.flatMap((wasKept, i) => (wasKept && !keep[i] ? [i] : []));
     // Never empty the article: when the model would drop everything, Readability's choice stands.
     if (keep.some(Boolean)) removeBlocks(doc, blocks, elements, drop, prepared);
   }
   // What Readability dropped next to its article that the add-back network takes for content
-  // goes back in (add-back.ts); off (0) for the page types where it gained nothing on train pages.
-  const addBackThreshold = model.addBack?.thresholds[pageType] ?? 0;
-  if (model.addBack && addBackThreshold > 0) {
-    const places = placements(kept, analysis.ancestry);
-    const candidates = addBackCandidates(blocks, kept, places);
-    if (candidates.some(Boolean)) {
-      const rows = addBackRows(featureRows(), places);
-      addBlocks(
-        doc,
-        content,
-        blocks,
-        elements,
-        chooseAddBack(model.addBack, rows, candidates, addBackThreshold),
-      );
-    }
+  // goes back in, in page order (add-back.ts).
+  if (addBack && candidates.some(Boolean)) {
+    const rows = addBackRows(features, places, candidates);
+    addBlocks(
+      doc,
+      content,
+      blocks,
+      elements,
+      chooseAddBack(addBack, rows, candidates, addBack.thresholds[pageType]!),
+    );
   }
   clearBlockMarks(content);
 

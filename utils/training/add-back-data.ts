@@ -76,8 +76,7 @@ function analyse(page: TruthPage): AddBackPage {
   );
   const places = placements(kept, ancestry);
   const candidates = addBackCandidates(blocks, kept, places);
-  const features = blockFeatures(blocks, kept);
-  const rows = addBackRows(features, places);
+  const rows = addBackRows(blockFeatures(blocks, kept, candidates), places, candidates);
   const firstKept = kept.indexOf(true);
   const lastKept = kept.lastIndexOf(true);
   return {
