@@ -28,6 +28,8 @@ export const ADD_BACK_FEATURE_NAMES: readonly string[] = [
 export interface Placement {
   /** Whether the block sits inside the deepest element holding every kept block. */
   insideContainer: boolean;
+  /** Blocks between it and the nearest kept block, in page order (at most 1000). */
+  distance: number;
   /** Feature row (ADD_BACK_FEATURE_NAMES order); empty for kept blocks. */
   row: number[];
 }
@@ -35,7 +37,7 @@ export interface Placement {
 /** The placement of every block; kept blocks get an empty row (they are never candidates). */
 export function placements(kept: readonly boolean[], ancestry: readonly Element[][]): Placement[] {
   const keptIndexes = kept.flatMap((wasKept, i) => (wasKept ? [i] : []));
-  const none = (): Placement => ({ insideContainer: false, row: [] });
+  const none = (): Placement => ({ insideContainer: false, distance: 0, row: [] });
   if (!keptIndexes.length) return kept.map(none);
   // The deepest element every kept block's chain passes through.
   let depth = ancestry[keptIndexes[0]!]!.length;
@@ -63,16 +65,18 @@ export function placements(kept: readonly boolean[], ancestry: readonly Element[
     }
     const chain = ancestry[i]!;
     const insideContainer = !!container && chain.length >= depth && chain[depth - 1] === container;
-    const distances = [
+    const distance = Math.min(
+      1000,
       previous >= 0 ? i - previous : Infinity,
       nextKept[i]! >= 0 ? nextKept[i]! - i : Infinity,
-    ];
+    );
     return {
       insideContainer,
+      distance,
       row: [
         insideContainer ? 1 : 0,
         insideContainer ? Math.log1p(chain.length - depth) : 0,
-        Math.log1p(Math.min(1000, ...distances)),
+        Math.log1p(distance),
         i > firstKept && i < lastKept ? 1 : 0,
         i < firstKept ? 1 : 0,
         i > lastKept ? 1 : 0,

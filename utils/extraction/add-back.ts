@@ -8,7 +8,7 @@ import { BLOCK_MARK, BLOCK_TAGS, type Block, isInside } from './blocks';
 import { evaluateProbability, type Network } from './learned-model';
 import { someElement } from './walk-elements';
 
-/** Blocks at most this many blocks away from a kept one may come back even outside its container. */
+/** Blocks fewer than this many blocks away from a kept one may come back even outside its container. */
 export const NEAR_KEPT = 10;
 
 /** Which blocks the add-back may consider: dropped, not hidden, inside the article's container or near a kept block. */
@@ -20,7 +20,7 @@ export function addBackCandidates(
   return blocks.map((block, i) => {
     const place = places[i]!;
     if (kept[i] || !place.row.length || isInside(block, 'hidden')) return false;
-    return place.insideContainer || Math.expm1(place.row[2]!) <= NEAR_KEPT;
+    return place.insideContainer || place.distance < NEAR_KEPT;
   });
 }
 
