@@ -180,11 +180,18 @@ function textFeatures(text: string): number[] {
   ];
 }
 
+const NO_ROW = new Float32Array(0);
+
 /**
  * One feature row per block (FEATURE_NAMES order). `kept[i]` says whether Readability's article
- * holds block i.
+ * holds block i. With `wanted`, only those blocks get a row (the others an empty one): the text
+ * features are most of the cost, and a step asks about a few blocks of a page.
  */
-export function blockFeatures(blocks: readonly Block[], kept: readonly boolean[]): Float32Array[] {
+export function blockFeatures(
+  blocks: readonly Block[],
+  kept: readonly boolean[],
+  wanted?: readonly boolean[],
+): Float32Array[] {
   const n = blocks.length;
   const totalChars = blocks.reduce((sum, block) => sum + block.text.length, 0) || 1;
   const keptChars = blocks.reduce((sum, block, i) => sum + (kept[i] ? block.text.length : 0), 0);
@@ -196,6 +203,21 @@ export function blockFeatures(blocks: readonly Block[], kept: readonly boolean[]
   let lastHeading = -1;
   let boilerplateHeading = false;
   blocks.forEach((block, i) => {
+    const isHeading = HEADING.test(block.tag);
+    if (wanted && !wanted[i]) {
+      rows.push(NO_ROW);
+    } else {
+      rows.push(blockRow(block, i));
+    }
+    chars += block.text.length;
+    if (isHeading) {
+      lastHeading = i;
+      boilerplateHeading = block.text.length < 80 && BOILERPLATE_HEADING.test(block.text);
+    }
+  });
+  return rows;
+
+  function blockRow(block: Block, i: number): Float32Array {
     const [logLength, logWords, punctuation, endsSentence, digits, capitalised, stopWords, wordLength] =
       textFeatures(block.text);
     const tag = TAG_SLOT[block.tag] ?? block.tag;
@@ -209,7 +231,7 @@ export function blockFeatures(blocks: readonly Block[], kept: readonly boolean[]
       if (kept[j]) windowKept++;
     }
     const isHeading = HEADING.test(block.tag);
-    const row = [
+    return Float32Array.from([
       logLength!,
       logWords!,
       block.linkChars / Math.max(1, block.text.length),
@@ -241,13 +263,6 @@ export function blockFeatures(blocks: readonly Block[], kept: readonly boolean[]
       boilerplateHeading ? 1 : 0,
       (seen.get(block.text) ?? 0) > 1 ? 1 : 0,
       Math.log1p(n),
-    ];
-    rows.push(Float32Array.from(row));
-    chars += block.text.length;
-    if (isHeading) {
-      lastHeading = i;
-      boilerplateHeading = block.text.length < 80 && BOILERPLATE_HEADING.test(block.text);
-    }
-  });
-  return rows;
+    ]);
+  }
 }

@@ -1,5 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { CodedError, type ExtractedArticle } from '@/utils/model';
+import { addBackCandidates, addBackRows, addBlocks, chooseAddBack } from './add-back';
+import { ADD_BACK_FEATURE_NAMES, blockAncestry, placements } from './add-back-features';
 import { collapse } from './block-facts';
 import { blockFeatures, FEATURE_NAMES } from './block-features';
 import { blockText } from './block-text';
@@ -89,14 +91,34 @@ export function extractOwnedDocument(
 
   if (model.restoreRemovals?.includes(pageType)) restoreRemovals(content, prepared);
   const threshold = model.thresholds[pageType] ?? 0;
-  // At 0 every block Readability kept stays (the filter is off for this page type): the block
-  // features and the network are then not worth computing.
-  if (threshold > 0) {
-    const probabilities = blockProbabilities(model, blockFeatures(blocks, kept), kept);
+  // Block features are computed only for the blocks a step will ask about: the ones Readability
+  // kept where the filter is on (at 0, the filter is off for this page type: every kept block
+  // stays), and the add-back's candidates
+  // where it is on (off at 0 or without an add-back network).
+  const filterOn = threshold > 0;
+  const addBack = model.addBack && (model.addBack.thresholds[pageType] ?? 0) > 0 ? model.addBack : null;
+  const places = addBack ? placements(kept, analysis.ancestry) : [];
+  const candidates = addBack ? addBackCandidates(blocks, kept, places) : [];
+  const wanted = blocks.map((_, i) => (filterOn && kept[i]) || !!candidates[i]);
+  const features = wanted.some(Boolean) ? blockFeatures(blocks, kept, wanted) : [];
+  if (filterOn) {
+    const probabilities = blockProbabilities(model, features, kept);
     const keep = decideBlocks(kept, probabilities, threshold);
     const drop = kept.flatMap((wasKept, i) => (wasKept && !keep[i] ? [i] : []));
     // Never empty the article: when the model would drop everything, Readability's choice stands.
     if (keep.some(Boolean)) removeBlocks(doc, blocks, elements, drop, prepared);
+  }
+  // What Readability dropped next to its article that the add-back network takes for content
+  // goes back in, in page order (add-back.ts).
+  if (addBack && candidates.some(Boolean)) {
+    const rows = addBackRows(features, places, candidates);
+    addBlocks(
+      doc,
+      content,
+      blocks,
+      elements,
+      chooseAddBack(addBack, rows, candidates, addBack.thresholds[pageType]!),
+    );
   }
   clearBlockMarks(content);
 
@@ -145,6 +167,8 @@ export interface PageAnalysis {
   kept: boolean[];
   /** Readability's article's element for each kept block. */
   elements: Map<number, Element>;
+  /** Each block's ancestors before Readability ran, outermost first. */
+  ancestry: Element[][];
   pageRow: Float32Array;
 }
 
@@ -154,6 +178,8 @@ export function analysePage(doc: Document, url: string, rules = true): PageAnaly
   const body = safeGet<HTMLElement | null>(doc, 'body');
   for (const root of [body, prepared.leadFigure]) tidyContentImages(root);
   const blocks = body ? segmentBlocks(body) : [];
+  // Read before Readability moves the elements it keeps (see add-back-features.ts).
+  const ancestry = blockAncestry(blocks);
   lowerCaseCreatedElements(doc);
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
   const { kept, elements } = parsed?.content
@@ -165,6 +191,7 @@ export function analysePage(doc: Document, url: string, rules = true): PageAnaly
     blocks,
     kept,
     elements,
+    ancestry,
     pageRow: pageFeatures(url, prepared.facts, blocks, kept),
   };
 }
@@ -189,7 +216,7 @@ let loadedModel: ExtractModel | null = null;
 
 /** The shipped model, checked against the features this code computes (once). */
 export function extractModel(): ExtractModel {
-  loadedModel ??= checkModel(modelFile, FEATURE_NAMES, PAGE_FEATURE_NAMES);
+  loadedModel ??= checkModel(modelFile, FEATURE_NAMES, PAGE_FEATURE_NAMES, ADD_BACK_FEATURE_NAMES);
   return loadedModel;
 }
 

@@ -11,9 +11,11 @@
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
 
+export { addBackCandidates, addBackRows } from './add-back';
+export { ADD_BACK_FEATURE_NAMES, placements } from './add-back-features';
 export { blockFeatures, FEATURE_NAMES } from './block-features';
 export { blockLines, blockText } from './block-text';
-export type { Block } from './blocks';
+export { type Block, isInside } from './blocks';
 export {
   analysePage,
   type ExtractOptions,
@@ -28,6 +30,7 @@ export {
   checkModel,
   type DenseLayer,
   type ExtractModel,
+  evaluateProbability,
   MODEL_FORMAT,
   MODEL_VERSION,
   type Network,

@@ -42,6 +42,12 @@ export interface ExtractModel {
    * train pages by utils/training/choose-restore.ts. Absent: none.
    */
   gentlePrepare?: string[];
+  /**
+   * The learned add-back (add-back.ts): one output, the probability that a block Readability
+   * dropped near its article is content; per page type, blocks at or above the threshold go back
+   * (0 or absent: none). Trained by utils/training/train-add-back.ts. Absent: no add-back.
+   */
+  addBack?: Network & { thresholds: Record<string, number> };
 }
 
 /** Checks a parsed model file against the features this code computes. Throws with the reason. */
@@ -49,6 +55,7 @@ export function checkModel(
   data: unknown,
   blockFeatures: readonly string[],
   pageFeatures: readonly string[],
+  addBackFeatures: readonly string[] = [],
 ): ExtractModel {
   const model = data as ExtractModel;
   if (!model || model.format !== MODEL_FORMAT) throw new Error('Not a Readmark extraction model file.');
@@ -60,7 +67,11 @@ export function checkModel(
     throw new Error('The extraction model was trained on other block features: run npm run train:extract.');
   if (!same(model.page.features, pageFeatures))
     throw new Error('The extraction model was trained on other page features: run npm run train:extract.');
-  for (const network of [model.block, model.page]) {
+  if (model.addBack && !same(model.addBack.features, [...blockFeatures, ...addBackFeatures]))
+    throw new Error(
+      "The extraction model's add-back was trained on other features: run npm run train:extract.",
+    );
+  for (const network of [model.block, model.page, ...(model.addBack ? [model.addBack] : [])]) {
     let inputs = network.features.length;
     for (const layer of network.layers) {
       if (layer.w.length !== inputs * layer.b.length)
@@ -89,6 +100,10 @@ export function evaluate(network: Network, row: ArrayLike<number>): number[] {
 }
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
+
+/** A one-output network's probability for one feature row. */
+export const evaluateProbability = (network: Network, row: ArrayLike<number>): number =>
+  sigmoid(evaluate(network, row)[0]!);
 
 export function softmax(logits: readonly number[]): number[] {
   const top = Math.max(...logits);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  ADD_BACK_FEATURE_NAMES,
   checkModel,
   extractModel,
   FEATURE_NAMES,
@@ -39,6 +40,11 @@ describe('the shipped extraction model', () => {
     renamed.block.features[0] = 'something_else';
     expect(() => checkModel(renamed, FEATURE_NAMES, PAGE_FEATURE_NAMES)).toThrow(/other block features/);
     expect(() => checkModel({ format: 'x' }, FEATURE_NAMES, PAGE_FEATURE_NAMES)).toThrow(/Not a Readmark/);
+    // The add-back reads the block features and its own placement features, in that order.
+    expect(() => checkModel(model, FEATURE_NAMES, PAGE_FEATURE_NAMES, ADD_BACK_FEATURE_NAMES)).not.toThrow();
+    expect(() => checkModel(model, FEATURE_NAMES, PAGE_FEATURE_NAMES, ['something_else'])).toThrow(
+      /add-back was trained on other features/,
+    );
   });
 
   it('gives the same output for the same input', () => {

@@ -4,9 +4,10 @@ import { runPages, summarise } from '../../../utils/training/evaluate';
 
 // Reads ../shared/corpora/wcxb-train at run time (skips with a notice when absent) and runs the
 // real pipeline on the validation articles: the shipped model must not fall below these floors,
-// set a little under what `npm run bench:extract` measured for the committed model (F1 0.9320
-// against Readability's 0.9309, "without" surviving on 15.6% of pages against 17.5%).
-const FLOOR = { f1: 0.925, maxSurvives: 0.17, minGainOverReadability: -0.002 };
+// set a little under what `npm run bench:extract` measured for the committed model (round 8,
+// with the add-back: F1 0.9391 against Readability's 0.9309, "without" surviving on 15.6% of
+// pages against 17.5%).
+const FLOOR = { f1: 0.935, maxSurvives: 0.17, minGainOverReadability: 0.005 };
 
 const truth = loadTruth();
 const split = truth.length ? loadSplit() : null;
@@ -14,8 +15,11 @@ const validation = (type: string) =>
   truth.filter((page) => page.page_type === type && partOf(page, split!) === 'validation');
 const articles = validation('article');
 // Forum threads: a Discourse thread serves its posts only in <noscript>, read by the pipeline's
-// last pass (round 7: F1 0.6026 against Readability's 0.5044, which reads nothing there).
-const FORUM_FLOOR = { f1: 0.59, minGainOverReadability: 0.05 };
+// last pass (round 7: F1 0.6026 against Readability's 0.5044, which reads nothing there; round 8
+// with the add-back: 0.6587).
+const FORUM_FLOOR = { f1: 0.64, minGainOverReadability: 0.1 };
+// Service pages were below Readability until the add-back (round 8: 0.8052 against 0.7578).
+const SERVICE_FLOOR = { f1: 0.79, minGainOverReadability: 0.03 };
 
 describe('WCXB validation articles (hosts never trained or tuned on)', () => {
   it.skipIf(truth.length === 0)(
@@ -45,6 +49,21 @@ describe('WCXB validation articles (hosts never trained or tuned on)', () => {
       );
       expect(ours.f1).toBeGreaterThanOrEqual(FORUM_FLOOR.f1);
       expect(ours.f1 - plain.f1).toBeGreaterThanOrEqual(FORUM_FLOOR.minGainOverReadability);
+    },
+    600_000,
+  );
+
+  it.skipIf(truth.length === 0)(
+    "service pages read better than plain Readability's",
+    () => {
+      const results = runPages(validation('service'));
+      const ours = summarise(results.readmark);
+      const plain = summarise(results.readability);
+      console.log(
+        `validation service pages: Readmark F1 ${ours.f1.toFixed(4)} (Readability ${plain.f1.toFixed(4)})`,
+      );
+      expect(ours.f1).toBeGreaterThanOrEqual(SERVICE_FLOOR.f1);
+      expect(ours.f1 - plain.f1).toBeGreaterThanOrEqual(SERVICE_FLOOR.minGainOverReadability);
     },
     600_000,
   );
