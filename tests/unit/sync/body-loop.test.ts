@@ -32,6 +32,32 @@ async function expectWholeOnce(b: Device) {
   expect(new Set(written).size).toBe(written.length);
 }
 
+/**
+ * The folder as B reads it, with `onBlobGet(n)` asked at the n-th body download (from 1): it may
+ * answer a Response of its own or throw (the server going away); undefined downloads as usual.
+ */
+function blobGets(url: string, onBlobGet: (n: number) => Response | undefined): WebDavTarget {
+  let gets = 0;
+  return new WebDavTarget({
+    url,
+    user: USER,
+    password: PASSWORD,
+    fetch: async (input, init) => {
+      if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/')) {
+        const answer = onBlobGet(++gets);
+        if (answer) return answer;
+      }
+      return fetch(input, init);
+    },
+  });
+}
+
+/** The server going away at body download `from` and after. */
+const goneFrom = (from: number) => (n: number) => {
+  if (n >= from) throw new TypeError('fetch failed');
+  return undefined;
+};
+
 describe('the body loop', () => {
   test('fetches every missing body in one run, in batches each stored at once', async () => {
     const { b } = await uploaded(120);
@@ -48,19 +74,8 @@ describe('the body loop', () => {
   test('a run stopped by the server mid-loop stores whole bodies only, reports no success, and the next run resumes', async () => {
     const { b, url } = await uploaded(120);
     // The server goes away after 70 body downloads: in the second batch.
-    let gets = 0;
     const inner = new WebDavTarget({ url, user: USER, password: PASSWORD });
-    b.target = new WebDavTarget({
-      url,
-      user: USER,
-      password: PASSWORD,
-      fetch: async (input, init) => {
-        const path = String(input);
-        if ((init?.method ?? 'GET') === 'GET' && path.includes('/blob/') && ++gets > 70)
-          throw new TypeError('fetch failed');
-        return fetch(input, init);
-      },
-    });
+    b.target = blobGets(url, goneFrom(71));
     const successBefore = b.store.book.lastSuccessAt;
     const stopped = await b.sync();
     expect(stopped).toMatchObject({ status: 'failed', reason: 'remote' });
@@ -185,19 +200,7 @@ describe('the body loop past its bound (background runs)', () => {
   test('stops past its bound at the first batch that lands nothing', async () => {
     const { b, url } = await uploaded(160);
     // The second batch's downloads all find nothing (as if not uploaded yet).
-    let gets = 0;
-    b.target = new WebDavTarget({
-      url,
-      user: USER,
-      password: PASSWORD,
-      fetch: async (input, init) => {
-        if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/')) {
-          gets++;
-          if (gets > 50 && gets <= 100) return new Response(null, { status: 404 });
-        }
-        return fetch(input, init);
-      },
-    });
+    b.target = blobGets(url, (n) => (n > 50 && n <= 100 ? new Response(null, { status: 404 }) : undefined));
     const { clock, ...options } = batchClock(40_000);
     const start = clock.at;
     const result = await b.sync({ ...options, bodiesUntil: start + 1, bodiesGoOnUntil: start + 3_600_000 });
@@ -213,17 +216,7 @@ describe('the body loop past its bound (background runs)', () => {
   test('a run stopped past its bound stores whole batches only, records no success, and the next run resumes', async () => {
     const { b, url } = await uploaded(160);
     // The server goes away in the third batch, which only the go-on time started.
-    let gets = 0;
-    b.target = new WebDavTarget({
-      url,
-      user: USER,
-      password: PASSWORD,
-      fetch: async (input, init) => {
-        if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/') && ++gets > 120)
-          throw new TypeError('fetch failed');
-        return fetch(input, init);
-      },
-    });
+    b.target = blobGets(url, goneFrom(121));
     const successBefore = b.store.book.lastSuccessAt;
     const { clock, ...options } = batchClock(40_000);
     const start = clock.at;

@@ -38,32 +38,20 @@ describe('WCXB validation articles (hosts never trained or tuned on)', () => {
     600_000,
   );
 
-  it.skipIf(truth.length === 0)(
-    "forum threads keep their posts: F1 above plain Readability's",
-    () => {
-      const results = runPages(validation('forum'));
+  it.skipIf(truth.length === 0).each([
+    { type: 'forum', floor: FORUM_FLOOR, says: 'forum threads keep their posts' },
+    { type: 'service', floor: SERVICE_FLOOR, says: 'service pages read better' },
+  ] as const)(
+    "$says: F1 above plain Readability's",
+    ({ type, floor }) => {
+      const results = runPages(validation(type));
       const ours = summarise(results.readmark);
       const plain = summarise(results.readability);
       console.log(
-        `validation forum pages: Readmark F1 ${ours.f1.toFixed(4)} (Readability ${plain.f1.toFixed(4)})`,
+        `validation ${type} pages: Readmark F1 ${ours.f1.toFixed(4)} (Readability ${plain.f1.toFixed(4)})`,
       );
-      expect(ours.f1).toBeGreaterThanOrEqual(FORUM_FLOOR.f1);
-      expect(ours.f1 - plain.f1).toBeGreaterThanOrEqual(FORUM_FLOOR.minGainOverReadability);
-    },
-    600_000,
-  );
-
-  it.skipIf(truth.length === 0)(
-    "service pages read better than plain Readability's",
-    () => {
-      const results = runPages(validation('service'));
-      const ours = summarise(results.readmark);
-      const plain = summarise(results.readability);
-      console.log(
-        `validation service pages: Readmark F1 ${ours.f1.toFixed(4)} (Readability ${plain.f1.toFixed(4)})`,
-      );
-      expect(ours.f1).toBeGreaterThanOrEqual(SERVICE_FLOOR.f1);
-      expect(ours.f1 - plain.f1).toBeGreaterThanOrEqual(SERVICE_FLOOR.minGainOverReadability);
+      expect(ours.f1).toBeGreaterThanOrEqual(floor.f1);
+      expect(ours.f1 - plain.f1).toBeGreaterThanOrEqual(floor.minGainOverReadability);
     },
     600_000,
   );
