@@ -31,21 +31,43 @@ export const RUN_BUDGET_MS = 60_000;
  */
 export const RUN_CAP_MS = 5 * 60_000;
 
+/** The Web Lock every sync run holds (sync-service.ts, withRunLock). */
+export const SYNC_RUN_LOCK = 'readmark-sync-run';
+
 export interface RunWindow {
   /** No batch is started after this time... */
   until: number;
   /** ...except, while the previous batch landed bodies, until this one (≥ `until`). */
   goOnUntil: number;
-  /** Called once per batch: keeps the worker alive (a no-op where nothing idles it). */
-  keepAlive: () => Promise<void>;
+  /**
+   * Called once per batch: keeps the worker alive (a no-op where nothing idles it), and answers
+   * whether the run may still go on past `until`: not while another run waits for the lock (the
+   * reader's "Sync now" would otherwise wait behind this run for minutes).
+   */
+  afterBatch: () => Promise<boolean>;
 }
 
 /** The window of a run started at `started` (Date.now()); `automatic`: a background run. */
 export function runWindow(started: number, automatic: boolean): RunWindow {
   const until = started + RUN_BUDGET_MS;
   return automatic
-    ? { until, goOnUntil: started + RUN_CAP_MS, keepAlive: keepWorkerAlive }
-    : { until, goOnUntil: until, keepAlive: async () => undefined };
+    ? {
+        until,
+        goOnUntil: started + RUN_CAP_MS,
+        afterBatch: async () => {
+          await keepWorkerAlive();
+          return !(await anotherRunWaits());
+        },
+      }
+    : { until, goOnUntil: until, afterBatch: async () => false };
+}
+
+/** Whether another sync run (a page's "Sync now") is waiting for the run lock. */
+async function anotherRunWaits(): Promise<boolean> {
+  const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
+  if (!locks) return false;
+  const { pending = [] } = await locks.query();
+  return pending.some((lock) => lock.name === SYNC_RUN_LOCK);
 }
 
 /** One cheap extension API call (resets Chrome's idle timer); a refusal never fails the run. */

@@ -23,7 +23,7 @@ import {
 } from './sync-config';
 import { libraryPictures, markPicturedOnce, settlePictures } from './sync-pictures';
 import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
-import { runWindow } from './sync-run-window';
+import { runWindow, SYNC_RUN_LOCK } from './sync-run-window';
 import { DexieSyncStore } from './sync-store';
 import { followSyncSwitch, syncIsOn } from './sync-switch';
 
@@ -267,7 +267,7 @@ export function runSync(db: ReadmarkDb, options: RunOptions = {}): Promise<SyncS
 /** Runs `work` alone among runs, passphrase changes and turning sync off, across the extension. */
 export function withRunLock<T>(work: () => Promise<T>): Promise<T> {
   const locks = (globalThis as { navigator?: { locks?: LockManager } }).navigator?.locks;
-  return locks ? (locks.request('readmark-sync-run', work) as unknown as Promise<T>) : work();
+  return locks ? (locks.request(SYNC_RUN_LOCK, work) as unknown as Promise<T>) : work();
 }
 
 async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStatus> {
@@ -319,7 +319,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         bodies: libraryBodies(db, rejected),
         bodiesUntil: bounds.until,
         bodiesGoOnUntil: bounds.goOnUntil,
-        afterBodyBatch: bounds.keepAlive,
+        afterBodyBatch: bounds.afterBatch,
         beforeBodies: apply,
         pictures: libraryPictures(db),
         passphrase,
@@ -335,7 +335,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
       // last ones landed, so a background run may go on to its cap).
       const more = result.bodiesUntried === 0 && result.picturesFetched > 0 && result.picturesPending > 0;
       if (!more || Date.now() >= bounds.goOnUntil) break;
-      await bounds.keepAlive();
+      if (!(await bounds.afterBatch()) && Date.now() >= bounds.until) break;
     }
     if (result.status === 'done' && hasMoreToFetch(result)) {
       await followUpSoon();

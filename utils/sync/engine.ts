@@ -95,8 +95,11 @@ export interface SyncOptions {
    * `bodiesUntil`, no going on). The extension's background runs use it (sync-run-window.ts).
    */
   bodiesGoOnUntil?: number;
-  /** Called once per batch of bodies fetched (the extension keeps its worker alive here). */
-  afterBodyBatch?: () => Promise<void>;
+  /**
+   * Called once per batch of bodies fetched (the extension keeps its worker alive here); an
+   * answer of false ends the going on past `bodiesUntil` (another run is waiting).
+   */
+  afterBodyBatch?: () => Promise<unknown>;
   /**
    * Called once a run has merged what it received and before it fetches bodies: the extension
    * writes the merged records to the library here, so bodies go straight to their articles.
@@ -783,7 +786,7 @@ async function fetchBodies(
   let fetched = 0;
   let tried = 0;
   const refused: CorruptFileError[] = [];
-  const goOnUntil = Math.max(until, options.bodiesGoOnUntil ?? until);
+  let goOnUntil = Math.max(until, options.bodiesGoOnUntil ?? until);
   // Whether the last batch brought bodies: only then does a run go on past `until`.
   let landed = true;
   // The previous batch's write, under way while this batch downloads.
@@ -812,7 +815,7 @@ async function fetchBodies(
         BODY_CONCURRENCY,
       );
       await writing;
-      await options.afterBodyBatch?.();
+      if ((await options.afterBodyBatch?.()) === false) goOnUntil = until;
       landed = received.length > 0;
       if (!landed) continue;
       writing = bodies.write(received).then(() => {

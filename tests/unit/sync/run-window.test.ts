@@ -22,10 +22,11 @@ const BODY_MS = 2_600;
 afterEach(() => {
   vi.useRealTimers();
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
 });
 
 describe('how long a sync run fetches bodies', () => {
-  test('"Sync now" stops at its budget; a background run goes on while batches land, keeps the worker alive per batch, and stops at the cap', async () => {
+  test('"Sync now" stops at its budget; a background run goes on while batches land and no page run waits, keeps the worker alive per batch, and stops at the cap', async () => {
     // The figures the test is built on: one batch passes the budget, three reach the cap.
     expect(50 * BODY_MS).toBeGreaterThan(RUN_BUDGET_MS);
     expect(3 * 50 * BODY_MS).toBeGreaterThanOrEqual(RUN_CAP_MS);
@@ -82,11 +83,27 @@ describe('how long a sync run fetches bodies', () => {
     expect(continues()).toBe(1);
     expect(await soonAlarm()).not.toBeNull();
 
-    // The alarm's run: batches start at 0, 130 and 260 s; at 390 s the cap (300 s) has come.
+    // While a page's run waits for the run lock, a background run goes no further than its
+    // budget: one batch, then the reader's "Sync now" gets its turn.
+    let pageWaits = true;
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: (_name: string, work: () => Promise<unknown>) => work(),
+        query: async () => ({ held: [], pending: pageWaits ? [{ name: 'readmark-sync-run' }] : [] }),
+      },
+    });
     await browser.alarms.clearAll();
     await expectSynced(b, { automatic: true });
-    expect(await b.contents.count()).toBe(200);
-    expect(keepAlive).toHaveBeenCalledTimes(3);
+    expect(await b.contents.count()).toBe(100);
+    expect(keepAlive).toHaveBeenCalledTimes(1);
+    expect(await soonAlarm()).not.toBeNull();
+
+    // The alarm's run: batches start at 0, 130 and 260 s; at 390 s the cap (300 s) has come.
+    pageWaits = false;
+    await browser.alarms.clearAll();
+    await expectSynced(b, { automatic: true });
+    expect(await b.contents.count()).toBe(250);
+    expect(keepAlive).toHaveBeenCalledTimes(4);
     expect(await soonAlarm()).not.toBeNull();
     // A background run leaves the rest to its alarm: it asks nobody to go on.
     expect(continues()).toBe(1);
