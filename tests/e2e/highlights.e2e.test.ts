@@ -134,7 +134,8 @@ describe('highlights on the live page', () => {
     await waitForPageUi(page, byClass('delete'));
     await clickPageUi(page, byClass('delete'));
     await expect.poll(async () => (await highlights()).length).toBe(1);
-    expect(await pageUiText(page)).toContain('Highlight deleted.');
+    // The store commits before the answer reaches the page, so the toast can come a moment later.
+    await expect.poll(() => pageUiText(page)).toContain('Highlight deleted.');
     await clickPageUi(page, byClass('undo'));
     await expect.poll(async () => (await highlights()).length).toBe(2);
     expect((await highlights()).find((h) => h.color === 'pink')?.note).toBe(
