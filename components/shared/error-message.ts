@@ -51,6 +51,7 @@ const WORDING: Wording = {
   'page-not-saved': () => t('errorPageNotSaved'),
   'note-gone': () => t('errorNoteGone'),
   'note-editor-failed': () => t('errorNoteEditorFailed'),
+  'copy-failed': () => t('errorCopyFailed'),
   'images-not-allowed': () => t('errorImagesNotAllowed'),
   'image-no-access': () => t('errorImageNoAccess'),
   'image-bad-address': () => t('errorImageBadAddress'),

@@ -1,4 +1,4 @@
-import type { HighlightColor } from '@/utils/model';
+import { type HighlightColor, opaqueName } from '@/utils/model';
 
 /**
  * Highlight paint: light backgrounds with near-black text, so the pair keeps a contrast ratio
@@ -20,8 +20,7 @@ export const HIGHLIGHT_PAINT: Record<HighlightColor, { background: string; text:
  * "readmark-yellow" would tell a page that Readmark is here and which colour is which.
  */
 export function opaqueHighlightNames(): Record<HighlightColor, string> {
-  const name = () => `h${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
-  return Object.fromEntries(Object.keys(HIGHLIGHT_PAINT).map((color) => [color, name()])) as Record<
+  return Object.fromEntries(Object.keys(HIGHLIGHT_PAINT).map((color) => [color, opaqueName()])) as Record<
     HighlightColor,
     string
   >;

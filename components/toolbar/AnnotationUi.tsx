@@ -1,8 +1,9 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
-import type { HighlightColor, Result } from '@/utils/model';
+import { err, type HighlightColor, type Result } from '@/utils/model';
 import { errorMessage } from '../shared/error-message';
 import { t } from '../shared/i18n';
 import { type AnnotationSet, hasNote, type ShownHighlight } from './annotation-set';
+import { copyPassage } from './copy-text';
 import { raiseHost } from './guard-host';
 import { LiveListenBar } from './LiveListenBar';
 import type { LiveListen } from './live-listen';
@@ -151,6 +152,12 @@ export function AnnotationUi({
     else if (success) setToast(success);
   };
 
+  const copy = async (text: string, range: Range | null) => {
+    const copied = await copyPassage(text, range);
+    if (!copied) report(err('copy-failed'));
+    return copied;
+  };
+
   const close = () => {
     setToolbar(null);
     doc.getSelection()?.removeAllRanges();
@@ -185,7 +192,7 @@ export function AnnotationUi({
             else report(created);
           })
         }
-        onCopy={() => void navigator.clipboard.writeText(range.toString())}
+        onCopy={() => copy(range.toString(), range)}
         onListen={
           listen &&
           (() => {
@@ -226,7 +233,7 @@ export function AnnotationUi({
             void openNote(highlight.id, state.at);
           })
         }
-        onCopy={() => void navigator.clipboard.writeText(highlight.quote.exact)}
+        onCopy={() => copy(highlight.quote.exact, annotations.painter.range(highlight.id) ?? null)}
         onDelete={async () => {
           close();
           const result = await annotations.remove(highlight.id);

@@ -35,7 +35,8 @@ export interface SelectionToolbarProps {
    * notes are typed in Readmark's note editor, never in an element of the page.
    */
   onOpenNote?(color: HighlightColor): void;
-  onCopy(): void;
+  /** Copies the passage; "Copied" shows only when it resolves true. */
+  onCopy(): Promise<boolean>;
   /** "Listen from here" (live page): reads the article aloud from the selection's start. */
   onListen?(): void;
   listenLabel?: string;
@@ -112,14 +113,7 @@ export function SelectionToolbar(props: SelectionToolbarProps) {
         >
           {mode === 'edit' && props.hasNote ? labels.editNote : labels.addNote}
         </button>
-        <button
-          type="button"
-          class="action copy"
-          onClick={() => {
-            props.onCopy();
-            setCopied(true);
-          }}
-        >
+        <button type="button" class="action copy" onClick={async () => setCopied(await props.onCopy())}>
           {copied ? labels.copied : labels.copy}
         </button>
         {props.onListen && (

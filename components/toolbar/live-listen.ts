@@ -3,6 +3,7 @@ import {
   type AppError,
   type ListenPreferences,
   listenPreferences,
+  opaqueName,
   positionOf,
   type Result,
   resumeIndex,
@@ -370,8 +371,6 @@ function voicesOf(synth: SpeechEngine['synth']): Promise<SpeechSynthesisVoice[]>
     synth.addEventListener('voiceschanged', done);
   });
 }
-
-const opaqueName = () => `h${crypto.randomUUID().replaceAll('-', '').slice(0, 12)}`;
 
 /**
  * The marks' paint, in a constructed sheet adopted by the document (no element added). No text

@@ -66,6 +66,8 @@ const ERROR_DATA = {
   'note-gone': none,
   /** The browser would not open the note editor's window. */
   'note-editor-failed': none,
+  /** Neither the clipboard nor the page's copy command took the passage (an http:// page may refuse both). */
+  'copy-failed': none,
 
   // Pictures.
   'images-not-allowed': none,
