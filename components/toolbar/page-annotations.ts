@@ -1,6 +1,6 @@
 import { type AnchorSelectors, describe } from '@/utils/annotation';
 import { type PageHighlight, sendNoteMessage, sendToBackground } from '@/utils/messaging';
-import { err, type HighlightColor, ok, type Result } from '@/utils/model';
+import { err, type HighlightColor, ok, type Result, randomUuid } from '@/utils/model';
 import { AnnotationSet } from './annotation-set';
 import { capturePage } from './serialise-page';
 
@@ -56,17 +56,20 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
   async create(range: Range, color: HighlightColor, note: string): Promise<Result<PageHighlight>> {
     const page = describe(this.doc.body, range);
     if (!page) return err('select-text-first');
-    const answer = await sendToBackground(
-      'createHighlight',
-      {
-        canonicalUrl: this.canonicalUrl(),
-        page,
-        color,
-        note,
-        capture: this.articleId ? undefined : await capturePage(this.doc),
-      },
-      { timeoutMs: CREATE_TIMEOUT_MS },
-    );
+    const request = {
+      id: randomUuid(),
+      canonicalUrl: this.canonicalUrl(),
+      page,
+      color,
+      note,
+      capture: this.articleId ? undefined : await capturePage(this.doc),
+    };
+    const send = () => sendToBackground('createHighlight', request, { timeoutMs: CREATE_TIMEOUT_MS });
+    let answer = await send();
+    // The worker was stopped mid-request (Chrome stops idle service workers; an update restarts
+    // it): send the same request once more. It carries the highlight's id, so if the first one was
+    // stored the background answers with that record instead of storing a second.
+    if (!answer.ok && answer.error.code === 'background-no-answer') answer = await send();
     if (answer.ok) this.articleId = answer.value.articleId;
     return this.track(answer, 'added', range.cloneRange());
   }

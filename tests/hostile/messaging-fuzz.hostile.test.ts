@@ -72,6 +72,7 @@ const VALID: Record<string, Record<string, unknown>> = {
   ping: {},
   pageHighlights: { canonicalUrl: 'http://127.0.0.1/article' },
   createHighlight: {
+    id: '7c9e6679-7425-40de-944b-e07fc1f90ae7',
     canonicalUrl: 'http://127.0.0.1/article',
     page: { quote, position },
     color: 'pink',

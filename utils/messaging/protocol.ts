@@ -109,9 +109,12 @@ export const toBackground = {
   pageHighlights: v.strictObject({ canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(8_000))) }),
   /**
    * Create a highlight on the sender's page. `capture` is needed when the page is not saved yet:
-   * the background extracts and saves the article first (one record, no duplicates).
+   * the background extracts and saves the article first (one record, no duplicates). `id` is the
+   * new highlight's, chosen by the content script, so that a request sent again after the worker
+   * stopped mid-way finds the highlight the first one stored instead of making a second.
    */
   createHighlight: v.strictObject({
+    id: v.pipe(v.string(), v.uuid()),
     canonicalUrl: v.nullable(v.pipe(v.string(), v.maxLength(8_000))),
     page: pageSelectors,
     color,

@@ -9,13 +9,13 @@ import {
 } from '@/utils/messaging';
 import { type ArticleMeta, err, type Highlight, ok, type Result, sameOrigin } from '@/utils/model';
 import {
+  addHighlightOnce,
   deleteHighlight,
   findArticleForPage,
   getArticle,
   getArticleMeta,
   getHighlight,
   listHighlights,
-  putHighlight,
   type ReadmarkDb,
   restoreHighlight,
   saveArticle,
@@ -131,7 +131,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
       }
       const now = Date.now();
       const highlight: Highlight = {
-        id: crypto.randomUUID(),
+        id: payload.id,
         articleId: meta.id,
         color: payload.color,
         note: payload.note,
@@ -140,7 +140,7 @@ export function highlightHandlers(db: ReadmarkDb, now = () => Date.now()) {
         createdAt: now,
         updatedAt: now,
       };
-      return answerFor('page', await putHighlight(db, highlight));
+      return answerFor('page', await addHighlightOnce(db, highlight));
     },
 
     async updateHighlight(

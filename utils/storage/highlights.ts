@@ -31,6 +31,25 @@ export async function putHighlight(db: ReadmarkDb, highlight: Highlight): Promis
 }
 
 /**
+ * Stores a new highlight whose id its sender chose (a content script's createHighlight), once: the
+ * same request sent again (its answer was lost when the worker stopped) gets the stored record
+ * back, not a second highlight. An id already used for another passage or article is refused.
+ */
+export async function addHighlightOnce(db: ReadmarkDb, highlight: Highlight): Promise<Result<Highlight>> {
+  try {
+    return await db.transaction('rw', db.articles, db.highlights, async () => {
+      const stored = await db.highlights.get(highlight.id);
+      if (!stored) return putHighlight(db, highlight);
+      const sameRequest =
+        stored.articleId === highlight.articleId && stored.page?.quote.exact === highlight.page?.quote.exact;
+      return sameRequest ? ok(stored) : err('highlight-other-page');
+    });
+  } catch (error) {
+    return fail(storageError(error));
+  }
+}
+
+/**
  * Puts back a deleted highlight (undo). Refused when its id is in use: an undo restores a
  * highlight that is gone, it never overwrites another one (of this article or of another).
  */

@@ -34,7 +34,13 @@ beforeEach(async () => {
 describe('background highlight handlers', () => {
   test("a page's highlight is placed in the saved article's text, keeping the page selectors too", async () => {
     const created = await handlers.createHighlight(
-      { canonicalUrl: null, page: pageSelectors('salt had reached the pins'), color: 'green', note: 'n' },
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('salt had reached the pins'),
+        color: 'green',
+        note: 'n',
+      },
       pageSender,
     );
     if (!created.ok) throw new Error(JSON.stringify(created.error));
@@ -49,6 +55,7 @@ describe('background highlight handlers', () => {
   test('a passage outside the saved article is refused with a reason, not stored somewhere wrong', async () => {
     const created = await handlers.createHighlight(
       {
+        id: crypto.randomUUID(),
         canonicalUrl: null,
         page: pageSelectors('Subscribe to our weekly newsletter today'),
         color: 'green',
@@ -62,7 +69,13 @@ describe('background highlight handlers', () => {
 
   test('an unsaved page without a capture is refused with a reason', async () => {
     const created = await handlers.createHighlight(
-      { canonicalUrl: null, page: pageSelectors('anything at all here'), color: 'green', note: '' },
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('anything at all here'),
+        color: 'green',
+        note: '',
+      },
       otherPage,
     );
     expect(created).toEqual({ ok: false, error: { code: 'page-not-saved' } });
@@ -71,6 +84,7 @@ describe('background highlight handlers', () => {
   test('a capture that claims another page than the sender is refused', async () => {
     const created = await handlers.createHighlight(
       {
+        id: crypto.randomUUID(),
         canonicalUrl: null,
         page: pageSelectors('anything at all here'),
         color: 'green',
@@ -85,7 +99,13 @@ describe('background highlight handlers', () => {
 
   test('a quote at the edge of the article is found even when the page gives menu text as its context', async () => {
     const created = await handlers.createHighlight(
-      { canonicalUrl: null, page: pageSelectors('Work starts in October.'), color: 'blue', note: '' },
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('Work starts in October.'),
+        color: 'blue',
+        note: '',
+      },
       pageSender,
     );
     if (!created.ok) throw new Error(JSON.stringify(created.error));
@@ -96,7 +116,13 @@ describe('background highlight handlers', () => {
 
   test("a content script can't read or change another page's highlights; extension pages can", async () => {
     const created = await handlers.createHighlight(
-      { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'yellow', note: '' },
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('Work starts in October'),
+        color: 'yellow',
+        note: '',
+      },
       pageSender,
     );
     if (!created.ok) throw new Error(JSON.stringify(created.error));
@@ -127,6 +153,7 @@ describe('the page is the tab the browser reports, never what the page declares'
   test("a page declaring another origin's article as its canonical gets none of its highlights", async () => {
     const created = await handlers.createHighlight(
       {
+        id: crypto.randomUUID(),
         canonicalUrl: null,
         page: pageSelectors('salt had reached the pins'),
         color: 'green',
@@ -143,6 +170,7 @@ describe('the page is the tab the browser reports, never what the page declares'
     // Nor can it write into that article by claiming it: it is not saved, so it needs a capture.
     const written = await handlers.createHighlight(
       {
+        id: crypto.randomUUID(),
         canonicalUrl: 'https://news.example/2026/harbour-bridge',
         page: pageSelectors('salt had reached the pins'),
         color: 'pink',
@@ -164,7 +192,13 @@ describe('the page is the tab the browser reports, never what the page declares'
 
   test("restoreHighlight cannot overwrite a highlight that exists, this article's or another's", async () => {
     const created = await handlers.createHighlight(
-      { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'yellow', note: 'mine' },
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('Work starts in October'),
+        color: 'yellow',
+        note: 'mine',
+      },
       pageSender,
     );
     if (!created.ok) throw new Error(JSON.stringify(created.error));
@@ -190,13 +224,74 @@ describe('the page is the tab the browser reports, never what the page declares'
     expect(await db.highlights.get(created.value.id)).toMatchObject({ note: 'mine', color: 'yellow' });
     expect(await db.highlights.get('new-id')).toBeUndefined();
   });
+
+  test('the same request sent again after its answer was lost answers with the stored highlight, never a second', async () => {
+    const request = {
+      id: crypto.randomUUID(),
+      canonicalUrl: null,
+      page: pageSelectors('salt had reached the pins'),
+      color: 'green' as const,
+      note: '',
+    };
+    const first = await handlers.createHighlight(request, pageSender);
+    // The worker restarted meanwhile: a fresh set of handlers over the same database.
+    const again = await highlightHandlers(db).createHighlight(request, pageSender);
+    expect(again).toEqual(first);
+    expect(await db.highlights.count()).toBe(1);
+  });
+
+  test("a request whose id is another highlight's is refused and leaves that highlight as it was", async () => {
+    const created = await handlers.createHighlight(
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('Work starts in October'),
+        color: 'yellow',
+        note: 'mine',
+      },
+      pageSender,
+    );
+    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const reused = { canonicalUrl: null, color: 'pink' as const, note: '', id: created.value.id };
+    // Another passage of the same page, and the same passage from a page of another site.
+    expect(
+      await handlers.createHighlight(
+        { ...reused, page: pageSelectors('salt had reached the pins') },
+        pageSender,
+      ),
+    ).toEqual({ ok: false, error: { code: 'highlight-other-page' } });
+    const otherSite = await saveArticle(
+      db,
+      makeExtracted({
+        url: 'https://evil.example/',
+        canonicalUrl: 'https://evil.example/',
+        textContent: ARTICLE_TEXT,
+      }),
+    );
+    if (!otherSite.ok) throw new Error(JSON.stringify(otherSite.error));
+    expect(
+      await handlers.createHighlight({ ...reused, page: pageSelectors('Work starts in October') }, otherPage),
+    ).toEqual({ ok: false, error: { code: 'highlight-other-page' } });
+    expect(await db.highlights.count()).toBe(1);
+    expect(await db.highlights.get(created.value.id)).toMatchObject({
+      note: 'mine',
+      color: 'yellow',
+      articleId,
+    });
+  });
 });
 
 describe('a content script never holds note text (issue 12 follow-up)', () => {
   const NOTE = 'Secret: call the harbour master about the blue ledger';
   const createWithNote = async () => {
     const created = await handlers.createHighlight(
-      { canonicalUrl: null, page: pageSelectors('salt had reached the pins'), color: 'green', note: NOTE },
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('salt had reached the pins'),
+        color: 'green',
+        note: NOTE,
+      },
       pageSender,
     );
     if (!created.ok) throw new Error(JSON.stringify(created.error));
@@ -208,7 +303,13 @@ describe('a content script never holds note text (issue 12 follow-up)', () => {
     const id = await createWithNote();
     const answers: unknown[] = [
       await handlers.createHighlight(
-        { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'blue', note: NOTE },
+        {
+          id: crypto.randomUUID(),
+          canonicalUrl: null,
+          page: pageSelectors('Work starts in October'),
+          color: 'blue',
+          note: NOTE,
+        },
         pageSender,
       ),
       await handlers.pageHighlights({ canonicalUrl: null }, pageSender),
@@ -236,7 +337,13 @@ describe('a content script never holds note text (issue 12 follow-up)', () => {
 
   test('a highlight without a note says so', async () => {
     const created = await handlers.createHighlight(
-      { canonicalUrl: null, page: pageSelectors('Work starts in October'), color: 'blue', note: '' },
+      {
+        id: crypto.randomUUID(),
+        canonicalUrl: null,
+        page: pageSelectors('Work starts in October'),
+        color: 'blue',
+        note: '',
+      },
       pageSender,
     );
     expect(created).toMatchObject({ ok: true, value: { hasNote: false } });

@@ -60,6 +60,7 @@ beforeEach(async () => {
   if (!saved.ok) throw new Error(JSON.stringify(saved.error));
   const created = await highlightHandlers(db).createHighlight(
     {
+      id: crypto.randomUUID(),
       canonicalUrl: null,
       page: {
         quote: { type: 'TextQuoteSelector', exact: QUOTE, prefix: '', suffix: '' },
