@@ -3,8 +3,16 @@
 // (fake-indexeddb, in-process WebDAV server), leaves what started it, when it asked for the run
 // lock, got it and ended, and its phases in order; the log keeps the last RUN_LOG_SIZE runs.
 import { describe, expect, test } from 'vitest';
-import { loadRunLog, runSync, saveSyncConfig, syncHandlers } from '@/utils/services';
-import { logRun, RUN_LOG_SIZE, type RunLogEntry, RunTimer } from '@/utils/services/sync-run-log';
+import {
+  loadRunLog,
+  logRun,
+  RUN_LOG_SIZE,
+  type RunLogEntry,
+  RunTimer,
+  runSync,
+  saveSyncConfig,
+  syncHandlers,
+} from '@/utils/services';
 import {
   configFor,
   library,
