@@ -109,7 +109,7 @@ export {
   type RunLogEntry,
   RunTimer,
 } from './sync-run-log';
-export { RUN_BUDGET_MS, RUN_CAP_MS } from './sync-run-window';
+export { KEEP_ALIVE_EVERY_MS, RUN_BUDGET_MS, RUN_CAP_MS } from './sync-run-window';
 export {
   hasMoreToFetch,
   installSyncCapture,

@@ -24,7 +24,7 @@ import {
 import { libraryPictures, markPicturedOnce, settlePictures } from './sync-pictures';
 import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
 import { logRun, RunTimer, type RunTrigger } from './sync-run-log';
-import { runWindow, SYNC_RUN_LOCK } from './sync-run-window';
+import { keptAlive, runWindow, SYNC_RUN_LOCK } from './sync-run-window';
 import { DexieSyncStore } from './sync-store';
 import { followSyncSwitch, syncIsOn } from './sync-switch';
 
@@ -267,7 +267,9 @@ export interface RunOptions {
 export function runSync(db: ReadmarkDb, options: RunOptions = {}): Promise<SyncStatus> {
   const trigger = options.trigger ?? (options.automatic ? 'alarm' : 'reader');
   const calledAt = Date.now();
-  return withRunLock(() => runSyncNow(db, options, new RunTimer(trigger, calledAt, Date.now())));
+  const run = () => withRunLock(() => runSyncNow(db, options, new RunTimer(trigger, calledAt, Date.now())));
+  // A background run keeps its worker alive throughout, from its wait for the lock on.
+  return options.automatic ? keptAlive(run) : run();
 }
 
 /** Runs `work` alone among runs, passphrase changes and turning sync off, across the extension. */
