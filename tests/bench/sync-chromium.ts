@@ -13,7 +13,7 @@
  * Then "Sync now" once more on B with nothing new (at a small N the first one after the join: the
  * second seeding pass), and B's run log (utils/services/sync-run-log.ts): for every run, what
  * started it, when it asked for the run lock, got it and ended, counted from B's click, and the
- * time of each phase.
+ * time of each phase; A's upload run likewise, from A's click.
  * Baseline from the same run: one PUT and one GET of a 12 kB file (the request floor here), and
  * the seeding time. Prints figures with the load average; asserts nothing.
  */
@@ -43,7 +43,7 @@ const WAIT_MS = 20 * 60_000;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 
-/** One line per run of the log: times from the click (Date.now() there), phases of 50 ms or more. */
+/** One line per run of the log since the click (Date.now() then): times from it, phases of 50 ms or more. */
 function printRuns(log: RunLogEntry[], clickAt: number) {
   const at = (ms: number) => `${((ms - clickAt) / 1000).toFixed(1)}`;
   for (const run of log.filter((entry) => entry.endedAt >= clickAt)) {
@@ -107,8 +107,10 @@ async function main() {
     );
     await fillSyncForm(settingsA, folder, 'Laptop', PASSPHRASE);
     t = performance.now();
+    const uploadAt = Date.now();
     const uploaded = await syncNow(settingsA);
     console.log(`A upload ("Sync now"): ${secs(performance.now() - t)}: ${uploaded}`);
+    printRuns((await syncMetaValue<RunLogEntry[]>(settingsA, RUN_LOG_KEY)) ?? [], uploadAt);
 
     const settingsB = await openSettings(b);
     await fillSyncForm(settingsB, folder, 'Desktop', PASSPHRASE);
