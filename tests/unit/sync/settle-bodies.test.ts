@@ -55,4 +55,43 @@ describe('settling body marks', () => {
     expect(ops).toHaveLength(1);
     expect(ops[0]).toMatchObject({ kind: 'article', id: changed, set: { bodyHash: expect.any(String) } });
   });
+
+  test('a body changed between its read and its settling keeps its mark for the next run', async () => {
+    const url = await newFolder(server.url, 'settle-race');
+    const db = library();
+    await settle(db);
+    const ids: string[] = [];
+    for (const i of [1, 2]) {
+      const page = `https://news.example/${i}`;
+      const saved = await saveArticle(
+        db,
+        makeExtracted({ url: page, canonicalUrl: page, contentHtml: `<p>Story ${i}.</p>` }),
+      );
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+      ids.push(saved.value.id);
+    }
+    await setUp(db, url, 'Laptop');
+    await db.syncMeta.bulkPut(ids.map((id) => ({ key: `body:${id}`, value: 1 })));
+    // Right after settling read the bodies (to hash them), a page that had not heard of the
+    // set-up rewrites the first one.
+    const [changed, same] = ids as [string, string];
+    const read = db.contents.bulkGet.bind(db.contents);
+    vi.spyOn(db.contents, 'bulkGet').mockImplementationOnce((keys) =>
+      read(keys).then(async (rows) => {
+        const uncaptured = openDb(db.name);
+        await uncaptured.contents.update(changed, { contentHtml: '<p>Rewritten.</p>' });
+        uncaptured.close();
+        return rows;
+      }),
+    );
+    await settleBodies(db);
+    expect(await db.syncMeta.where('key').startsWith('body:').primaryKeys()).toEqual([`body:${changed}`]);
+    expect(await db.syncOutbox.count()).toBe(0);
+    vi.restoreAllMocks();
+    // The next run's settling hashes the body as it is now: it travels.
+    await settleBodies(db);
+    const sent = (await db.syncOutbox.toArray()).map((row) => (row.op as { id: string }).id);
+    expect(sent).toEqual([changed]);
+    expect(sent).not.toContain(same);
+  });
 });
