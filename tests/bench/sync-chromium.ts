@@ -10,12 +10,17 @@
  * B's settings page (the first run works there, the later ones in the background worker) and of
  * B's worker, with the peak private resident memory of the extension's process (sync-worker-memory.ts). BENCH_CLICK=1 measures the old way instead: "Sync
  * now" clicked again at once after each run, as a reader waiting would.
+ * Then "Sync now" once more on B with nothing new (at a small N the first one after the join: the
+ * second seeding pass), and B's run log (utils/services/sync-run-log.ts): for every run, what
+ * started it, when it asked for the run lock, got it and ended, counted from B's click, and the
+ * time of each phase; A's upload run likewise, from A's click.
  * Baseline from the same run: one PUT and one GET of a 12 kB file (the request floor here), and
  * the seeding time. Prints figures with the load average; asserts nothing.
  */
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import type { Page } from 'playwright-core';
+import { RUN_LOG_KEY, type RunLogEntry } from '@/utils/services';
 import { type ExtensionBrowser, launchWithExtension } from '../e2e/browser';
 import {
   countStore as count,
@@ -37,6 +42,21 @@ const CLICK = process.env.BENCH_CLICK === '1';
 const WAIT_MS = 20 * 60_000;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+
+/** One line per run of the log since the click (Date.now() then): times from it, phases of 50 ms or more. */
+function printRuns(log: RunLogEntry[], clickAt: number) {
+  const at = (ms: number) => `${((ms - clickAt) / 1000).toFixed(1)}`;
+  for (const run of log.filter((entry) => entry.endedAt >= clickAt)) {
+    const phases = run.phases
+      .filter(([, ms]) => ms >= 50)
+      .map(([name, ms]) => `${name} ${secs(ms)}`)
+      .join(', ');
+    console.log(
+      `  ${run.trigger} run: asked ${at(run.calledAt)} s, started ${at(run.startedAt)} s, ended ${at(run.endedAt)} s ` +
+        `(${run.outcome}, ${run.bodiesFetched} bodies); ${phases || 'every phase under 50 ms'}`,
+    );
+  }
+}
 
 /** Samples a page's used JS heap every half second; answers a stop that gives the peak. */
 async function heapPeak(browser: ExtensionBrowser, page: Page): Promise<() => number> {
@@ -87,14 +107,17 @@ async function main() {
     );
     await fillSyncForm(settingsA, folder, 'Laptop', PASSPHRASE);
     t = performance.now();
+    const uploadAt = Date.now();
     const uploaded = await syncNow(settingsA);
     console.log(`A upload ("Sync now"): ${secs(performance.now() - t)}: ${uploaded}`);
+    printRuns((await syncMetaValue<RunLogEntry[]>(settingsA, RUN_LOG_KEY)) ?? [], uploadAt);
 
     const settingsB = await openSettings(b);
     await fillSyncForm(settingsB, folder, 'Desktop', PASSPHRASE);
     const peak = await heapPeak(b, settingsB);
     const worker = await sampleWorkerMemory(b);
     const start = performance.now();
+    const clickAt = Date.now();
     let usableMs: number | null = null;
     const watch = setInterval(() => {
       if (usableMs !== null) return;
@@ -159,6 +182,11 @@ async function main() {
         (CLICK ? '("Sync now" clicked after each)' : '(one click to join, the rest by themselves)'),
     );
     console.log(`B settings page (where "Sync now" runs) peak JS heap: ${mb(peak())}; status: ${status}`);
+    t = performance.now();
+    await syncNow(settingsB);
+    console.log(`B "Sync now" again, nothing new: ${secs(performance.now() - t)}`);
+    console.log('B runs (times from the click; the run log):');
+    printRuns((await syncMetaValue<RunLogEntry[]>(settingsB, RUN_LOG_KEY)) ?? [], clickAt);
     const memory = await worker();
     console.log(
       `B service worker (where the later runs work) peak JS heap: ${mb(memory.heap)} (${memory.samples} samples)` +

@@ -101,7 +101,15 @@ export { forgetSyncDevice } from './sync-forget';
 export { changeSyncPassphrase } from './sync-passphrase';
 export { libraryPictures, settlePictures } from './sync-pictures';
 export { captureChange, dexieStores, noteText } from './sync-records';
-export { RUN_BUDGET_MS, RUN_CAP_MS } from './sync-run-window';
+export {
+  loadRunLog,
+  logRun,
+  RUN_LOG_KEY,
+  RUN_LOG_SIZE,
+  type RunLogEntry,
+  RunTimer,
+} from './sync-run-log';
+export { KEEP_ALIVE_EVERY_MS, RUN_BUDGET_MS, RUN_CAP_MS } from './sync-run-window';
 export {
   hasMoreToFetch,
   installSyncCapture,

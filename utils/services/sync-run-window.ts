@@ -11,7 +11,10 @@
  * to reset the timer. IndexedDB and fetch() are not extension APIs, so a run that only downloads
  * and stores has no promise of outliving the alarm that started it by more than 30 s: a
  * background run calls getPlatformInfo once per batch of bodies (every few seconds; each request
- * stays far under 30 s).
+ * stays far under 30 s), and every KEEP_ALIVE_EVERY_MS from the moment it is asked for until it
+ * ends, whatever it is doing (`keptAlive`): its other phases can outlast 30 s too (a first run
+ * merging a 10,000-article library's packs, settling its bodies) with no batch in them. The same
+ * guide's way to stay alive continuously is this one: a timer calling getPlatformInfo.
  * In Firefox's event page the same call is a harmless read.
  *
  * A run the reader started ("Sync now", in a page) keeps the one-minute budget: its button waits
@@ -20,6 +23,9 @@
  * point loses at most the batch in hand and records no success (engine.ts, fetchBodies).
  */
 import { browser } from 'wxt/browser';
+
+/** How often `keptAlive` calls the keep-alive: well inside Chrome's 30 s idle timeout. */
+export const KEEP_ALIVE_EVERY_MS = 20_000;
 
 /** Every run fetches for about this long; a background one longer while it makes progress. */
 export const RUN_BUDGET_MS = 60_000;
@@ -68,6 +74,16 @@ async function anotherRunWaits(): Promise<boolean> {
   if (!locks) return false;
   const { pending = [] } = await locks.query();
   return pending.some((lock) => lock.name === SYNC_RUN_LOCK);
+}
+
+/** Runs `work` (a background run), calling the keep-alive every KEEP_ALIVE_EVERY_MS until it ends. */
+export async function keptAlive<T>(work: () => Promise<T>): Promise<T> {
+  const timer = setInterval(() => void keepWorkerAlive(), KEEP_ALIVE_EVERY_MS);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** One cheap extension API call (resets Chrome's idle timer); a refusal never fails the run. */

@@ -23,7 +23,8 @@ import {
 } from './sync-config';
 import { libraryPictures, markPicturedOnce, settlePictures } from './sync-pictures';
 import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
-import { runWindow, SYNC_RUN_LOCK } from './sync-run-window';
+import { logRun, RunTimer, type RunTrigger } from './sync-run-log';
+import { keptAlive, runWindow, SYNC_RUN_LOCK } from './sync-run-window';
 import { DexieSyncStore } from './sync-store';
 import { followSyncSwitch, syncIsOn } from './sync-switch';
 
@@ -146,9 +147,10 @@ export function setUpSync(db: ReadmarkDb): void {
     if (!alarm && config) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
   });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_ALARM_SOON) void runSync(db, { automatic: true });
+    if (alarm.name === SYNC_ALARM || alarm.name === SYNC_ALARM_SOON)
+      void runSync(db, { automatic: true, trigger: 'alarm' });
   });
-  browser.runtime.onStartup.addListener(() => void runSync(db, { automatic: true }));
+  browser.runtime.onStartup.addListener(() => void runSync(db, { automatic: true, trigger: 'startup' }));
 }
 
 /**
@@ -159,7 +161,7 @@ export function setUpSync(db: ReadmarkDb): void {
 export function syncHandlers(db: ReadmarkDb) {
   return {
     async syncContinue(): Promise<Result<true>> {
-      void runSync(db, { automatic: true });
+      void runSync(db, { automatic: true, trigger: 'continue' });
       return ok(true);
     },
   };
@@ -253,6 +255,8 @@ export interface RunOptions {
   approve?: string;
   /** An alarm's run: skipped while the reader has stopped sync after a mass-change question. */
   automatic?: boolean;
+  /** What started it, for the run log (default: 'alarm' when automatic, else 'reader'). */
+  trigger?: RunTrigger;
 }
 
 /**
@@ -261,7 +265,11 @@ export interface RunOptions {
  * and applying are idempotent anyway, but one at a time does each once.
  */
 export function runSync(db: ReadmarkDb, options: RunOptions = {}): Promise<SyncStatus> {
-  return withRunLock(() => runSyncNow(db, options));
+  const trigger = options.trigger ?? (options.automatic ? 'alarm' : 'reader');
+  const calledAt = Date.now();
+  const run = () => withRunLock(() => runSyncNow(db, options, new RunTimer(trigger, calledAt, Date.now())));
+  // A background run keeps its worker alive throughout, from its wait for the lock on.
+  return options.automatic ? keptAlive(run) : run();
 }
 
 /** Runs `work` alone among runs, passphrase changes and turning sync off, across the extension. */
@@ -270,7 +278,7 @@ export function withRunLock<T>(work: () => Promise<T>): Promise<T> {
   return locks ? (locks.request(SYNC_RUN_LOCK, work) as unknown as Promise<T>) : work();
 }
 
-async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStatus> {
+async function runSyncNow(db: ReadmarkDb, options: RunOptions, timer: RunTimer): Promise<SyncStatus> {
   const config = await loadSyncConfig(db);
   if (!config) return { ...(await loadSyncStatus(db)), lastError: appError('sync-not-set-up') };
   const before = await loadSyncStatus(db);
@@ -287,8 +295,11 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
   try {
     const store = new DexieSyncStore(db, config.deviceName);
     const { book } = await store.loadLight();
+    timer.phase('seed');
     await seedOutbox(db);
+    timer.phase('settle-bodies');
     await settleBodies(db);
+    timer.phase('settle-pictures');
     await markPicturedOnce(db);
     await settlePictures(db);
     const target = new WebDavTarget({ url: config.url, user: config.user, password: config.password });
@@ -300,6 +311,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     const rejected: Rejected[] = [];
     const kept: Kept = { articles: 0, highlights: 0 };
     let merged = false;
+    let bodiesFetched = 0;
     let result: SyncResult;
     // Merged records to the library: by the engine once it merged them, before it fetches bodies
     // (bodies then go straight to their articles), and after each engine run for what is left.
@@ -313,6 +325,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
       }
     };
     for (;;) {
+      timer.phase('engine-lock');
       result = await syncOnce({
         target,
         store,
@@ -328,15 +341,19 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
         ...(options.approve ? { approve: options.approve } : {}),
         // Only for this run: the keys of a folder it creates (kept keys serve later runs).
         keyCache: new Map(),
+        onPhase: timer.phase,
       });
+      timer.phase('apply-after');
       await apply();
       if (result.status !== 'done') break;
+      bodiesFetched += result.bodiesFetched;
       // Every body tried: another engine run fetches the next pictures, while time is left (the
       // last ones landed, so a background run may go on to its cap).
       const more = result.bodiesUntried === 0 && result.picturesFetched > 0 && result.picturesPending > 0;
       if (!more || Date.now() >= bounds.goOnUntil) break;
       if (!(await bounds.afterBatch()) && Date.now() >= bounds.until) break;
     }
+    timer.phase('status');
     if (result.status === 'done' && hasMoreToFetch(result)) {
       await followUpSoon();
       // A page's run (the reader's click) hands the rest to the background now: the alarm's
@@ -346,7 +363,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
     // An older set-up's passphrase in the clear goes once the folder's keys are kept instead.
     if (legacy !== undefined && (await store.loadLight()).book.keys) await forgetLegacyPassphrase(db);
     const error = resultError(result) ?? rejectedError(rejected);
-    return saveStatus(db, {
+    const status = await saveStatus(db, {
       lastRunAt: Date.now(),
       lastError: error,
       // A run that merged nothing leaves the last merge's notice in place.
@@ -362,11 +379,15 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions): Promise<SyncStat
       // A question the reader answers (a mass change, a clock far ahead): "Continue" approves it.
       ...(result.status === 'paused' && result.approval ? { approval: result.approval } : {}),
     });
+    await logRun(db, timer.finish(result.status, bodiesFetched));
+    return status;
   } catch (thrown) {
-    return saveStatus(db, {
+    const status = await saveStatus(db, {
       lastRunAt: Date.now(),
       lastError: appError('unexpected', { detail: describeThrown(thrown) }),
     });
+    await logRun(db, timer.finish('error', 0));
+    return status;
   }
 }
 

@@ -116,7 +116,23 @@ export interface SyncOptions {
    * MIN_PBKDF2_ITERATIONS, 600,000); tests lower it so each new folder does not cost half a second.
    */
   kdfIterations?: number;
+  /** Called as each phase of the run begins (the extension's run log times them: sync-run-log.ts). */
+  onPhase?: (phase: SyncPhase) => void;
 }
+
+/** The phases of a run, in order (a run with nothing to receive or send passes through them quickly). */
+export type SyncPhase =
+  | 'identify' // readmark.json, the keys
+  | 'list' // the devices folder's listing
+  | 'receive' // changed device files and their new packs: fetched, opened, checked
+  | 'merge' // the clock and mass-change checks, the merge committed
+  | 'send' // our bodies, pictures, packs and device file
+  | 'scan' // the merged library read for the bodies and pictures it shows
+  | 'apply' // the merged records written to the library (beforeBodies)
+  | 'missing' // which bodies are not stored here (one bulk read)
+  | 'bodies' // missing bodies fetched and stored, batch by batch
+  | 'pictures' // missing pictures
+  | 'record'; // purge check, the run's success committed
 
 export type PauseReason =
   | 'no-folder' // no readmark.json and the reader has not chosen to create one here
@@ -251,6 +267,8 @@ async function guardedRun(options: SyncOptions): Promise<SyncResult> {
 async function run(options: SyncOptions): Promise<SyncResult> {
   const { target, store } = options;
   const now = options.now ?? Date.now;
+  const phase = options.onPhase ?? (() => undefined);
+  phase('identify');
   const light = await store.loadLight();
   const book = light.book;
 
@@ -258,6 +276,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   let { clock, known } = light;
 
   // Receive.
+  phase('list');
   const listing = await target.list(DEVICES_FOLDER);
   const deviceFiles = (listing ?? []).filter((e) => !e.isFolder && e.name.endsWith('.json'));
   const listed = new Set(deviceFiles.map((e) => e.name.slice(0, -5)));
@@ -284,6 +303,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     );
   }
 
+  phase('receive');
   const incoming: { deviceId: string; from: number; packs: PackFile[] }[] = [];
   // Our own device file matters only to settle a pack left in flight by a killed run.
   let ownRemoteHead = book.head;
@@ -344,6 +364,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
   }
 
   const ops = incoming.flatMap((device) => device.packs.flatMap((pack) => pack.ops));
+  phase('merge');
   if (ops.length > 0) {
     await checkClock(options, book, incoming, deviceNames, now());
     if (couldNeedApproval(ops)) await checkMassChange(options, incoming, ops, now);
@@ -359,6 +380,7 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     book.cursors = cursors;
   }
 
+  phase('send');
   // Send. A pack recorded in flight and already referenced remotely was committed by a killed run.
   if (book.inflight && ownRemoteHead >= book.inflight.seq) {
     await store.commit({
@@ -409,17 +431,33 @@ async function run(options: SyncOptions): Promise<SyncResult> {
     (options.pictures && book.picturesPending !== 0);
   // What the body and picture phases need of the library, taken out of it: the whole library is
   // not held while the records are written (beforeBodies) and the bodies fetched.
+  if (scan) phase('scan');
   const wanted = scan ? wantedFromLibrary(materialise((await store.load()).state)) : null;
-  if (wanted) await options.beforeBodies?.();
+  if (wanted) {
+    phase('apply');
+    await options.beforeBodies?.();
+  }
   const bodies = wanted
     ? await fetchBodies(options, keys, wanted.bodies, options.bodiesUntil ?? startedAt + BODY_LOOP_MS)
     : { bodiesFetched: 0, bodiesPending: 0, bodiesUntried: 0 };
   // Pictures wait until every missing body has been tried: the text is what the reader came for.
-  const pictures: PictureFetch =
-    wanted && options.pictures && bodies.bodiesUntried === 0
-      ? await fetchPictures(target, keys, options.pictures, wanted.pictures, options.picturesPerRun ?? 20)
-      : // Not scanned: unknown, so the next run scans (0 only when pictures are not synced here).
-        { picturesFetched: 0, picturesPending: wanted && options.pictures ? 1 : 0, picturesRefused: 0 };
+  // Not scanned: unknown, so the next run scans (0 only when pictures are not synced here).
+  let pictures: PictureFetch = {
+    picturesFetched: 0,
+    picturesPending: wanted && options.pictures ? 1 : 0,
+    picturesRefused: 0,
+  };
+  if (wanted && options.pictures && bodies.bodiesUntried === 0) {
+    phase('pictures');
+    pictures = await fetchPictures(
+      target,
+      keys,
+      options.pictures,
+      wanted.pictures,
+      options.picturesPerRun ?? 20,
+    );
+  }
+  phase('record');
   // The tags are recorded only now: a run that failed after reading a device file reads it again.
   const forgotten = stillForgotten(book.forgotten ?? {}, deviceSeen, listed);
   const seen: Partial<SyncBook> = {
@@ -781,7 +819,9 @@ async function fetchBodies(
   const { bodies, target } = options;
   if (!bodies) return { bodiesFetched: 0, bodiesPending: 0, bodiesUntried: 0 };
   const now = options.now ?? Date.now;
+  options.onPhase?.('missing');
   const wanted = await bodies.missing([...articlesOf.keys()]);
+  options.onPhase?.('bodies');
   const limit = Math.min(wanted.length, options.bodiesPerRun ?? wanted.length);
   let fetched = 0;
   let tried = 0;

@@ -4,10 +4,18 @@
 // body downloaded, so a batch of 50 "takes" 130 s: a run the reader started stops after its
 // first batch (one-minute budget); a background run goes on while batches land, calling the
 // keep-alive once per batch, starts none at or after five minutes, and leaves the next run to
-// the "soon" alarm while bodies remain.
+// the "soon" alarm while bodies remain. A background run also calls the keep-alive on a timer
+// from start to end (timers faked), so a merge longer than Chrome's 30 s idle timeout before any
+// body is covered too.
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { RUN_BUDGET_MS, RUN_CAP_MS, syncHandlers } from '@/utils/services';
+import {
+  DexieSyncStore,
+  KEEP_ALIVE_EVERY_MS,
+  RUN_BUDGET_MS,
+  RUN_CAP_MS,
+  syncHandlers,
+} from '@/utils/services';
 import { saveArticle } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 import { expectSynced, library, newFolder, settle, setUp, useSyncServer } from './service-devices';
@@ -116,5 +124,62 @@ describe('how long a sync run fetches bodies', () => {
     await vi.waitFor(async () => expect(keepAlive).toHaveBeenCalledTimes(5));
     expect(await soonAlarm()).toBeNull();
     expect(continues()).toBe(1);
+  });
+
+  test('a background run calls the keep-alive while it merges, before any body; a page run does not', async () => {
+    const url = await newFolder(server.url, 'merge');
+    const a = library();
+    await settle(a);
+    const b = library();
+    await settle(b);
+    const keepAlive = vi
+      .spyOn(browser.runtime, 'getPlatformInfo')
+      .mockResolvedValue({ os: 'linux' } as never);
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    // Every merge of received records "takes" 45 s (longer than the 30 s idle timeout).
+    const commit = DexieSyncStore.prototype.commit;
+    vi.spyOn(DexieSyncStore.prototype, 'commit').mockImplementation(async function (
+      this: DexieSyncStore,
+      change,
+    ) {
+      if (change.apply?.length) vi.advanceTimersByTime(45_000);
+      return commit.call(this, change);
+    });
+    // The keep-alive calls made by the time the first body is asked for.
+    let atFirstBody: number | null = null;
+    const realFetch = globalThis.fetch;
+    vi.spyOn(globalThis, 'fetch').mockImplementation(async (input, init) => {
+      if ((init?.method ?? 'GET') === 'GET' && String(input).includes('/blob/'))
+        atFirstBody ??= keepAlive.mock.calls.length;
+      return realFetch(input, init);
+    });
+
+    const story = async (i: number) => {
+      const page = `https://news.example/${i}`;
+      const saved = await saveArticle(
+        a,
+        makeExtracted({ url: page, canonicalUrl: page, contentHtml: `<p>Story ${i}.</p>` }),
+      );
+      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    };
+    for (const i of [1, 2, 3]) await story(i);
+    await setUp(a, url, 'Laptop');
+    // The reader's join, in a page: nothing to keep alive there.
+    await setUp(b, url, 'Desktop');
+    expect(atFirstBody).toBe(0);
+    expect(keepAlive).not.toHaveBeenCalled();
+
+    for (const i of [4, 5]) await story(i);
+    await expectSynced(a);
+    atFirstBody = null;
+    await expectSynced(b, { automatic: true });
+    expect(await b.contents.count()).toBe(5);
+    // Two calls in the 45 s merge (at 20 and 40 s), before the first body batch's own call.
+    expect(Math.floor(45_000 / KEEP_ALIVE_EVERY_MS)).toBe(2);
+    expect(atFirstBody).toBe(2);
+    // The timer ends with the run.
+    const calls = keepAlive.mock.calls.length;
+    vi.advanceTimersByTime(10 * KEEP_ALIVE_EVERY_MS);
+    expect(keepAlive).toHaveBeenCalledTimes(calls);
   });
 });
