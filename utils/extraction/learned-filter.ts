@@ -35,26 +35,13 @@ export function blockProbabilities(
   return rows.map((row, i) => (kept[i] ? sigmoid(evaluate(model.block, row)[0]!) : Number.NaN));
 }
 
-/**
- * Which blocks the result keeps: Readability kept them and the model's probability reaches the
- * threshold. With `droppable`, a block it marks false stays whatever its probability (the filter
- * may drop only short blocks: filterMaxWords).
- */
+/** Which blocks the result keeps: Readability kept them and the model's probability reaches the threshold. */
 export function decideBlocks(
   kept: readonly boolean[],
   probabilities: readonly number[],
   threshold: number,
-  droppable?: readonly boolean[],
 ): boolean[] {
-  return kept.map((wasKept, i) => wasKept && (droppable?.[i] === false || probabilities[i]! >= threshold));
-}
-
-const WORD = /[\p{L}\p{N}]+/gu;
-
-/** Which texts have at most `maxWords` words (undefined: no limit, every text). */
-export function shortTexts(texts: readonly string[], maxWords: number | undefined): boolean[] {
-  if (maxWords === undefined) return texts.map(() => true);
-  return texts.map((text) => (text.match(WORD)?.length ?? 0) <= maxWords);
+  return kept.map((wasKept, i) => wasKept && probabilities[i]! >= threshold);
 }
 
 /**

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractFromHtml, extractModel } from '@/utils/extraction';
+import { extractFromHtml } from '@/utils/extraction';
 import { BLOCK_MARK, segmentBlocks } from '../../../utils/extraction/blocks';
 import { analysePage } from '../../../utils/extraction/extract-article';
 import {
@@ -9,7 +9,6 @@ import {
   keptBlocks,
   removeBlocks,
   restoreRemovals,
-  shortTexts,
 } from '../../../utils/extraction/learned-filter';
 import type { Prepared } from '../../../utils/extraction/prepare';
 import { MARKER_TAG } from '../../../utils/extraction/prepare';
@@ -33,19 +32,6 @@ describe('learned filter', () => {
     ]);
     // Threshold 0: the filter is off for that page type, everything Readability kept stays.
     expect(decideBlocks([true, true, false], [0.9, 0, 0.9], 0)).toEqual([true, true, false]);
-  });
-
-  it('drops only the blocks it may drop: a long block stays whatever its probability', () => {
-    const droppable = shortTexts(
-      ['Follow us', 'A long paragraph of the story, with many more words than that.'],
-      3,
-    );
-    expect(droppable).toEqual([true, false]);
-    expect(decideBlocks([true, true], [0.1, Number.NaN], 0.5, droppable)).toEqual([false, true]);
-    // No limit: every text is the filter's.
-    expect(shortTexts(['One', 'Two words and more'], undefined)).toEqual([true, true]);
-    // Words are runs of letters or digits in any script; punctuation is no word.
-    expect(shortTexts(['— Pin this, for later! —', 'Über 2 Tage'], 3)).toEqual([false, true]);
   });
 
   it("finds Readability's kept blocks by their stamps, even after a rename", () => {
@@ -156,27 +142,6 @@ describe('the extension pipeline (extract-from-html, as the Worker runs it) uses
       const article = extractFromHtml(html, { url: expected.url });
       expect(article.pageType).toBe('article');
       expect(article.contentHtml).not.toContain(BLOCK_MARK);
-    }
-  });
-
-  it('drops only short blocks where the model limits the filter to them, and lists what it dropped', () => {
-    const model = extractModel();
-    const saved = { threshold: model.thresholds.article, limits: model.filterMaxWords };
-    const prose =
-      'A sentence of the story that goes on long enough to count as prose, with commas, and more. ';
-    const html = `<html><head><title>Story</title></head><body><article><p>${prose.repeat(3)}</p><p>Follow us</p><p>${prose.repeat(4)}</p></article></body></html>`;
-    try {
-      // Threshold 1: every block the filter may drop goes; only those of ≤ 3 words may.
-      model.thresholds.article = 1;
-      model.filterMaxWords = { article: 3 };
-      const article = extractFromHtml(html, { url: 'https://news.example/story' });
-      expect(article.pageType).toBe('article');
-      expect(article.textContent).not.toContain('Follow us');
-      expect(article.textContent.split(prose.trim()).length - 1).toBe(7);
-      expect(article.removed.map((block) => block.sample)).toContain('Follow us');
-    } finally {
-      model.thresholds.article = saved.threshold!;
-      model.filterMaxWords = saved.limits;
     }
   });
 
