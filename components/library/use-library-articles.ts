@@ -85,7 +85,7 @@ export function useLibraryArticles(
     };
     const early = (start ?? Promise.resolve(null)).catch(() => null);
     const firstRows = early
-      .then((read) => read?.firstScreen?.rows ?? listFirstRows(db))
+      .then(async (read) => (await read?.firstScreen)?.rows ?? listFirstRows(db))
       .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
       .catch(fail)
       .finally(() => {
@@ -98,10 +98,11 @@ export function useLibraryArticles(
     early
       .then(async (read) => {
         // The early read found the database: its answer stands, snapshot or none.
-        if (!read) return readSummarySnapshot(db, parseAfter);
-        if (!read.snapshot) return null;
+        const snapshot = read ? await read.snapshot.catch(() => undefined) : undefined;
+        if (snapshot === undefined) return readSummarySnapshot(db, parseAfter);
+        if (snapshot === null) return null;
         await parseAfter;
-        return parseSnapshot(read.snapshot);
+        return parseSnapshot(snapshot);
       })
       .catch(() => null)
       .then((snapshot) => {

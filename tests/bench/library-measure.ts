@@ -25,6 +25,10 @@ export interface OpenFigures {
    * first screen and the snapshot; null where it did not run or read nothing usable.
    */
   earlyRead: number | null;
+  /** ms from navigation start until that script started its read (null where it did not run). */
+  earlyReadStart: number | null;
+  /** ms from navigation start until the library's entry module ran (its code loaded). */
+  codeLoaded: number | null;
 }
 
 interface Watched {
@@ -137,9 +141,10 @@ export async function openMeasured(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   );
   const firstRow = await page.evaluate(() => (window as Watched).__firstRow ?? null);
-  const earlyRead = await page.evaluate(() => {
+  const [earlyReadStart, earlyRead, codeLoaded] = await page.evaluate(() => {
     const end = performance.getEntriesByName('rm:library-read-end')[0] as PerformanceMark | undefined;
-    return end?.detail?.snapshot ? end.startTime : null;
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return [at('rm:library-read-start'), end?.detail?.snapshot ? end.startTime : null, at('rm:library-code')];
   });
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
@@ -155,6 +160,8 @@ export async function openMeasured(
       heap: metric('JSHeapUsedSize'),
       busy: metric('TaskDuration') * 1000,
       earlyRead,
+      earlyReadStart,
+      codeLoaded,
     },
   };
 }

@@ -10,12 +10,18 @@ import {
   snapshotToPatch,
 } from './summary-snapshot';
 
-/** What the library shows first, read before its modules load. */
+/**
+ * What the library shows first, read before its modules load: the first screen answers as soon as
+ * its small record is read, without waiting for the snapshot's megabytes.
+ */
 export interface LibraryStart {
-  /** The stored first screen (first-screen.ts); null when there is none. */
-  firstScreen: FirstScreen | null;
-  /** The summary snapshot with the changes logged since it was taken; null when there is no usable one. */
-  snapshot: SnapshotRead | null;
+  /** The stored first screen (first-screen.ts); null when there is none (or the read failed). */
+  firstScreen: Promise<FirstScreen | null>;
+  /**
+   * The summary snapshot with the changes logged since it was taken; null when there is no usable
+   * one. Rejects when the read failed (then read it through Dexie).
+   */
+  snapshot: Promise<SnapshotRead | null>;
 }
 
 const SUMMARIES = 'summaries';
@@ -24,8 +30,9 @@ const SUMMARIES = 'summaries';
  * Reads the library's first screen and summary snapshot with IndexedDB itself, without Dexie: the
  * library's first script (entrypoints/library-start.ts) runs it while the page's modules load, so
  * the browser's storage process works meanwhile. The three records and the changed summaries are
- * read in one transaction, so the result is the library exactly at the log's sequence, and the
+ * read in one transaction, so the snapshot is the library exactly at the log's sequence, and the
  * library keeps it current from the change log from there (as after readSummarySnapshot).
+ * Answers once the database is open and checked; the records follow (see LibraryStart).
  *
  * It must never shape the database, which is Dexie's (db.ts): it opens without a version, aborts
  * when there is no database (IndexedDB would otherwise create an empty one at version 1, and
@@ -49,7 +56,7 @@ export function readLibraryStart(idb: IDBFactory, name: string = DB_NAME): Promi
       try {
         if (db.version !== INDEXEDDB_VERSION || !db.objectStoreNames.contains(SUMMARIES))
           return resolve(null);
-        readRecords(db.transaction(SUMMARIES, 'readonly'), resolve);
+        resolve(readRecords(db.transaction(SUMMARIES, 'readonly')));
       } catch {
         resolve(null);
       } finally {
@@ -60,8 +67,8 @@ export function readLibraryStart(idb: IDBFactory, name: string = DB_NAME): Promi
   });
 }
 
-/** Reads the records in `tx`, then calls `done` with them (null if the transaction fails). */
-function readRecords(tx: IDBTransaction, done: (start: LibraryStart | null) => void): void {
+/** Reads the records in `tx`. */
+function readRecords(tx: IDBTransaction): LibraryStart {
   const store = tx.objectStore(SUMMARIES);
   const firstScreen = store.get(FIRST_SCREEN_KEY);
   const snapshot = store.get(SUMMARY_SNAPSHOT_KEY);
@@ -73,15 +80,21 @@ function readRecords(tx: IDBTransaction, done: (start: LibraryStart | null) => v
     toPatch = snapshotToPatch(snapshot.result, log.result);
     changed = toPatch?.changedIds.map((id) => store.get(id)) ?? [];
   };
-  tx.oncomplete = () => {
-    const found = changed.map((get) => get.result as ArticleSummary | undefined);
-    done({
-      firstScreen: firstScreenFrom(firstScreen.result),
-      snapshot: toPatch && {
-        json: toPatch.json,
-        changes: changesFound(toPatch.seq, toPatch.changedIds, found),
-      },
-    });
+  return {
+    firstScreen: new Promise((resolve) => {
+      firstScreen.onsuccess = () => resolve(firstScreenFrom(firstScreen.result));
+      tx.addEventListener('abort', () => resolve(null));
+    }),
+    snapshot: new Promise((resolve, reject) => {
+      tx.oncomplete = () => {
+        const found = changed.map((get) => get.result as ArticleSummary | undefined);
+        resolve(
+          toPatch && { json: toPatch.json, changes: changesFound(toPatch.seq, toPatch.changedIds, found) },
+        );
+      };
+      tx.addEventListener('abort', () =>
+        reject(tx.error ?? new Error('the library’s early read was aborted')),
+      );
+    }),
   };
-  tx.onabort = () => done(null);
 }

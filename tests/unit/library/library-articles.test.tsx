@@ -45,10 +45,10 @@ describe('the library’s list at open', () => {
     await saveSummarySnapshot(db);
     // What only the early read holds (a snapshot as of the log's sequence), to see that it is used.
     const only = summarise(makeMeta('early', { title: 'Only in the early read', savedAt: 5 }));
-    const read = await readLibraryStart(indexedDB, db.name);
+    const { changes } = (await (await readLibraryStart(indexedDB, db.name))!.snapshot)!;
     const start: LibraryStart = {
-      firstScreen: { rows: [only], whole: true },
-      snapshot: { json: JSON.stringify([only]), changes: read!.snapshot!.changes },
+      firstScreen: Promise.resolve({ rows: [only], whole: true }),
+      snapshot: Promise.resolve({ json: JSON.stringify([only]), changes }),
     };
     const first = await articlesOf(db, Promise.resolve(start), (s) => s.metas !== null);
     expect(titles(first.metas)).toEqual(['Only in the early read']);
@@ -65,8 +65,20 @@ describe('the library’s list at open', () => {
     const db = openDb(`articles-${crypto.randomUUID()}`);
     await saveStory(db, 1);
     const start = readLibraryStart(indexedDB, db.name);
-    expect((await start)?.snapshot).toBeNull();
+    expect(await (await start)?.snapshot).toBeNull();
     expect(titles((await articlesOf(db, start, complete)).metas)).toEqual(['Story 1']);
+    db.close();
+  });
+
+  test('an early read that failed: its first rows and snapshot are read through Dexie', async () => {
+    const db = openDb(`articles-${crypto.randomUUID()}`);
+    await saveStory(db, 1);
+    await saveSummarySnapshot(db);
+    const failed: LibraryStart = {
+      firstScreen: Promise.resolve(null),
+      snapshot: Promise.reject(new Error('aborted')),
+    };
+    expect(titles((await articlesOf(db, Promise.resolve(failed), complete)).metas)).toEqual(['Story 1']);
     db.close();
   });
 
