@@ -41,16 +41,16 @@ const ExportPanel = lazy(() => import('./ExportPanel').then((module) => ({ defau
 
 interface Props {
   db: ReadmarkDb;
-  /** The read of the first rows and the snapshot the page's first script started, if it did. */
-  start?: Promise<LibraryStart | null> | null;
+  /** Takes the read of the first rows and the snapshot the page's first script started, if it did. */
+  takeStart?: () => Promise<LibraryStart | null> | null;
   /** An article to bring into view (the popup's "Open in library"). */
   focusId: string | null;
 }
 
-export function LibraryApp({ db, start = null, focusId }: Props) {
+export function LibraryApp({ db, takeStart, focusId }: Props) {
   /** The articles being exported (the export panel is open), or null. */
   const [exporting, setExporting] = useState<string[] | null>(null);
-  const library = useLibraryArticles(db, start);
+  const library = useLibraryArticles(db, takeStart);
   const metas = library.metas;
   // Once the first rows are being read (the browser's storage works in another process), build
   // what rendering them needs for the first time.

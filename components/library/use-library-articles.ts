@@ -28,12 +28,14 @@ export interface LibraryArticles {
  * record, patched with what changed since it was taken) when there is one, and is then kept
  * current from the change log. The first rows come first, from one small record (the stored
  * first screen, see listFirstRows), and show while the whole list is read; without a snapshot
- * the table is read and watched. Both records come from `start` (the page's first script read
- * them while the modules loaded) when it found the database; else through Dexie.
+ * the table is read and watched. Both records come from `takeStart` (the read the page's first
+ * script started while the modules loaded) when it found the database; else through Dexie. A
+ * function, called once: the read's promise then lives only until it is used, not with the
+ * page's props (it holds the snapshot's megabytes of JSON).
  */
 export function useLibraryArticles(
   db: ReadmarkDb,
-  start: Promise<LibraryStart | null> | null = null,
+  takeStart?: () => Promise<LibraryStart | null> | null,
 ): LibraryArticles {
   const [state, setState] = useState<LibraryArticles>({
     metas: null,
@@ -83,7 +85,7 @@ export function useLibraryArticles(
     const fallBack = () => {
       if (firstRowsDone && snapshotDone && !stopped) setTimeout(watchTable, 0);
     };
-    const early = (start ?? Promise.resolve(null)).catch(() => null);
+    const early = (takeStart?.() ?? Promise.resolve(null)).catch(() => null);
     const firstRows = early
       .then(async (read) => (await read?.firstScreen)?.rows ?? listFirstRows(db))
       .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
@@ -118,6 +120,6 @@ export function useLibraryArticles(
       stopped = true;
       for (const stop of stops) stop();
     };
-  }, [db, start]);
+  }, [db, takeStart]);
   return state;
 }

@@ -13,7 +13,7 @@ const focusId = new URLSearchParams(location.search).get('focus');
 render(
   <LibraryApp
     db={installSyncCapture(openDb(undefined, { frozenLiveQueries: true }))}
-    start={takeLibraryStart()}
+    takeStart={takeLibraryStart}
     focusId={focusId}
   />,
   document.getElementById('app')!,

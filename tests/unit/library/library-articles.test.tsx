@@ -26,10 +26,13 @@ async function articlesOf(
   done: (state: LibraryArticles) => boolean,
 ): Promise<LibraryArticles> {
   let state: LibraryArticles | null = null;
+  // One function for the render's life, as the page's entry passes (a new one would read again).
+  const takeStart = () => start;
   function Probe() {
-    state = useLibraryArticles(db, start);
+    state = useLibraryArticles(db, takeStart);
     return null;
   }
+  act(() => render(null, root()));
   act(() => render(<Probe />, root()));
   await expect.poll(() => state !== null && done(state)).toBe(true);
   return state!;
