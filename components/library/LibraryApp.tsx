@@ -1,7 +1,7 @@
 import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { countShelves, countTags, sortArticles, tagKey } from '@/utils/search';
-import type { ReadmarkDb } from '@/utils/storage';
+import type { LibraryStart, ReadmarkDb } from '@/utils/storage';
 import { t, tn } from '../shared/i18n';
 import { ReviewLink } from '../shared/ReviewLink';
 import { SettingsLink } from '../shared/SettingsLink';
@@ -41,14 +41,16 @@ const ExportPanel = lazy(() => import('./ExportPanel').then((module) => ({ defau
 
 interface Props {
   db: ReadmarkDb;
+  /** Takes the read of the first rows and the snapshot the page's first script started, if it did. */
+  takeStart?: () => Promise<LibraryStart | null> | null;
   /** An article to bring into view (the popup's "Open in library"). */
   focusId: string | null;
 }
 
-export function LibraryApp({ db, focusId }: Props) {
+export function LibraryApp({ db, takeStart, focusId }: Props) {
   /** The articles being exported (the export panel is open), or null. */
   const [exporting, setExporting] = useState<string[] | null>(null);
-  const library = useLibraryArticles(db);
+  const library = useLibraryArticles(db, takeStart);
   const metas = library.metas;
   // Once the first rows are being read (the browser's storage works in another process), build
   // what rendering them needs for the first time.

@@ -2,9 +2,11 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { type ArticleSummary, errorFromThrown } from '@/utils/model';
 import {
   applySummaryChanges,
+  type LibraryStart,
   listFirstRows,
   listSummaries,
   observe,
+  parseSnapshot,
   type ReadmarkDb,
   readSummaryChanges,
   readSummarySnapshot,
@@ -26,9 +28,15 @@ export interface LibraryArticles {
  * record, patched with what changed since it was taken) when there is one, and is then kept
  * current from the change log. The first rows come first, from one small record (the stored
  * first screen, see listFirstRows), and show while the whole list is read; without a snapshot
- * the table is read and watched.
+ * the table is read and watched. Both records come from `takeStart` (the read the page's first
+ * script started while the modules loaded) when it found the database; else through Dexie. A
+ * function, called once: the read's promise then lives only until it is used, not with the
+ * page's props (it holds the snapshot's megabytes of JSON).
  */
-export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
+export function useLibraryArticles(
+  db: ReadmarkDb,
+  takeStart?: () => Promise<LibraryStart | null> | null,
+): LibraryArticles {
   const [state, setState] = useState<LibraryArticles>({
     metas: null,
     complete: false,
@@ -77,7 +85,9 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
     const fallBack = () => {
       if (firstRowsDone && snapshotDone && !stopped) setTimeout(watchTable, 0);
     };
-    const firstRows = listFirstRows(db)
+    const early = (takeStart?.() ?? Promise.resolve(null)).catch(() => null);
+    const firstRows = early
+      .then(async (read) => (await read?.firstScreen)?.rows ?? listFirstRows(db))
       .then((metas) => setState((s) => (s.complete ? s : { ...s, metas })))
       .catch(fail)
       .finally(() => {
@@ -86,7 +96,16 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
       });
     // The snapshot is read meanwhile but parsed and applied once the first rows are painted:
     // parsing, sorting and counting 10,000 summaries would hold them back.
-    readSummarySnapshot(db, firstRows.then(afterPaint))
+    const parseAfter = firstRows.then(afterPaint);
+    early
+      .then(async (read) => {
+        // The early read found the database: its answer stands, snapshot or none.
+        const snapshot = read ? await read.snapshot.catch(() => undefined) : undefined;
+        if (snapshot === undefined) return readSummarySnapshot(db, parseAfter);
+        if (snapshot === null) return null;
+        await parseAfter;
+        return parseSnapshot(snapshot);
+      })
       .catch(() => null)
       .then((snapshot) => {
         if (stopped) return;
@@ -101,6 +120,6 @@ export function useLibraryArticles(db: ReadmarkDb): LibraryArticles {
       stopped = true;
       for (const stop of stops) stop();
     };
-  }, [db]);
+  }, [db, takeStart]);
   return state;
 }

@@ -20,6 +20,15 @@ export interface OpenFigures {
   heap: number;
   /** Main-thread busy ms (CDP TaskDuration) from opening until settled. */
   busy: number;
+  /**
+   * ms from navigation start until the library's first script (library-start.js) had read the
+   * first screen and the snapshot; null where it did not run or read nothing usable.
+   */
+  earlyRead: number | null;
+  /** ms from navigation start until that script started its read (null where it did not run). */
+  earlyReadStart: number | null;
+  /** ms from navigation start until the library's entry module ran (its code loaded). */
+  codeLoaded: number | null;
 }
 
 interface Watched {
@@ -132,6 +141,11 @@ export async function openMeasured(
     () => performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
   );
   const firstRow = await page.evaluate(() => (window as Watched).__firstRow ?? null);
+  const [earlyReadStart, earlyRead, codeLoaded] = await page.evaluate(() => {
+    const end = performance.getEntriesByName('rm:library-read-end')[0] as PerformanceMark | undefined;
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+    return [at('rm:library-read-start'), end?.detail?.snapshot ? end.startTime : null, at('rm:library-code')];
+  });
   await cdp.send('HeapProfiler.collectGarbage');
   const { metrics } = await cdp.send('Performance.getMetrics');
   const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? 0;
@@ -145,6 +159,9 @@ export async function openMeasured(
       searchReady,
       heap: metric('JSHeapUsedSize'),
       busy: metric('TaskDuration') * 1000,
+      earlyRead,
+      earlyReadStart,
+      codeLoaded,
     },
   };
 }
@@ -152,7 +169,8 @@ export async function openMeasured(
 /**
  * Types each query into the real search box (all at once, as a paste) and times it to the
  * moment the list holds its results (the list's data-query attribute changes in the same
- * commit), and to the next frame. The box is cleared between queries.
+ * commit), and to the next frame. The box is cleared between queries. Also answers the search
+ * worker's time per query (from the page's marks; the empty query clearing the box asks nothing).
  */
 export async function searchLatency(page: Page, queries: readonly string[]) {
   const cdp = await page.context().newCDPSession(page);
@@ -162,6 +180,11 @@ export async function searchLatency(page: Page, queries: readonly string[]) {
     1000;
   const dom: number[] = [];
   const frame: number[] = [];
+  const workerMarks = () =>
+    page.evaluate(() =>
+      performance.getEntriesByName('rm:library-search-worker').map((entry) => entry.duration),
+    );
+  const earlier = (await workerMarks()).length;
   const before = await busy();
   for (const query of queries) {
     const [inDom, painted] = await page.evaluate(async (q) => {
@@ -195,7 +218,9 @@ export async function searchLatency(page: Page, queries: readonly string[]) {
   }
   const busyPerQuery = ((await busy()) - before) / queries.length / 2;
   await cdp.detach();
-  return { dom, frame, busyPerQuery };
+  // The search worker's part of each query (request to answer, as the page's client measures it).
+  const worker = (await workerMarks()).slice(earlier);
+  return { dom, frame, busyPerQuery, worker };
 }
 
 /**

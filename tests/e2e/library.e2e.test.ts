@@ -240,6 +240,12 @@ describe('library', () => {
     const before = await titles();
     await library.reload();
     await expect.poll(titles).toEqual(before);
+    // Read by the page's first script (library-start.js) while its modules loaded.
+    const earlyRead = () =>
+      library.evaluate(
+        () => (performance.getEntriesByName('rm:library-read-end')[0] as PerformanceMark | undefined)?.detail,
+      );
+    expect(await earlyRead()).toEqual({ snapshot: true });
     // A change made in another page shows here at once (from the change log), and after a reload.
     const other = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const favourite = (page: Page) =>

@@ -64,6 +64,7 @@ export { awaitsDownload, originsOf, siteAccessPattern } from './imported-downloa
 export { type SearchClient, startSearchWorker } from './library-search-client';
 export type { SearchRequest, Snippets, WorkerMessage } from './library-search-protocol';
 export { setUpLibrarySnapshot, snapshotAfterImport } from './library-snapshot';
+export { startLibraryRead, takeLibraryStart } from './library-start';
 export { listenHandlers } from './listen-service';
 export { locateImported } from './locate-imported';
 export { type ArticleImageState, loadMissingImages, readArticleImageState } from './missing-images';

@@ -11,6 +11,7 @@ import type {
 } from '@/utils/model';
 import { bindArticlesToTheirOrigin } from './bind-to-origin';
 import { changeCapture } from './change-capture';
+import { DB_NAME } from './db-version';
 import { populateFirstScreen } from './first-screen';
 import { reviewCascade } from './review-cascade';
 import { buildArticleSummaries, summaryMirror } from './summaries';
@@ -55,8 +56,6 @@ export type ReadmarkDb = Dexie & {
   reviewCards: EntityTable<ReviewCard, 'highlightId'>;
   reviewLog: Table<ReviewLogEntry, [string, number]>;
 };
-
-export const DB_NAME = 'readmark';
 
 /**
  * Opens (lazily) the Readmark database. Only the background and extension pages may call this:

@@ -50,7 +50,8 @@ export interface FirstScreen {
 
 const SUMMARIES = 'summaries';
 
-function readRecord(value: unknown): FirstScreen | null {
+/** The first screen a stored record holds; null when there is none or it has an older format. */
+export function firstScreenFrom(value: unknown): FirstScreen | null {
   const record = value as Partial<FirstScreenRecord> | undefined;
   if (record?.format !== FIRST_SCREEN_FORMAT || !Array.isArray(record.rows)) return null;
   return { rows: record.rows, whole: record.whole === true };
@@ -115,7 +116,7 @@ export async function updateFirstScreen(
   removed: readonly string[] | null,
 ): Promise<void> {
   const summaries = down.table(SUMMARIES);
-  const screen = readRecord(await summaries.get({ trans, key: FIRST_SCREEN_KEY }));
+  const screen = firstScreenFrom(await summaries.get({ trans, key: FIRST_SCREEN_KEY }));
   if (!screen) return;
   const next = removed === null ? null : patchFirstScreen(screen, put, removed);
   if (next === screen) return;
@@ -141,7 +142,7 @@ export function putFirstScreen(db: ReadmarkDb, screen: FirstScreen): Promise<unk
 
 /** The stored first screen, or null when there is none (then read the newest through the index). */
 export async function readFirstScreen(db: ReadmarkDb): Promise<FirstScreen | null> {
-  return readRecord(
+  return firstScreenFrom(
     await (db.summaries as unknown as Table<FirstScreenRecord, number>).get(FIRST_SCREEN_KEY),
   );
 }

@@ -18,7 +18,6 @@ export {
   writeSyncedRecords,
 } from './change-capture';
 export {
-  DB_NAME,
   type OpenDbOptions,
   openDb,
   type ReadmarkDb,
@@ -27,6 +26,7 @@ export {
   type SyncMetaRecord,
   type SyncOutboxRecord,
 } from './db';
+export { DB_NAME } from './db-version';
 export * from './export-library';
 export {
   FIRST_SCREEN_MAX,
@@ -41,6 +41,7 @@ export * from './images';
 export * from './import-backup';
 export * from './integrity';
 export * from './library-actions';
+export { type LibraryStart, readLibraryStart } from './library-start';
 export { observe } from './observe';
 export {
   listReviewCards,
@@ -62,6 +63,7 @@ export { isQuotaError, storageError } from './storage-error';
 export { listFirstRows, listNewestSummaries, listSummaries } from './summaries';
 export {
   applySummaryChanges,
+  parseSnapshot,
   readSummaryChanges,
   readSummarySnapshot,
   refreshSummarySnapshot,

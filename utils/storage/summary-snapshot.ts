@@ -18,8 +18,8 @@ import { listSummaries } from './summaries';
  * articles changed since (a few, typically: the articles saved or read since the library was last
  * open), drops the deleted ones, and gives up (null: read the table) when too much changed.
  */
-const SUMMARY_LOG_KEY = 0;
-const SUMMARY_SNAPSHOT_KEY = 1;
+export const SUMMARY_LOG_KEY = 0;
+export const SUMMARY_SNAPSHOT_KEY = 1;
 
 /** Bump when ArticleSummary's shape changes: an older snapshot is then ignored. */
 const SNAPSHOT_FORMAT = 1;
@@ -103,18 +103,55 @@ export interface SummaryChanges {
   removed: string[];
 }
 
-/** The changes logged after `since`; null when the log cannot tell (reset since, or a newer log). */
-async function changesSince(db: ReadmarkDb, log: SummaryLog, since: number): Promise<SummaryChanges | null> {
+/** A snapshot and what to patch into it, before the changed summaries are read. */
+export interface SnapshotToPatch {
+  json: string;
+  /** The log's sequence: what the list is current at once patched. */
+  seq: number;
+  /** Articles changed since the snapshot was taken (read their summaries in the same transaction). */
+  changedIds: string[];
+}
+
+/**
+ * A snapshot record checked against the log record read with it; null when there is no usable
+ * snapshot (none, an older format, a reset of the log since). Shared by the Dexie read below and
+ * the library's first script (library-start.ts), which reads the same records raw.
+ */
+export function snapshotToPatch(snapshotRecord: unknown, logRecord: unknown): SnapshotToPatch | null {
+  const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
+  if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return null;
+  if (typeof snapshot.json !== 'string') return null;
+  const log = readLog(logRecord);
+  const changes = changedSince(log, snapshot.seq);
+  return changes && { json: snapshot.json, seq: log.seq, changedIds: changes };
+}
+
+/** Ids of the articles changed after `since`; null when the log cannot tell (reset since, or a newer log). */
+function changedSince(log: SummaryLog, since: number): string[] | null {
   if (log.reset > since || log.seq < since) return null;
-  const ids = Object.keys(log.changed).filter((id) => log.changed[id]! > since);
-  const found = ids.length > 0 ? await db.summaries.bulkGet(ids) : [];
+  return Object.keys(log.changed).filter((id) => log.changed[id]! > since);
+}
+
+/** The changes as of `seq`, from the summaries found for the changed ids (missing: deleted). */
+export function changesFound(
+  seq: number,
+  ids: readonly string[],
+  found: readonly (ArticleSummary | undefined)[],
+): SummaryChanges {
   const put: ArticleSummary[] = [];
   const removed: string[] = [];
   found.forEach((summary, i) => {
     if (summary) put.push(summary);
     else removed.push(ids[i]!);
   });
-  return { seq: log.seq, put, removed };
+  return { seq, put, removed };
+}
+
+/** The changes logged after `since`; null when the log cannot tell (reset since, or a newer log). */
+async function changesSince(db: ReadmarkDb, log: SummaryLog, since: number): Promise<SummaryChanges | null> {
+  const ids = changedSince(log, since);
+  if (!ids) return null;
+  return changesFound(log.seq, ids, ids.length > 0 ? await db.summaries.bulkGet(ids) : []);
 }
 
 /** `list` with `changes` applied: changed summaries replaced (new ones added), removed ones dropped. */
@@ -124,6 +161,12 @@ export function applySummaryChanges(
 ): ArticleSummary[] {
   const replaced = new Set([...changes.removed, ...changes.put.map((s) => s.id)]);
   return [...list.filter((summary) => !replaced.has(summary.id)), ...changes.put];
+}
+
+/** A snapshot read with the changes logged since it was taken, before its JSON is parsed. */
+export interface SnapshotRead {
+  json: string;
+  changes: SummaryChanges;
 }
 
 /**
@@ -137,17 +180,21 @@ export async function readSummarySnapshot(
   db: ReadmarkDb,
   parseAfter?: Promise<unknown>,
 ): Promise<SummaryList | null> {
-  const read = await db.transaction('r', db.summaries, async () => {
+  const read = await db.transaction('r', db.summaries, async (): Promise<SnapshotRead | null> => {
     const [snapshotRecord, logRecord] = await records(db).bulkGet([SUMMARY_SNAPSHOT_KEY, SUMMARY_LOG_KEY]);
-    const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
-    if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return null;
-    if (typeof snapshot.json !== 'string') return null;
-    const changes = await changesSince(db, readLog(logRecord), snapshot.seq);
-    return changes && { json: snapshot.json, changes };
+    const toPatch = snapshotToPatch(snapshotRecord, logRecord);
+    if (!toPatch) return null;
+    const { json, seq, changedIds } = toPatch;
+    const found = changedIds.length > 0 ? await db.summaries.bulkGet(changedIds) : [];
+    return { json, changes: changesFound(seq, changedIds, found) };
   });
   if (!read) return null;
   await parseAfter;
-  const { json, changes } = read;
+  return parseSnapshot(read);
+}
+
+/** The list a snapshot read gives: its JSON parsed, the changes since applied. */
+export function parseSnapshot({ json, changes }: SnapshotRead): SummaryList {
   const list = JSON.parse(json) as ArticleSummary[];
   const summaries =
     changes.put.length + changes.removed.length > 0 ? applySummaryChanges(list, changes) : list;
@@ -176,14 +223,10 @@ export async function summarySnapshotBehind(db: ReadmarkDb, changes = 1): Promis
     SUMMARY_LOG_KEY,
     FIRST_SCREEN_KEY,
   ]);
-  const snapshot = snapshotRecord as Partial<SummarySnapshot> | undefined;
-  if (snapshot?.format !== SNAPSHOT_FORMAT || typeof snapshot.seq !== 'number') return 'missing';
+  const toPatch = snapshotToPatch(snapshotRecord, logRecord);
   // The first screen is taken with the snapshot (and dropped when changes shortened it too much).
-  if (!firstScreen) return 'missing';
-  const log = readLog(logRecord);
-  if (log.reset > snapshot.seq || log.seq < snapshot.seq) return 'missing';
-  const since = snapshot.seq;
-  return Object.values(log.changed).filter((seq) => seq > since).length >= changes;
+  if (!toPatch || !firstScreen) return 'missing';
+  return toPatch.changedIds.length >= changes;
 }
 
 /**
