@@ -15,5 +15,10 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A worker runs file after file without starting afresh (0.5-1 CPU-s less a file: Node,
+    // Vitest and playwright-core are loaded once, README "Tests"). Each file still starts its own
+    // browsers and servers; what a file set for itself it gives to its browser only (the French
+    // files' language: `launchWithExtension`'s `language`), never to the worker's environment.
+    isolate: false,
   },
 });
