@@ -19,7 +19,7 @@ import {
 } from './sync-helpers';
 
 // docs/sync.md C.6: the server down, failing (500, 503, 507), an empty listing, an empty folder
-// and another library's folder, through the fault proxy in front of each real server. Each time
+// and another library's folder, through the fault proxy in front of a real server. Each time
 // the settings page and the popup say what happened in plain words, the library is untouched, no
 // success is recorded, and the next good run goes through. The faults are the proxy's, whatever
 // server is behind it, so one server (the first installed) is enough here, as in sync-clock: the
