@@ -10,8 +10,9 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',
     setupFiles: ['tests/setup.ts'],
-    // npm test runs the unit tests beside the browser suites (tests/run-all.ts), so a CPU-heavy
-    // test gets about half the cores it would alone: a longer bound only lets a slow pass finish.
+    // npm test runs the unit tests beside the type-check, lint and builds (tests/run-all.ts), so a
+    // CPU-heavy test may get less than the cores it would alone: a longer bound only lets a slow
+    // pass finish.
     testTimeout: 60_000,
     // Vitest's default is one worker fewer than the cores: a single worker on a two-core machine.
     // Most files wait on happy-dom setup and module imports, so two workers pay off even there.

@@ -36,10 +36,15 @@ export interface ExtensionBrowser {
 export function launchChromium(
   extensionArgs: string[] = [],
   profileDir = mkdtempSync(join(tmpdir(), 'readmark-e2e-')),
+  language?: string,
 ): Promise<BrowserContext> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // Chromium on Linux takes its interface language (and so an extension's _locales) from
+    // LANGUAGE; --lang is what other platforms read. Given to this browser only: a worker runs
+    // file after file (vitest.e2e.config.ts), so a test file must not change its own environment.
+    env: language ? { ...process.env, LANGUAGE: language } : process.env,
     headless: process.env.HEADED !== '1',
     // Playwright passes --disable-extensions by default; extensions are what we test.
     ignoreDefaultArgs: ['--disable-extensions'],
@@ -58,6 +63,7 @@ export function launchChromium(
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost',
       // Lets tests click the toolbar button and install extensions through CDP (Extensions.*).
       '--enable-unsafe-extension-debugging',
+      ...(language ? [`--lang=${language}`] : []),
       ...extensionArgs,
     ],
   });
@@ -83,6 +89,8 @@ export interface LaunchOptions {
    * `http://127.0.0.1/*` in its manifest, which an unpacked extension is granted on install.
    */
   hostAccess?: boolean;
+  /** The browser's interface language (say 'fr'), which the extension then speaks. */
+  language?: string;
 }
 
 /** A copy of the built extension whose manifest grants the local fixture site (the build is untouched). */
@@ -101,11 +109,11 @@ export async function launchWithExtension(
   options: LaunchOptions = {},
 ): Promise<ExtensionBrowser> {
   const extensionDir = options.hostAccess ? extensionWithFixtureAccess() : EXTENSION_DIR;
-  const context = await launchChromium([
-    `--disable-extensions-except=${extensionDir}`,
-    `--load-extension=${extensionDir}`,
-    ...extraArgs,
-  ]);
+  const context = await launchChromium(
+    [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...extraArgs],
+    undefined,
+    options.language,
+  );
   const sw =
     context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
   const extensionId = new URL(sw.url()).host;

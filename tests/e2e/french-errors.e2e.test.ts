@@ -3,10 +3,6 @@ import { getMessageIn, loadMessages } from '../support/i18n';
 import { useExtensionBrowser } from './browser';
 import { attachRealPopup } from './real-popup';
 
-// Chromium on Linux takes its interface language (and so the extension's _locales) from
-// LANGUAGE; --lang is what other platforms read. This file's worker is its own process.
-process.env.LANGUAGE = 'fr';
-
 const fr = getMessageIn('fr');
 const englishMessages = Object.values(loadMessages('en')).map((entry) => entry.message);
 
@@ -15,7 +11,7 @@ const lead = (text: string) => text.split('$')[0]!.trim();
 
 // A reader whose browser speaks French sees Readmark's errors in French, not in English.
 describe('the popup in French', () => {
-  const env = useExtensionBrowser(['--lang=fr']);
+  const env = useExtensionBrowser([], { language: 'fr' });
 
   test('the extension speaks French', async () => {
     const page = await env.browser.open(env.browser.extensionUrl('/library.html'));

@@ -6,10 +6,6 @@ import { clickText, dragSelect, paintedCounts } from './page-helpers';
 import { clickPageUi, pageUiAlertText, pageUiText, swatch, waitForPageUi } from './page-ui';
 import { attachRealPopup } from './real-popup';
 
-// Chromium on Linux takes its interface language (and so the extension's _locales) from
-// LANGUAGE; --lang is what other platforms read. This file's worker is its own process.
-process.env.LANGUAGE = 'fr';
-
 const fr = getMessageIn('fr');
 const english = new Set(Object.values(loadMessages('en')).map((entry) => entry.message));
 const PASSAGE = 'Engineers told councillors that salt had reached the steel pins';
@@ -17,7 +13,7 @@ const PASSAGE = 'Engineers told councillors that salt had reached the steel pins
 // The in-page UI (toolbar and toasts in the page's Shadow DOM) speaks the browser's language
 // too, errors included: the content script words the background's error codes itself.
 describe('the in-page UI in French', () => {
-  const env = useExtensionBrowser(['--lang=fr']);
+  const env = useExtensionBrowser([], { language: 'fr' });
 
   test('a highlight deleted in another tab: recolouring it on the page says so in French', async () => {
     const { browser, server } = env;

@@ -19,16 +19,19 @@ import {
 } from './sync-helpers';
 
 // docs/sync.md C.6: the server down, failing (500, 503, 507), an empty listing, an empty folder
-// and another library's folder, through the fault proxy in front of each real server. Each time
+// and another library's folder, through the fault proxy in front of a real server. Each time
 // the settings page and the popup say what happened in plain words, the library is untouched, no
-// success is recorded, and the next good run goes through.
+// success is recorded, and the next good run goes through. The faults are the proxy's, whatever
+// server is behind it, so one server (the first installed) is enough here, as in sync-clock: the
+// engine meets the same faults through both real servers in tests/unit/sync/{rclone,apache}.test.ts,
+// and the other sync files drive both servers from Chromium.
 
 interface Status {
   lastSuccessAt: number | null;
   pending: number;
 }
 
-describe.each(davServers())('sync faults through $name', (server) => {
+describe.each(davServers().slice(0, 1))('sync faults through $name', (server) => {
   const pair = useSyncPair(server);
   let settings: Page;
   let page: Page;
