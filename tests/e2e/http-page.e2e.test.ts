@@ -66,7 +66,10 @@ describe('a page served over plain http:// (no secure context)', () => {
   test('after a reload the highlight is painted again', async () => {
     await page.reload();
     await browser.clickToolbarButton(page);
-    await (await attachRealPopup(browser)).close();
+    // The popup attaches the page script as its preview renders: close it only once it has.
+    const popup = await attachRealPopup(browser);
+    await popup.waitFor(`document.querySelector('#save')`);
+    await popup.close();
     await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1 });
   });
 });
