@@ -31,6 +31,22 @@ beforeEach(async () => {
   articleId = saved.value.id;
 });
 
+/** A page's yellow highlight with the note 'mine'. */
+const createMine = async () => {
+  const created = await handlers.createHighlight(
+    {
+      id: crypto.randomUUID(),
+      canonicalUrl: null,
+      page: pageSelectors('Work starts in October'),
+      color: 'yellow',
+      note: 'mine',
+    },
+    pageSender,
+  );
+  if (!created.ok) throw new Error(JSON.stringify(created.error));
+  return created;
+};
+
 describe('background highlight handlers', () => {
   test("a page's highlight is placed in the saved article's text, keeping the page selectors too", async () => {
     const created = await handlers.createHighlight(
@@ -191,17 +207,7 @@ describe('the page is the tab the browser reports, never what the page declares'
   });
 
   test("restoreHighlight cannot overwrite a highlight that exists, this article's or another's", async () => {
-    const created = await handlers.createHighlight(
-      {
-        id: crypto.randomUUID(),
-        canonicalUrl: null,
-        page: pageSelectors('Work starts in October'),
-        color: 'yellow',
-        note: 'mine',
-      },
-      pageSender,
-    );
-    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const created = await createMine();
     const record = await db.highlights.get(created.value.id);
     if (!record) throw new Error('not stored');
     const forged = { ...record, note: 'overwritten', color: 'pink' as const };
@@ -241,17 +247,7 @@ describe('the page is the tab the browser reports, never what the page declares'
   });
 
   test("a request whose id is another highlight's is refused and leaves that highlight as it was", async () => {
-    const created = await handlers.createHighlight(
-      {
-        id: crypto.randomUUID(),
-        canonicalUrl: null,
-        page: pageSelectors('Work starts in October'),
-        color: 'yellow',
-        note: 'mine',
-      },
-      pageSender,
-    );
-    if (!created.ok) throw new Error(JSON.stringify(created.error));
+    const created = await createMine();
     const reused = { canonicalUrl: null, color: 'pink' as const, note: '', id: created.value.id };
     // Another passage of the same page, and the same passage from a page of another site.
     expect(

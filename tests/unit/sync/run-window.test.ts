@@ -18,7 +18,15 @@ import {
 } from '@/utils/services';
 import { saveArticle } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
-import { expectSynced, library, newFolder, settle, setUp, useSyncServer } from './service-devices';
+import {
+  expectSynced,
+  library,
+  newFolder,
+  saveStories,
+  settle,
+  setUp,
+  useSyncServer,
+} from './service-devices';
 
 const server = useSyncServer();
 
@@ -43,19 +51,7 @@ describe('how long a sync run fetches bodies', () => {
     const url = await newFolder(server.url, 'window');
     const a = library();
     await settle(a);
-    for (let i = 0; i < 260; i++) {
-      const page = `https://news.example/${i}`;
-      const saved = await saveArticle(
-        a,
-        makeExtracted({
-          url: page,
-          canonicalUrl: page,
-          title: `Story ${i}`,
-          contentHtml: `<p>Story ${i}.</p>`,
-        }),
-      );
-      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-    }
+    await saveStories(a, 260);
     await setUp(a, url, 'Laptop');
 
     // The fake browser has no getPlatformInfo; the answer is never read.

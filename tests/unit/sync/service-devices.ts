@@ -59,6 +59,26 @@ export async function save(db: ReadmarkDb, url: string, title = `Title of ${url}
   return saved.value;
 }
 
+/** Saves `count` small numbered stories (Story 0, Story 1, …) and gives their ids in order. */
+export async function saveStories(db: ReadmarkDb, count: number): Promise<string[]> {
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const page = `https://news.example/${i}`;
+    const saved = await saveArticle(
+      db,
+      makeExtracted({
+        url: page,
+        canonicalUrl: page,
+        title: `Story ${i}`,
+        contentHtml: `<p>Story ${i}.</p>`,
+      }),
+    );
+    if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+    ids.push(saved.value.id);
+  }
+  return ids;
+}
+
 /** Every file of the folder with its bytes, to show that something left it untouched. */
 export async function folderFiles(url: string): Promise<Map<string, string>> {
   const target = new WebDavTarget({ url, user: USER, password: PASSWORD });

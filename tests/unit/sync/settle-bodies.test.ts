@@ -8,7 +8,7 @@ import { afterEach, describe, expect, test, vi } from 'vitest';
 import { settleBodies } from '@/utils/services';
 import { openDb, saveArticle } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
-import { library, newFolder, settle, setUp, useSyncServer } from './service-devices';
+import { library, newFolder, saveStories, settle, setUp, useSyncServer } from './service-devices';
 
 const server = useSyncServer();
 const ARTICLES = 250;
@@ -20,21 +20,7 @@ describe('settling body marks', () => {
     const url = await newFolder(server.url, 'settle');
     const db = library();
     await settle(db);
-    const ids: string[] = [];
-    for (let i = 0; i < ARTICLES; i++) {
-      const page = `https://news.example/${i}`;
-      const saved = await saveArticle(
-        db,
-        makeExtracted({
-          url: page,
-          canonicalUrl: page,
-          title: `Story ${i}`,
-          contentHtml: `<p>Story ${i}.</p>`,
-        }),
-      );
-      if (!saved.ok) throw new Error(JSON.stringify(saved.error));
-      ids.push(saved.value.id);
-    }
+    const ids = await saveStories(db, ARTICLES);
     await setUp(db, url, 'Laptop');
     expect(await db.syncOutbox.count()).toBe(0);
 
