@@ -18,7 +18,7 @@ export interface ServerUnderTest {
   start(): Promise<Running>;
   /** Whether the server itself answers 412 to If-None-Match: * on an existing file. */
   honoursConditional: boolean;
-  /** Run the 20 kill trials (kill-trials.ts; a 100-article sync each, 1,000 with SYNC_KILL_ARTICLES). */
+  /** Run the kill trials (kill-trials.ts: a 100-article sync each, 1,000 with SYNC_KILL_ARTICLES). */
   killTrials: boolean;
 }
 
