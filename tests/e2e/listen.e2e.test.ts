@@ -113,6 +113,23 @@ describe('reader: Listen', () => {
     expect(await spoken(page)).toHaveLength(4);
     await page.click('#listen-play');
     expect(await lastSpoken(page)).toMatchObject({ text: stoppedAt, rate: 1.5, voice: 'fake:en-gb' });
+    // The reader stores speed, voice and position as they change, without waiting for the write:
+    // wait for the stored records before closing (closed at once, the page took its writes with it).
+    await expect
+      .poll(async () => {
+        const rows = await readStore<{ key: string; value: Record<string, unknown> }>(page, 'settings');
+        const reader = rows.find((row) => row.key === 'reader')?.value;
+        const positions = rows.find((row) => row.key === 'listenPositions')?.value as
+          | Record<string, { text: string }>
+          | undefined;
+        const position = positions?.[articleId]?.text ?? '';
+        return {
+          rate: reader?.speechRate,
+          voice: JSON.stringify(reader?.voices ?? null).includes('fake:en-gb'),
+          position: position !== '' && stoppedAt.startsWith(position),
+        };
+      })
+      .toEqual({ rate: 1.5, voice: true, position: true });
     await page.close();
 
     const again = await openReader();

@@ -19,13 +19,17 @@ import {
 
 // docs/sync.md C.2 (the same note edited on both machines) and C.3 (a highlight deleted on one
 // machine while its note is edited on the other, in both orders), through the real form and
-// "Sync now", on both servers. Notes are edited and highlights deleted through the background,
-// as the reader's note editor and pages do.
+// "Sync now". Notes are edited and highlights deleted through the background, as the reader's
+// note editor and pages do. Through one server (the first installed, as sync-faults and
+// sync-clock): how a conflict resolves is the engine's merge, which meets both real servers in
+// tests/unit/sync/{rclone,apache}.test.ts (the same note edited on both, delete against edit in
+// both orders), and sync.e2e drives both servers from Chromium; what this file adds is the
+// reader's side (the conflict copy in the reader, the notice in the library and the popup).
 const LAPTOP_NOTE = 'Ask the museum about the handrails';
 const DESKTOP_NOTE = 'Check the council minutes first';
 const KEPT = '1 highlight deleted on one device while it was edited on another was kept, with the edit';
 
-describe.each(davServers())('sync conflicts between two profiles through $name', (server) => {
+describe.each(davServers().slice(0, 1))('sync conflicts between two profiles through $name', (server) => {
   const pair = useSyncPair(server);
   let settingsA: Page;
   let settingsB: Page;

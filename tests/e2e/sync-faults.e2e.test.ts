@@ -24,7 +24,7 @@ import {
 // success is recorded, and the next good run goes through. The faults are the proxy's, whatever
 // server is behind it, so one server (the first installed) is enough here, as in sync-clock: the
 // engine meets the same faults through both real servers in tests/unit/sync/{rclone,apache}.test.ts,
-// and the other sync files drive both servers from Chromium.
+// and sync.e2e and sync-kill drive both servers from Chromium.
 
 interface Status {
   lastSuccessAt: number | null;

@@ -9,12 +9,16 @@ import { stopServiceWorker } from '../e2e/service-worker';
 import { recordFigures } from './support/figures';
 import { integrityOf, type LibraryRecords, readLibrary } from './support/raw-integrity';
 
-// The service worker is stopped at a random moment while the page creates a highlight (the only
+// The service worker is stopped at a chosen moment while the page creates a highlight (the only
 // write that goes through the background; on an unsaved page it also extracts and saves the
 // article). After each fault the library must be whole, and the reader must either have the
 // highlight or have been told that it failed.
+//
+// 40 stops in the suite (HOSTILE_FAULTS=100 for the earlier 100): 4 on unsaved pages and 36 on
+// saved ones. The moments sweep each kind's window evenly (a golden-ratio sequence: any count of
+// stops spreads over the whole window, where random moments bunch and leave gaps).
 
-const ITERATIONS = Number(process.env.HOSTILE_FAULTS ?? 100);
+const ITERATIONS = Number(process.env.HOSTILE_FAULTS ?? 40);
 const FRESH_PAGE_EVERY = 10;
 /** The page's bound on a highlight's answer (30 s, page-annotations.ts) and a margin. */
 const ANSWER_BOUND_MS = 35_000;
@@ -79,7 +83,7 @@ describe('service worker stopped during highlight creation', () => {
     await server?.close();
   });
 
-  test(`${ITERATIONS} stops at random points: every highlight completes or is reported, the library stays whole`, async () => {
+  test(`${ITERATIONS} stops swept over creation: every highlight completes or is reported, the library stays whole`, async () => {
     let page: Page | undefined;
     let tabId = 0;
     const confirmed = new Set<string>();
@@ -108,8 +112,9 @@ describe('service worker stopped during highlight creation', () => {
         answered = true;
       });
       // Creation takes tens of ms on a saved page and longer when the article is saved first.
+      const unsaved = i % FRESH_PAGE_EVERY === 0;
       await new Promise((r) =>
-        setTimeout(r, Math.floor(Math.random() * (i % FRESH_PAGE_EVERY === 0 ? 400 : 60))),
+        setTimeout(r, Math.floor(sweep(unsaved ? i / FRESH_PAGE_EVERY : i) * (unsaved ? 400 : 60))),
       );
       const inFlight = !answered;
       if (await stopWorker()) {
@@ -158,6 +163,9 @@ describe('service worker stopped during highlight creation', () => {
     await page?.close();
   });
 });
+
+/** The n-th of a sequence in [0, 1) that covers it evenly however many are taken. */
+const sweep = (n: number) => (n * 0.618_033_988_75) % 1;
 
 /** The extension's tab id for the tab showing `url` (asked from an extension page, which may). */
 function tabIdOf(extensionPage: Page, url: string): Promise<number> {

@@ -1,5 +1,8 @@
 // @vitest-environment jsdom
 // Real article HTML (Readability's expected outputs for its test pages) through both exporters.
+// The suite exports every third page in name order (44 of 130: a fixed selection, the same on
+// every machine; the exporters' own work, about 0.15 CPU-s a page, is this file's whole cost);
+// `EXPORT_CORPUS_EVERY=1` exports all of them.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,11 +18,15 @@ if (!present) console.warn(`skipped: Readability test pages not found at ${corpu
 
 describe.skipIf(!present)('exporting the Readability test pages', () => {
   const sanitise = createSanitiser(window as unknown as Parameters<typeof createSanitiser>[0]);
+  const every = Number(process.env.EXPORT_CORPUS_EVERY ?? 3);
   const pages = present
-    ? readdirSync(corpus).filter((name) => existsSync(path.join(corpus, name, 'expected.html')))
+    ? readdirSync(corpus)
+        .filter((name) => existsSync(path.join(corpus, name, 'expected.html')))
+        .sort()
+        .filter((_, index) => index % every === 0)
     : [];
 
-  it('exports every page, with a highlight from the middle of its text placed in nearly all', {
+  it('exports every page chosen, with a highlight from the middle of its text placed in nearly all', {
     timeout: 120_000,
   }, () => {
     const { meta, content } = loadFixture('kettle');
@@ -70,7 +77,7 @@ describe.skipIf(!present)('exporting the Readability test pages', () => {
       if (out.querySelector('article mark')) htmlPlaced++;
     }
     expect(problems).toEqual([]);
-    expect(pages.length).toBeGreaterThan(100);
+    expect(pages.length).toBeGreaterThan(120 / every);
     console.log(
       `highlight marked in the text: Markdown ${markdownPlaced}/${pages.length}, HTML ${htmlPlaced}/${pages.length}`,
     );
