@@ -14,6 +14,8 @@ import {
   classifyPage,
   clearBlockMarks,
   decideBlocks,
+  droppableBlocks,
+  isStructural,
   keptBlocks,
   removeBlocks,
   restoreRemovals,
@@ -96,14 +98,18 @@ export function extractOwnedDocument(
   // stays), and the add-back's candidates
   // where it is on (off at 0 or without an add-back network).
   const filterOn = threshold > 0;
+  // Where the filter may drop only short blocks, the long ones (and headings, captions, code,
+  // table cells and list items) need no features either.
+  const droppable = filterOn ? droppableBlocks(blocks, model.filterMaxWords?.[pageType], isStructural) : [];
+  const asked = kept.map((wasKept, i) => wasKept && !!droppable[i]);
   const addBack = model.addBack && (model.addBack.thresholds[pageType] ?? 0) > 0 ? model.addBack : null;
   const places = addBack ? placements(kept, analysis.ancestry) : [];
   const candidates = addBack ? addBackCandidates(blocks, kept, places) : [];
-  const wanted = blocks.map((_, i) => (filterOn && kept[i]) || !!candidates[i]);
+  const wanted = blocks.map((_, i) => asked[i] || !!candidates[i]);
   const features = wanted.some(Boolean) ? blockFeatures(blocks, kept, wanted) : [];
   if (filterOn) {
-    const probabilities = blockProbabilities(model, features, kept);
-    const keep = decideBlocks(kept, probabilities, threshold);
+    const probabilities = blockProbabilities(model, features, asked);
+    const keep = decideBlocks(kept, probabilities, threshold, droppable);
     const drop = kept.flatMap((wasKept, i) => (wasKept && !keep[i] ? [i] : []));
     // Never empty the article: when the model would drop everything, Readability's choice stands.
     if (keep.some(Boolean)) removeBlocks(doc, blocks, elements, drop, prepared);

@@ -7,7 +7,7 @@
  * restoreRemovedBlock (the labels of the "Removed: …" list and its undo), REMOVAL_RULES (the rules table,
  * read-only, for a settings or debug view).
  * For utils/training (offline), the same steps the pipeline runs: analysePage, preparedRemovals,
- * blockProbabilities, classifyPage, decideBlocks, the feature names and the model format.
+ * blockProbabilities, classifyPage, decideBlocks, droppableBlocks, isStructural, the feature names and the model format.
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
 
@@ -25,7 +25,13 @@ export {
   preparedRemovals,
 } from './extract-article';
 export { extractFromHtml } from './extract-from-html';
-export { blockProbabilities, classifyPage, decideBlocks } from './learned-filter';
+export {
+  blockProbabilities,
+  classifyPage,
+  decideBlocks,
+  droppableBlocks,
+  isStructural,
+} from './learned-filter';
 export {
   checkModel,
   type DenseLayer,

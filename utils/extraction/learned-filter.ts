@@ -6,7 +6,7 @@
  * reader sees it and can restore it.
  */
 import type { PageType } from '@/utils/model';
-import { BLOCK_MARK, BLOCK_TAGS, type Block } from './blocks';
+import { BLOCK_MARK, BLOCK_TAGS, type Block, isInside } from './blocks';
 import { type ExtractModel, evaluate, sigmoid, softmax } from './learned-model';
 import { MARKER_TAG, type Prepared } from './prepare';
 import { LEARNED_LABEL, MARKER_PREFIX } from './removed-blocks';
@@ -35,13 +35,58 @@ export function blockProbabilities(
   return rows.map((row, i) => (kept[i] ? sigmoid(evaluate(model.block, row)[0]!) : Number.NaN));
 }
 
-/** Which blocks the result keeps: Readability kept them and the model's probability reaches the threshold. */
+/**
+ * Which blocks the result keeps: Readability kept them and the model's probability reaches the
+ * threshold. With `droppable`, a block it marks false stays whatever its probability (the filter
+ * may drop only short blocks that are no structure: filterMaxWords, droppableBlocks).
+ */
 export function decideBlocks(
   kept: readonly boolean[],
   probabilities: readonly number[],
   threshold: number,
+  droppable?: readonly boolean[],
 ): boolean[] {
-  return kept.map((wasKept, i) => wasKept && probabilities[i]! >= threshold);
+  return kept.map((wasKept, i) => wasKept && (droppable?.[i] === false || probabilities[i]! >= threshold));
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/**
+ * Which blocks the filter may drop: every one without a word limit (undefined); with one, those of
+ * at most `maxWords` words that are no part of the article's structure (`structural`, isStructural
+ * in the pipeline, the page cache's flag in training).
+ */
+export function droppableBlocks<B extends { text: string }>(
+  blocks: readonly B[],
+  maxWords: number | undefined,
+  structural: (block: B) => boolean,
+): boolean[] {
+  if (maxWords === undefined) return blocks.map(() => true);
+  return blocks.map((block) => (block.text.match(WORD)?.length ?? 0) <= maxWords && !structural(block));
+}
+
+const HEADING_TAG = /^h[1-6]$/;
+const STRUCTURE_TAGS = new Set(['figcaption', 'caption', 'pre', 'li', 'dt', 'dd', 'td', 'th']);
+const STRUCTURE_CONTAINERS = ['heading', 'figure', 'list', 'table'] as const;
+// Class tokens of a caption or a credit, as match-rule reads captions ("wp-caption-text").
+const CAPTION_TOKENS = new Set(['caption', 'credit', 'credits', 'figcaption']);
+
+/**
+ * A short block that is structure, not a line of boilerplate: a heading (h1–h6, role=heading), a
+ * figure's caption or credit, a code line, a table cell or a list item. Short lines of those kinds
+ * are as often real content (a subheading, "Photo: Jane Doe", `load_rows(path)`) as boilerplate,
+ * so the word-limited filter leaves them to Readability (README, Model, round 10).
+ */
+export function isStructural(block: Block): boolean {
+  const { tag, el } = block;
+  return (
+    HEADING_TAG.test(tag) ||
+    STRUCTURE_TAGS.has(tag) ||
+    STRUCTURE_CONTAINERS.some((container) => isInside(block, container)) ||
+    el.getAttribute('role') === 'heading' ||
+    block.nearTokens.some((token) => CAPTION_TOKENS.has(token)) ||
+    el.closest('pre') !== null
+  );
 }
 
 /**

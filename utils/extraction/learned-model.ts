@@ -33,6 +33,14 @@ export interface ExtractModel {
   /** Per page type: blocks Readability kept are dropped below this probability. */
   thresholds: Record<string, number>;
   /**
+   * Per page type: only kept blocks of at most this many words are the filter's to drop (absent:
+   * any block). Most boilerplate that survives in an article is a short line ("Follow us", "Talk
+   * to our experts", "Key Takeaways"); dropping a long paragraph by mistake costs far more F1.
+   * Headings, captions, code, table cells and list items are never the filter's under a limit
+   * (isStructural). Chosen with the threshold by utils/training/train-extract.ts.
+   */
+  filterMaxWords?: Record<string, number>;
+  /**
    * Page types whose article gets back what prepare's removal rules took out of it (a forum's
    * posts are its content), chosen on train pages by utils/training/choose-restore.ts. Absent: none.
    */

@@ -9,6 +9,8 @@
  * and that lose more than FOLD_TOLERANCE on no fold, take the one with the fewest leaking pages
  * (ties: the higher F1). It goes on when it lowers the leaking share by MIN_LEAK_DROP, or gains
  * MIN_GAIN F1 and loses on no fold (the F1-only rule as before); else the filter stays off (0).
+ * A point may carry a word limit (only blocks that short may be dropped): the candidates are then
+ * (threshold, limit) pairs, chosen by the same rule.
  */
 import { MIN_GAIN } from './model-file';
 
@@ -22,6 +24,8 @@ export const MIN_LEAK_DROP = 0.01;
 /** A threshold's held-out figures: pooled F1 and leaking share, and F1 per cross-validation fold. */
 export interface ThresholdPoint {
   threshold: number;
+  /** Only blocks of at most this many words may be dropped (absent: any). */
+  maxWords?: number;
   f1: number;
   /** Share of pages where some "without" snippet survives. */
   leaks: number;
@@ -30,6 +34,7 @@ export interface ThresholdPoint {
 
 export interface ThresholdChoice {
   threshold: number;
+  maxWords?: number;
   why: 'off' | 'fewer leaks' | 'higher F1';
 }
 
@@ -48,11 +53,11 @@ export function chooseThreshold(points: readonly ThresholdPoint[], countLeaks = 
       cleanest = point;
   }
   if (countLeaks && off.leaks - cleanest.leaks >= MIN_LEAK_DROP - 1e-9)
-    return { threshold: cleanest.threshold, why: 'fewer leaks' };
+    return { threshold: cleanest.threshold, maxWords: cleanest.maxWords, why: 'fewer leaks' };
 
   let best: ThresholdPoint = off;
   for (const point of points.slice(1)) if (point.f1 > best.f1 + 1e-9) best = point;
   if (best.f1 >= off.f1 + MIN_GAIN && foldLoss(best) === 0)
-    return { threshold: best.threshold, why: 'higher F1' };
+    return { threshold: best.threshold, maxWords: best.maxWords, why: 'higher F1' };
   return { threshold: 0, why: 'off' };
 }

@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { analysePage, blockFeatures, blockText } from '@/utils/extraction';
+import { analysePage, blockFeatures, blockText, isStructural } from '@/utils/extraction';
 import type { TruthPage } from './corpus';
 import { readPageHtml } from './corpus';
 import { blockLabels } from './labels';
@@ -20,8 +20,11 @@ export interface CachedPage {
   parsed: boolean;
   /** Plain Readability's text (what the filter starts from), for the baseline. */
   readabilityText: string;
-  /** The kept blocks, in document order. */
-  blocks: { text: string; label: 0 | 1; row: number[] }[];
+  /**
+   * The kept blocks, in document order; `structural`: a heading, caption, code line, table cell
+   * or list item, which a word-limited filter never drops (isStructural).
+   */
+  blocks: { text: string; label: 0 | 1; row: number[]; structural: boolean }[];
   pageRow: number[];
   /** Milliseconds the analysis took (parse included). */
   ms: number;
@@ -42,7 +45,8 @@ function codeHash(): string {
   const hash = createHash('sha1');
   for (const file of SOURCES)
     hash.update(readFileSync(path.resolve(process.cwd(), 'utils/extraction', file)));
-  hash.update(readFileSync(path.resolve(process.cwd(), 'utils/training/labels.ts')));
+  for (const file of ['labels.ts', 'page-cache.ts'])
+    hash.update(readFileSync(path.resolve(process.cwd(), 'utils/training', file)));
   return hash.digest('hex').slice(0, 12);
 }
 
@@ -65,7 +69,16 @@ export function analyseCorpusPage(page: TruthPage): CachedPage {
     parsed: Boolean(content),
     readabilityText: content ? blockText(content) : '',
     blocks: analysis.blocks.flatMap((block, i) =>
-      analysis.kept[i] ? [{ text: block.text, label: labels[i]!, row: Array.from(rows[i]!, round) }] : [],
+      analysis.kept[i]
+        ? [
+            {
+              text: block.text,
+              label: labels[i]!,
+              row: Array.from(rows[i]!, round),
+              structural: isStructural(block),
+            },
+          ]
+        : [],
     ),
     pageRow: Array.from(analysis.pageRow, round),
     ms,

@@ -13,6 +13,7 @@ import {
   blockProbabilities,
   classifyPage,
   decideBlocks,
+  droppableBlocks,
   type ExtractModel,
   FEATURE_NAMES,
   MODEL_FORMAT,
@@ -32,6 +33,11 @@ import { loadSplit, partOf, seededRandom, shuffled } from './split';
 const FOLDS = 4;
 // Threshold 0 (no filter) first: chooseThreshold compares every other threshold with it.
 const THRESHOLDS = Array.from({ length: 20 }, (_, i) => Number((0.05 * i).toFixed(2)));
+// Word limits tried with the article thresholds (undefined: none). Most boilerplate that survives
+// in train articles is a short line inside the article; a long paragraph dropped by mistake costs
+// far more F1 (README, Model, round 9). Under a limit, structure (headings, captions, code, table
+// cells, list items) is never dropped (round 10).
+const MAX_WORDS = [undefined, 6, 12, 25];
 
 const BLOCK_OPTIONS: TrainOptions = {
   hidden: [32],
@@ -90,14 +96,18 @@ function jobsFor(name: string, examples: readonly Example[]): TrainJob[] {
 }
 
 /** A model with the given networks and thresholds, to score with the extraction code's own evaluation. */
-function assemble(block: Network, page: Network, thresholds: Record<string, number>): ExtractModel {
+function assemble(
+  block: Network,
+  page: Network,
+  choice: Pick<ExtractModel, 'thresholds' | 'filterMaxWords'>,
+): ExtractModel {
   return {
     format: MODEL_FORMAT,
     version: MODEL_VERSION,
     trainedOn: `WCXB development split (CC-BY-4.0), train hosts of utils/training/wcxb-split.json; seed ${SEED}; npm run train:extract`,
     block,
     page: { ...page, classes: [...PAGE_TYPES] },
-    thresholds,
+    ...choice,
   };
 }
 
@@ -130,12 +140,13 @@ function score(model: ExtractModel, examples: readonly Example[], fold = -1): Sc
  * drops. Whitespace is collapsed (the metric and the snippet checks ignore it), so a block's
  * collapsed text is found where it stands.
  */
-function filtered(scored: Scored, threshold: number): string {
+function filtered(scored: Scored, threshold: number, maxWords?: number): string {
   const { blocks, readabilityText } = scored.example.page;
   const keep = decideBlocks(
     blocks.map(() => true),
     scored.probabilities,
     threshold,
+    droppableBlocks(blocks, maxWords, (block) => block.structural),
   );
   let text = readabilityText.replace(/\s+/g, ' ');
   // As in the pipeline: when the model would drop every block, Readability's choice stands.
@@ -159,37 +170,51 @@ function foldsByHost(examples: readonly Example[]): Example[][] {
   );
 }
 
-function chooseThresholds(heldOut: readonly Scored[]): Record<string, number> {
+function chooseThresholds(heldOut: readonly Scored[]): Pick<ExtractModel, 'thresholds' | 'filterMaxWords'> {
   const thresholds: Record<string, number> = {};
+  const filterMaxWords: Record<string, number> = {};
   for (const type of PAGE_TYPES) {
     const pages = heldOut.filter((scored) => scored.pageType === type);
     const folds = Array.from({ length: FOLDS }, (_, fold) => pages.filter((s) => s.fold === fold)).filter(
       (some) => some.length,
     );
-    const points = THRESHOLDS.map((threshold): ThresholdPoint => {
-      const texts = new Map(pages.map((s) => [s, filtered(s, threshold)]));
+    // Leaks count for articles only (below), and so does the word limit, a leak tool: on the other
+    // types the filter is chosen on F1 alone, over every block.
+    const limits = type === 'article' ? MAX_WORDS : [undefined];
+    const points = limits.flatMap((maxWords) =>
+      THRESHOLDS.filter((threshold) => threshold > 0 || maxWords === undefined).map((threshold) =>
+        measure(threshold, maxWords),
+      ),
+    );
+    function measure(threshold: number, maxWords: number | undefined): ThresholdPoint {
+      const texts = new Map(pages.map((s) => [s, filtered(s, threshold, maxWords)]));
       const f1Of = (some: readonly Scored[]) =>
         aggregate(some.map((s) => scorePage(s.example.truth.main_content, texts.get(s)!))).f1;
       const leaking = pages.filter((s) => survivingSnippets(texts.get(s)!, s.example.truth.without).length);
       return {
         threshold,
+        ...(maxWords === undefined ? {} : { maxWords }),
         f1: f1Of(pages),
         leaks: leaking.length / Math.max(1, pages.length),
         foldF1: folds.map(f1Of),
       };
-    });
+    }
     // Leaks count for articles only: on the other types the leak rule switched on forum 0.2,
     // service 0.1 and collection 0.05, which gained nothing on validation (service −0.0015 F1) and
     // dropped a photo credit of a small article page the classifier took for another type.
     const choice = chooseThreshold(points, type === 'article');
     thresholds[type] = Number(choice.threshold.toFixed(2));
+    if (choice.maxWords !== undefined) filterMaxWords[type] = choice.maxWords;
     const off = points[0]!;
-    const at = points.find((point) => point.threshold === choice.threshold) ?? off;
+    const at =
+      points.find((point) => point.threshold === choice.threshold && point.maxWords === choice.maxWords) ??
+      off;
+    const limit = choice.maxWords === undefined ? '' : `, blocks of ≤ ${choice.maxWords} words`;
     console.log(
-      `  ${type.padEnd(13)} ${String(pages.length).padStart(4)} held-out train pages: no filter F1 ${off.f1.toFixed(4)}, leaking ${pct(off.leaks)} → threshold ${thresholds[type]} (${choice.why}): F1 ${at.f1.toFixed(4)}, leaking ${pct(at.leaks)}; F1 per fold ${at.foldF1.map((f1, i) => (f1 - off.foldF1[i]!).toFixed(3)).join(' ')}`,
+      `  ${type.padEnd(13)} ${String(pages.length).padStart(4)} held-out train pages: no filter F1 ${off.f1.toFixed(4)}, leaking ${pct(off.leaks)} → threshold ${thresholds[type]}${limit} (${choice.why}): F1 ${at.f1.toFixed(4)}, leaking ${pct(at.leaks)}; F1 per fold ${at.foldF1.map((f1, i) => (f1 - off.foldF1[i]!).toFixed(3)).join(' ')}`,
     );
   }
-  return thresholds;
+  return { thresholds, filterMaxWords };
 }
 
 const pct = (share: number) => `${(100 * share).toFixed(1)}%`;
@@ -201,7 +226,9 @@ function report(label: string, scored: readonly Scored[], model: ExtractModel): 
     const pages = scored.filter((s) => type === 'all' || s.example.truth.page_type === type);
     if (!pages.length) continue;
     const plain = pages.map((s) => s.example.page.readabilityText);
-    const ours = pages.map((s) => filtered(s, model.thresholds[s.pageType] ?? 0));
+    const ours = pages.map((s) =>
+      filtered(s, model.thresholds[s.pageType] ?? 0, model.filterMaxWords?.[s.pageType]),
+    );
     const f1 = (texts: string[]) =>
       aggregate(pages.map((s, i) => scorePage(s.example.truth.main_content, texts[i]!))).f1.toFixed(4);
     const leaks = (texts: string[]) =>
@@ -234,14 +261,17 @@ function main(): void {
   ]);
   const heldOut = folds.flatMap((examples, fold) =>
     score(
-      assemble(networks.get(`fold${fold}:block`)!, networks.get(`fold${fold}:page`)!, {}),
+      assemble(networks.get(`fold${fold}:block`)!, networks.get(`fold${fold}:page`)!, { thresholds: {} }),
       examples,
       fold,
     ),
   );
   console.log('Thresholds (best held-out shingle F1 per predicted page type):');
-  const thresholds = chooseThresholds(heldOut);
-  const model = assemble(networks.get('final:block')!, networks.get('final:page')!, thresholds);
+  const model = assemble(
+    networks.get('final:block')!,
+    networks.get('final:page')!,
+    chooseThresholds(heldOut),
+  );
   const json = `${JSON.stringify(model)}\n`;
   writeFileSync(MODEL_FILE, json);
   console.log(`\nWrote ${MODEL_FILE} (${(json.length / 1024).toFixed(1)} KB)`);

@@ -38,7 +38,7 @@ const prose = Array.from(
 const hostileArticle = `<html><head><title>t</title></head><body><article>${prose}
 <p><a href=" JavaScript:alert(1)">a</a> <a href="vbscript:msgbox(1)">b</a> <a href="data:text/html,<script>alert(1)</script>">c</a>
 <img src="x" onerror="alert(1)"> <svg onload="alert(1)"></svg> <iframe src="javascript:alert(1)"></iframe>
-<a href="/relative/link" onclick="steal()">relative</a> <a href="#section">fragment</a> <a href="mailto:a@b.example">mail</a></p>
+The sources are <a href="/relative/link" onclick="steal()">relative</a>, <a href="#section">fragment</a> and <a href="mailto:a@b.example">mail</a> links in a sentence of the story.</p>
 <script>alert(1)</script><details open ontoggle="alert(1)"><summary>more</summary>${prose}</details>
 <div class="newsletter" onclick="steal()"><p>Sign up for our weekly letter.</p><a href="javascript:alert(1)">go</a><img src="x" onerror="alert(2)"></div>
 ${prose}</article></body></html>`;

@@ -1,11 +1,13 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { extractFromHtml } from '@/utils/extraction';
+import { extractFromHtml, extractModel } from '@/utils/extraction';
 import { BLOCK_MARK, segmentBlocks } from '../../../utils/extraction/blocks';
 import { analysePage } from '../../../utils/extraction/extract-article';
 import {
   clearBlockMarks,
   decideBlocks,
+  droppableBlocks,
+  isStructural,
   keptBlocks,
   removeBlocks,
   restoreRemovals,
@@ -32,6 +34,64 @@ describe('learned filter', () => {
     ]);
     // Threshold 0: the filter is off for that page type, everything Readability kept stays.
     expect(decideBlocks([true, true, false], [0.9, 0, 0.9], 0)).toEqual([true, true, false]);
+  });
+
+  it('drops only the blocks it may drop: a long block stays whatever its probability', () => {
+    const plain = () => false;
+    const droppable = droppableBlocks(
+      [{ text: 'Follow us' }, { text: 'A long paragraph of the story, with many more words than that.' }],
+      3,
+      plain,
+    );
+    expect(droppable).toEqual([true, false]);
+    expect(decideBlocks([true, true], [0.1, Number.NaN], 0.5, droppable)).toEqual([false, true]);
+    // No limit: every block is the filter's, structure included.
+    expect(droppableBlocks([{ text: 'One' }, { text: 'Two words and more' }], undefined, () => true)).toEqual(
+      [true, true],
+    );
+    // Words are runs of letters or digits in any script; punctuation is no word.
+    expect(
+      droppableBlocks([{ text: '— Pin this, for later! —' }, { text: 'Über 2 Tage' }], 3, plain),
+    ).toEqual([false, true]);
+    // With a limit, a short block that is structure stays.
+    expect(
+      droppableBlocks(
+        [
+          { text: 'Key facts', heading: true },
+          { text: 'Book a demo', heading: false },
+        ],
+        3,
+        (block) => block.heading,
+      ),
+    ).toEqual([false, true]);
+  });
+
+  it('tells structure (headings, captions, code, cells, list items) from short lines of boilerplate', () => {
+    const { blocks } = setUp(`<html><body><article>
+      <h2>New opening hours</h2><div role="heading">Key facts</div>
+      <figure><img src="a.jpg"><figcaption>Photo: Jane Doe</figcaption></figure>
+      <p class="wp-caption-text">Credit: Agency</p>
+      <pre><code>rows = load_rows(path)</code></pre><pre><div>print(rows)</div></pre>
+      <table><tr><td>Monday</td><th>13:00</th></tr></table>
+      <ul><li>Flour</li><li><p>Sugar</p></li></ul>
+      <p>Follow us</p><div>Book a demo</div><p><strong>Talk to our experts</strong></p>
+    </article></body></html>`);
+    const structural = new Map(blocks.map((block) => [block.text, isStructural(block)]));
+    expect(Object.fromEntries(structural)).toEqual({
+      'New opening hours': true,
+      'Key facts': true,
+      'Photo: Jane Doe': true,
+      'Credit: Agency': true,
+      'rows = load_rows(path)': true,
+      'print(rows)': true,
+      Monday: true,
+      '13:00': true,
+      Flour: true,
+      Sugar: true,
+      'Follow us': false,
+      'Book a demo': false,
+      'Talk to our experts': false,
+    });
   });
 
   it("finds Readability's kept blocks by their stamps, even after a rename", () => {
@@ -142,6 +202,30 @@ describe('the extension pipeline (extract-from-html, as the Worker runs it) uses
       const article = extractFromHtml(html, { url: expected.url });
       expect(article.pageType).toBe('article');
       expect(article.contentHtml).not.toContain(BLOCK_MARK);
+    }
+  });
+
+  it('drops only short blocks where the model limits the filter to them, and lists what it dropped', () => {
+    const model = extractModel();
+    const saved = { threshold: model.thresholds.article, limits: model.filterMaxWords };
+    const prose =
+      'A sentence of the story that goes on long enough to count as prose, with commas, and more. ';
+    const html = `<html><head><title>Story</title></head><body><article><p>${prose.repeat(3)}</p><p>Follow us</p><h2>Our view</h2><p>${prose.repeat(4)}</p><figure><img src="https://news.example/a.jpg"><figcaption>Photo: Jane Doe</figcaption></figure></article></body></html>`;
+    try {
+      // Threshold 1: every block the filter may drop goes; only those of ≤ 3 words may, and
+      // never a heading or a caption.
+      model.thresholds.article = 1;
+      model.filterMaxWords = { article: 3 };
+      const article = extractFromHtml(html, { url: 'https://news.example/story' });
+      expect(article.pageType).toBe('article');
+      expect(article.textContent).not.toContain('Follow us');
+      expect(article.textContent.split(prose.trim()).length - 1).toBe(7);
+      expect(article.textContent).toContain('Our view');
+      expect(article.textContent).toContain('Photo: Jane Doe');
+      expect(article.removed.map((block) => block.sample)).toEqual(['Follow us']);
+    } finally {
+      model.thresholds.article = saved.threshold!;
+      model.filterMaxWords = saved.limits;
     }
   });
 

@@ -53,6 +53,15 @@ describe('chooseThreshold (held-out F1 and leaking share)', () => {
     expect(chooseThreshold([off, point(0.4, 0.9, 0.05)], false)).toEqual({ threshold: 0, why: 'off' });
   });
 
+  it('returns the word limit of the point it chose (the filter may drop only blocks that short)', () => {
+    const limited = { ...point(0.6, 0.9, 0.08), maxWords: 12 };
+    expect(chooseThreshold([off, point(0.3, 0.9, 0.1), limited])).toEqual({
+      threshold: 0.6,
+      maxWords: 12,
+      why: 'fewer leaks',
+    });
+  });
+
   it('needs threshold 0 (no filter) first', () => {
     expect(() => chooseThreshold([point(0.5, 0.9, 0.1)])).toThrow(/threshold 0/);
   });
