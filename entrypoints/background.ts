@@ -17,6 +17,7 @@ import {
   listenHandlers,
   noteHandlers,
   setUpAutoRepaint,
+  setUpClickedPreview,
   setUpHighlightCommands,
   setUpImportedDownloads,
   setUpLibrarySnapshot,
@@ -29,6 +30,8 @@ import { openDb } from '@/utils/storage';
 
 export default defineBackground(() => {
   const db = openDb();
+  // First, so that a click that woke the worker finds its listener (Chrome: the preview starts at the click).
+  const clicked = setUpClickedPreview();
   listen(
     createHandler(
       {
@@ -39,6 +42,7 @@ export default defineBackground(() => {
           ...highlightHandlers(db),
           ...listenHandlers(db),
           ...syncHandlers(db),
+          ...clicked,
         },
       },
       currentSelf(),

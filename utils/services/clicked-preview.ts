@@ -1,0 +1,107 @@
+import { browser } from 'wxt/browser';
+import type { ClickedPreview } from '@/utils/messaging';
+import { ok, type Result } from '@/utils/model';
+import { extractPage } from './extract-page';
+import { CLICKED_PARAM, readTabPage } from './read-tab-page';
+import { attachPageScript, type CaptureInjection, injectCaptureScript, restrictedReason } from './tab-access';
+
+const POPUP = 'popup.html';
+
+/**
+ * How long after its last start or click the service worker keeps the toolbar click for itself.
+ * Chrome stops a worker 30 s after its last event; a click on a stopped worker would wait for it
+ * to start (≈65 ms here, README "fifth round") before the popup even loads, so by then the
+ * manifest's popup is back, which opens without the worker.
+ */
+export const CLICK_WINDOW_MS = 25_000;
+
+/**
+ * Chrome: while the service worker runs, the toolbar click comes here (no popup set, so
+ * action.onClicked fires, activeTab granted) and the tab's capture and extraction start at once,
+ * before the popup's page has begun loading; the popup, opened here with ?clicked, takes the
+ * reading (takeClickedPreview) instead of starting its own once its first script runs. The
+ * keyboard shortcut (_execute_action) takes the same way. Firefox keeps the manifest's popup.
+ */
+export function setUpClickedPreview(): { takeClickedPreview: () => Promise<Result<ClickedPreview | null>> } {
+  let started: { tabId: number; reading: Promise<Omit<ClickedPreview, 'tabId'>> } | null = null;
+  let restore: ReturnType<typeof setTimeout> | undefined;
+  const takeClicks = () => {
+    void browser.action.setPopup({ popup: '' });
+    clearTimeout(restore);
+    restore = setTimeout(() => void browser.action.setPopup({ popup: POPUP }), CLICK_WINDOW_MS);
+  };
+
+  if (browser.offscreen && 'openPopup' in browser.action) {
+    browser.action.onClicked.addListener((tab) => {
+      if (tab.id === undefined) return;
+      // The popup's page is asked for first: its loading and the tab's reading then overlap.
+      const opened = openClickedPopup(tab.windowId).finally(takeClicks);
+      const reading = readClickedTab({ id: tab.id, url: tab.url });
+      started = { tabId: tab.id, reading };
+      // No popup to take the reading (say, the window closed): drop it.
+      void opened.then((open) => {
+        if (!open && started?.reading === reading) started = null;
+      });
+    });
+    takeClicks();
+  }
+
+  return {
+    /** The reading started at the last click, once: a second popup (or another tab's) reads for itself. */
+    async takeClickedPreview() {
+      const taken = started;
+      started = null;
+      return ok(taken && { tabId: taken.tabId, ...(await taken.reading) });
+    },
+  };
+}
+
+/** Opens the popup (with ?clicked) over `windowId`; answers whether it opened. */
+async function openClickedPopup(windowId: number): Promise<boolean> {
+  try {
+    await browser.action.setPopup({ popup: `${POPUP}?${CLICKED_PARAM}` });
+    await browser.action.openPopup({ windowId });
+    return true;
+  } catch (error) {
+    console.warn('Readmark: the popup did not open', error);
+    return false;
+  }
+}
+
+/** The popup's reading of a tab, done here: extracted in the offscreen document's Worker. */
+function readClickedTab(tab: { id: number; url?: string }): Promise<Omit<ClickedPreview, 'tabId'>> {
+  let timing: ClickedPreview['timing'] = null;
+  const reading = readTabPage(
+    {
+      offscreenOpen: Promise.resolve(true),
+      tab: Promise.resolve(tab),
+      injection: Promise.resolve(restrictedReason(tab.url) ? null : injectAtClick(tab.id)),
+    },
+    {
+      extraction: Promise.resolve((capture) =>
+        extractPage(capture, (t) => {
+          timing = t;
+        }),
+      ),
+      attach: attachPageScript,
+    },
+  ).then((read) => ({ reading: read, timing }));
+  // Answered to the popup when it asks; never an unhandled rejection meanwhile.
+  reading.catch(() => undefined);
+  return reading;
+}
+
+/**
+ * The capture script's injection at the click. Injected a few ms after the click, it can reach
+ * the tab's renderer before the click's activeTab grant does and be refused ("Cannot access
+ * contents of the page", once in about 50 clicks in npm run bench:preview): refused, it is tried
+ * once more a moment later, when the popup's own injection would have been made.
+ */
+async function injectAtClick(tabId: number): Promise<CaptureInjection> {
+  const first = await injectCaptureScript(tabId);
+  if (first.ok) return first;
+  await new Promise((resolve) => setTimeout(resolve, RETRY_AFTER_MS));
+  return injectCaptureScript(tabId);
+}
+
+const RETRY_AFTER_MS = 50;
