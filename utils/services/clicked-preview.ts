@@ -8,28 +8,18 @@ import { attachPageScript, type CaptureInjection, injectCaptureScript, restricte
 const POPUP = 'popup.html';
 
 /**
- * How long after its last start or click the service worker keeps the toolbar click for itself.
- * Chrome stops a worker 30 s after its last event; a click on a stopped worker would wait for it
- * to start (≈65 ms here, README "fifth round") before the popup even loads, so by then the
- * manifest's popup is back, which opens without the worker.
- */
-export const CLICK_WINDOW_MS = 25_000;
-
-/**
- * Chrome: while the service worker runs, the toolbar click comes here (no popup set, so
- * action.onClicked fires, activeTab granted) and the tab's capture and extraction start at once,
- * before the popup's page has begun loading; the popup, opened here with ?clicked, takes the
- * reading (takeClickedPreview) instead of starting its own once its first script runs. The
- * keyboard shortcut (_execute_action) takes the same way. Firefox keeps the manifest's popup.
+ * Chrome: the toolbar click comes here (no popup set, so action.onClicked fires, activeTab
+ * granted) and the tab's capture and extraction start at once, before the popup's page has begun
+ * loading; the popup, opened here with ?clicked, takes the reading (takeClickedPreview) instead of
+ * starting its own once its first script runs. The keyboard shortcut (_execute_action) takes the
+ * same way. The setting outlives the worker: a click on a stopped worker starts it and comes here
+ * (≈70 ms later), still sooner than the manifest's popup, whose message to the offscreen document
+ * waits for the worker to start as well (README, preview speed, fifth round). Until the worker
+ * first runs in a session, and in Firefox, the manifest's popup reads the tab itself.
  */
 export function setUpClickedPreview(): { takeClickedPreview: () => Promise<Result<ClickedPreview | null>> } {
   let started: { tabId: number; reading: Promise<Omit<ClickedPreview, 'tabId'>> } | null = null;
-  let restore: ReturnType<typeof setTimeout> | undefined;
-  const takeClicks = () => {
-    void browser.action.setPopup({ popup: '' });
-    clearTimeout(restore);
-    restore = setTimeout(() => void browser.action.setPopup({ popup: POPUP }), CLICK_WINDOW_MS);
-  };
+  const takeClicks = () => void browser.action.setPopup({ popup: '' });
 
   if (browser.offscreen && 'openPopup' in browser.action) {
     browser.action.onClicked.addListener((tab) => {
