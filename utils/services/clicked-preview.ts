@@ -13,9 +13,10 @@ const POPUP = 'popup.html';
  * loading; the popup, opened here with ?clicked, takes the reading (takeClickedPreview) instead of
  * starting its own once its first script runs. The keyboard shortcut (_execute_action) takes the
  * same way. The setting outlives the worker: a click on a stopped worker starts it and comes here
- * (≈70 ms later), still sooner than the manifest's popup, whose message to the offscreen document
- * waits for the worker to start as well (README, preview speed, fifth round). Until the worker
- * first runs in a session, and in Firefox, the manifest's popup reads the tab itself.
+ * (≈70 ms later); the manifest's popup would not be quicker, as its message to the offscreen
+ * document waits for the worker to start as well (README, preview speed, fifth round). Until the worker
+ * first runs in a session, where Chrome refuses openPopup, and in Firefox, the manifest's popup
+ * reads the tab itself.
  */
 export function setUpClickedPreview(): { takeClickedPreview: () => Promise<Result<ClickedPreview | null>> } {
   let started: { tabId: number; reading: Promise<Omit<ClickedPreview, 'tabId'>> } | null = null;
@@ -25,12 +26,16 @@ export function setUpClickedPreview(): { takeClickedPreview: () => Promise<Resul
     browser.action.onClicked.addListener((tab) => {
       if (tab.id === undefined) return;
       // The popup's page is asked for first: its loading and the tab's reading then overlap.
-      const opened = openClickedPopup(tab.windowId).finally(takeClicks);
+      const opened = openClickedPopup(tab.windowId);
       const reading = readClickedTab({ id: tab.id, url: tab.url });
       started = { tabId: tab.id, reading };
-      // No popup to take the reading (say, the window closed): drop it.
       void opened.then((open) => {
-        if (!open && started?.reading === reading) started = null;
+        if (open) return takeClicks();
+        // No popup to take the reading: drop it. And where Chrome refuses openPopup (before
+        // Chrome 127 only policy-installed extensions may call it), the next click must not be
+        // lost too: the manifest's popup takes the clicks until the worker starts again.
+        if (started?.reading === reading) started = null;
+        void browser.action.setPopup({ popup: POPUP });
       });
     });
     takeClicks();

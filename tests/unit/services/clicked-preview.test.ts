@@ -93,13 +93,13 @@ describe('the preview started at the toolbar click', () => {
     });
   });
 
-  test('a popup that did not open leaves no reading for the next popup to take', async () => {
+  test('a popup that did not open leaves no reading to take, and the next click opens the manifest’s popup', async () => {
     openPopup.mockRejectedValue(new Error('no active window'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const { takeClickedPreview } = setUpClickedPreview();
     await click({ id: 7, windowId: 3, url: 'https://news.example/bridge' });
     await vi.waitFor(() => expect(warn).toHaveBeenCalled());
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await vi.waitFor(() => expect(setPopup).toHaveBeenLastCalledWith({ popup: 'popup.html' }));
     expect(await takeClickedPreview()).toEqual({ ok: true, value: null });
   });
 
