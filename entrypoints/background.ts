@@ -17,7 +17,6 @@ import {
   listenHandlers,
   noteHandlers,
   setUpAutoRepaint,
-  setUpClickedPreview,
   setUpHighlightCommands,
   setUpImportedDownloads,
   setUpLibrarySnapshot,
@@ -30,8 +29,6 @@ import { openDb } from '@/utils/storage';
 
 export default defineBackground(() => {
   const db = openDb();
-  // First, so that a click that woke the worker finds its listener (Chrome: the preview starts at the click).
-  const clicked = setUpClickedPreview();
   listen(
     createHandler(
       {
@@ -42,7 +39,6 @@ export default defineBackground(() => {
           ...highlightHandlers(db),
           ...listenHandlers(db),
           ...syncHandlers(db),
-          ...clicked,
         },
       },
       currentSelf(),

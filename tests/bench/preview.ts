@@ -70,7 +70,6 @@ const BESIDE: [string, string][] = [
   ['popup entry module running', 'popup-module'],
   ['Worker script ready (0: warm before the popup)', 'worker-ready'],
   ['UI code (Preact, Dexie, translations) ready', 'ui-code'],
-  ['reading taken from the background (click path)', 'clicked-taken'],
 ];
 
 interface Row {

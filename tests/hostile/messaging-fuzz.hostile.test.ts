@@ -97,7 +97,6 @@ const VALID: Record<string, Record<string, unknown>> = {
     position: { sentence: 3, text: 'The harbour' },
   },
   syncContinue: {},
-  takeClickedPreview: {},
 };
 /** Fields (or `type.field`) where null or absence is valid, so those two mutations are not hostile there. */
 const NULLABLE = new Set(['canonicalUrl', 'noteDone.highlight', 'lang', 'listenPosition.position']);
@@ -110,7 +109,6 @@ const NO_REQUIRED_FIELD = new Set([
   'highlightStatus',
   'highlightSelection',
   'syncContinue',
-  'takeClickedPreview',
 ]);
 const HUGE = 'x'.repeat(20_000_001); // above every string limit of the protocol, including page HTML
 const PROTO_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty'];

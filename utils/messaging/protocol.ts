@@ -1,6 +1,5 @@
 import * as v from 'valibot';
 import {
-  type AppError,
   type ColorNames,
   ERROR_CODES,
   type ExtractedArticle,
@@ -155,11 +154,6 @@ export const toBackground = {
    * starts its own run now instead of half a minute later (the alarm stays as the fallback).
    */
   syncContinue: v.strictObject({}),
-  /**
-   * Chrome: the popup opened by a toolbar click asks for the preview the background started at
-   * that click (utils/services/clicked-preview.ts), taken once.
-   */
-  takeClickedPreview: v.strictObject({}),
 } as const;
 
 /**
@@ -198,7 +192,6 @@ export const senders: Record<keyof typeof toBackground, readonly ('page' | 'exte
   listenArticle: ['page'],
   listenPosition: ['page'],
   syncContinue: ['extension'],
-  takeClickedPreview: ['extension'],
 };
 
 export type ToContent = { [K in keyof typeof toContent]: v.InferOutput<(typeof toContent)[K]> };
@@ -229,26 +222,6 @@ export interface BackgroundAnswers {
   listenPosition: true;
   /** The background's run was started (it answers before the run ends). */
   syncContinue: true;
-  /** The reading started at the last toolbar click, with its tab; null when there is none to take. */
-  takeClickedPreview: ClickedPreview | null;
-}
-
-/** What the background read of the tab its toolbar button was clicked on. */
-export interface ClickedPreview {
-  tabId: number;
-  /** When the extraction Worker was ready, got the page and was done (as OffscreenExtraction's). */
-  timing: OffscreenExtraction['timing'];
-  /** The article on the tab (extracted, sanitised), or why there is none (TabReading). */
-  reading:
-    | { kind: 'restricted'; reason: AppError }
-    | { kind: 'error'; error: AppError }
-    | {
-        kind: 'read';
-        tabId: number;
-        article: ExtractedArticle;
-        /** Text the reader selected on the page before clicking ('' for none). */
-        selection: string;
-      };
 }
 
 /** What Listen on a live page reads: the extracted article's HTML and language, and where it stopped. */

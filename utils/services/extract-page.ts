@@ -15,14 +15,10 @@ export type ExtractCapture = (
  * Extracts a captured page from the background. Firefox's background page has a DOM and can
  * start the Worker itself; Chrome's service worker has neither, so it asks an offscreen document.
  */
-export async function extractPage(
-  capture: PageCapture,
-  onTiming?: (timing: ExtractTiming) => void,
-): Promise<Result<ExtractedArticle>> {
-  if (typeof document !== 'undefined' && typeof Worker !== 'undefined')
-    return extractInWorker(capture, { onTiming });
+export async function extractPage(capture: PageCapture): Promise<Result<ExtractedArticle>> {
+  if (typeof document !== 'undefined' && typeof Worker !== 'undefined') return extractInWorker(capture);
   await ensureOffscreenDocument();
-  return extractOffscreen(capture, onTiming);
+  return extractOffscreen(capture);
 }
 
 /**

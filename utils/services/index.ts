@@ -29,7 +29,6 @@ export {
   fetchImage,
   originPattern,
 } from './capture-images';
-export { setUpClickedPreview } from './clicked-preview';
 export { localiseColorNames, readColorNames } from './color-names';
 export { setUpAutoRepaint } from './content-script-registration';
 export { type BatchLimits, type DownloadDeps, downloadBatch, requeueFailed } from './download-queue';

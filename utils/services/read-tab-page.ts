@@ -1,7 +1,7 @@
-import { browser } from 'wxt/browser';
-import { bindCaptureToTab, type ClickedPreview } from '@/utils/messaging';
+import { bindCaptureToTab } from '@/utils/messaging';
+import type { AppError, ExtractedArticle } from '@/utils/model';
 import { markWorkerTiming } from './extract-in-worker';
-import { choosePopupExtraction, type ExtractCapture, offscreenDocumentOpen } from './extract-page';
+import { choosePopupExtraction, offscreenDocumentOpen } from './extract-page';
 import {
   type CaptureInjection,
   captureTab,
@@ -12,31 +12,27 @@ import {
 } from './tab-access';
 
 /** What the popup learns from its tab alone: the article on it, or why there is none. */
-export type TabReading = ClickedPreview['reading'];
-
-/**
- * The query parameter of the popup the background opens at a toolbar click, having started the
- * tab's reading itself (clicked-preview.ts): the popup asks for that reading instead of its own.
- */
-export const CLICKED_PARAM = 'clicked';
+export type TabReading =
+  | { kind: 'restricted'; reason: AppError }
+  | { kind: 'error'; error: AppError }
+  | {
+      kind: 'read';
+      tabId: number;
+      article: ExtractedArticle;
+      /** Text the reader selected on the page before opening the popup ('' for none). */
+      selection: string;
+    };
 
 /**
  * The browser calls a tab reading needs before the popup's modules have loaded: whether the
  * offscreen document is open, the tab, and the capture script's injection into it (null when
- * there is no tab or it is one Readmark may not touch). Or, in a popup opened at a click by the
- * background, the tab and the background's answer.
+ * there is no tab or it is one Readmark may not touch).
  */
-export type TabReadingStart =
-  | OwnReadingStart
-  | { tab: Promise<FoundTab>; clicked: Promise<ClickedPreview | null> };
-
-interface OwnReadingStart {
+export interface TabReadingStart {
   offscreenOpen: Promise<boolean>;
-  tab: Promise<FoundTab>;
+  tab: Promise<{ id: number; url?: string } | null>;
   injection: Promise<CaptureInjection | null>;
 }
-
-type FoundTab = { id: number; url?: string } | null;
 
 /** Where the popup's first script leaves its start for the popup's entry module. */
 const START = Symbol.for('readmark.tabReadingStart');
@@ -48,19 +44,11 @@ type WithStart = typeof globalThis & { [START]?: TabReadingStart };
  * popup's modules load. Uses only the browser's API (no validation, no messaging): the script
  * stays a few kB. Its result is left for readTabPage (takeTabReadingStart).
  */
-export function startTabReading(search: string = location.search): TabReadingStart {
+export function startTabReading(): TabReadingStart {
   // Marks read by `npm run bench:preview` (performance marks cost nothing measurable).
   performance.mark('rm:popup-code');
-  const tab = resolveTargetTab(search);
-  const start = new URLSearchParams(search).has(CLICKED_PARAM)
-    ? { tab, clicked: askClickedPreview() }
-    : startOwnReading(tab);
-  (globalThis as WithStart)[START] = start;
-  return start;
-}
-
-function startOwnReading(tab: Promise<FoundTab>): OwnReadingStart {
   const offscreenOpen = offscreenDocumentOpen().catch(() => false);
+  const tab = resolveTargetTab();
   const injection = tab.then((found) => {
     if (!found || restrictedReason(found.url)) return null;
     performance.mark('rm:capture-start');
@@ -68,20 +56,9 @@ function startOwnReading(tab: Promise<FoundTab>): OwnReadingStart {
   });
   // A failed tab lookup is reported by readTabPage, which awaits the tab itself.
   injection.catch(() => undefined);
-  return { offscreenOpen, tab, injection };
-}
-
-/**
- * The reading the background started at the toolbar click, or null (none, or no answer). Asked
- * with the browser's API alone, so that the popup's first script stays a few kB; the answer is
- * our background's (an extension page's runtime message reaches only the extension's own contexts).
- */
-function askClickedPreview(): Promise<ClickedPreview | null> {
-  return browser.runtime.sendMessage({ type: 'takeClickedPreview', payload: {} }).then(
-    (answer: { ok?: boolean; value?: ClickedPreview | null } | undefined) =>
-      (answer?.ok && answer.value) || null,
-    () => null,
-  );
+  const start = { offscreenOpen, tab, injection };
+  (globalThis as WithStart)[START] = start;
+  return start;
 }
 
 /** The start the popup's first script made (once), or a start made now where it did not run. */
@@ -92,36 +69,14 @@ export function takeTabReadingStart(): TabReadingStart {
   return start ?? startTabReading();
 }
 
-/** How the background reads a tab instead of the popup (clicked-preview.ts). */
-export interface ReadingWays {
-  /** Where the capture is extracted (the popup: choosePopupExtraction). */
-  extraction?: Promise<ExtractCapture>;
-  /** Attaches the in-page UI beside the extraction (the popup: pageScriptReady). */
-  attach?: (tabId: number, running: boolean) => Promise<void>;
-}
-
 /**
  * The part of the popup's preview that needs neither the database nor the UI: find the tab,
  * capture it, extract in a Worker. Its browser calls were started by the popup's first script
  * (startTabReading), so the choice of Worker (the offscreen document's, warm; else the popup's
  * own, whose script then loads), the tab and its capture all proceed while the popup's code loads.
- * In a popup the background opened at a click, the background's reading of this very tab; if it
- * has none (the reader switched tabs, or the worker restarted), the popup reads the tab itself.
  */
-export async function readTabPage(
-  start: TabReadingStart = takeTabReadingStart(),
-  ways: ReadingWays = {},
-): Promise<TabReading> {
-  if ('clicked' in start) {
-    const [tab, clicked] = await Promise.all([start.tab, start.clicked]);
-    performance.mark('rm:clicked-taken');
-    if (tab && clicked?.tabId === tab.id) {
-      if (clicked.timing) markWorkerTiming(clicked.timing);
-      return clicked.reading;
-    }
-    return readTabPage(startOwnReading(start.tab));
-  }
-  const extraction = ways.extraction ?? choosePopupExtraction(start.offscreenOpen);
+export async function readTabPage(start: TabReadingStart = takeTabReadingStart()): Promise<TabReading> {
+  const extraction = choosePopupExtraction(start.offscreenOpen);
   const tab = await start.tab;
   if (!tab) return { kind: 'restricted', reason: { code: 'no-tab' } };
   const reason = restrictedReason(tab.url);
@@ -143,7 +98,7 @@ export async function readTabPage(
   // preview shows still gets it (asked later, a loaded machine closed the popup before the
   // injection was requested: tests/hostile/sw-faults, tests/e2e/hostile-page). On a huge page it
   // competes with the extraction for the CPU; the pathological pages keep their bound alone.
-  void (ways.attach ?? pageScriptReady)(tab.id, pageScript);
+  void pageScriptReady(tab.id, pageScript);
   const extract = await extraction;
   const extracted = await extract(capture.value, markWorkerTiming);
   performance.mark('rm:extracted');

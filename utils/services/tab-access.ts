@@ -110,22 +110,15 @@ const pageScripts = new Map<number, Promise<void>>();
 export function pageScriptReady(tabId: number, running?: boolean): Promise<void> {
   let ready = pageScripts.get(tabId);
   if (!ready) {
-    ready = (async () =>
-      attachPageScript(tabId, running ?? (await sendToTab(tabId, 'highlightStatus', {})).ok))();
+    ready = (async () => {
+      if (running ?? (await sendToTab(tabId, 'highlightStatus', {})).ok) return;
+      try {
+        await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
+      } catch {
+        // Reported by the message that needed the script.
+      }
+    })();
     pageScripts.set(tabId, ready);
   }
   return ready;
-}
-
-/**
- * Injects the full content script into a tab unless `running` (what the capture or the page
- * said). Remembers nothing: the background, which outlives pages, calls this one.
- */
-export async function attachPageScript(tabId: number, running: boolean): Promise<void> {
-  if (running) return;
-  try {
-    await browser.scripting.executeScript({ target: { tabId }, files: [CONTENT_SCRIPT_FILE] });
-  } catch {
-    // Reported by the message that needed the script.
-  }
 }

@@ -1,7 +1,6 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { readTabPage, startTabReading } from '@/utils/services';
-import { makeExtracted } from '../../support/articles';
 
 // The popup's first script (entrypoints/popup-start.ts) starts the tab's lookup and the capture
 // script's injection before the popup's modules load; the entry module's readTabPage takes that
@@ -75,42 +74,5 @@ describe('readTabPage over the start the popup’s first script made', () => {
     vi.spyOn(browser.tabs, 'query').mockRejectedValue(new Error('No current window'));
     startTabReading();
     await expect(readTabPage()).rejects.toThrow('No current window');
-  });
-});
-
-describe('a popup the background opened at the click (?clicked)', () => {
-  const article = makeExtracted({ title: 'Read at the click' });
-  const backgroundRead = (tabId: number) =>
-    vi.spyOn(browser.runtime, 'sendMessage').mockResolvedValue({
-      ok: true,
-      value: tabId ? { tabId, timing: null, reading: { kind: 'read', tabId, article, selection: '' } } : null,
-    } as never);
-
-  test('takes the reading the background started for this tab, and injects nothing itself', async () => {
-    tabShows('https://news.example/story');
-    const asked = backgroundRead(9);
-    const inject = vi.spyOn(browser.scripting, 'executeScript');
-    startTabReading('?clicked');
-    expect(await readTabPage()).toEqual({ kind: 'read', tabId: 9, article, selection: '' });
-    expect(asked).toHaveBeenCalledWith({ type: 'takeClickedPreview', payload: {} });
-    expect(inject).not.toHaveBeenCalled();
-  });
-
-  test("another tab's reading is not shown: the popup reads its own tab", async () => {
-    tabShows('https://news.example/story');
-    backgroundRead(4);
-    const inject = vi
-      .spyOn(browser.scripting, 'executeScript')
-      .mockResolvedValue([{ frameId: 0, documentId: 'd', result: { html: 42 } }] as never);
-    startTabReading('?clicked');
-    expect(await readTabPage()).toMatchObject({ kind: 'restricted', reason: { code: 'page-no-answer' } });
-    expect(inject).toHaveBeenCalledWith({ target: { tabId: 9 }, files: ['/capture.js'] });
-  });
-
-  test('no reading to take (the worker restarted): the popup reads its own tab', async () => {
-    tabShows('chrome://settings/');
-    backgroundRead(0);
-    startTabReading('?clicked');
-    expect(await readTabPage()).toEqual({ kind: 'restricted', reason: { code: 'page-browser' } });
   });
 });
