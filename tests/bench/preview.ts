@@ -17,6 +17,7 @@ import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, triggerAction } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup, type RealPopup } from '../e2e/real-popup';
+import { stopServiceWorker } from '../e2e/service-worker';
 import {
   fmt,
   pagesToServe,
@@ -38,6 +39,11 @@ const ORDER_OFFSET = Number(process.env.BENCH_ORDER_OFFSET) || 0;
  * Chrome pops the button out before loading the popup (README, preview speed, fourth round).
  */
 const PINNED = process.env.BENCH_UNPINNED !== '1';
+/**
+ * `BENCH_ASLEEP=1`: each Readmark build's service worker is stopped (as Chrome stops an idle one)
+ * before its click, so every click is a first click after the worker idled.
+ */
+const ASLEEP = process.env.BENCH_ASLEEP === '1';
 /** `BENCH_PAGES=n` for a quicker, rougher look. */
 const PAGES = Number(process.env.BENCH_PAGES) || 30;
 /**
@@ -85,7 +91,14 @@ interface Marks {
 
 /** Waits for the popup's paint mark; answers its marks (ms since the popup's timeOrigin) and timeOrigin. */
 async function marksOf(popup: RealPopup): Promise<Marks> {
-  await popup.waitFor(`performance.getEntriesByName('rm:preview-painted').length`, 20_000);
+  await popup
+    .waitFor(`performance.getEntriesByName('rm:preview-painted').length`, 20_000)
+    .catch(async (error) => {
+      const shown = await popup.evaluate<string>(
+        `location.href + ': ' + document.body.innerText.slice(0, 300)`,
+      );
+      throw new Error(`${(error as Error).message}; the popup shows ${JSON.stringify(shown)}`);
+    });
   return popup.evaluate<Marks>(`(() => {
     const m = { origin: performance.timeOrigin };
     for (const e of performance.getEntriesByType('mark')) m[e.name.replace('rm:', '')] = e.startTime;
@@ -154,6 +167,11 @@ async function main() {
     for (const b of order) {
       const build = builds[b]!;
       await page.bringToFront();
+      if (ASLEEP) {
+        await stopServiceWorker(cdp, `chrome-extension://${unpackedExtensionId(build.dir)}/`);
+        // Let the browser see the worker gone, as after an idle stop.
+        await new Promise((r) => setTimeout(r, 300));
+      }
       const real = await clickAndMeasure(cdp, { context, extensionId: unpackedExtensionId(build.dir) }, page);
       const m = real.marks;
       // A mark a build does not set (a baseline older than a stage) counts as no time.
@@ -177,7 +195,7 @@ async function main() {
     await page.close();
   }
   console.log(
-    `\n${pages.length} pages, ${PINNED ? 'buttons pinned' : 'buttons not pinned'}, load average ${loadavg()[0]!.toFixed(1)} (2 cores shared)`,
+    `\n${pages.length} pages, ${PINNED ? 'buttons pinned' : 'buttons not pinned'}${ASLEEP ? ', service workers stopped before each click' : ''}, load average ${loadavg()[0]!.toFixed(1)} (2 cores shared)`,
   );
   for (const [b, build] of builds.entries()) {
     console.log(`\n== ${build.label} (${build.dir}) ==`);

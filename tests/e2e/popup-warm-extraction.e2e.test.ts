@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { useExtensionBrowser } from './browser';
 import { attachRealPopup } from './real-popup';
+import { stopServiceWorker } from './service-worker';
 
 // The popup's preview is extracted by the offscreen document's Worker, which the background opens
 // when it starts and which outlives every popup: ready (and warm) before the reader clicks. Without
@@ -54,6 +55,18 @@ describe('popup: a warm extraction Worker in the offscreen document', () => {
     expect(await pageUiAnswers()).toBe(false);
     await previewWorkerReady(page);
     await expect.poll(pageUiAnswers, { timeout: 10_000 }).toBe(true);
+    await page.close();
+  });
+
+  test('with the service worker stopped (as Chrome stops an idle one) the preview still comes from the warm document', async () => {
+    await expect.poll(offscreenOpen, { timeout: 15_000 }).toBe(1);
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    const cdp = await env.browser.context.browser()!.newBrowserCDPSession();
+    expect(await stopServiceWorker(cdp, env.browser.extensionUrl('/'))).toBe(true);
+    // Over the document's channel (no runtime message to start the worker first); an unanswered
+    // channel would have sent the popup to a Worker of its own, ready after the popup's start.
+    expect(await previewWorkerReady(page)).toBe(0);
+    await cdp.detach();
     await page.close();
   });
 

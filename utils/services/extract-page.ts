@@ -1,7 +1,17 @@
 import { browser } from 'wxt/browser';
-import { type OffscreenExtraction, type PageCapture, sendToOffscreen } from '@/utils/messaging';
+import {
+  type OffscreenExtraction,
+  type PageCapture,
+  sendToOffscreen,
+  sendToOffscreenChannel,
+} from '@/utils/messaging';
 import type { ExtractedArticle, Result } from '@/utils/model';
-import { type ExtractTiming, extractInWorker, prewarmExtractWorker } from './extract-in-worker';
+import {
+  EXTRACTION_TIMEOUT_MS,
+  type ExtractTiming,
+  extractInWorker,
+  prewarmExtractWorker,
+} from './extract-in-worker';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
@@ -34,7 +44,7 @@ export async function choosePopupExtraction(
   const local: ExtractCapture = (capture, onTiming) => extractInWorker(capture, { onTiming });
   if (await offscreenOpen.catch(() => false))
     return async (capture, onTiming) => {
-      const answer = await extractOffscreen(capture, onTiming);
+      const answer = await extractOffscreen(capture, onTiming, 'channel');
       // Never delivered (the document closed, or still loading) or lost with the document: this
       // popup's own Worker. An extraction that failed or hit the watchdog is answered, not retried.
       return !answer.ok && answer.error.code === 'offscreen-no-answer' ? local(capture, onTiming) : answer;
@@ -47,10 +57,15 @@ export async function choosePopupExtraction(
 async function extractOffscreen(
   capture: PageCapture,
   onTiming?: (timing: ExtractTiming) => void,
+  way: 'runtime' | 'channel' = 'runtime',
 ): Promise<Result<ExtractedArticle>> {
-  // No bound of its own: the document's watchdog answers within EXTRACTION_TIMEOUT_MS, and a
-  // document that goes away meanwhile closes the message (offscreen-no-answer).
-  const answer: Result<OffscreenExtraction> = await sendToOffscreen('offscreenExtract', { capture });
+  // A runtime message has no bound of its own: the document's watchdog answers within
+  // EXTRACTION_TIMEOUT_MS, and a document that goes away meanwhile closes the message
+  // (offscreen-no-answer). The popup's channel, which cannot tell, waits that and a margin.
+  const answer: Result<OffscreenExtraction> =
+    way === 'channel'
+      ? await sendToOffscreenChannel('offscreenExtract', { capture }, EXTRACTION_TIMEOUT_MS + 5_000)
+      : await sendToOffscreen('offscreenExtract', { capture });
   if (!answer.ok) return answer;
   if (answer.value.timing) onTiming?.(answer.value.timing);
   return { ok: true, value: answer.value.article };
