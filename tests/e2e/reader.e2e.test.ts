@@ -52,25 +52,39 @@ describe('reader view', () => {
   // below the tool bar) stays there. Place one paragraph's middle on the line, then read where the
   // line falls in it (0 = its top, 1 = its bottom).
   const LINE = 80;
-  const placeOnLine = (reader: Page, paragraph: number) =>
+  const NEWS_PARAGRAPH = 'The new bridge will be made';
+  /** Under "Sheltered plots", early enough that a wider page can still scroll it to the line. */
+  const GUIDE_PARAGRAPH = 'If every corner of the plot';
+  // A paragraph is named by its opening words, not its place: what extraction keeps around it (a
+  // byline, a short label) may change without the paragraph changing.
+  const placeOnLine = (reader: Page, opening: string) =>
     reader.evaluate(
-      ([n, line]) => {
-        const rect = document.querySelectorAll('.reader-content p')[n!]!.getBoundingClientRect();
-        window.scrollBy({ top: Math.round(rect.top + rect.height / 2 - line!), behavior: 'instant' });
+      ([opening, line]) => {
+        const paragraph = [...document.querySelectorAll('.reader-content p')].find((p) =>
+          p.textContent!.startsWith(opening as string),
+        );
+        const rect = paragraph!.getBoundingClientRect();
+        window.scrollBy({
+          top: Math.round(rect.top + rect.height / 2 - (line as number)),
+          behavior: 'instant',
+        });
         // Scroll events fire with the next frames: let the reader see where it now is.
         return new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
       },
-      [paragraph, LINE],
+      [opening, LINE] as const,
     );
   /** Still the same paragraph at the line, give or take a line of text. */
   const nearMiddle = (at: number) => at > 0.3 && at < 0.7;
-  const lineIn = (reader: Page, paragraph: number) =>
+  const lineIn = (reader: Page, opening: string) =>
     reader.evaluate(
-      ([n, line]) => {
-        const rect = document.querySelectorAll('.reader-content p')[n!]!.getBoundingClientRect();
-        return (line! - rect.top) / rect.height;
+      ([opening, line]) => {
+        const paragraph = [...document.querySelectorAll('.reader-content p')].find((p) =>
+          p.textContent!.startsWith(opening as string),
+        );
+        const rect = paragraph!.getBoundingClientRect();
+        return ((line as number) - rect.top) / rect.height;
       },
-      [paragraph, LINE],
+      [opening, LINE] as const,
     );
 
   test('settings and reading position are kept across a reload', async () => {
@@ -138,12 +152,12 @@ describe('reader view', () => {
     expect(await reader.getByLabel('Text size').inputValue()).toBe('21');
     // Larger text reflows the article: the line being read stays under the tool bar. (A paragraph
     // in the first half: near the end of this short article the page cannot scroll that far.)
-    await placeOnLine(reader, 3);
+    await placeOnLine(reader, NEWS_PARAGRAPH);
     await reader.getByLabel('Text size').fill('27');
     await expect
       .poll(() => reader.locator('.reader').evaluate((e) => getComputedStyle(e).fontSize))
       .toBe('27px');
-    expect(nearMiddle(await lineIn(reader, 3))).toBe(true);
+    expect(nearMiddle(await lineIn(reader, NEWS_PARAGRAPH))).toBe(true);
     await reader.getByLabel('Text size').fill('21');
     await reader.close();
   });
@@ -230,11 +244,11 @@ describe('reader view', () => {
     expect(await toc.getAttribute('data-placement')).toBe('inline');
     // The contents leave the flow and the lines get longer: the text being read stays in place.
     // (A paragraph early enough that the wider page can still scroll it to the line.)
-    await placeOnLine(reader, 5);
+    await placeOnLine(reader, GUIDE_PARAGRAPH);
     await expect.poll(() => links.nth(1).getAttribute('aria-current')).toBe('location'); // "Sheltered plots"
     await reader.setViewportSize({ width: 1700, height: 900 });
     await expect.poll(() => toc.getAttribute('data-placement')).toBe('beside');
-    await expect.poll(() => lineIn(reader, 5).then(nearMiddle)).toBe(true);
+    await expect.poll(() => lineIn(reader, GUIDE_PARAGRAPH).then(nearMiddle)).toBe(true);
     expect(await links.nth(1).getAttribute('aria-current')).toBe('location');
     const layout = await reader.evaluate(() => {
       const list = document.querySelector('.reader-toc ol')!.getBoundingClientRect();
@@ -274,9 +288,9 @@ describe('reader view', () => {
     expect(await wcagViolations(reader), 'side panel open').toEqual([]);
 
     // A phone-sized window: the reader keeps its place in the text, and nothing sticks out sideways.
-    await placeOnLine(reader, 5);
+    await placeOnLine(reader, GUIDE_PARAGRAPH);
     await reader.setViewportSize({ width: 390, height: 780 });
-    await expect.poll(() => lineIn(reader, 5).then(nearMiddle)).toBe(true);
+    await expect.poll(() => lineIn(reader, GUIDE_PARAGRAPH).then(nearMiddle)).toBe(true);
     const overflow = () =>
       reader.evaluate(() => {
         const sticksOut = [
