@@ -9,11 +9,12 @@
  * times the answer (the worker started, its script evaluated, the message handled), then pings
  * again with the worker running (the message's own cost, the floor). Of the woken worker it also
  * reads `performance.timeOrigin` (when the browser started that worker), which splits the wait
- * into "until the worker starts" and "its script and the handler". Prints p50/p95 of each and
- * each build's background.js size.
+ * into "until the worker starts" and "its script and the handler". The floor is a throwaway
+ * extension whose worker is a one-line ping answer, stopped and pinged the same way in the same
+ * trials. Prints p50/p95 of each and each build's background.js size.
  */
-import { existsSync, statSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium } from '../e2e/browser';
@@ -51,6 +52,26 @@ function baselineDir(): string | null {
   return dir;
 }
 
+/** A throwaway extension whose worker only answers a ping as Readmark's does: the browser's floor. */
+function floorExtension(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'readmark-floor-worker-'));
+  writeFileSync(
+    join(dir, 'manifest.json'),
+    JSON.stringify({
+      manifest_version: 3,
+      name: 'Floor worker',
+      version: '1.0',
+      background: { service_worker: 'background.js' },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'background.js'),
+    "chrome.runtime.onMessage.addListener((m, s, answer) => { answer({ ok: true, value: { version: '1.0' } }); });",
+  );
+  writeFileSync(join(dir, 'review.html'), '<!doctype html><meta charset="utf-8"><title>Floor</title>');
+  return dir;
+}
+
 /** Sends `ping` from the page: sent and answered, in the epoch clock (ms, sub-ms precise). */
 function ping(page: Page): Promise<{ sent: number; answered: number; version?: string }> {
   return page.evaluate(async () => {
@@ -84,6 +105,7 @@ async function main() {
   const dirs = [
     { label: 'this build', dir: EXTENSION_DIR },
     ...(baseline ? [{ label: 'baseline', dir: baseline }] : []),
+    { label: 'floor', dir: floorExtension() },
   ];
   const list = dirs.map((b) => b.dir).join(',');
   const context = await launchChromium([`--disable-extensions-except=${list}`, `--load-extension=${list}`]);
@@ -143,7 +165,7 @@ async function main() {
     `${(statSync(join(b.dir, 'background.js')).size / 1000).toFixed(0)} kB`.padStart(16),
   );
   console.log(`${'background.js'.padEnd(30)}${sizes.join('')}`);
-  if (builds.length === 2) {
+  if (baseline) {
     const ratio = (key: keyof Trial) =>
       quantile(
         builds[0]!.trials.map((t) => t[key]),
