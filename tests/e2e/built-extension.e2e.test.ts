@@ -53,6 +53,17 @@ describe.each(OUTPUTS)('built extension %s', (dir) => {
     expect(script).not.toMatch(/indexedDB|Dexie/);
   });
 
+  test('the background holds the extraction path only where it extracts: Firefox, not Chrome’s service worker', () => {
+    // Chrome's worker evaluates its whole script each time it wakes; it asks the offscreen
+    // document instead (utils/services/extract-page.ts; npm run bench:worker-start).
+    const script = readFileSync(join(dir, 'background.js'), 'utf8');
+    const extractionPath = ['extract-worker.js', 'Readability', 'DOMPurify', 'linkedom'];
+    for (const marker of extractionPath)
+      if (isChrome) expect(script, marker).not.toContain(marker);
+      else expect(script, marker).toContain(marker);
+    expect(script).toContain('offscreen.html');
+  });
+
   test('no extension page listens to window messages either', () => {
     const chunks = join(dir, 'chunks');
     const files = existsSync(chunks) ? readdirSync(chunks).map((f) => join(chunks, f)) : [];
