@@ -6,6 +6,7 @@ import { matchRule } from './match-rule';
 import type { PageFacts } from './metadata';
 import { HIDDEN_LABEL, MARKER_PREFIX } from './removed-blocks';
 import { resolveMedia } from './resolve-media';
+import { isSkipLink } from './skip-link';
 import { someElement } from './walk-elements';
 
 /**
@@ -100,6 +101,14 @@ const removeByRule: Step = (el, { rules, bodyTextLength, prepared, doc }) => {
   return after;
 };
 
+/** Removes the "skip to content" link that opens a page or its container (structure only, see skip-link.ts). */
+const removeSkipLink: Step = (el, { rules, prepared, doc }) => {
+  if (!rules || !isSkipLink(el, doc)) return undefined;
+  // Listed under the navigation label the reader's interface already words in every language.
+  removeBlock(el, 'skip-link', 'post navigation', null, prepared, doc);
+  return null;
+};
+
 /** Removes what the page hides from every reader (attributes and inline style only). */
 const removeHidden: Step = (el, { prepared, doc }) => {
   if (!el.hasAttributes() || !isHidden(el)) return undefined;
@@ -138,6 +147,7 @@ const PREPARE_STEPS: readonly Step[] = [
   skipUnwalked,
   flattenPastMaxDepth,
   removeByRule,
+  removeSkipLink,
   removeHidden,
   resolveElementMedia,
   pullQuoteToBlockquote,

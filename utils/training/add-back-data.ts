@@ -52,6 +52,8 @@ const SOURCES = [
   'utils/extraction/add-back-features.ts',
   'utils/extraction/add-back.ts',
   'utils/extraction/prepare.ts',
+  'utils/extraction/prepare-steps.ts',
+  'utils/extraction/skip-link.ts',
   'utils/extraction/removal-rules.ts',
   'utils/extraction/extract-article.ts',
   'utils/training/labels.ts',

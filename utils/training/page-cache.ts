@@ -35,6 +35,8 @@ const SOURCES = [
   'block-features.ts',
   'page-features.ts',
   'prepare.ts',
+  'prepare-steps.ts',
+  'skip-link.ts',
   'removal-rules.ts',
   'match-rule.ts',
   'extract-article.ts',
