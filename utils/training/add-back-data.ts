@@ -5,7 +5,6 @@
  * the block's placement, add-back-features.ts). Cached per page in /tmp like page-cache.ts,
  * keyed by the code that computes it.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
@@ -20,6 +19,7 @@ import {
   isInside,
   placements,
 } from '@/utils/extraction';
+import { extractionCodeHash } from './code-hash';
 import { readPageHtml, type TruthPage } from './corpus';
 import { blockLabels } from './labels';
 import { CACHE_ROOT } from './page-cache';
@@ -46,25 +46,7 @@ export interface AddBackPage {
   blocks: AddBackBlock[];
 }
 
-const SOURCES = [
-  'utils/extraction/blocks.ts',
-  'utils/extraction/block-features.ts',
-  'utils/extraction/add-back-features.ts',
-  'utils/extraction/add-back.ts',
-  'utils/extraction/prepare.ts',
-  'utils/extraction/prepare-steps.ts',
-  'utils/extraction/skip-link.ts',
-  'utils/extraction/removal-rules.ts',
-  'utils/extraction/extract-article.ts',
-  'utils/training/labels.ts',
-  'utils/training/add-back-data.ts',
-];
-
-function codeHash(): string {
-  const hash = createHash('sha1');
-  for (const file of SOURCES) hash.update(readFileSync(path.resolve(process.cwd(), file)));
-  return hash.digest('hex').slice(0, 12);
-}
+const codeHash = () => extractionCodeHash(['utils/training/labels.ts', 'utils/training/add-back-data.ts']);
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 

@@ -12,11 +12,11 @@
  * treatment only when that gains at least MIN_GAIN shingle F1 on its pages pooled and loses on
  * none of FOLDS folds by host (a gain one site's template carries is noise).
  */
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ExtractModel, extractFromHtml, extractModel } from '@/utils/extraction';
 import { PAGE_TYPES } from '@/utils/model';
+import { extractionCodeHash } from './code-hash';
 import { hostOf, loadTruth, readPageHtml } from './corpus';
 import { aggregate, type PageScore, scorePage } from './metric';
 import { MIN_GAIN, MODEL_FILE, SEED } from './model-file';
@@ -29,17 +29,10 @@ import { hostFolds, loadSplit, partOf } from './split';
  * other end) skips the pages already done. Metadata code (titles, authors, dates) is left out.
  */
 function resultsDir(): string {
-  const hash = createHash('sha1');
-  const dir = path.resolve(process.cwd(), 'utils/extraction');
-  for (const file of readdirSync(dir).sort())
-    if (file.endsWith('.ts') && !METADATA_CODE.test(file)) hash.update(readFileSync(path.join(dir, file)));
-  hash.update(readFileSync(MODEL_FILE));
-  const out = path.join(CACHE_ROOT, `treat-${hash.digest('hex').slice(0, 12)}`);
+  const out = path.join(CACHE_ROOT, `treat-${extractionCodeHash([MODEL_FILE])}`);
   mkdirSync(out, { recursive: true });
   return out;
 }
-
-const METADATA_CODE = /^(?:meta-|metadata|json-ld)/;
 const FOLDS = 4;
 const TREATMENTS = ['rules', 'restore', 'gentle'] as const;
 type Treatment = (typeof TREATMENTS)[number];

@@ -4,6 +4,7 @@
  * the metric (shingle F1, snippet survival).
  * May import utils/model and utils/extraction; nothing shipped imports it (biome.json).
  */
+export { extractionCodeHash } from './code-hash';
 export {
   corpusAvailable,
   hostOf,

@@ -3,12 +3,12 @@
  * once and caches what training needs in /tmp, keyed by a hash of the code that computes it: a
  * change to the features, the segmentation or the removal rules recomputes, nothing else does.
  */
-import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
 import { analysePage, blockFeatures, blockText, isStructural } from '@/utils/extraction';
+import { extractionCodeHash } from './code-hash';
 import type { TruthPage } from './corpus';
 import { readPageHtml } from './corpus';
 import { blockLabels } from './labels';
@@ -30,27 +30,7 @@ export interface CachedPage {
   ms: number;
 }
 
-const SOURCES = [
-  'blocks.ts',
-  'block-features.ts',
-  'page-features.ts',
-  'prepare.ts',
-  'prepare-steps.ts',
-  'skip-link.ts',
-  'removal-rules.ts',
-  'match-rule.ts',
-  'extract-article.ts',
-  'learned-filter.ts',
-];
-
-function codeHash(): string {
-  const hash = createHash('sha1');
-  for (const file of SOURCES)
-    hash.update(readFileSync(path.resolve(process.cwd(), 'utils/extraction', file)));
-  for (const file of ['labels.ts', 'page-cache.ts'])
-    hash.update(readFileSync(path.resolve(process.cwd(), 'utils/training', file)));
-  return hash.digest('hex').slice(0, 12);
-}
+const codeHash = () => extractionCodeHash(['utils/training/labels.ts', 'utils/training/page-cache.ts']);
 
 export const CACHE_ROOT = path.join(tmpdir(), 'readmark-wcxb-cache');
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
