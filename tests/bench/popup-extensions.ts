@@ -1,4 +1,7 @@
-/** What bench:preview and bench:preview-bisect share: the pages, the static floor extension, ids, quantiles. */
+/**
+ * What bench:preview, bench:preview-bisect and bench:worker-start share: the pages, the static floor
+ * extension, ids, the baseline build, quantiles.
+ */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,3 +85,16 @@ export const quantile = (values: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? Number.NaN;
 };
 export const fmt = (ms: number) => ms.toFixed(0).padStart(5);
+
+/**
+ * `--baseline DIR`: another build of Readmark (say main's, built from `git archive main`) loaded
+ * beside this one in the same browser and run, so a change is read against its baseline under the
+ * same load; null without the option.
+ */
+export function baselineDir(): string | null {
+  const at = process.argv.indexOf('--baseline');
+  if (at < 0) return null;
+  const dir = resolve(process.argv[at + 1] ?? '');
+  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--baseline: no built extension in ${dir}`);
+  return dir;
+}

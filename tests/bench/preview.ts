@@ -10,15 +10,16 @@
  * one-line popup (a second, throwaway extension loaded in the same browser), clicked on the same
  * pages in the same run.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { CDPSession, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium, triggerAction } from '../e2e/browser';
 import { startFixtureServer } from '../e2e/fixture-server';
 import { attachRealPopup, type RealPopup } from '../e2e/real-popup';
 import { stopServiceWorker } from '../e2e/service-worker';
 import {
+  baselineDir,
   fmt,
   pagesToServe,
   profileWithPinned,
@@ -114,20 +115,6 @@ async function clickAndMeasure(cdp: CDPSession, context: Parameters<typeof attac
   const marks = await marksOf(popup);
   await popup.close();
   return { total: marks.origin + marks.painted - clicked, marks };
-}
-
-/**
- * `npm run bench:preview -- --baseline DIR`: another build of Readmark (say main's, built from
- * `git archive main`) loaded beside this one and clicked on the same pages in the same run, so a
- * change is read against its baseline under the same load. Each page: the static popup, then the
- * two builds in an order that alternates page by page.
- */
-function baselineDir(): string | null {
-  const at = process.argv.indexOf('--baseline');
-  if (at < 0) return null;
-  const dir = resolve(process.argv[at + 1] ?? '');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--baseline: no built extension in ${dir}`);
-  return dir;
 }
 
 async function main() {

@@ -13,13 +13,13 @@
  * extension whose worker is a one-line ping answer, stopped and pinged the same way in the same
  * trials. Prints p50/p95 of each and each build's background.js size.
  */
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, statSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { EXTENSION_DIR, launchChromium } from '../e2e/browser';
 import { stopServiceWorker } from '../e2e/service-worker';
-import { fmt, quantile, unpackedExtensionId } from './popup-extensions';
+import { baselineDir, fmt, quantile, unpackedExtensionId } from './popup-extensions';
 
 /** `BENCH_TRIALS=n` (default 30). */
 const TRIALS = Number(process.env.BENCH_TRIALS) || 30;
@@ -41,15 +41,6 @@ interface Build {
   id: string;
   page: Page;
   trials: Trial[];
-}
-
-/** `--baseline DIR`: another build (say main's, built from `git archive main`) in the same browser. */
-function baselineDir(): string | null {
-  const at = process.argv.indexOf('--baseline');
-  if (at < 0) return null;
-  const dir = resolve(process.argv[at + 1] ?? '');
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`--baseline: no built extension in ${dir}`);
-  return dir;
 }
 
 /** A throwaway extension whose worker only answers a ping as Readmark's does: the browser's floor. */
