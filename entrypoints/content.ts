@@ -53,8 +53,7 @@ export default defineContentScript({
               if (!result.ok) annotations.notify(errorMessage(result.error));
               return result;
             },
-            highlightStatus: async () =>
-              ok(annotations.highlights.map((h) => ({ id: h.id, anchored: annotations.isAnchored(h.id) }))),
+            highlightStatus: async () => ok(await annotations.status()),
             scrollToHighlight: async ({ id }) => {
               const range = annotations.painter.range(id);
               if (!range) return err('highlight-not-on-page');

@@ -26,8 +26,28 @@ export class PageAnnotations extends AnnotationSet<PageHighlight> {
     super(doc.body);
   }
 
+  /** The load in flight, or the last one: status() answers only after it. */
+  private loading: Promise<unknown> = Promise.resolve();
+
   /** Fetches this page's highlights from the background and paints them. */
-  async load(): Promise<Result<void>> {
+  load(): Promise<Result<void>> {
+    const loading = this.fetchAndShow();
+    this.loading = loading.catch(() => undefined);
+    return loading;
+  }
+
+  /**
+   * Which of this page's highlights are painted, once the load in flight has ended. Asked while
+   * the page script has just been injected and its first load is still waiting for the background
+   * (a stopped worker takes a moment to start), the list would be empty and the popup would show
+   * every highlight as no longer found on the page.
+   */
+  async status(): Promise<{ id: string; anchored: boolean }[]> {
+    await this.loading;
+    return this.highlights.map((h) => ({ id: h.id, anchored: this.isAnchored(h.id) }));
+  }
+
+  private async fetchAndShow(): Promise<Result<void>> {
     const version = this.pageVersion;
     const answer = await sendToBackground('pageHighlights', { canonicalUrl: this.canonicalUrl() });
     if (version !== this.pageVersion) return ok(undefined);

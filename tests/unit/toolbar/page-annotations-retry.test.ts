@@ -77,3 +77,19 @@ test('two lost answers in a row tell the reader it failed', async () => {
   expect(background.requests).toHaveLength(2);
   annotations.destroy();
 });
+
+test('the status the popup asks for waits for the page load in flight, not an empty list', async () => {
+  const { annotations } = pageWithSelection();
+  let answer!: (value: unknown) => void;
+  background.answers.push(new Promise((resolve) => (answer = resolve)));
+  const loading = annotations.load();
+  let status: { id: string; anchored: boolean }[] | null = null;
+  const asked = annotations.status().then((value) => (status = value));
+  await new Promise((resolve) => setTimeout(resolve, 20));
+  expect(status).toBeNull(); // not [] while the highlights are still on their way
+  answer(ok({ article: { id: 'a1', title: 'Salt' }, highlights: [stored('h1')], colorNames: {} }));
+  await loading;
+  await asked;
+  expect(status).toEqual([{ id: 'h1', anchored: true }]);
+  annotations.destroy();
+});
