@@ -8,7 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { type ExtensionBrowser, launchWithExtension, SCREENSHOTS } from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
-import { attachRealPopup } from './real-popup';
+import { attachRealPopup, openRealPopup } from './real-popup';
 
 const TITLE = 'Harbour town votes to rebuild its tidal footbridge';
 const NOTE = 'Ask the museum about the oak handrails — and the 🌉 photos';
@@ -75,9 +75,7 @@ describe('export and backup', () => {
   });
 
   test('the article is saved through the real popup and given a highlight with a note', async () => {
-    await first.clickToolbarButton(article);
-    const popup = await attachRealPopup(first);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(first, article);
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`document.querySelector('#export-markdown')`);
     await popup.screenshot(join(SCREENSHOTS, 'popup-export.png'));

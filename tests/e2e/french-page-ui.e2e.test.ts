@@ -4,7 +4,7 @@ import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { clickText, dragSelect, paintedCounts } from './page-helpers';
 import { clickPageUi, pageUiAlertText, pageUiText, swatch, waitForPageUi } from './page-ui';
-import { attachRealPopup } from './real-popup';
+import { openRealPopup } from './real-popup';
 
 const fr = getMessageIn('fr');
 const english = new Set(Object.values(loadMessages('en')).map((entry) => entry.message));
@@ -18,9 +18,7 @@ describe('the in-page UI in French', () => {
   test('a highlight deleted in another tab: recolouring it on the page says so in French', async () => {
     const { browser, server } = env;
     const page = await browser.open(`${server.origin}/pages/news-article.html`);
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(browser, page);
     await popup.close();
 
     await dragSelect(page, PASSAGE);

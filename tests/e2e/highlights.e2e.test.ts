@@ -7,7 +7,7 @@ import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
 import { clickText, dragSelect, paintedCounts, selectText } from './page-helpers';
 import { byClass, clickPageUi, openNoteEditor, pageUiText, swatch, waitForPageUi } from './page-ui';
-import { attachRealPopup } from './real-popup';
+import { openRealPopup } from './real-popup';
 
 interface StoredHighlight {
   id: string;
@@ -30,9 +30,7 @@ describe('highlights on the live page', () => {
 
   const highlights = () => readStore<StoredHighlight>(library, 'highlights');
   const openPopup = async () => {
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(browser, page);
     return popup;
   };
 

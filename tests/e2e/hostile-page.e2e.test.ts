@@ -13,7 +13,7 @@ import {
   swatch,
   waitForPageUi,
 } from './page-ui';
-import { attachRealPopup } from './real-popup';
+import { openRealPopup } from './real-popup';
 
 // Issue 12: a page must not read the reader's note, drive Readmark's toolbar, hide it, or learn
 // that Readmark is here from the injection.
@@ -90,9 +90,7 @@ describe('a hostile page and the in-page toolbar', () => {
     env.server.route(path, body);
     const page = await env.browser.open(`${env.server.origin}${path}`);
     // Without host access the content script arrives with the reader's click on Readmark.
-    await env.browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, page);
     await popup.close();
     return page;
   };

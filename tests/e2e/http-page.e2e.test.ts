@@ -1,11 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { type ExtensionBrowser, launchWithExtension } from './browser';
-import { type FixtureServer, startFixtureServer } from './fixture-server';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { type ExtensionBrowser, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { dragSelect, paintedCounts } from './page-helpers';
 import { byClass, clickPageUi, pageUiText, swatch, waitForPageUi } from './page-ui';
-import { attachRealPopup } from './real-popup';
+import { openRealPopup } from './real-popup';
 
 const PASSAGE = 'Engineers told councillors that salt had reached the steel pins';
 
@@ -13,31 +12,24 @@ const PASSAGE = 'Engineers told councillors that salt had reached the steel pins
 // content script there shares that: no crypto.randomUUID, no Clipboard API. Chromium reaches the
 // fixture server under a name that is not this machine's own address, as it would a real site.
 describe('a page served over plain http:// (no secure context)', () => {
-  let server: FixtureServer;
+  const env = useExtensionBrowser([
+    // Overrides the launcher's rules (the last switch counts): one more name for this machine.
+    '--host-resolver-rules=MAP plain-http.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost',
+  ]);
   let browser: ExtensionBrowser;
   let page: Page;
   let library: Page;
 
   beforeAll(async () => {
-    server = await startFixtureServer();
-    browser = await launchWithExtension([
-      // Overrides the launcher's rules (the last switch counts): one more name for this machine.
-      '--host-resolver-rules=MAP plain-http.test 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE localhost',
-    ]);
-    const origin = server.origin.replace('127.0.0.1', 'plain-http.test');
+    browser = env.browser;
+    const origin = env.server.origin.replace('127.0.0.1', 'plain-http.test');
     page = await browser.open(`${origin}/pages/news-article.html`);
     library = await browser.open(browser.extensionUrl('/library.html'));
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
   });
 
   test('select → colour saves and paints the highlight; Copy copies the passage', async () => {
     expect(await page.evaluate(() => isSecureContext)).toBe(false);
-    await browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(browser, page);
     await popup.close();
 
     await dragSelect(page, PASSAGE);
@@ -65,10 +57,8 @@ describe('a page served over plain http:// (no secure context)', () => {
 
   test('after a reload the highlight is painted again', async () => {
     await page.reload();
-    await browser.clickToolbarButton(page);
     // The popup attaches the page script as its preview renders: close it only once it has.
-    const popup = await attachRealPopup(browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(browser, page);
     await popup.close();
     await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1 });
   });

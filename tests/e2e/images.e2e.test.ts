@@ -4,7 +4,7 @@ import { useExtensionBrowser } from './browser';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 import { readStore } from './idb';
 import { png } from './png';
-import { attachRealPopup, saveThroughPopup } from './real-popup';
+import { openRealPopup, saveThroughPopup } from './real-popup';
 
 const prose = Array.from(
   { length: 6 },
@@ -74,9 +74,7 @@ describe('pictures stored with the article, read offline', () => {
     // The page itself shows the beacon (any browser would): count from here on.
     await page.waitForLoadState('load');
     const beaconBefore = beaconLoads();
-    await env.browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, page);
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`, 20_000);
     await popup.waitFor(`document.querySelector('#stored-images')`);

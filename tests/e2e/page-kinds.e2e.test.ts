@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
-import { attachRealPopup } from './real-popup';
+import { attachRealPopup, openRealPopup } from './real-popup';
 
 // Pages that are not plain articles: every one ends in a clear message, never a spinner.
 describe('pages that are not articles, and pages no extension may touch', () => {
@@ -10,9 +10,7 @@ describe('pages that are not articles, and pages no extension may touch', () => 
 
   test('a page that is not an article says so and offers "Save anyway", which saves', async () => {
     const page = await env.browser.open(`${env.server.origin}/pages/not-an-article.html`);
-    await env.browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, page);
     expect(await popup.evaluate<string>(`document.querySelector('#not-article').textContent`)).toContain(
       'does not look like an article',
     );

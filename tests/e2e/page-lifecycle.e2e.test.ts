@@ -4,7 +4,7 @@ import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { dragSelect, paintedCounts } from './page-helpers';
 import { clickPageUi, swatch, waitForPageUi } from './page-ui';
-import { attachRealPopup } from './real-popup';
+import { openRealPopup } from './real-popup';
 
 // A single-page site: both story addresses serve one document that renders the story its
 // address names; "next story" swaps the article and pushes the second address without a reload.
@@ -53,9 +53,7 @@ describe('the in-page UI across a single-page navigation and a re-injection', ()
   let library: Page;
 
   const openAndClosePopup = async () => {
-    await env.browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, page);
     await popup.close();
   };
   const highlightOn = async (text: string, color: string, expected: number) => {

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { selectText } from './page-helpers';
-import { attachRealPopup } from './real-popup';
+import { attachRealPopup, openRealPopup } from './real-popup';
 
 const SELECTED = 'tear down the tidal footbridge';
 
@@ -48,9 +48,7 @@ describe('popup: highlight the selection', () => {
 
   test('without a selection the popup offers nothing extra', async () => {
     const page = await env.browser.open(`${env.server.origin}/pages/sourdough-starter.html`);
-    await env.browser.clickToolbarButton(page);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, page);
     expect(await popup.evaluate<boolean>(`Boolean(document.querySelector('.selection-offer'))`)).toBe(false);
     await popup.close();
     await page.close();

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { EXTENSION_DIR, SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
-import { attachRealPopup } from './real-popup';
+import { openRealPopup } from './real-popup';
 
 // The first thing a reader does: toolbar button → clean preview → Save → find it in the library.
 describe('toolbar → preview → save → library', () => {
@@ -16,9 +16,7 @@ describe('toolbar → preview → save → library', () => {
   });
 
   test('the real toolbar popup previews the article and saves it', async () => {
-    await env.browser.clickToolbarButton(article);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, article);
     const preview = await popup.evaluate<{
       title: string;
       meta: string[];
@@ -103,9 +101,7 @@ describe('toolbar → preview → save → library', () => {
   });
 
   test('opening the popup again shows the page as saved, and saving again updates the same record', async () => {
-    await env.browser.clickToolbarButton(article);
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, article);
     expect(await popup.evaluate<string>(`document.querySelector('#status').textContent`)).toContain('Saved');
     expect(await popup.evaluate<string>(`document.querySelector('#save').textContent`)).toContain(
       'Save again',

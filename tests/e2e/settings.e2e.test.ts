@@ -3,7 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { dragSelect, paintedCounts } from './page-helpers';
 import { clickPageUi, swatch, waitForPageUi } from './page-ui';
-import { attachRealPopup } from './real-popup';
+import { openRealPopup } from './real-popup';
 
 const PASSAGE = 'Engineers told councillors that salt had reached the steel pins';
 
@@ -19,10 +19,8 @@ describe('settings: colour names and the integrity check', () => {
     await options.screenshot({ path: join(SCREENSHOTS, 'options-highlights.png'), fullPage: true });
 
     const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
-    await env.browser.clickToolbarButton(page);
     // The popup injects the page script when it captures the page: wait for its preview.
-    const popup = await attachRealPopup(env.browser);
-    await popup.waitFor(`document.querySelector('#save')`);
+    const popup = await openRealPopup(env.browser, page);
     await popup.close();
     await dragSelect(page, PASSAGE);
     await waitForPageUi(page, (attributes) => attributes['aria-label'] === 'Check this');
