@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
 import type { AppError } from '@/utils/model';
@@ -11,6 +11,7 @@ import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { SettingsLink } from '../shared/SettingsLink';
 import { SyncStatus } from '../shared/SyncStatus';
 import type { ExportArticle } from './ExportArticle';
+import { openingText } from './opening-text';
 import { PageHighlights } from './PageHighlights';
 import { PinHint } from './PinHint';
 import { StoredImages } from './StoredImages';
@@ -28,6 +29,12 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
     // next frame, and its requestAnimationFrame then marked the frame after the one that painted.)
     if (previewShown) requestAnimationFrame(() => performance.mark('rm:preview-painted'));
   }, [previewShown]);
+  const previewed = previewShown ? state.article : null;
+  // Parsed once per article, not at every render of the popup (a save, a kept block).
+  const opening = useMemo(
+    () => previewed && openingText(previewed.contentHtml, previewed.textContent, OPENING_CHARS),
+    [previewed],
+  );
 
   if (state.kind === 'loading') {
     return (
@@ -52,7 +59,6 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
   }
 
   const { article, saved, saving, saveError, kept, selection, selectionResult } = state;
-  const opening = article.textContent.slice(0, OPENING_CHARS);
   // A forum thread or a product page is worth saving too, but the reader should know what it is.
   const looksLikeArticle = article.isProbablyArticle && article.pageType === 'article';
   return (
@@ -67,7 +73,6 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
         </p>
         <p class="opening" id="opening">
           {opening}
-          {article.textContent.length > OPENING_CHARS ? '…' : ''}
         </p>
       </article>
       {(selection || selectionResult) && (

@@ -33,7 +33,9 @@ describe('toolbar → preview → save → library', () => {
     expect(preview.meta[0]).toContain('The Coastline Courier');
     expect(preview.meta[0]).toContain('2026');
     expect(preview.meta[1]).toMatch(/\d+ min read · \d+ words/);
-    expect(preview.opening).toContain('The town council voted on Tuesday evening');
+    // The opening is the article's first words, not the lead photo's caption before them.
+    expect(preview.opening).toMatch(/^MERROW BAY — The town council voted on Tuesday evening/);
+    expect(preview.opening).not.toContain('Harbour Trust');
     expect(preview.width).toBe(380);
     expect(await popup.evaluate<string>(`document.querySelector('#removed-summary').textContent`)).toContain(
       'Removed: advertisement, newsletter box',
