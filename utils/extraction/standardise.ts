@@ -138,9 +138,13 @@ function dropRepeatedPullQuotes(quotes: Element[], blocks: Element[]): void {
 }
 
 function restoreLeadFigure(content: Element, figure: Element | null, images: Element[]): void {
-  const src = figure?.getElementsByTagName('img')[0]?.getAttribute('src');
-  if (!figure || !src || images.some((img) => img.getAttribute('src') === src)) return;
+  if (!figure) return;
+  // Scrubbed before the comparison: a picture whose address the policy drops (a page saved from a
+  // file: URL) has no src in the article either, and compared unscrubbed it looked missing and
+  // was put back a second time, as an empty <img> with its caption.
   scrub(figure);
+  const src = figure.getElementsByTagName('img')[0]?.getAttribute('src');
+  if (!src || images.some((img) => img.getAttribute('src') === src)) return;
   const first = content.firstElementChild;
   // Readability wraps the article in <div id="readability-page-1">: the figure goes inside it.
   const host = first?.id.startsWith('readability-page') ? first : content;

@@ -58,6 +58,18 @@ describe('extraction pipeline', () => {
     expect(article.leadImage).toBe('https://example.org/img/lead.jpg');
   });
 
+  it('puts a lead figure inside the article once, also when its address is one the policy drops', () => {
+    // `npm run extract` on a saved file reads it at a file: URL, which the sanitiser policy drops.
+    const html = page(
+      `<article><figure class="featured"><img src="/img/lead.jpg"><figcaption>The lead caption</figcaption></figure>${prose(4)}</article>`,
+    );
+    for (const at of [url, 'file:///home/reader/saved/story.html']) {
+      const article = extractFromHtml(html, { url: at });
+      expect(article.contentHtml.match(/<figure/g), at).toHaveLength(1);
+      expect(article.textContent.match(/The lead caption/g), at).toHaveLength(1);
+    }
+  });
+
   it('reads metadata from JSON-LD, meta and <time>', () => {
     const head = `<meta property="og:image" content="/og.jpg"><link rel="canonical" href="/news/story/?utm_source=x#top">
       <script type="application/ld+json">{"@type":"NewsArticle","headline":"H","author":{"name":"Ana Ruiz"},"publisher":{"name":"River Times"}}</script>`;
