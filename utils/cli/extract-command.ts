@@ -1,22 +1,17 @@
 /**
  * The extraction command's work (`npm run extract`, whose entry is extract.ts): arguments in,
- * results and messages out through `CommandOutput`, an exit code back. The unit tests run it in
- * their own process; one of them runs the real entry as `npm run extract` does.
- */ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+ * results and messages out through `CommandOutput`, an exit code back.
+ */
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { JSDOM } from 'jsdom';
 import { createSanitiser, extractFromHtml } from '@/utils/extraction';
+import type { CommandOutput } from './command-output';
 import { EXTENSIONS, FORMATS, type Format, formatArticle } from './format-article';
 
 const USAGE = `usage: npm run extract -- [--url URL] [--format ${FORMATS.join('|')}] [--out DIR] <file.html|dir>...`;
-
-/** Where a run writes: `out` the results printed to stdout, `error` one message line for stderr. */
-export interface CommandOutput {
-  out(text: string): void;
-  error(line: string): void;
-}
 
 /** One run of the command over `argv` (the arguments after the script); answers its exit code. */
 export function runExtract(argv: string[], output: CommandOutput): number {

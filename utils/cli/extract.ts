@@ -5,9 +5,7 @@
  * named after the input file's own name (page.html → page.json; a directory's sub-folders are kept).
  * A failing input gets a message on stderr; the exit code is non-zero only if every input failed.
  */
+import { processOutput } from './command-output';
 import { runExtract } from './extract-command';
 
-process.exitCode = runExtract(process.argv.slice(2), {
-  out: (text) => process.stdout.write(text),
-  error: (line) => console.error(line),
-});
+process.exitCode = runExtract(process.argv.slice(2), processOutput);

@@ -1,47 +1,18 @@
 // @vitest-environment node
 // The command's own environment: plain Node, no DOM globals but the jsdom it makes itself.
-import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runExtract } from '../../../utils/cli/extract-command';
 import { JSON_FIELDS } from '../../../utils/cli/format-article';
+import { runEntry, runInProcess } from '../../support/run-command';
 
-const CLI = path.resolve(process.cwd(), 'utils/cli/extract.ts');
-const TSX = path.resolve(process.cwd(), 'node_modules/.bin/tsx');
 const FIXTURE = path.resolve(process.cwd(), 'tests/fixtures/extraction/wordpress-tagdiv/page.html');
-
-interface Ran {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/**
- * Through `npm run extract`'s own entry (tsx in a child process, about 1.7 CPU-s each, nearly all
- * of it tsx and the packages loading): the cases that check what reaches stdout, stderr and the
- * exit code.
- */
-function runEntry(...args: string[]): Ran {
-  const result = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** The command the entry runs (`runExtract`), in this process: the cases about what it does. */
-function run(...args: string[]): Ran {
-  let stdout = '';
-  let stderr = '';
-  const code = runExtract(args, {
-    out: (text) => {
-      stdout += text;
-    },
-    error: (line) => {
-      stderr += `${line}\n`;
-    },
-  });
-  return { code, stdout, stderr };
-}
+/** Through `npm run extract`'s entry: the cases about stdout, stderr and the exit code. */
+const runCli = (...args: string[]) => runEntry('utils/cli/extract.ts', ...args);
+/** In this process: the cases about what the command does. */
+const run = (...args: string[]) => runInProcess(runExtract, ...args);
 
 describe('npm run extract', { timeout: 90_000 }, () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'readmark-extract-'));
@@ -52,7 +23,7 @@ describe('npm run extract', { timeout: 90_000 }, () => {
 
   it('prints the JSON fields for a good file and reports the bad ones on stderr', () => {
     const url = 'https://kellanbay-news.example/harbour-town-votes-to-rebuild-breakwater/';
-    const { code, stdout, stderr } = runEntry(
+    const { code, stdout, stderr } = runCli(
       '--url',
       url,
       FIXTURE,
@@ -73,7 +44,7 @@ describe('npm run extract', { timeout: 90_000 }, () => {
   });
 
   it('exits non-zero when every input fails', () => {
-    const { code, stderr } = runEntry(notHtml, empty);
+    const { code, stderr } = runCli(notHtml, empty);
     expect(code).toBe(1);
     expect(stderr).toMatch(/empty\.html: No article text/);
   });
