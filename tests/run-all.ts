@@ -12,12 +12,11 @@
  *        packaging: `wxt zip` builds and zips each browser — one build per browser, shared by every
  *        later step — then web-ext lint over the Firefox build. The unit tests write nothing into
  *        the source tree (their scratch files are in the system's temporary folder);
- *   2. the browser suites, on the Chrome build. The end-to-end files run two at a time: a browser
- *      file waits on pages and the service worker for about half its time (with every Chromium
- *      process counted, the step costs about 460 CPU-seconds in 400 s of two workers),
- *      and each has its own Chromium, profile and fixture server on its own port. Files that
- *      measure line focus or use the real speech engine (TIMED_E2E) then run alone. The hostile
- *      suite runs two files at a time, and its pathological pages (timed by the wall clock) alone.
+ *   2. the browser suites, on the Chrome build. The end-to-end and hostile files run two at a
+ *      time, in one Vitest run (vitest.browser.config.ts: each suite's long last file no longer
+ *      leaves a worker idle); each file has its own Chromium, profile and fixture server on its
+ *      own port. Files that measure line focus or use the real speech engine (TIMED_E2E) then run
+ *      alone, and the pathological pages (timed by the wall clock) last, alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -145,22 +144,16 @@ const lanesStarted = Date.now();
 await Promise.all([vitest('unit tests', 'vitest.config.ts', 'unit'), checksAndPackaging()]);
 timings.push(`  (the two lanes above, side by side: ${((Date.now() - lanesStarted) / 1000).toFixed(1)} s)`);
 await vitest(
-  'end-to-end tests (Chromium, two files at a time)',
-  'vitest.e2e.config.ts',
-  'e2e',
-  `--fileParallelism --maxWorkers=2 ${TIMED_E2E.map((file) => `--exclude ${file}`).join(' ')}`,
+  'end-to-end and hostile tests (Chromium, two files at a time)',
+  'vitest.browser.config.ts',
+  'browser',
+  [...TIMED_E2E, PATHOLOGICAL].map((file) => `--exclude ${file}`).join(' '),
 );
 await vitest(
   'end-to-end timing tests (Chromium, alone)',
   'vitest.e2e.config.ts',
   'e2e-timed',
   TIMED_E2E.join(' '),
-);
-await vitest(
-  'hostile input and fault suite (Chromium, two files at a time)',
-  'vitest.hostile.config.ts',
-  'hostile',
-  `--fileParallelism --maxWorkers=2 --exclude ${PATHOLOGICAL}`,
 );
 await vitest(
   'hostile pathological pages (Chromium, alone)',

@@ -257,6 +257,11 @@ export interface RunOptions {
   automatic?: boolean;
   /** What started it, for the run log (default: 'alarm' when automatic, else 'reader'). */
   trigger?: RunTrigger;
+  /**
+   * The engine's pause after creating a sync folder (SyncOptions.settleMs, default 2 s). The
+   * extension leaves it unset; tests of one device at a time shorten it, as nothing races them.
+   */
+  settleMs?: number;
 }
 
 /**
@@ -339,6 +344,7 @@ async function runSyncNow(db: ReadmarkDb, options: RunOptions, timer: RunTimer):
         // Never a folder without encryption because the passphrase was not at hand this run.
         createIfEmpty: !book.targetId && (!config.encrypted || passphrase !== null),
         ...(options.approve ? { approve: options.approve } : {}),
+        settleMs: options.settleMs,
         // Only for this run: the keys of a folder it creates (kept keys serve later runs).
         keyCache: new Map(),
         onPhase: timer.phase,

@@ -1,20 +1,19 @@
-import { spawnSync } from 'node:child_process';
+// @vitest-environment node
+// The command's own environment: plain Node, no DOM globals but the jsdom it makes itself.
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runExtract } from '../../../utils/cli/extract-command';
 import { JSON_FIELDS } from '../../../utils/cli/format-article';
+import { runEntry, runInProcess } from '../../support/run-command';
 
-const CLI = path.resolve(process.cwd(), 'utils/cli/extract.ts');
-const TSX = path.resolve(process.cwd(), 'node_modules/.bin/tsx');
 const FIXTURE = path.resolve(process.cwd(), 'tests/fixtures/extraction/wordpress-tagdiv/page.html');
+/** Through `npm run extract`'s entry: the cases about stdout, stderr and the exit code. */
+const runCli = (...args: string[]) => runEntry('utils/cli/extract.ts', ...args);
+/** In this process: the cases about what the command does. */
+const run = (...args: string[]) => runInProcess(runExtract, ...args);
 
-function run(...args: string[]) {
-  const result = spawnSync(TSX, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-// Each case starts tsx in a child process: seconds each, more on a loaded two-core machine.
 describe('npm run extract', { timeout: 90_000 }, () => {
   const scratch = mkdtempSync(path.join(tmpdir(), 'readmark-extract-'));
   const notHtml = path.join(scratch, 'notes.txt');
@@ -24,7 +23,13 @@ describe('npm run extract', { timeout: 90_000 }, () => {
 
   it('prints the JSON fields for a good file and reports the bad ones on stderr', () => {
     const url = 'https://kellanbay-news.example/harbour-town-votes-to-rebuild-breakwater/';
-    const { code, stdout, stderr } = run('--url', url, FIXTURE, notHtml, path.join(scratch, 'missing.html'));
+    const { code, stdout, stderr } = runCli(
+      '--url',
+      url,
+      FIXTURE,
+      notHtml,
+      path.join(scratch, 'missing.html'),
+    );
     expect(code).toBe(0);
     const json = JSON.parse(stdout) as Record<string, unknown>;
     expect(Object.keys(json)).toEqual([...JSON_FIELDS]);
@@ -39,7 +44,7 @@ describe('npm run extract', { timeout: 90_000 }, () => {
   });
 
   it('exits non-zero when every input fails', () => {
-    const { code, stderr } = run(notHtml, empty);
+    const { code, stderr } = runCli(notHtml, empty);
     expect(code).toBe(1);
     expect(stderr).toMatch(/empty\.html: No article text/);
   });

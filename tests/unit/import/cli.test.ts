@@ -1,27 +1,22 @@
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runImport } from '../../../utils/cli/import-command';
 import { IMPORT_FIXTURES, importFixture } from '../../support/import-fixtures';
+import { runEntry, runInProcess } from '../../support/run-command';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
+/** Through `npm run import`'s entry: the cases about stdout, stderr and the exit code. */
+const runCli = (...args: string[]) => runEntry('utils/cli/import.ts', ...args);
+/** In this process: the cases about what the command does. */
+const run = (...args: string[]) => runInProcess(runImport, ...args);
 
-function run(...args: string[]) {
-  const result = spawnSync(path.join(ROOT, 'node_modules/.bin/tsx'), ['utils/cli/import.ts', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-// Each case starts tsx in a child process: seconds each, more on a loaded two-core machine.
 describe('npm run import -- --dry-run', { timeout: 90_000 }, () => {
   it('--json prints the counts and items of an Omnivore zip', () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'readmark-import-'));
     const file = path.join(dir, 'export.zip');
     writeFileSync(file, importFixture('omnivore'));
-    const { code, stdout } = run('--dry-run', '--json', file);
+    const { code, stdout } = runCli('--dry-run', '--json', file);
     expect(code).toBe(0);
     const json = JSON.parse(stdout);
     expect(json).toMatchObject({
@@ -53,7 +48,7 @@ describe('npm run import -- --dry-run', { timeout: 90_000 }, () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'readmark-import-'));
     const file = path.join(dir, 'notes.txt');
     writeFileSync(file, 'just some words\n');
-    const bad = run('--dry-run', '--json', file);
+    const bad = runCli('--dry-run', '--json', file);
     expect(bad.code).toBe(1);
     expect(bad.stdout).toBe('');
     expect(bad.stderr).toMatch(/import-csv-unknown/);

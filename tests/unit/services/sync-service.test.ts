@@ -27,6 +27,7 @@ import {
 import { makeExtracted, makeHighlight } from '../../support/articles';
 import { makeFolder, PASSWORD, type Running, startWebDavServer, USER } from '../../support/dav-servers';
 import { cheapPassphraseKeys } from '../sync/harness';
+import { SETTLE_MS } from '../sync/service-devices';
 
 let server: Running;
 let granted = true;
@@ -61,7 +62,7 @@ const typed = new WeakMap<ReadmarkDb, string>();
 
 async function sync(db: ReadmarkDb) {
   const passphrase = typed.get(db);
-  const status = await runSync(db, passphrase ? { passphrase } : {});
+  const status = await runSync(db, { settleMs: SETTLE_MS, ...(passphrase ? { passphrase } : {}) });
   expect(status.lastError).toBeNull();
   typed.delete(db);
   return status;

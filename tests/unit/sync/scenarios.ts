@@ -114,7 +114,9 @@ export function syncScenarios(server: ServerUnderTest): void {
       const b = new Device('devB', url);
       await a.save('art1', 'https://example.org/a');
       await b.save('art2', 'https://example.org/b');
-      const results = await Promise.all([a.sync({ createIfEmpty: true }), b.sync({ createIfEmpty: true })]);
+      // Each re-reads readmark.json after a pause (production's is 2 s), in which the other's write lands.
+      const racing = { createIfEmpty: true, settleMs: 300 };
+      const results = await Promise.all([a.sync(racing), b.sync(racing)]);
       // One of them may have lost the race after reading the winner's file: it then joined it.
       for (const r of results) expect(r.status, JSON.stringify(r)).toMatch(/done|failed/);
       for (let round = 0; round < 2; round++) {
