@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
 import type { AppError } from '@/utils/model';
@@ -11,13 +11,10 @@ import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { SettingsLink } from '../shared/SettingsLink';
 import { SyncStatus } from '../shared/SyncStatus';
 import type { ExportArticle } from './ExportArticle';
-import { openingText } from './opening-text';
 import { PageHighlights } from './PageHighlights';
 import { PinHint } from './PinHint';
 import { StoredImages } from './StoredImages';
 import { usePagePreview } from './use-page-preview';
-
-const OPENING_CHARS = 320;
 
 /** The popup over `reading`, the tab's page as the popup's entry started reading it. */
 export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<TabReading> }) {
@@ -29,13 +26,6 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
     // next frame, and its requestAnimationFrame then marked the frame after the one that painted.)
     if (previewShown) requestAnimationFrame(() => performance.mark('rm:preview-painted'));
   }, [previewShown]);
-  const previewed = previewShown ? state.article : null;
-  // Parsed once per article, not at every render of the popup (a save, a kept block).
-  const opening = useMemo(
-    () => previewed && openingText(previewed.contentHtml, previewed.textContent, OPENING_CHARS),
-    [previewed],
-  );
-
   if (state.kind === 'loading') {
     return (
       <main class="popup" aria-busy="true">
@@ -72,7 +62,7 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
           {formatReadingTime(article.readingTimeMinutes)} · {formatWordCount(article.wordCount)}
         </p>
         <p class="opening" id="opening">
-          {opening}
+          {article.opening}
         </p>
       </article>
       {(selection || selectionResult) && (

@@ -34,6 +34,7 @@ async function seed(count: number) {
             ...meta,
             contentHtml: paragraphs.map((p) => `<p>${p.trim()}</p>`).join(''),
             textContent: text,
+            opening: text.slice(0, 320),
             removed: [],
             isProbablyArticle: true,
             pageType: 'article',

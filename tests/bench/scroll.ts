@@ -52,6 +52,7 @@ function longArticle(): ExtractedArticle {
     readingTimeMinutes: Math.round(words / 230),
     contentHtml: paragraphs.join('\n'),
     textContent: texts.join('\n\n'),
+    opening: texts[0]!.slice(0, 320),
     removed: [],
     isProbablyArticle: true,
     pageType: 'article',

@@ -17,6 +17,7 @@ export function makeExtracted(overrides: Partial<ExtractedArticle> = {}): Extrac
     readingTimeMinutes: 2,
     contentHtml: '<p>The council voted to replace the bridge.</p>',
     textContent: 'The council voted to replace the bridge.',
+    opening: 'The council voted to replace the bridge.',
     removed: [],
     isProbablyArticle: true,
     pageType: 'article',

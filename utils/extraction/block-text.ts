@@ -37,3 +37,19 @@ export function blockLines(root: Element, skipped: ReadonlySet<string> = NOTHING
 export function blockText(root: Element): string {
   return blockLines(root).join(' ');
 }
+
+/** Pictures with their captions and credits. */
+const PICTURES: ReadonlySet<string> = new Set(['figure', 'figcaption', 'picture']);
+
+/**
+ * The first `chars` characters of `root`'s text with pictures' captions and credits left out, an
+ * ellipsis when cut: what a preview opens with. blockText keeps captions (highlights are anchored
+ * in it), and a lead photo's caption would then open the article ("… Photo: Harbour Trust MERROW
+ * BAY — The town council…").
+ */
+export function openingText(root: Element, chars: number): string {
+  const lines = blockLines(root, PICTURES);
+  // An article of pictures only opens with their captions after all.
+  const text = (lines.length > 0 ? lines : blockLines(root)).join(' ');
+  return text.length > chars ? `${text.slice(0, chars)}…` : text;
+}

@@ -1,10 +1,10 @@
 import { Readability } from '@mozilla/readability';
-import { CodedError, type ExtractedArticle } from '@/utils/model';
+import { CodedError, type ExtractedArticle, OPENING_CHARS } from '@/utils/model';
 import { addBackCandidates, addBackRows, addBlocks, chooseAddBack } from './add-back';
 import { ADD_BACK_FEATURE_NAMES, blockAncestry, placements } from './add-back-features';
 import { collapse } from './block-facts';
 import { blockFeatures, FEATURE_NAMES } from './block-features';
-import { blockText } from './block-text';
+import { blockText, openingText } from './block-text';
 import { type Block, segmentBlocks } from './blocks';
 import { tidyContentImages } from './content-images';
 import { defusePage, safeCall, safeGet } from './defuse-page';
@@ -28,6 +28,9 @@ import { type Prepared, prepare } from './prepare';
 import { measureReading } from './reading-time';
 import type { Sanitiser } from './sanitise';
 import { standardise } from './standardise';
+
+/** Characters of the opening an excerpt keeps when the page gives no description. */
+const EXCERPT_CHARS = 200;
 
 export interface ExtractOptions {
   /** The page's URL: relative links resolve against it, and it is the fallback canonical URL. */
@@ -130,16 +133,19 @@ export function extractOwnedDocument(
 
   const { removed, looksLikeArticle } = standardise(content, prepared);
   const textContent = blockText(content);
+  const opening = openingText(content, OPENING_CHARS);
   const firstImage = content.getElementsByTagName('img')[0]?.getAttribute('src') ?? null;
   const meta = buildMetadata(parsed, prepared.facts, { url: options.url, base: prepared.base, firstImage });
   const { sanitise } = options;
   return {
     url: options.url,
     ...meta,
-    excerpt: meta.excerpt ?? textContent.slice(0, 200),
+    // The page's own description, else its opening words (never a photo caption).
+    excerpt: meta.excerpt ?? opening.slice(0, EXCERPT_CHARS),
     ...measureReading(textContent),
     contentHtml: sanitise ? sanitise(content.innerHTML) : content.innerHTML,
     textContent,
+    opening,
     removed: sanitise ? removed.map((block) => ({ ...block, html: sanitise(block.html) })) : removed,
     isProbablyArticle: looksLikeArticle,
     pageType,

@@ -3,7 +3,8 @@
  * in a Worker, an extension page and Node.
  * Public surface: extractArticle (pipeline over a Document, never mutated), extractFromHtml
  * (linkedom parse + pipeline), createSanitiser (DOMPurify with Readmark's URL policy),
- * blockText (an element's text as textContent holds it), blockLines (the same, one line per block), measureReading (words, reading time), REMOVED_LABELS and
+ * blockText (an element's text as textContent holds it), blockLines (the same, one line per block), openingText (the
+ * first words, pictures' captions left out: what a preview opens with), measureReading (words, reading time), REMOVED_LABELS and
  * restoreRemovedBlock (the labels of the "Removed: …" list and its undo), REMOVAL_RULES (the rules table,
  * read-only, for a settings or debug view).
  * For utils/training (offline), the same steps the pipeline runs: analysePage, preparedRemovals,
@@ -14,7 +15,7 @@
 export { addBackCandidates, addBackRows } from './add-back';
 export { ADD_BACK_FEATURE_NAMES, placements } from './add-back-features';
 export { blockFeatures, FEATURE_NAMES } from './block-features';
-export { blockLines, blockText } from './block-text';
+export { blockLines, blockText, openingText } from './block-text';
 export { type Block, isInside } from './blocks';
 export {
   analysePage,

@@ -23,6 +23,9 @@ export const PAGE_TYPES = [
 export type PageType = (typeof PAGE_TYPES)[number];
 
 /** What the extraction pipeline produces for one page. */
+/** Characters of an article's opening a preview shows (ExtractedArticle.opening). */
+export const OPENING_CHARS = 320;
+
 export interface ExtractedArticle {
   url: string;
   title: string;
@@ -45,6 +48,12 @@ export interface ExtractedArticle {
   /** Sanitised article HTML. Untrusted forever: sanitise again before rendering. */
   contentHtml: string;
   textContent: string;
+  /**
+   * The article's first words as a preview shows them, pictures' captions and credits left out
+   * (textContent keeps them, so a lead photo's caption would open it), at most OPENING_CHARS
+   * characters and an ellipsis when cut. Shown, never stored.
+   */
+  opening: string;
   removed: RemovedBlock[];
   /** False when the page did not look like an article (the reader may still "Save anyway"). */
   isProbablyArticle: boolean;

@@ -1,6 +1,6 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { blockLines, blockText, extractFromHtml } from '@/utils/extraction';
+import { blockLines, blockText, extractFromHtml, openingText } from '@/utils/extraction';
 
 const body = (html: string) =>
   parseHTML(`<html><body>${html}</body></html>`).document.body as unknown as Element;
@@ -42,6 +42,28 @@ describe('blockLines', () => {
   });
 });
 
+describe('openingText', () => {
+  const photo =
+    '<figure><img src="https://pier.example/gulls.jpg"><figcaption>Gulls over the east pier at dawn. Photo: Ada Lind</figcaption></figure>';
+  const first = 'The pier reopened on Friday after a winter of repairs to its timber deck.';
+  const second = 'Anglers were back on the rails within the hour.';
+
+  it('starts at the first words, not at a lead photo’s caption and credit; a picture further down is left out too', () => {
+    expect(openingText(body(`${photo}<p>${first}</p><h2>Back</h2>${photo}<p>${second}</p>`), 500)).toBe(
+      `${first} Back ${second}`,
+    );
+  });
+
+  it('is cut at the length asked, with an ellipsis', () => {
+    expect(openingText(body(`<p>${first}</p><p>${second}</p>`), 20)).toBe(`${first.slice(0, 20)}…`);
+    expect(openingText(body(`<p>${first}</p>`), first.length)).toBe(first);
+  });
+
+  it('an article of pictures only opens with their captions', () => {
+    expect(openingText(body(photo), 500)).toBe('Gulls over the east pier at dawn. Photo: Ada Lind');
+  });
+});
+
 describe('extracted text', () => {
   it('never fuses a caption or credit with the paragraph after it', () => {
     const prose = 'The ferry crossed the bay at dawn, carrying the first passengers in over a year.';
@@ -51,6 +73,9 @@ describe('extracted text', () => {
     );
     expect(article.textContent).toContain('Photo: Ana Ruiz The ferry');
     expect(article.textContent).not.toMatch(/RuizThe/);
+    // What the popup previews opens with the article's words, not the photo's credit.
+    expect(article.opening).toMatch(/^(Ferry returns )?The ferry crossed the bay at dawn/);
+    expect(article.opening).not.toContain('Ana Ruiz');
   });
 
   it('turns table cells and rows a page left outside their table into blocks of their own', () => {

@@ -44,6 +44,7 @@ describe('schema version 3', () => {
       {
         ...library.contents.find((c) => c.articleId === first.id)!,
         ...first,
+        opening: '',
         isProbablyArticle: true,
         pageType: 'article',
       },
