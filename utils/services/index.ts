@@ -47,10 +47,15 @@ export {
   type ExtractTiming,
   type ExtractWorker,
   type ExtractWorkerAnswer,
+  extractForPreview,
   extractInWorker,
+  type PreviewExtraction,
+  previewOf,
+  retryingOnce,
   warmUpExtraction,
 } from './extract-in-worker';
-export { extractPage, setUpOffscreenExtraction } from './extract-page';
+export { choosePopupExtraction, extractPage, setUpOffscreenExtraction } from './extract-page';
+export { createHeldExtractions, type HeldExtractions } from './held-extractions';
 export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
 export {
@@ -69,6 +74,7 @@ export { listenHandlers } from './listen-service';
 export { locateImported } from './locate-imported';
 export { type ArticleImageState, loadMissingImages, readArticleImageState } from './missing-images';
 export { browserNoteWindows, type NoteWindows, noteHandlers } from './note-sessions';
+export { offscreenHandlers } from './offscreen-handlers';
 export {
   highlightPageSelection,
   loadPagePreview,
