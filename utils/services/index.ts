@@ -94,6 +94,7 @@ export {
   saveReviewSettings,
   setArticleWeight,
   setUpReviewBadge,
+  startReviewBadge,
 } from './review';
 export {
   type ArticleStamp,
@@ -118,6 +119,7 @@ export {
 } from './sync-run-log';
 export { KEEP_ALIVE_EVERY_MS, RUN_BUDGET_MS, RUN_CAP_MS } from './sync-run-window';
 export {
+  checkSyncAlarm,
   hasMoreToFetch,
   installSyncCapture,
   loadSyncStatus,
