@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { sendToTab } from '@/utils/messaging';
-import type { AppError } from '@/utils/model';
+import type { AppError, ExtractedArticle } from '@/utils/model';
 import { pageScriptReady, type TabReading } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
@@ -18,7 +18,7 @@ import { usePagePreview } from './use-page-preview';
 
 /** The popup over `reading`, the tab's page as the popup's entry started reading it. */
 export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<TabReading> }) {
-  const { state, save, keep, highlightSelection } = usePagePreview(db, reading);
+  const { state, save, keep, highlightSelection, fullArticle } = usePagePreview(db, reading);
   const previewShown = state.kind === 'preview';
   useLayoutEffect(() => {
     // For `npm run bench:preview`: the frame after the preview was committed is the one that paints
@@ -48,7 +48,7 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
     );
   }
 
-  const { article, saved, saving, saveError, kept, selection, selectionResult } = state;
+  const { article, full, saved, saving, saveError, kept, selection, selectionResult } = state;
   // A forum thread or a product page is worth saving too, but the reader should know what it is.
   const looksLikeArticle = article.isProbablyArticle && article.pageType === 'article';
   return (
@@ -75,7 +75,13 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
       )}
       {!saved && article.removed.length > 0 && (
         <section aria-label={t('removedTitle')}>
-          <RemovedBlocks blocks={article.removed} kept={kept} onKeep={keep} />
+          <RemovedBlocks
+            // Until the whole article comes (just after the first paint) the blocks have no HTML
+            // yet: opened that soon, the list shows their samples (removedText falls back to them).
+            blocks={full?.removed ?? article.removed.map((block) => ({ ...block, html: '' }))}
+            kept={kept}
+            onKeep={keep}
+          />
         </section>
       )}
       {!looksLikeArticle && !saved && (
@@ -87,7 +93,7 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
         <button type="button" id="save" class="primary" disabled={saving} onClick={save}>
           {saved ? t('saveAgain') : looksLikeArticle ? t('save') : t('saveAnyway')}
         </button>
-        <button type="button" id="listen-page" onClick={() => listenOnPage(state.tabId, article)}>
+        <button type="button" id="listen-page" onClick={() => listenOnPage(state.tabId, fullArticle)}>
           {t('listen')}
         </button>
         <LibraryLink articleId={saved?.id} />
@@ -127,8 +133,13 @@ function LazyExportArticle(props: { db: ReadmarkDb; articleId: string }) {
   return Export && <Export {...props} />;
 }
 
-/** Listen on the page itself, reading the article previewed here (issue 18). */
-function listenOnPage(tabId: number, article: { contentHtml: string; lang: string | null }) {
+/**
+ * Listen on the page itself, reading the article previewed here (issue 18). Without the whole
+ * article (its HTML could not be had) the popup stays open and says why.
+ */
+async function listenOnPage(tabId: number, fullArticle: () => Promise<ExtractedArticle | null>) {
+  const article = await fullArticle();
+  if (!article) return;
   const { contentHtml, lang } = article;
   void pageScriptReady(tabId)
     .then(() => sendToTab(tabId, 'listenStart', { article: { contentHtml, lang } }))

@@ -6,32 +6,13 @@ import {
   offscreenSenders,
   toOffscreen,
 } from '@/utils/messaging';
-import { ok } from '@/utils/model';
-import { type ExtractTiming, extractInWorker, warmUpExtraction } from '@/utils/services';
+import { offscreenHandlers, warmUpExtraction } from '@/utils/services';
 
 // Chrome only: the service worker's hands for extraction (a DOM for DOMPurify, and Workers), and
 // the popup's: this document outlives every popup, so its extraction Worker is ready and warm
 // when the reader clicks Readmark.
 const handle = createHandler(
-  {
-    schemas: toOffscreen,
-    allowed: offscreenSenders,
-    handlers: {
-      offscreenExtract: async ({ capture }) => {
-        let workerTiming: ExtractTiming | undefined;
-        const extracted = await extractInWorker(capture, {
-          onTiming: (t) => {
-            workerTiming = t;
-          },
-        });
-        // For `npm run bench:preview`: the sanitising (DOMPurify, here) apart from the way back.
-        const timing = workerTiming
-          ? { ...(workerTiming as ExtractTiming), sanitised: performance.timeOrigin + performance.now() }
-          : null;
-        return extracted.ok ? ok({ article: extracted.value, timing }) : extracted;
-      },
-    },
-  },
+  { schemas: toOffscreen, allowed: offscreenSenders, handlers: offscreenHandlers() },
   currentSelf(),
 );
 // The background's messages come as runtime messages; the popup's over a channel, which does not

@@ -58,7 +58,9 @@ const STAGES: [string, string][] = [
   ['capture checked (+ waiting for the popup module)', 'captured'],
   ['to the Worker (offscreen message, or its script)', 'worker-received'],
   ['extraction in the Worker', 'worker-extracted'],
-  ['sanitise (offscreen document)', 'worker-sanitised'],
+  // Builds before the seventh round: the article was sanitised before the popup got it. Since, the
+  // preview comes without its HTML, sanitised after the paint (article-complete, below): 0 here.
+  ['sanitise (offscreen document, before the preview)', 'worker-sanitised'],
   ['back to the popup', 'extracted'],
   ['saved? look-up (+ waiting for the UI code)', 'looked-up'],
   ['render to paint', 'painted'],
@@ -71,6 +73,7 @@ const BESIDE: [string, string][] = [
   ['popup entry module running', 'popup-module'],
   ['Worker script ready (0: warm before the popup)', 'worker-ready'],
   ['UI code (Preact, Dexie, translations) ready', 'ui-code'],
+  ['whole article (HTML sanitised) in the popup, after the paint', 'article-complete'],
 ];
 
 interface Row {
@@ -188,6 +191,7 @@ async function main() {
     console.log(`\n== ${build.label} (${build.dir}) ==`);
     summarise(rows[b]!, build.dir);
   }
+  if (rows[1]) comparePairs(rows[0]!, rows[1]);
   await context.close();
   await server.close();
 }
@@ -247,6 +251,24 @@ function summarise(rows: Row[], dir: string) {
   console.log(
     `ratio click→preview / static floor: p50 ${ratio(0.5).toFixed(2)}× (target ≤ 1.2×), p95 ${ratio(0.95).toFixed(2)}×`,
   );
+}
+
+/**
+ * Same-page pairs, this build − the baseline: the median of the per-page differences and on how
+ * many pages this build was faster (two copies of one build differ by ≈10 ms here: README).
+ */
+function comparePairs(these: Row[], baseline: Row[]) {
+  console.log('\n== this build − baseline, page by page ==');
+  const pair = (label: string, f: (r: Row) => number) => {
+    const diffs = these.map((r, i) => f(r) - f(baseline[i]!));
+    const faster = diffs.filter((d) => d < 0).length;
+    console.log(
+      `${label.padEnd(50)} median ${fmt(quantile(diffs, 0.5))} ms   faster on ${faster} / ${diffs.length}`,
+    );
+  };
+  pair('popup load start → preview painted', (r) => r.painted);
+  pair('click → preview painted', (r) => r.total);
+  for (const [i, [name]] of STAGES.entries()) pair(`    ${name}`, (r) => r.parts[i]!);
 }
 
 /** The popup's entry (with what it imports statically), its UI chunk and the Worker, as built. */

@@ -84,6 +84,8 @@ const VALID: Record<string, Record<string, unknown>> = {
   restoreHighlight: { highlight },
   undoDelete: { id: 'h1' },
   offscreenExtract: { capture },
+  offscreenPreview: { capture },
+  offscreenComplete: { ticket: '8f14e45f-ceea-467f-a0e6-2a1c3b4d5e6f' },
   noteOpen: { highlightId: 'h1', at: { left: 40, top: -20 } },
   noteLoad: { token },
   noteSave: { token, note: 'n' },
@@ -151,6 +153,7 @@ function wrongValues(sample: unknown, field: string, type: string): unknown[] {
   if (typeof sample === 'string' && field === 'url' && type !== 'readPageImage') wrong.push('not a url');
   if (typeof sample === 'string' && field === 'token')
     wrong.push('not-a-token', token.toUpperCase(), `${token}0`);
+  if (typeof sample === 'string' && field === 'ticket') wrong.push('not-a-ticket', `${sample}0`);
   // An empty object is a valid payload for the messages that take no fields.
   return wrong.filter(
     (value) =>

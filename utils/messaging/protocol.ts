@@ -6,6 +6,7 @@ import {
   HIGHLIGHT_COLORS,
   type Highlight,
   type ListenPreferences,
+  type RemovedBlock,
 } from '@/utils/model';
 
 /**
@@ -163,6 +164,13 @@ export const toBackground = {
 export const toOffscreen = {
   /** Extract and sanitise a captured page (bound to its tab by the sender), with the Worker watchdog. */
   offscreenExtract: v.strictObject({ capture }),
+  /**
+   * The popup's preview: extract a captured page and answer at once with the article without its
+   * HTML (OffscreenPreview); the document holds the rest under a ticket for offscreenComplete.
+   */
+  offscreenPreview: v.strictObject({ capture }),
+  /** The whole article of an offscreenPreview, its HTML sanitised now (the popup asks after its first paint). */
+  offscreenComplete: v.strictObject({ ticket: v.pipe(v.string(), v.uuid()) }),
 } as const;
 
 /** Only our own extension pages and background may drive the content script or the offscreen document. */
@@ -178,6 +186,8 @@ export const contentSenders: Record<keyof typeof toContent, readonly ('page' | '
 };
 export const offscreenSenders: Record<keyof typeof toOffscreen, readonly ('page' | 'extension')[]> = {
   offscreenExtract: ['extension'],
+  offscreenPreview: ['extension'],
+  offscreenComplete: ['extension'],
 };
 
 /** Which senders may send each background message: 'page' = our content script in a tab, 'extension' = our pages. */
@@ -233,13 +243,31 @@ export interface ListenArticle {
 }
 
 export interface OffscreenAnswers {
-  offscreenExtract: OffscreenExtraction;
+  offscreenExtract: ExtractedArticle;
+  offscreenPreview: OffscreenPreview;
+  offscreenComplete: ExtractedArticle;
 }
 
-/** The extracted, sanitised article, and when (ms since the epoch) the Worker got it and was done. */
-export interface OffscreenExtraction {
-  article: ExtractedArticle;
-  timing: { ready: number; received: number; extracted: number; sanitised?: number } | null;
+/** A removed block as the "Removed" list's summary shows it: its HTML comes with the whole article. */
+export type RemovedSummary = Omit<RemovedBlock, 'html'>;
+
+/**
+ * What the popup's first paint shows of an extracted article: all of it but its HTML (the body's
+ * and the removed blocks'), which is sanitised after that paint. Its text fields are the ones the
+ * whole article has (sanitising changes only the HTML), and are only ever rendered as text.
+ */
+export type ArticlePreview = Omit<ExtractedArticle, 'contentHtml' | 'removed'> & {
+  removed: RemovedSummary[];
+};
+
+/**
+ * The preview of an extraction, the ticket for the rest (offscreenComplete), and when (ms since
+ * the epoch) the Worker got the page and was done.
+ */
+export interface OffscreenPreview {
+  preview: ArticlePreview;
+  ticket: string;
+  timing: { ready: number; received: number; extracted: number } | null;
 }
 
 /** A picture read by the content script: its type and bytes as base64 (messages carry JSON only). */

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { Sanitiser } from '@/utils/extraction';
-import type { PageCapture } from '@/utils/messaging';
+import type { ArticlePreview, PageCapture } from '@/utils/messaging';
 import { type ExtractedArticle, err, errorFromThrown, fail, ok, type Result } from '@/utils/model';
 
 export const EXTRACTION_TIMEOUT_MS = 10_000;
@@ -17,15 +17,11 @@ export interface ExtractWorkerAnswer {
   timing: ExtractTiming;
 }
 
-/**
- * The Worker's script ready, the page received, the extraction done (ms since the epoch); and
- * where the offscreen document sanitises for the popup, the result sanitised.
- */
+/** The Worker's script ready, the page received, the extraction done (ms since the epoch). */
 export interface ExtractTiming {
   ready: number;
   received: number;
   extracted: number;
-  sanitised?: number;
 }
 
 /** The part of a Worker the extractor uses (tests give it stand-ins). */
@@ -139,6 +135,44 @@ export async function extractInWorker(
 ): Promise<Result<ExtractedArticle>> {
   const extracted = await local.extract(capture, options);
   return extracted.ok ? sanitiseArticle(extracted.value) : extracted;
+}
+
+/**
+ * An extraction in two parts: what the popup's first paint shows, and the whole article, its HTML
+ * sanitised when first asked for (after that paint: nothing the preview shows waits for DOMPurify).
+ */
+export interface PreviewExtraction {
+  preview: ArticlePreview;
+  /** The whole article, sanitised as extractInWorker answers it; asked again after a failure, it tries again. */
+  complete(): Promise<Result<ExtractedArticle>>;
+}
+
+/** extractInWorker, its sanitising left until the whole article is asked for (PreviewExtraction). */
+export async function extractForPreview(
+  capture: PageCapture,
+  options: { timeoutMs?: number; onTiming?: (timing: ExtractTiming) => void } = {},
+): Promise<Result<PreviewExtraction>> {
+  const extracted = await local.extract(capture, options);
+  if (!extracted.ok) return extracted;
+  const article = extracted.value;
+  return ok({ preview: previewOf(article), complete: retryingOnce(() => sanitiseArticle(article)) });
+}
+
+/** The article without its HTML: the text the preview renders, and the removed blocks' summaries. */
+export function previewOf({ contentHtml, removed, ...rest }: ExtractedArticle): ArticlePreview {
+  return { ...rest, removed: removed.map(({ rule, label, sample }) => ({ rule, label, sample })) };
+}
+
+/** `run` once however often it is asked for, and again after it failed (a failure is not kept). */
+export function retryingOnce<T>(run: () => Promise<Result<T>>): () => Promise<Result<T>> {
+  let pending: Promise<Result<T>> | null = null;
+  return () => {
+    pending ??= run().then((result) => {
+      if (!result.ok) pending = null;
+      return result;
+    });
+    return pending;
+  };
 }
 
 /**

@@ -1,25 +1,23 @@
 import { browser } from 'wxt/browser';
-import {
-  type OffscreenExtraction,
-  type PageCapture,
-  sendToOffscreen,
-  sendToOffscreenChannel,
-} from '@/utils/messaging';
-import type { ExtractedArticle, Result } from '@/utils/model';
+import { type PageCapture, sendToOffscreen, sendToOffscreenChannel } from '@/utils/messaging';
+import { type ExtractedArticle, ok, type Result } from '@/utils/model';
 import {
   EXTRACTION_TIMEOUT_MS,
   type ExtractTiming,
+  extractForPreview,
   extractInWorker,
+  type PreviewExtraction,
   prewarmExtractWorker,
+  retryingOnce,
 } from './extract-in-worker';
 
 const OFFSCREEN_PATH = '/offscreen.html';
 
-/** Extraction of a capture (bound to its tab by the caller), sanitised; the Worker's times when known. */
-export type ExtractCapture = (
+/** The popup's extraction of a capture (bound to its tab by the caller): its preview first; the Worker's times when known. */
+export type ExtractForPreview = (
   capture: PageCapture,
   onTiming?: (timing: ExtractTiming) => void,
-) => Promise<Result<ExtractedArticle>>;
+) => Promise<Result<PreviewExtraction>>;
 
 /**
  * Whether this build's background is a page with a DOM: Firefox's MV3 background is an event page,
@@ -36,7 +34,10 @@ const BACKGROUND_HAS_DOM = import.meta.env.FIREFOX;
 export async function extractPage(capture: PageCapture): Promise<Result<ExtractedArticle>> {
   if (BACKGROUND_HAS_DOM) return extractInWorker(capture);
   await ensureOffscreenDocument();
-  return extractOffscreen(capture);
+  // A runtime message has no bound of its own: the document's watchdog answers within
+  // EXTRACTION_TIMEOUT_MS, and a document that goes away meanwhile closes the message
+  // (offscreen-no-answer).
+  return sendToOffscreen('offscreenExtract', { capture });
 }
 
 /**
@@ -44,39 +45,40 @@ export async function extractPage(capture: PageCapture): Promise<Result<Extracte
  * Worker warm between popups (created by the background when it starts): when it is open (asked
  * by the popup's first script: `offscreenOpen`), the capture goes there. Otherwise (Firefox, or
  * before the document exists) the popup starts a Worker of its own now, and in Chrome asks for the
- * document for the next popup.
+ * document for the next popup. Either way the preview comes first and the sanitised HTML when
+ * asked for (PreviewExtraction).
  */
 export async function choosePopupExtraction(
   offscreenOpen: Promise<boolean> = offscreenDocumentOpen(),
-): Promise<ExtractCapture> {
-  const local: ExtractCapture = (capture, onTiming) => extractInWorker(capture, { onTiming });
+): Promise<ExtractForPreview> {
+  const local: ExtractForPreview = (capture, onTiming) => extractForPreview(capture, { onTiming });
   if (await offscreenOpen.catch(() => false))
     return async (capture, onTiming) => {
-      const answer = await extractOffscreen(capture, onTiming, 'channel');
+      // The popup's channel cannot tell a document gone from a slow one: it waits for the
+      // document's watchdog (EXTRACTION_TIMEOUT_MS) and a margin.
+      const answer = await sendToOffscreenChannel('offscreenPreview', { capture }, CHANNEL_ANSWER_MS);
       // Never delivered (the document closed, or still loading) or lost with the document: this
       // popup's own Worker. An extraction that failed or hit the watchdog is answered, not retried.
-      return !answer.ok && answer.error.code === 'offscreen-no-answer' ? local(capture, onTiming) : answer;
+      if (!answer.ok) return answer.error.code === 'offscreen-no-answer' ? local(capture, onTiming) : answer;
+      const { preview, ticket, timing } = answer.value;
+      if (timing) onTiming?.(timing);
+      return ok({ preview, complete: retryingOnce(() => completeOffscreen(ticket, capture)) });
     };
   prewarmExtractWorker();
   if (browser.offscreen) ensureOffscreenDocument().catch(() => undefined);
   return local;
 }
 
-async function extractOffscreen(
-  capture: PageCapture,
-  onTiming?: (timing: ExtractTiming) => void,
-  way: 'runtime' | 'channel' = 'runtime',
-): Promise<Result<ExtractedArticle>> {
-  // A runtime message has no bound of its own: the document's watchdog answers within
-  // EXTRACTION_TIMEOUT_MS, and a document that goes away meanwhile closes the message
-  // (offscreen-no-answer). The popup's channel, which cannot tell, waits that and a margin.
-  const answer: Result<OffscreenExtraction> =
-    way === 'channel'
-      ? await sendToOffscreenChannel('offscreenExtract', { capture }, EXTRACTION_TIMEOUT_MS + 5_000)
-      : await sendToOffscreen('offscreenExtract', { capture });
-  if (!answer.ok) return answer;
-  if (answer.value.timing) onTiming?.(answer.value.timing);
-  return { ok: true, value: answer.value.article };
+const CHANNEL_ANSWER_MS = EXTRACTION_TIMEOUT_MS + 5_000;
+
+/**
+ * The whole article the offscreen document holds for a preview. A document that no longer holds
+ * it (closed since, or the popup asked too late) costs a second extraction of the same capture in
+ * this popup's own Worker, never the article: Save stores what the preview showed.
+ */
+async function completeOffscreen(ticket: string, capture: PageCapture): Promise<Result<ExtractedArticle>> {
+  const answer = await sendToOffscreenChannel('offscreenComplete', { ticket }, CHANNEL_ANSWER_MS);
+  return !answer.ok && answer.error.code === 'offscreen-no-answer' ? extractInWorker(capture) : answer;
 }
 
 /** Whether this browser has offscreen documents (Chrome) and Readmark's is open. */

@@ -47,10 +47,15 @@ export {
   type ExtractTiming,
   type ExtractWorker,
   type ExtractWorkerAnswer,
+  extractForPreview,
   extractInWorker,
+  type PreviewExtraction,
+  previewOf,
+  retryingOnce,
   warmUpExtraction,
 } from './extract-in-worker';
-export { extractPage, setUpOffscreenExtraction } from './extract-page';
+export { choosePopupExtraction, extractPage, setUpOffscreenExtraction } from './extract-page';
+export { createHeldExtractions, type HeldExtractions } from './held-extractions';
 export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
 export {
@@ -69,6 +74,7 @@ export { listenHandlers } from './listen-service';
 export { locateImported } from './locate-imported';
 export { type ArticleImageState, loadMissingImages, readArticleImageState } from './missing-images';
 export { browserNoteWindows, type NoteWindows, noteHandlers } from './note-sessions';
+export { offscreenHandlers } from './offscreen-handlers';
 export {
   highlightPageSelection,
   loadPagePreview,
@@ -88,6 +94,7 @@ export {
   saveReviewSettings,
   setArticleWeight,
   setUpReviewBadge,
+  startReviewBadge,
 } from './review';
 export {
   type ArticleStamp,
@@ -112,6 +119,7 @@ export {
 } from './sync-run-log';
 export { KEEP_ALIVE_EVERY_MS, RUN_BUDGET_MS, RUN_CAP_MS } from './sync-run-window';
 export {
+  checkSyncAlarm,
   hasMoreToFetch,
   installSyncCapture,
   loadSyncStatus,

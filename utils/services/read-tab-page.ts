@@ -1,5 +1,5 @@
-import { bindCaptureToTab } from '@/utils/messaging';
-import type { AppError, ExtractedArticle } from '@/utils/model';
+import { type ArticlePreview, bindCaptureToTab } from '@/utils/messaging';
+import type { AppError, ExtractedArticle, Result } from '@/utils/model';
 import { markWorkerTiming } from './extract-in-worker';
 import { choosePopupExtraction, offscreenDocumentOpen } from './extract-page';
 import {
@@ -18,7 +18,13 @@ export type TabReading =
   | {
       kind: 'read';
       tabId: number;
-      article: ExtractedArticle;
+      /** What the preview shows: the article without its HTML. */
+      article: ArticlePreview;
+      /**
+       * The whole article, its HTML sanitised: asked for after the preview's first paint, and by
+       * whatever needs the HTML (Save, Listen). Asked again after a failure, it tries again.
+       */
+      complete(): Promise<Result<ExtractedArticle>>;
       /** Text the reader selected on the page before opening the popup ('' for none). */
       selection: string;
     };
@@ -103,5 +109,6 @@ export async function readTabPage(start: TabReadingStart = takeTabReadingStart()
   const extracted = await extract(capture.value, markWorkerTiming);
   performance.mark('rm:extracted');
   if (!extracted.ok) return { kind: 'error', error: extracted.error };
-  return { kind: 'read', tabId: tab.id, article: extracted.value, selection };
+  const { preview, complete } = extracted.value;
+  return { kind: 'read', tabId: tab.id, article: preview, complete, selection };
 }

@@ -79,21 +79,29 @@ export async function refreshReviewBadge(db: ReadmarkDb, now: number = Date.now(
 /**
  * Keeps the badge true in the background: at start-up, every 30 minutes (cards fall due with the
  * clock) and after every change to highlights, schedules or settings (Dexie tells every context of
- * the extension's origin). No notification is ever shown.
+ * the extension's origin). No notification is ever shown. This registers the alarm's listener, at
+ * the worker's top level as MV3 requires; startReviewBadge does the rest.
  */
 export function setUpReviewBadge(db: ReadmarkDb) {
-  // A badge that cannot be computed stays as it was: the review page still shows the truth.
-  const refresh = () => void refreshReviewBadge(db).catch(() => undefined);
-  browser.alarms.create(REVIEW_BADGE_ALARM, { periodInMinutes: BADGE_PERIOD_MINUTES });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === REVIEW_BADGE_ALARM) refresh();
+    // A badge that cannot be computed stays as it was: the review page still shows the truth.
+    if (alarm.name === REVIEW_BADGE_ALARM) void refreshReviewBadge(db).catch(() => undefined);
   });
-  void browser.action.setBadgeBackgroundColor({ color: '#3b4a8c' });
-  // liveQuery re-runs the count whenever a table it read changes (highlights, schedules, log,
-  // settings), in any page of the extension.
+}
+
+/**
+ * The badge's work at each start of the background, once the event that woke it is handled: the
+ * periodic alarm (created once: created again at every start, it was pushed back each time), the
+ * badge's colour, and the count kept current (liveQuery re-runs it whenever a table it read
+ * changes: highlights, schedules, log, settings, in any page of the extension).
+ */
+export async function startReviewBadge(db: ReadmarkDb): Promise<void> {
   observe(
     () => loadReviewQueue(db).then((queue) => queue.length),
     (due) => void browser.action.setBadgeText({ text: badgeText(due) }).catch(() => undefined),
     () => undefined,
   );
+  void browser.action.setBadgeBackgroundColor({ color: '#3b4a8c' }).catch(() => undefined);
+  if (!(await browser.alarms.get(REVIEW_BADGE_ALARM)))
+    await browser.alarms.create(REVIEW_BADGE_ALARM, { periodInMinutes: BADGE_PERIOD_MINUTES });
 }

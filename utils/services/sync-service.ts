@@ -139,18 +139,28 @@ export function installSyncCapture(db: ReadmarkDb): ReadmarkDb {
   return db;
 }
 
-/** Background: the periodic alarm (while sync is set up), the alarm after changes, a run at start. */
+/**
+ * Background: the changes recorded for sync, and the listeners of the periodic alarm, the alarm
+ * after changes and the run at start (registered at the worker's top level, as MV3 requires).
+ * checkSyncAlarm creates the periodic alarm.
+ */
 export function setUpSync(db: ReadmarkDb): void {
   installSyncCapture(db);
-  // Created once: re-creating it at every worker start would push it back each time.
-  void Promise.all([browser.alarms.get(SYNC_ALARM), loadSyncConfig(db)]).then(([alarm, config]) => {
-    if (!alarm && config) void browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
-  });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === SYNC_ALARM || alarm.name === SYNC_ALARM_SOON)
       void runSync(db, { automatic: true, trigger: 'alarm' });
   });
   browser.runtime.onStartup.addListener(() => void runSync(db, { automatic: true, trigger: 'startup' }));
+}
+
+/**
+ * The periodic sync alarm while sync is set up, checked at each start of the background (once the
+ * event that woke it is handled). Created once: created again at every start, it would be pushed
+ * back each time.
+ */
+export async function checkSyncAlarm(db: ReadmarkDb): Promise<void> {
+  const [alarm, config] = await Promise.all([browser.alarms.get(SYNC_ALARM), loadSyncConfig(db)]);
+  if (!alarm && config) await browser.alarms.create(SYNC_ALARM, { periodInMinutes: 5 });
 }
 
 /**

@@ -7,7 +7,8 @@ import {
   sendToOffscreenChannel,
   toOffscreen,
 } from '@/utils/messaging';
-import { ok } from '@/utils/model';
+import { err, ok } from '@/utils/model';
+import { previewOf } from '@/utils/services';
 import { makeExtracted } from '../../support/articles';
 
 // The popup's message to the offscreen document goes over a BroadcastChannel (no runtime message,
@@ -15,14 +16,23 @@ import { makeExtracted } from '../../support/articles';
 
 const self = { id: 'readmark-id', origin: 'chrome-extension://readmark-id' };
 const capture = { url: 'https://news.example/bridge', title: 'Bridge', html: '<p>The council voted.</p>' };
-const article = makeExtracted({ title: 'Bridge' });
+const preview = previewOf(makeExtracted({ title: 'Bridge' }));
+const ticket = crypto.randomUUID();
 const open: BroadcastChannel[] = [];
 
 /** The offscreen document's side, as entrypoints/offscreen/main.ts sets it up. */
 function offscreenDocument() {
-  const extract = vi.fn(async () => ok({ article, timing: null }));
+  const extract = vi.fn(async () => ok({ preview, ticket, timing: null }));
   const handle = createHandler(
-    { schemas: toOffscreen, allowed: offscreenSenders, handlers: { offscreenExtract: extract } },
+    {
+      schemas: toOffscreen,
+      allowed: offscreenSenders,
+      handlers: {
+        offscreenPreview: extract,
+        offscreenExtract: async () => err('extract-failed', { detail: 'not over the channel' }),
+        offscreenComplete: async () => err('offscreen-no-answer', { detail: 'nothing held' }),
+      },
+    },
     self,
   );
   open.push(answerOnOffscreenChannel(handle, self));
@@ -36,9 +46,9 @@ afterEach(() => {
 describe('the offscreen document over its channel', () => {
   test('the document answers the extraction with its handler, the payload checked', async () => {
     const extract = offscreenDocument();
-    expect(await sendToOffscreenChannel('offscreenExtract', { capture }, 5_000)).toEqual({
+    expect(await sendToOffscreenChannel('offscreenPreview', { capture }, 5_000)).toEqual({
       ok: true,
-      value: { article, timing: null },
+      value: { preview, ticket, timing: null },
     });
     expect(extract).toHaveBeenCalledWith({ capture }, expect.anything(), 'extension');
   });
@@ -46,7 +56,7 @@ describe('the offscreen document over its channel', () => {
   test('a payload the schema refuses never reaches the handler', async () => {
     const extract = offscreenDocument();
     const answer = await sendToOffscreenChannel(
-      'offscreenExtract',
+      'offscreenPreview',
       { capture: { ...capture, url: 'not a url' } },
       5_000,
     );
@@ -71,7 +81,7 @@ describe('the offscreen document over its channel', () => {
   });
 
   test('no document: the sender is told there was no answer, soon', async () => {
-    const answer = await sendToOffscreenChannel('offscreenExtract', { capture }, 5_000);
+    const answer = await sendToOffscreenChannel('offscreenPreview', { capture }, 5_000);
     expect(answer).toMatchObject({ ok: false, error: { code: 'offscreen-no-answer' } });
   });
 });

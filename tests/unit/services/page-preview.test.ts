@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { loadPagePreview, savePreviewedArticle } from '@/utils/services';
+import { ok } from '@/utils/model';
+import { loadPagePreview, previewOf, savePreviewedArticle } from '@/utils/services';
 import { getArticle, openDb } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 
@@ -55,7 +56,13 @@ describe('loadPagePreview over a reading started earlier', () => {
     const saved = await savePreviewedArticle(db, article, new Set(), 1);
     if (!saved.ok) throw new Error(JSON.stringify(saved.error));
     const read = (page: typeof article) =>
-      Promise.resolve({ kind: 'read' as const, tabId: 7, article: page, selection: 'the bridge' });
+      Promise.resolve({
+        kind: 'read' as const,
+        tabId: 7,
+        article: previewOf(page),
+        complete: async () => ok(page),
+        selection: 'the bridge',
+      });
 
     const again = await loadPagePreview(db, read(article));
     expect(again).toMatchObject({ kind: 'preview', tabId: 7, selection: 'the bridge' });
