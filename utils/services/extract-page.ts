@@ -37,8 +37,18 @@ export async function extractPage(capture: PageCapture): Promise<Result<Extracte
   // A runtime message has no bound of its own: the document's watchdog answers within
   // EXTRACTION_TIMEOUT_MS, and a document that goes away meanwhile closes the message
   // (offscreen-no-answer).
+  const answer = await sendToOffscreen('offscreenExtract', { capture });
+  if (answer.ok || answer.error.code !== 'offscreen-no-answer') return answer;
+  // Unanswered: a document another page of Readmark was opening (listed before it listens), or
+  // one that closed. The capture is asked once more of a document open by then; extracting it
+  // twice changes nothing.
+  await new Promise((resolve) => setTimeout(resolve, DOCUMENT_LOADING_MS));
+  await ensureOffscreenDocument();
   return sendToOffscreen('offscreenExtract', { capture });
 }
+
+/** How long a document another page is opening is given before the capture is asked again. */
+const DOCUMENT_LOADING_MS = 500;
 
 /**
  * Where the popup's preview is extracted. In Chrome the offscreen document keeps an extraction
@@ -101,15 +111,25 @@ export function setUpOffscreenExtraction(): void {
   ensureOffscreenDocument().catch((error: unknown) => console.warn('Readmark: no offscreen document', error));
 }
 
-let creating: Promise<void> | null = null;
+let opening: Promise<void> | null = null;
 
 /**
  * Opens the offscreen document unless it is open (Chrome only). It stays open: Chrome closes
- * only audio documents by itself, and this one holds the warm extraction Worker.
+ * only audio documents by itself, and this one holds the warm extraction Worker. Calls in one
+ * context share one look-up and creation: Chrome lists a document it is still loading as open,
+ * before its script listens, so a second call checking on its own while the first one's document
+ * loaded went on and messaged nobody ("Receiving end does not exist").
  */
-export async function ensureOffscreenDocument(): Promise<void> {
+export function ensureOffscreenDocument(): Promise<void> {
+  opening ??= openOffscreenDocument().finally(() => {
+    opening = null;
+  });
+  return opening;
+}
+
+async function openOffscreenDocument(): Promise<void> {
   if (await offscreenDocumentOpen()) return;
-  creating ??= browser.offscreen
+  await browser.offscreen
     .createDocument({
       url: browser.runtime.getURL(OFFSCREEN_PATH),
       reasons: ['WORKERS', 'DOM_PARSER'],
@@ -119,9 +139,5 @@ export async function ensureOffscreenDocument(): Promise<void> {
     // The popup and the background may both ask: the one that lost the race finds it open.
     .catch(async (error: unknown) => {
       if (!(await offscreenDocumentOpen())) throw error;
-    })
-    .finally(() => {
-      creating = null;
     });
-  await creating;
 }
