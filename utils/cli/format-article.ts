@@ -47,7 +47,8 @@ export function formatArticle(article: ExtractedArticle, format: Format, sanitis
  * line writes Markdown and HTML with the very exporters the extension uses.
  */
 function asStored(article: ExtractedArticle): { meta: ArticleMeta; content: ArticleContent } {
-  const { contentHtml, textContent, removed, isProbablyArticle: _, ...fields } = article;
+  // What the library does not store: the pipeline's verdict and the preview's opening.
+  const { contentHtml, textContent, removed, isProbablyArticle: _, opening: _shown, ...fields } = article;
   const now = Date.now();
   return {
     meta: {
