@@ -113,12 +113,13 @@ export function useLibrarySearch(
       if (latest.current.query === text) addSnippets(text, found);
     });
   };
-  // Search again when the index becomes ready, and when the library changes under the results
-  // (and ask again for the snippets, which may have changed with it).
+  // Search again when the index becomes ready or has caught up with a change (each is a new state
+  // object from the worker), and when the library changes under the results (and ask again for
+  // the snippets, which may have changed with it).
   useEffect(() => {
     asked.current = { query: '', ids: new Set() };
     if (latest.current.query.trim() !== '') run();
-  }, [index.phase, metas]);
+  }, [index, metas]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const current = snippets.query === shown.applied ? snippets.byId : NO_SNIPPETS;

@@ -167,11 +167,15 @@ export class SearchIndexSync {
         await this.save();
       }
     }
-    if (!this.ready) {
+    const changed = stale.length > 0 || gone.length > 0;
+    if (!this.ready || changed) {
+      // Said again after every change: a search the page sent while this catch-up ran was
+      // answered from the index before it, and the page searches again when told (an article
+      // restored by Undo, then searched for at once, was otherwise missing until the next key).
       this.ready = true;
       this.onState({ phase: 'ready' });
     }
-    if (stale.length > 0 || gone.length > 0) this.scheduleSave();
+    if (changed) this.scheduleSave();
   }
 
   private scheduleSave(): void {

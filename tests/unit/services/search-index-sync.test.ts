@@ -104,6 +104,19 @@ describe('SearchIndexSync', () => {
     sync.dispose();
   });
 
+  test('says "ready" again after each catch-up that changed the index, and only then', async () => {
+    const states: IndexState[] = [];
+    const sync = await syncNow(states);
+    const readies = () => states.filter((s) => s.phase === 'ready').length;
+    expect(readies()).toBe(1);
+    await sync.update(await listSummaries(db), await listHighlightStamps(db)); // nothing changed
+    expect(readies()).toBe(1);
+    await deleteMany(db, [ids.gauge!]);
+    await sync.update(await listSummaries(db), await listHighlightStamps(db));
+    expect(readies()).toBe(2);
+    sync.dispose();
+  });
+
   test('open() restores the saved index before the library is known; update then indexes nothing', async () => {
     await (await syncNow()).flush();
     const states: IndexState[] = [];
