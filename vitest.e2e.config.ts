@@ -14,6 +14,10 @@ export default defineConfig({
     // pass finish (a test that hangs still fails); what a test times, it asserts itself.
     testTimeout: 120_000,
     hookTimeout: 120_000,
+    // A wait on state (`expect.poll`) gives up after 1 s by default: beside another browser file
+    // (the hostile XSS pages run in the same step since session 11) the library's search and
+    // list once took longer. A longer bound only lets a slow pass finish; a failing poll still fails.
+    expect: { poll: { timeout: 5_000 } },
     fileParallelism: false,
     // A worker runs file after file without starting afresh (0.5-1 CPU-s less a file: Node,
     // Vitest and playwright-core are loaded once, README "Tests"). Each file still starts its own
