@@ -157,6 +157,8 @@ describe('library', () => {
   test('bulk export: the selection as one zip of Markdown files, with front matter', async () => {
     const shown = await titles();
     for (const title of shown) await row(title).locator('.article-select').click();
+    // The Export panel takes the selection as the list last rendered it: wait for the last tick.
+    await expect.poll(() => library.locator('.bulk-count').textContent()).toBe(`${shown.length} selected`);
     await library.getByRole('button', { name: 'Export', exact: true }).click();
     await library.locator('#export-start').waitFor();
     const [download] = await Promise.all([
