@@ -113,13 +113,14 @@ export function useLibrarySearch(
       if (latest.current.query === text) addSnippets(text, found);
     });
   };
-  // Search again when the index becomes ready or has caught up with a change (each is a new state
-  // object from the worker), and when the library changes under the results (and ask again for
-  // the snippets, which may have changed with it).
+  // Search again when the index becomes ready or has caught up with a change (each "ready" is a
+  // new state object from the worker; a build's progress counts by phase, not per chunk), and when
+  // the library changes under the results (and ask again for the snippets, which may have changed).
+  const indexChange = index.phase === 'ready' ? index : index.phase;
   useEffect(() => {
     asked.current = { query: '', ids: new Set() };
     if (latest.current.query.trim() !== '') run();
-  }, [index, metas]);
+  }, [indexChange, metas]);
   useEffect(() => () => clearTimeout(timer.current), []);
 
   const current = snippets.query === shown.applied ? snippets.byId : NO_SNIPPETS;
