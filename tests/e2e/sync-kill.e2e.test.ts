@@ -87,6 +87,24 @@ describe.each(davServers())('service worker stopped during a first sync through 
   const pair = useSyncPair(server);
 
   /**
+   * Waits for the moment of a stop. The first stop of each side lands in the middle of its first
+   * run: once the run has sent a random number of its requests to the server (a first sync of
+   * ARTICLES articles sends more than ARTICLES / 2: A's upload about 3.4 per article, B's download
+   * about 1). A timed window alone mostly fell before the run's first request (the engine's
+   * 2 s pause after creating the folder) or, on a fast B, after the run had ended, so a trial
+   * could stop nothing inside a run. The later stops keep the timed window: any moment, the
+   * seeding and the pause included.
+   */
+  async function stopMoment(attempt: number) {
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    if (attempt > 0) return sleep(50 + Math.random() * 5 * ARTICLES);
+    const target = pair.proxy.log.length + 1 + Math.floor((Math.random() * ARTICLES) / 2);
+    // Bounded: a run that ends early (an error) is checked as a finished run below.
+    const giveUp = Date.now() + 30_000;
+    while (pair.proxy.log.length < target && Date.now() < giveUp) await sleep(5);
+  }
+
+  /**
    * Sets sync up as the form saves it, then has the worker sync by its alarm, stopping the worker
    * up to STOPS times at random moments; then lets the runs finish. Answers the stops made.
    */
@@ -101,11 +119,7 @@ describe.each(davServers())('service worker stopped during a first sync through 
       const firedAt = Date.now();
       await fireAlarm(page);
       if (attempt < STOPS) {
-        // Within a run: its length grows with the library. Since bodies come in one loop a fresh
-        // B's first run takes 5-20 ms an article here (it was 25), so a wider window mostly fell
-        // after the run had ended and stopped nothing: each syncWithStops must now stop something.
-        // The window is in proportion to the library (50-1,050 ms at 200 articles, as it was).
-        await new Promise((r) => setTimeout(r, 50 + Math.random() * 5 * ARTICLES));
+        await stopMoment(attempt);
         // Stop first, then read what was recorded: a stopped worker writes nothing more, so the
         // status now says whether the run ended before the stop. (Reading first and stopping
         // after let a run end in between and rightly record its success: a false failure.)
