@@ -271,13 +271,30 @@ function comparePairs(these: Row[], baseline: Row[]) {
   for (const [i, [name]] of STAGES.entries()) pair(`    ${name}`, (r) => r.parts[i]!);
 }
 
-/** The popup's entry (with what it imports statically), its UI chunk and the Worker, as built. */
+/**
+ * The popup's entry (popup.html's scripts, with what they import statically), the code loaded
+ * before the preview (the entry and the UI chunk it imports, each with its static imports: the
+ * saved? look-up and the render wait for it) and the Worker, as built.
+ */
 function scriptSizes(dir: string): string {
-  const kB = (file: string) => `${(statSync(join(dir, file)).size / 1024).toFixed(0)} kB`;
+  const size = (files: Iterable<string>) =>
+    `${([...files].reduce((sum, file) => sum + statSync(join(dir, file)).size, 0) / 1024).toFixed(0)} kB`;
   const entry = readFileSync(join(dir, 'popup.html'), 'utf8');
   const statics = [...entry.matchAll(/(?:src|href)="\/((?:chunks\/)?[^"]+\.js)"/g)].map((m) => m[1]!);
-  const total = statics.reduce((sum, file) => sum + statSync(join(dir, file)).size, 0);
-  return `popup entry ${(total / 1024).toFixed(0)} kB in ${statics.length} files, extract-worker.js ${kB('extract-worker.js')}`;
+  // Chunks name what they import as ./name.js (statically, and in import() for the UI chunk).
+  const imported = (file: string, pattern: RegExp) =>
+    [...readFileSync(join(dir, file), 'utf8').matchAll(pattern)].map((m) => join(file, '..', m[1]!));
+  const beforePreview = new Set<string>();
+  const visit = (file: string) => {
+    if (beforePreview.has(file)) return;
+    beforePreview.add(file);
+    for (const next of imported(file, /(?:from|import)\s*["`]\.\/([^"`]+\.js)["`]/g)) visit(next);
+  };
+  for (const file of statics) visit(file);
+  // The entry module's import() is the UI's chunk (later import()s, e.g. the export code's, are not).
+  const module = /<script type="module"[^>]* src="\/([^"]+)"/.exec(entry)?.[1];
+  if (module) for (const ui of imported(module, /import\(["`]\.\/([^"`]+\.js)["`]\)/g)) visit(ui);
+  return `popup entry ${size(statics)} in ${statics.length} files, loaded before the preview ${size(beforePreview)} in ${beforePreview.size} files, extract-worker.js ${size(['extract-worker.js'])}`;
 }
 
 main().catch((error) => {
