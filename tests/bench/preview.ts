@@ -62,6 +62,7 @@ const STAGES: [string, string][] = [
   // preview comes without its HTML, sanitised after the paint (article-complete, below): 0 here.
   ['sanitise (offscreen document, before the preview)', 'worker-sanitised'],
   ['back to the popup', 'extracted'],
+  // Before the eighth round, the preview waited for it; since, it runs after the paint (0 here).
   ['saved? look-up (+ waiting for the UI code)', 'looked-up'],
   ['render to paint', 'painted'],
 ];
@@ -73,6 +74,7 @@ const BESIDE: [string, string][] = [
   ['popup entry module running', 'popup-module'],
   ['Worker script ready (0: warm before the popup)', 'worker-ready'],
   ['UI code (Preact, Dexie, translations) ready', 'ui-code'],
+  ['saved? look-up done', 'looked-up'],
   ['whole article (HTML sanitised) in the popup, after the paint', 'article-complete'],
 ];
 
@@ -164,9 +166,13 @@ async function main() {
       }
       const real = await clickAndMeasure(cdp, { context, extensionId: unpackedExtensionId(build.dir) }, page);
       const m = real.marks;
-      // A mark a build does not set (a baseline older than a stage) counts as no time.
+      // A mark a build does not set (a baseline older than a stage), or sets after the paint (the
+      // saved? look-up since the eighth round), counts as no time on the path.
       const at: number[] = [];
-      for (const [i, [, mark]] of STAGES.entries()) at.push(m[mark] ?? (i === 0 ? 0 : at[i - 1]!));
+      for (const [i, [, mark]] of STAGES.entries()) {
+        const t = m[mark];
+        at.push(t !== undefined && t <= m.painted ? t : i === 0 ? 0 : at[i - 1]!);
+      }
       const parts = at.map((t, i) => t - (i === 0 ? 0 : at[i - 1]!));
       const beside = BESIDE.map(([, mark]) => m[mark] ?? Number.NaN);
       rows[b]!.push({
@@ -273,8 +279,8 @@ function comparePairs(these: Row[], baseline: Row[]) {
 
 /**
  * The popup's entry (popup.html's scripts, with what they import statically), the code loaded
- * before the preview (the entry and the UI chunk it imports, each with its static imports: the
- * saved? look-up and the render wait for it) and the Worker, as built.
+ * before the preview (the entry and the chunk that paints the preview, each with its static
+ * imports) and the Worker, as built.
  */
 function scriptSizes(dir: string): string {
   const size = (files: Iterable<string>) =>
@@ -291,9 +297,11 @@ function scriptSizes(dir: string): string {
     for (const next of imported(file, /(?:from|import)\s*["`]\.\/([^"`]+\.js)["`]/g)) visit(next);
   };
   for (const file of statics) visit(file);
-  // The entry module's import() is the UI's chunk (later import()s, e.g. the export code's, are not).
+  // The entry module's first import() is the chunk that paints the preview: the UI's (main before
+  // the eighth round) or the first paint's (since; the UI's, its second, loads after the paint).
   const module = /<script type="module"[^>]* src="\/([^"]+)"/.exec(entry)?.[1];
-  if (module) for (const ui of imported(module, /import\(["`]\.\/([^"`]+\.js)["`]\)/g)) visit(ui);
+  const first = module ? imported(module, /import\(["`]\.\/([^"`]+\.js)["`]\)/g)[0] : undefined;
+  if (first) visit(first);
   return `popup entry ${size(statics)} in ${statics.length} files, loaded before the preview ${size(beforePreview)} in ${beforePreview.size} files, extract-worker.js ${size(['extract-worker.js'])}`;
 }
 
