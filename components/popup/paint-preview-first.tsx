@@ -8,7 +8,7 @@ import { EarlyPopup } from './PreviewArticle';
  * article as soon as the tab's reading has it. The rest of the popup (the database and the saved?
  * look-up, Save, Listen, the removed blocks, the page's highlights) is loaded after that paint
  * and renders over it (mountPopup, given the article, shows it meanwhile): loaded beside the
- * capture and the extraction, its 150 kB held the preview back on 2 shared cores (README,
+ * capture and the extraction, its 157 kB held the preview back on 2 shared cores (README,
  * preview speed, eighth round). Answers the article painted, or null (nothing to preview: the
  * rest of the popup says why).
  */
