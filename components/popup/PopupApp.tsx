@@ -1,11 +1,11 @@
 import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { sendToTab } from '@/utils/messaging';
+import { type ArticlePreview, sendToTab } from '@/utils/messaging';
 import type { AppError, ExtractedArticle } from '@/utils/model';
 import { pageScriptReady, type TabReading } from '@/utils/services';
 import type { ReadmarkDb } from '@/utils/storage';
 import { errorMessage } from '../shared/error-message';
-import { formatDate, formatReadingTime, formatWordCount } from '../shared/format';
+import { formatDate } from '../shared/format';
 import { t } from '../shared/i18n';
 import { RemovedBlocks } from '../shared/RemovedBlocks';
 import { SettingsLink } from '../shared/SettingsLink';
@@ -13,28 +13,31 @@ import { SyncStatus } from '../shared/SyncStatus';
 import type { ExportArticle } from './ExportArticle';
 import { PageHighlights } from './PageHighlights';
 import { PinHint } from './PinHint';
+import { EarlyPopup, PreviewArticle } from './PreviewArticle';
 import { StoredImages } from './StoredImages';
 import { usePagePreview } from './use-page-preview';
 
-/** The popup over `reading`, the tab's page as the popup's entry started reading it. */
-export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<TabReading> }) {
+/**
+ * The popup over `reading`, the tab's page as the popup's entry started reading it. `early`: the
+ * article its first paint already shows (paintPreviewFirst), shown on while the saved? look-up runs.
+ */
+export function PopupApp({
+  db,
+  reading,
+  early = null,
+}: {
+  db: ReadmarkDb;
+  reading: Promise<TabReading>;
+  early?: ArticlePreview | null;
+}) {
   const { state, save, keep, highlightSelection, fullArticle } = usePagePreview(db, reading);
   const previewShown = state.kind === 'preview';
   useLayoutEffect(() => {
-    // For `npm run bench:preview`: the frame after the preview was committed is the one that paints
-    // it, as the static popup's mark. (A layout effect runs at the commit; useEffect runs after the
-    // next frame, and its requestAnimationFrame then marked the frame after the one that painted.)
-    if (previewShown) requestAnimationFrame(() => performance.mark('rm:preview-painted'));
+    // For `npm run bench:preview`: the frame after this commit paints the preview with its actions
+    // (Save, the saved? state), after the first paint's article (paintPreviewFirst).
+    if (previewShown) requestAnimationFrame(() => performance.mark('rm:popup-painted'));
   }, [previewShown]);
-  if (state.kind === 'loading') {
-    return (
-      <main class="popup" aria-busy="true">
-        <p id="status" role="status">
-          {t('reading')}
-        </p>
-      </main>
-    );
-  }
+  if (state.kind === 'loading') return <EarlyPopup article={early} />;
   if (state.kind === 'restricted' || state.kind === 'error') {
     return (
       <main class="popup">
@@ -53,18 +56,7 @@ export function PopupApp({ db, reading }: { db: ReadmarkDb; reading: Promise<Tab
   const looksLikeArticle = article.isProbablyArticle && article.pageType === 'article';
   return (
     <main class="popup">
-      <article class="preview" aria-labelledby="preview-title">
-        <h1 id="preview-title">{article.title}</h1>
-        <p class="meta">
-          {[article.byline, article.siteName, formatDate(article.publishedTime)].filter(Boolean).join(' · ')}
-        </p>
-        <p class="meta">
-          {formatReadingTime(article.readingTimeMinutes)} · {formatWordCount(article.wordCount)}
-        </p>
-        <p class="opening" id="opening">
-          {article.opening}
-        </p>
-      </article>
+      <PreviewArticle article={article} />
       {(selection || selectionResult) && (
         <SelectionOffer
           selection={selection}

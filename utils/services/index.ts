@@ -103,6 +103,7 @@ export {
   SearchIndexSync,
 } from './search-index-sync';
 export { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+export { installSyncCapture } from './sync-capture';
 export { loadSyncConfig, type SyncConfig, saveSyncConfig } from './sync-config';
 export { turnSyncOff } from './sync-disconnect';
 export { forgetSyncDevice } from './sync-forget';
@@ -121,17 +122,15 @@ export { KEEP_ALIVE_EVERY_MS, RUN_BUDGET_MS, RUN_CAP_MS } from './sync-run-windo
 export {
   checkSyncAlarm,
   hasMoreToFetch,
-  installSyncCapture,
-  loadSyncStatus,
   type RunOptions,
   requestSyncAccess,
   runSync,
-  type SyncStatus,
   setUpSync,
   stopSync,
   syncHandlers,
   syncHostPattern,
 } from './sync-service';
+export { loadSyncStatus, type SyncStatus } from './sync-status';
 export { DexieSyncStore } from './sync-store';
 export { followSyncSwitch } from './sync-switch';
 export { captureTab, pageScriptReady } from './tab-access';

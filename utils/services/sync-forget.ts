@@ -5,7 +5,8 @@
 import type { ReadmarkDb } from '@/utils/storage';
 import { forgetDevice } from '@/utils/sync';
 import { loadSyncConfig } from './sync-config';
-import { loadSyncStatus, type SyncStatus, saveStatus, withRunLock } from './sync-service';
+import { withRunLock } from './sync-service';
+import { loadSyncStatus, type SyncStatus, saveStatus } from './sync-status';
 import { DexieSyncStore } from './sync-store';
 
 export function forgetSyncDevice(db: ReadmarkDb, deviceId: string): Promise<SyncStatus> {

@@ -1,6 +1,6 @@
 /**
  * The sync service: set-up, one run (check host access, hash new bodies, run the engine, write
- * what it merged into the library), the persisted status, and when runs happen: an alarm every
+ * what it merged into the library), the status it persists (sync-status.ts), and when runs happen: an alarm every
  * few minutes, half a minute after a local change, at browser start, and "Sync now".
  *
  * Runs never overlap: the engine queues them per store and, across the extension's pages and
@@ -10,10 +10,11 @@
  */
 import { browser } from 'wxt/browser';
 import { sendToBackground } from '@/utils/messaging';
-import { type AppError, appError, describeThrown, isErrorCode, ok, type Result } from '@/utils/model';
-import { type ReadmarkDb, setChangeCapture } from '@/utils/storage';
-import { type SyncDevice, type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
+import { type AppError, appError, describeThrown, ok, type Result } from '@/utils/model';
+import type { ReadmarkDb } from '@/utils/storage';
+import { type SyncResult, syncOnce, WebDavTarget } from '@/utils/sync';
 import { applyMerged, type Kept, libraryBodies, type Rejected, settleBodies } from './sync-apply';
+import { installSyncCapture } from './sync-capture';
 import {
   forgetLegacyPassphrase,
   legacyPassphrase,
@@ -25,29 +26,9 @@ import { libraryPictures, markPicturedOnce, settlePictures } from './sync-pictur
 import { captureChange, dexieStores, META, SYNCED_SETTINGS } from './sync-records';
 import { logRun, RunTimer, type RunTrigger } from './sync-run-log';
 import { keptAlive, runWindow, SYNC_RUN_LOCK } from './sync-run-window';
+import { loadSyncStatus, type SyncStatus, saveStatus } from './sync-status';
 import { DexieSyncStore } from './sync-store';
-import { followSyncSwitch, syncIsOn } from './sync-switch';
 
-export interface SyncStatus {
-  lastSuccessAt: number | null;
-  lastRunAt: number | null;
-  /** Local changes not yet sent (operations, bodies and articles' pictures). */
-  pending: number;
-  lastError: AppError | null;
-  /** A mass change or a clock far ahead waiting for the reader's yes (pass back to runSync as `approve`). */
-  approval: string | null;
-  /** The reader said stop to a mass change: automatic runs wait for "Sync now". */
-  stopped: boolean;
-  /** The other devices sharing the folder as of the last successful sync, but the forgotten. */
-  devices: SyncDevice[];
-  /**
-   * Records the last merge kept over a concurrent delete (a delete made on one device while
-   * another edited the record): the reader is told. Null when that merge kept none.
-   */
-  kept: Kept | null;
-}
-
-const STATUS = 'status';
 /**
  * How far each pass of seeding the outbox with the library got (the last article id done; '' =
  * not started). The second pass, at the next run, catches a change made in a page that had not
@@ -62,41 +43,6 @@ const SEED_DONE = '\uffff';
  * of service workers"; unpacked, 1 s); MDN names no such floor for Firefox.
  */
 const FOLLOW_UP_MINUTES = 0.5;
-
-const NO_STATUS: SyncStatus = {
-  lastSuccessAt: null,
-  lastRunAt: null,
-  pending: 0,
-  lastError: null,
-  approval: null,
-  stopped: false,
-  devices: [],
-  kept: null,
-};
-
-export async function loadSyncStatus(db: ReadmarkDb): Promise<SyncStatus> {
-  const stored = (await db.syncMeta.get(STATUS))?.value as Partial<SyncStatus> | undefined;
-  // An error stored under a code this version no longer has shows as none (the next run says anew).
-  const lastError = stored?.lastError && isErrorCode(stored.lastError.code) ? stored.lastError : null;
-  // A status saved before devices had ids held their names only: listed again after the next run.
-  const devices = (stored?.devices ?? []).filter((device) => typeof device === 'object' && device !== null);
-  return { ...NO_STATUS, ...stored, lastError, devices, pending: await pendingCount(db) };
-}
-
-async function pendingCount(db: ReadmarkDb): Promise<number> {
-  const [ops, bodies, pictures] = await Promise.all([
-    db.syncOutbox.count(),
-    db.syncMeta.where('key').startsWith(META.bodyPrefix).count(),
-    db.syncMeta.where('key').startsWith(META.picsPrefix).count(),
-  ]);
-  return ops + bodies + pictures;
-}
-
-export async function saveStatus(db: ReadmarkDb, change: Partial<SyncStatus>): Promise<SyncStatus> {
-  const next = { ...(await loadSyncStatus(db)), ...change };
-  await db.syncMeta.put({ key: STATUS, value: next });
-  return { ...next, pending: await pendingCount(db) };
-}
 
 /** The host permission pattern for the server's origin (host only: match patterns take no port in Firefox). */
 export function syncHostPattern(url: string): string | null {
@@ -117,26 +63,6 @@ export function requestSyncAccess(url: string): Promise<boolean> {
   const pattern = syncHostPattern(url);
   if (!pattern) return Promise.resolve(false);
   return browser.permissions.request({ origins: [pattern] });
-}
-
-/**
- * Change capture on this page's or worker's database: while sync is set up, every library write
- * is recorded for sync and a run is scheduled shortly after; while it is not, writes are left
- * alone (sync-switch.ts). Every context that writes the library calls this once (the
- * entrypoints); answers the database.
- */
-export function installSyncCapture(db: ReadmarkDb): ReadmarkDb {
-  void followSyncSwitch(db);
-  setChangeCapture(
-    db,
-    async (write, stores) => {
-      await captureChange(write, stores);
-      // Not awaited: the transaction may not wait on a browser call.
-      browser.alarms?.create(SYNC_ALARM_SOON, { delayInMinutes: 0.5 })?.catch?.(() => undefined);
-    },
-    () => syncIsOn(db),
-  );
-  return db;
 }
 
 /**
