@@ -15,8 +15,8 @@
  *   2. the browser suites, on the Chrome build. The end-to-end and hostile files run two at a
  *      time, in one Vitest run (vitest.browser.config.ts: each suite's long last file no longer
  *      leaves a worker idle); each file has its own Chromium, profile and fixture server on its
- *      own port. Files that measure line focus or use the real speech engine (TIMED_E2E) then run
- *      alone, and the pathological pages (timed by the wall clock) last, alone.
+ *      own port. The file that measures line focus (TIMED_E2E) then runs alone, and the
+ *      pathological pages (timed by the wall clock) last, alone.
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -62,17 +62,14 @@ function firstLine(text: string): string {
   return (text.split('\n', 1)[0] ?? '').slice(0, 300);
 }
 
-// End-to-end files run alone, one after another: the real-speech files share the machine's one
-// speech-dispatcher and sound server, where two browsers speaking at once delay each other's
-// utterances. listen-live-focus measures rendered lines and traces long tasks: beside another
-// browser file its band missed a line on 3 of 20 layouts in one CI run (alone it passes every time).
-// page-thread runs with the others: it judges Readmark by the main thread's own CPU time in a long
-// task, which other processes do not inflate (it passed in all four lane runs at load 24-56).
-const TIMED_E2E = [
-  'tests/e2e/listen-live-focus.e2e.test.ts',
-  'tests/e2e/listen-real-speech.e2e.test.ts',
-  'tests/e2e/listen-live-real-speech.e2e.test.ts',
-];
+// End-to-end files run alone: listen-live-focus measures rendered lines and traces long tasks:
+// beside another browser file its band missed a line on 3 of 20 layouts in one CI run (alone it
+// passes every time). page-thread runs with the others: it judges Readmark by the main thread's own
+// CPU time in a long task, which other processes do not inflate (it passed in all four lane runs at
+// load 24-56). So do the real-speech tests: one file and one browser (the machine's one
+// speech-dispatcher is theirs alone), mostly waiting on the engine's voice, and they passed beside
+// the other browser files in the lane runs at load 24-56 (README "Tests").
+const TIMED_E2E = ['tests/e2e/listen-live-focus.e2e.test.ts'];
 
 /**
  * The hostile file whose pages must each end within the popup's watchdog by the wall clock, and
