@@ -18,11 +18,13 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
 /**
  * Seconds in a quiet clean-clone CI run (Vitest's JSON report, 2026-12-07); sync-faults and
  * sync-conflicts as expected after "Sync now" stopped waiting on a tab behind (25.7 and 20.9 s
- * before), the real-speech file (one since then) as its two files took alone.
+ * before), the real-speech file (one since then) as its two files took alone, listen-live-focus
+ * (alone before) as beside other files.
  */
 const LONG_FILES: Record<string, number> = {
   'tests/hostile/xss.hostile.test.ts': 44.7,
   'tests/e2e/page-thread.e2e.test.ts': 31.4,
+  'tests/e2e/listen-live-focus.e2e.test.ts': 30,
   'tests/e2e/listen-real-speech.e2e.test.ts': 25,
   'tests/e2e/sync-kill.e2e.test.ts': 25.2,
   'tests/e2e/sync.e2e.test.ts': 23.7,
