@@ -2,8 +2,8 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // End-to-end tests: real Debian Chromium driven by playwright-core, with the built extension loaded.
-// Run after `wxt build`; one file at a time here (`npm test` runs two at a time, then the
-// line-focus and real-speech files one after another: tests/run-all.ts).
+// Run after `wxt build`; one file at a time here (`npm test` runs them two at a time, beside the
+// hostile files: vitest.browser.config.ts, tests/run-all.ts).
 export default defineConfig({
   // Tests may build their data with the project's own pure modules (e.g. a hostile backup file).
   resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },

@@ -19,7 +19,7 @@ type LineBox = { top: number; bottom: number };
 /**
  * Layouts of our own article: type size, line height, measure, fonts, inline markup. Ten by
  * default (each size, line height, font and margin appears in them), twenty with
- * `LINE_FOCUS_LAYOUTS=20`: the test runs alone in `npm test`, so its every second counts in full.
+ * `LINE_FOCUS_LAYOUTS=20`.
  */
 const LAYOUTS = Array.from({ length: Number(process.env.LINE_FOCUS_LAYOUTS ?? 10) }, (_, i) => {
   const size = 14 + (i % 6) * 2;

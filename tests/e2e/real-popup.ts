@@ -19,15 +19,7 @@ export async function attachRealPopup(
   timeoutMs = 10_000,
 ): Promise<RealPopup> {
   const cdp: CDPSession = await browser.context.browser()!.newBrowserCDPSession();
-  const popupUrl = `chrome-extension://${browser.extensionId}/popup.html`;
-  const deadline = Date.now() + timeoutMs;
-  let targetId: string | undefined;
-  while (!targetId && Date.now() < deadline) {
-    const { targetInfos } = await cdp.send('Target.getTargets');
-    targetId = targetInfos.find((info) => info.type === 'page' && info.url.startsWith(popupUrl))?.targetId;
-    if (!targetId) await new Promise((r) => setTimeout(r, 100));
-  }
-  if (!targetId) throw new Error('the toolbar popup did not open');
+  const targetId = await popupTarget(cdp, `chrome-extension://${browser.extensionId}/popup.html`, timeoutMs);
   const { sessionId } = await cdp.send('Target.attachToTarget', { targetId, flatten: false });
 
   let nextId = 1;
@@ -40,6 +32,11 @@ export async function attachRealPopup(
       error?: { message: string };
     };
     if (message.id !== undefined) pending.get(message.id)?.(message);
+  });
+  // A closed popup answers nothing more: what it was still asked fails instead of hanging.
+  cdp.on('Target.detachedFromTarget', (event) => {
+    if (event.sessionId !== sessionId) return;
+    for (const answer of [...pending.values()]) answer({ error: { message: 'the popup closed' } });
   });
   const call = <T>(method: string, params: object): Promise<T> =>
     new Promise((resolve, reject) => {
@@ -68,8 +65,13 @@ export async function attachRealPopup(
     async waitFor(expression, waitMs = 10_000) {
       const end = Date.now() + waitMs;
       while (Date.now() < end) {
-        if (await popup.evaluate<boolean>(`Boolean(${expression})`).catch(() => false)) return;
-        await new Promise((r) => setTimeout(r, 100));
+        // Checked in the popup itself every 10 ms (one round trip, not one per check); a popup
+        // document that is not there yet or was replaced is asked again.
+        const met = await popup
+          .evaluate<boolean>(waitInPage(expression, end - Date.now()))
+          .catch(() => false);
+        if (met) return;
+        if (Date.now() < end) await new Promise((r) => setTimeout(r, 20));
       }
       throw new Error(`popup: timed out waiting for ${expression}`);
     },
@@ -84,6 +86,51 @@ export async function attachRealPopup(
   };
   return popup;
 }
+
+/**
+ * The popup's page target once Chrome lists it: from Chrome's own target events (the popup opens
+ * as its toolbar click is answered, so a fixed poll would add up to its interval to every click).
+ */
+async function popupTarget(cdp: CDPSession, popupUrl: string, timeoutMs: number): Promise<string> {
+  let found: (targetId: string) => void = () => undefined;
+  const listed = new Promise<string>((resolve) => {
+    found = resolve;
+  });
+  const check = (info: { type: string; url: string; targetId: string }) => {
+    if (info.type === 'page' && info.url.startsWith(popupUrl)) found(info.targetId);
+  };
+  // A target may be created at about:blank and reach the popup's URL a moment later.
+  cdp.on('Target.targetCreated', ({ targetInfo }) => check(targetInfo));
+  cdp.on('Target.targetInfoChanged', ({ targetInfo }) => check(targetInfo));
+  await cdp.send('Target.setDiscoverTargets', { discover: true });
+  for (const info of (await cdp.send('Target.getTargets')).targetInfos) check(info);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<undefined>((resolve) => {
+    timer = setTimeout(() => resolve(undefined), timeoutMs);
+  });
+  const targetId = await Promise.race([listed, timedOut]);
+  clearTimeout(timer);
+  await cdp.send('Target.setDiscoverTargets', { discover: false });
+  if (!targetId) throw new Error('the toolbar popup did not open');
+  return targetId;
+}
+
+/**
+ * An expression for the popup: resolves true as soon as `expression` is truthy (checked every
+ * 10 ms; a check that throws counts as not yet), false after `ms`. Written as text, not as a
+ * function's source: tsx (the benches) would put its name helpers into a serialised function.
+ */
+const waitInPage = (expression: string, ms: number) => `new Promise((resolve) => {
+  const end = Date.now() + ${ms};
+  const check = () => {
+    let met = false;
+    try { met = Boolean(${expression}); } catch {}
+    if (met) resolve(true);
+    else if (Date.now() >= end) resolve(false);
+    else setTimeout(check, 10);
+  };
+  check();
+})`;
 
 interface PopupBrowser {
   context: BrowserContext;

@@ -116,6 +116,10 @@ export const statusText = (page: Page) =>
 
 /** Clicks "Sync now" (a real click: the permission request needs the gesture), waits for the run to end. */
 export async function syncNow(page: Page): Promise<string> {
+  // The reader clicks in the tab in front. A tab behind another (a test clicked the toolbar button
+  // on an article since) runs no animation frames, and Playwright's check that the button holds
+  // still before its click waits on them: 1.5-2 s a click.
+  await page.bringToFront();
   // Watch the button go busy and come back, from before the click.
   await page.evaluate(() => {
     const button = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Sync now')!;
