@@ -1,36 +1,36 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Reads a whole object store of the extension's database with raw IndexedDB from an extension
- * page (same origin as the background), so the test sees what is really stored. A database that
- * does not exist yet reads as empty, and is not created by the look.
+ * An expression that reads a whole object store of the extension's database with raw IndexedDB,
+ * for any extension page (same origin as the background), the real popup included (it is
+ * evaluated there by CDP, not by Playwright), so the test sees what is really stored. A database
+ * that does not exist yet reads as empty, and is not created by the look.
  */
+export const readStoreExpression = (store: string) => `new Promise((resolve, reject) => {
+  const open = indexedDB.open('readmark');
+  let missing = false;
+  open.onupgradeneeded = () => {
+    missing = true;
+    open.transaction?.abort();
+  };
+  open.onerror = () => (missing ? resolve([]) : reject(open.error));
+  open.onsuccess = () => {
+    const db = open.result;
+    try {
+      const request = db.transaction(${JSON.stringify(store)}, 'readonly').objectStore(${JSON.stringify(store)}).getAll();
+      request.onsuccess = () => {
+        resolve(request.result);
+        db.close();
+      };
+      request.onerror = () => reject(request.error);
+    } catch (error) {
+      db.close();
+      reject(error);
+    }
+  };
+})`;
+
+/** A whole object store of the extension's database, read from an extension page (readStoreExpression). */
 export function readStore<T = Record<string, unknown>>(extensionPage: Page, store: string): Promise<T[]> {
-  return extensionPage.evaluate(
-    (name) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('readmark');
-        let missing = false;
-        open.onupgradeneeded = () => {
-          missing = true;
-          open.transaction?.abort();
-        };
-        open.onerror = () => (missing ? resolve([]) : reject(open.error));
-        open.onsuccess = () => {
-          const db = open.result;
-          try {
-            const request = db.transaction(name, 'readonly').objectStore(name).getAll();
-            request.onsuccess = () => {
-              resolve(request.result as T[]);
-              db.close();
-            };
-            request.onerror = () => reject(request.error);
-          } catch (error) {
-            db.close();
-            reject(error);
-          }
-        };
-      }),
-    store,
-  );
+  return extensionPage.evaluate<T[]>(readStoreExpression(store));
 }
