@@ -80,6 +80,12 @@ const BESIDE: [string, string][] = [
 
 interface Row {
   path: string;
+  /**
+   * The capture stage split by the capture script's own times (page clock, ms since the epoch):
+   * injected until it runs, serialising, its result until the popup has it. Null for a build
+   * whose capture does not report them (before the ninth round).
+   */
+  captureSplit: number[] | null;
   floor: number;
   /**
    * Popup load start → the preview painted with Save and the saved? state: since the eighth round
@@ -205,8 +211,14 @@ async function main() {
       }
       const parts = at.map((t, i) => t - (i === 0 ? 0 : at[i - 1]!));
       const beside = BESIDE.map(([, mark]) => m[mark] ?? Number.NaN);
+      const split = ['capture-start', 'capture-ran', 'capture-serialised', 'capture-end'].map(
+        (mark) => m[mark],
+      );
       rows[b]!.push({
         path,
+        captureSplit: split.every((t) => t !== undefined)
+          ? split.slice(1).map((t, i) => t! - split[i]!)
+          : null,
         floor: floor.total,
         floorLoad: floor.marks.painted,
         total: real.total,
@@ -274,6 +286,19 @@ function summarise(rows: Row[], dir: string) {
       `    ${name}`,
       col((r) => r.parts[i]!),
     );
+  const splits = rows.flatMap((r) => (r.captureSplit ? [r.captureSplit] : []));
+  if (splits.length) {
+    console.log("  the capture stage, by the capture script's own times (page clock):");
+    for (const [i, name] of [
+      'injected until running',
+      'serialising the page',
+      'result until the popup has it',
+    ].entries())
+      line(
+        `      ${name}`,
+        splits.map((s) => s[i]!),
+      );
+  }
   console.log('  beside them (since popup load start; only on the path when later than what needs it):');
   for (const [i, [name]] of BESIDE.entries())
     line(

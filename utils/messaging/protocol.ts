@@ -378,10 +378,18 @@ export interface CapturedPage extends PageCapture {
   selection: string;
 }
 
-/** The capture script's answer (entrypoints/capture.ts): also whether the in-page UI's script runs there. */
-export const injectedCapture = v.strictObject({ ...capturedPage.entries, pageScript: v.boolean() });
+/**
+ * The capture script's answer (entrypoints/capture.ts): also whether the in-page UI's script runs
+ * there, and when it ran and was done (ms since the epoch; only ever performance marks).
+ */
+export const injectedCapture = v.strictObject({
+  ...capturedPage.entries,
+  pageScript: v.boolean(),
+  timing: v.optional(v.strictObject({ ran: v.number(), serialised: v.number() })),
+});
 export interface InjectedCapture extends CapturedPage {
   pageScript: boolean;
+  timing?: { ran: number; serialised: number };
 }
 
 /*

@@ -194,8 +194,13 @@ const sanitiser = () => {
 
 /** The Worker's times as this page's performance marks (rm:worker-ready…), read by npm run bench:preview. */
 export function markWorkerTiming(timing: ExtractTiming): void {
-  for (const [name, at] of Object.entries(timing))
-    performance.mark(`rm:worker-${name}`, { startTime: Math.max(0, at - performance.timeOrigin) });
+  markEpochTimes('worker', timing);
+}
+
+/** Times another context took (ms since the epoch) as this page's marks `rm:<prefix>-<name>`. */
+export function markEpochTimes<T extends { [K in keyof T]: number }>(prefix: string, times: T): void {
+  for (const [name, at] of Object.entries(times) as [string, number][])
+    performance.mark(`rm:${prefix}-${name}`, { startTime: Math.max(0, at - performance.timeOrigin) });
 }
 
 async function sanitiseArticle(article: ExtractedArticle): Promise<Result<ExtractedArticle>> {

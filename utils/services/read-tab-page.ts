@@ -1,6 +1,6 @@
 import { type ArticlePreview, bindCaptureToTab } from '@/utils/messaging';
 import type { AppError, ExtractedArticle, Result } from '@/utils/model';
-import { markWorkerTiming } from './extract-in-worker';
+import { markEpochTimes, markWorkerTiming } from './extract-in-worker';
 import { choosePopupExtraction, offscreenDocumentOpen } from './extract-page';
 import {
   type CaptureInjection,
@@ -93,7 +93,9 @@ export async function readTabPage(start: TabReadingStart = takeTabReadingStart()
     start.injection.then((injected) => injected ?? injectCaptureScript(tab.id)),
   );
   if (!captured.ok) return { kind: 'restricted', reason: captured.error };
-  const { selection, pageScript, ...page } = captured.value;
+  const { selection, pageScript, timing, ...page } = captured.value;
+  // When the capture script ran and was done in the page (npm run bench:preview splits the stage).
+  if (timing) markEpochTimes('capture', timing);
   // The article is the page the browser says the tab shows, whatever the page declares.
   const capture = bindCaptureToTab(page, tab.url);
   performance.mark('rm:captured');
