@@ -1,4 +1,5 @@
 import {
+  answerInProcess,
   answerOnOffscreenChannel,
   createHandler,
   currentSelf,
@@ -15,8 +16,10 @@ const handle = createHandler(
   { schemas: toOffscreen, allowed: offscreenSenders, handlers: offscreenHandlers() },
   currentSelf(),
 );
-// The background's messages come as runtime messages; the popup's over a channel, which does not
-// wake a stopped service worker first (utils/messaging/transport.ts).
+// The background's messages come as runtime messages; the popup's are handed over in the renderer
+// process both share, or, where they do not share one, over a channel: neither wakes a stopped
+// service worker first (utils/messaging/transport.ts).
 listen(handle);
+answerInProcess(handle, currentSelf());
 answerOnOffscreenChannel(handle, currentSelf());
 warmUpExtraction();

@@ -198,3 +198,64 @@ export function answerOnOffscreenChannel(
   };
   return channel;
 }
+
+/** A way to send the offscreen document its messages, answering as sendToOffscreen does. */
+export type OffscreenSend = <K extends keyof ToOffscreen>(
+  type: K,
+  payload: ToOffscreen[K],
+  answerMs: number,
+) => Promise<Result<OffscreenAnswers[K]>>;
+
+/** The name under which the offscreen document offers its handler to our pages in its process. */
+const IN_PROCESS = 'readmarkOffscreen';
+
+type InProcessAnswer = (message: { type: string; payload: unknown }) => Promise<unknown>;
+
+/**
+ * The offscreen document's side of offscreenInProcess: offers `handle` on its window, where only
+ * same-origin pages, our own extension pages, can reach it (a web page's scripts and our content
+ * scripts have no reference to this window). The handler checks every message as on the channel.
+ */
+export function answerInProcess(
+  handle: MessageHandler,
+  self: { id: string; origin: string },
+  scope: object = globalThis,
+): void {
+  const answer: InProcessAnswer = (message) => handle(message, { id: self.id, url: `${self.origin}/` });
+  Object.defineProperty(scope, IN_PROCESS, { value: answer, configurable: true });
+}
+
+/**
+ * The offscreen document when it runs in this page's renderer process (Chrome puts an extension's
+ * pages in one process), reached through `extension.getViews` without a message: the capture is
+ * handed over as a reference on the thread both pages share, where the channel copied it into the
+ * browser process and back (README, preview speed, ninth round). Null where there is none: Firefox,
+ * no document yet, one still loading, or one in another process; the caller then uses the channel.
+ */
+export function offscreenInProcess(
+  views: () => readonly object[] = () => browser.extension?.getViews?.() ?? [],
+): OffscreenSend | null {
+  let answer: unknown;
+  try {
+    answer = views()
+      .map((view) => (view as { [IN_PROCESS]?: unknown })[IN_PROCESS])
+      .find((found) => typeof found === 'function');
+  } catch {
+    return null;
+  }
+  if (typeof answer !== 'function') return null;
+  const ask = answer as InProcessAnswer;
+  return (type, payload, answerMs) => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // A document closed meanwhile may never settle what it was asked: bounded like the channel.
+    const bound = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('the offscreen document did not answer')), answerMs);
+    });
+    // A throw from the document's side (a window being torn down) is answered like a silence.
+    const asked = new Promise<unknown>((resolve) => resolve(ask({ type, payload })));
+    return Promise.race([asked, bound])
+      .then(asResult<OffscreenAnswers[typeof type]>)
+      .catch((error: unknown) => err('offscreen-no-answer', { detail: describeThrown(error) }))
+      .finally(() => clearTimeout(timer));
+  };
+}

@@ -1,5 +1,11 @@
 import { browser } from 'wxt/browser';
-import { type PageCapture, sendToOffscreen, sendToOffscreenChannel } from '@/utils/messaging';
+import {
+  type OffscreenSend,
+  offscreenInProcess,
+  type PageCapture,
+  sendToOffscreen,
+  sendToOffscreenChannel,
+} from '@/utils/messaging';
 import { type ExtractedArticle, ok, type Result } from '@/utils/model';
 import {
   EXTRACTION_TIMEOUT_MS,
@@ -52,42 +58,49 @@ const DOCUMENT_LOADING_MS = 500;
 
 /**
  * Where the popup's preview is extracted. In Chrome the offscreen document keeps an extraction
- * Worker warm between popups (created by the background when it starts): when it is open (asked
- * by the popup's first script: `offscreenOpen`), the capture goes there. Otherwise (Firefox, or
- * before the document exists) the popup starts a Worker of its own now, and in Chrome asks for the
- * document for the next popup. Either way the preview comes first and the sanitised HTML when
- * asked for (PreviewExtraction).
+ * Worker warm between popups (created by the background when it starts): when it is open, the
+ * capture goes there, handed over in this renderer process when the document runs in it
+ * (`inProcess`, the usual case), else over the channel (`offscreenOpen`, asked by the popup's
+ * first script). Otherwise (Firefox, or before the document exists) the popup starts a Worker of
+ * its own now, and in Chrome asks for the document for the next popup. Either way the preview
+ * comes first and the sanitised HTML when asked for (PreviewExtraction).
  */
 export async function choosePopupExtraction(
   offscreenOpen: Promise<boolean> = offscreenDocumentOpen(),
+  inProcess: () => OffscreenSend | null = offscreenInProcess,
 ): Promise<ExtractForPreview> {
   const local: ExtractForPreview = (capture, onTiming) => extractForPreview(capture, { onTiming });
-  if (await offscreenOpen.catch(() => false))
+  const send = inProcess() ?? ((await offscreenOpen.catch(() => false)) ? sendToOffscreenChannel : null);
+  if (send)
     return async (capture, onTiming) => {
-      // The popup's channel cannot tell a document gone from a slow one: it waits for the
-      // document's watchdog (EXTRACTION_TIMEOUT_MS) and a margin.
-      const answer = await sendToOffscreenChannel('offscreenPreview', { capture }, CHANNEL_ANSWER_MS);
+      // Neither way can tell a document gone from a slow one: it waits for the document's
+      // watchdog (EXTRACTION_TIMEOUT_MS) and a margin.
+      const answer = await send('offscreenPreview', { capture }, OFFSCREEN_ANSWER_MS);
       // Never delivered (the document closed, or still loading) or lost with the document: this
       // popup's own Worker. An extraction that failed or hit the watchdog is answered, not retried.
       if (!answer.ok) return answer.error.code === 'offscreen-no-answer' ? local(capture, onTiming) : answer;
       const { preview, ticket, timing } = answer.value;
       if (timing) onTiming?.(timing);
-      return ok({ preview, complete: retryingOnce(() => completeOffscreen(ticket, capture)) });
+      return ok({ preview, complete: retryingOnce(() => completeOffscreen(send, ticket, capture)) });
     };
   prewarmExtractWorker();
   if (browser.offscreen) ensureOffscreenDocument().catch(() => undefined);
   return local;
 }
 
-const CHANNEL_ANSWER_MS = EXTRACTION_TIMEOUT_MS + 5_000;
+const OFFSCREEN_ANSWER_MS = EXTRACTION_TIMEOUT_MS + 5_000;
 
 /**
  * The whole article the offscreen document holds for a preview. A document that no longer holds
  * it (closed since, or the popup asked too late) costs a second extraction of the same capture in
  * this popup's own Worker, never the article: Save stores what the preview showed.
  */
-async function completeOffscreen(ticket: string, capture: PageCapture): Promise<Result<ExtractedArticle>> {
-  const answer = await sendToOffscreenChannel('offscreenComplete', { ticket }, CHANNEL_ANSWER_MS);
+async function completeOffscreen(
+  send: OffscreenSend,
+  ticket: string,
+  capture: PageCapture,
+): Promise<Result<ExtractedArticle>> {
+  const answer = await send('offscreenComplete', { ticket }, OFFSCREEN_ANSWER_MS);
   return !answer.ok && answer.error.code === 'offscreen-no-answer' ? extractInWorker(capture) : answer;
 }
 

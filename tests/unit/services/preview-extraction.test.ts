@@ -1,6 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { answerOnOffscreenChannel, createHandler, offscreenSenders, toOffscreen } from '@/utils/messaging';
+import {
+  answerInProcess,
+  answerOnOffscreenChannel,
+  createHandler,
+  offscreenInProcess,
+  offscreenSenders,
+  toOffscreen,
+} from '@/utils/messaging';
 import { err, ok, type Result } from '@/utils/model';
 import {
   choosePopupExtraction,
@@ -158,5 +165,28 @@ describe('the popup’s extraction through the offscreen document', () => {
     extractions = 0;
     expect(await first.value.complete()).toEqual(ok(expected));
     expect(extractions).toBe(1);
+  });
+
+  test('in the popup’s own process the capture is handed to the document there, not over the channel', async () => {
+    const expected = await sanitisedWhole();
+    const handlers = offscreenHandlers();
+    const preview = vi.spyOn(handlers, 'offscreenPreview');
+    const view = {};
+    answerInProcess(
+      createHandler({ schemas: toOffscreen, allowed: offscreenSenders, handlers }, self),
+      self,
+      view,
+    );
+    // No channel listens and the document is not said to be open: only the view can answer.
+    const extract = await choosePopupExtraction(Promise.resolve(false), () =>
+      offscreenInProcess(() => [view]),
+    );
+    const extracted = await extract(capture);
+    if (!extracted.ok) throw new Error(JSON.stringify(extracted.error));
+    expect(extracted.value.preview.title).toBe('Harbour bridge to be rebuilt');
+    expect(preview).toHaveBeenCalledTimes(1);
+    extractions = 0;
+    expect(await extracted.value.complete()).toEqual(ok(expected));
+    expect(extractions).toBe(0);
   });
 });
