@@ -40,6 +40,21 @@ describe('popup: a warm extraction Worker in the offscreen document', () => {
     await page.close();
   });
 
+  test('the popup finds the document in its own renderer process, where it is handed the capture without a message', async () => {
+    await expect.poll(offscreenOpen, { timeout: 15_000 }).toBe(1);
+    const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
+    await env.browser.clickToolbarButton(page);
+    const popup = await attachRealPopup(env.browser);
+    await popup.waitFor(`document.querySelector('#preview-title')`, 20_000);
+    // What offscreenInProcess looks for: a view of the document that offers its handler.
+    const offered = await popup.evaluate<string[]>(
+      `chrome.extension.getViews().filter((view) => typeof view.readmarkOffscreen === 'function').map((view) => view.location.pathname)`,
+    );
+    expect(offered).toEqual(['/offscreen.html']);
+    await popup.close();
+    await page.close();
+  });
+
   test('the in-page UI is attached to the tab after the capture script, without the preview waiting for it', async () => {
     const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
     const tabId = await env.browser.activeTabId(page);
@@ -63,8 +78,8 @@ describe('popup: a warm extraction Worker in the offscreen document', () => {
     const page = await env.browser.open(`${env.server.origin}/pages/news-article.html`);
     const cdp = await env.browser.context.browser()!.newBrowserCDPSession();
     expect(await stopServiceWorker(cdp, env.browser.extensionUrl('/'))).toBe(true);
-    // Over the document's channel (no runtime message to start the worker first); an unanswered
-    // channel would have sent the popup to a Worker of its own, ready after the popup's start.
+    // Handed to the document in the popup's process (no runtime message to start the worker
+    // first); no answer would have sent the popup to a Worker of its own, ready after its start.
     expect(await previewWorkerReady(page)).toBe(0);
     await cdp.detach();
     await page.close();
