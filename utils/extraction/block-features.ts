@@ -163,9 +163,10 @@ function textFeatures(text: string): number[] {
     letters += word.length;
     if (word[0] !== word[0]!.toLowerCase()) capitalised++;
   }
+  const lower = words.map((word) => word.toLowerCase());
   for (const list of STOP_WORDS) {
     let hits = 0;
-    for (const word of words) if (list.has(word.toLowerCase())) hits++;
+    for (const word of lower) if (list.has(word)) hits++;
     best = Math.max(best, hits / count);
   }
   return [

@@ -46,11 +46,14 @@ function isTrackingPixel(img: Element, src: string): boolean {
   return width !== null && height !== null && width <= TINY_EDGE && height <= TINY_EDGE;
 }
 
+// Compiled once, not per picture.
+const styleSize = (name: string) =>
+  new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+(?:\\.\\d+)?)(?:px)?\\s*(?:;|$)`, 'i');
+const STYLE_SIZE = { width: styleSize('width'), height: styleSize('height') };
+
 /** A size in pixels from the attribute or the inline style (px or unitless), or null when not declared. */
 function declaredSize(img: Element, name: 'width' | 'height', style: string): number | null {
-  const fromStyle = new RegExp(`(?:^|;)\\s*${name}\\s*:\\s*(\\d+(?:\\.\\d+)?)(?:px)?\\s*(?:;|$)`, 'i').exec(
-    style,
-  );
+  const fromStyle = STYLE_SIZE[name].exec(style);
   const value = fromStyle?.[1] ?? img.getAttribute(name)?.trim();
   if (!value || !/^\d+(?:\.\d+)?(?:px)?$/i.test(value)) return null;
   return Number.parseFloat(value);

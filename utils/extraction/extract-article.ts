@@ -2,9 +2,8 @@ import { Readability } from '@mozilla/readability';
 import { CodedError, type ExtractedArticle, OPENING_CHARS } from '@/utils/model';
 import { addBackCandidates, addBackRows, addBlocks, chooseAddBack } from './add-back';
 import { ADD_BACK_FEATURE_NAMES, blockAncestry, placements } from './add-back-features';
-import { collapse } from './block-facts';
 import { blockFeatures, FEATURE_NAMES } from './block-features';
-import { blockText, openingText } from './block-text';
+import { blockLines, openingText } from './block-text';
 import { type Block, segmentBlocks } from './blocks';
 import { tidyContentImages } from './content-images';
 import { defusePage, safeCall, safeGet } from './defuse-page';
@@ -28,6 +27,7 @@ import { type Prepared, prepare } from './prepare';
 import { measureReading } from './reading-time';
 import type { Sanitiser } from './sanitise';
 import { standardise } from './standardise';
+import { someText } from './walk-elements';
 
 /** Characters of the opening an excerpt keeps when the page gives no description. */
 const EXCERPT_CHARS = 200;
@@ -131,8 +131,9 @@ export function extractOwnedDocument(
   }
   clearBlockMarks(content);
 
-  const { removed, looksLikeArticle } = standardise(content, prepared);
-  const textContent = blockText(content);
+  const { removed, looksLikeArticle, lines } = standardise(content, prepared);
+  // blockText's reading, from the lines standardise already read when it did.
+  const textContent = (lines ?? blockLines(content)).join(' ');
   const opening = openingText(content, OPENING_CHARS);
   const firstImage = content.getElementsByTagName('img')[0]?.getAttribute('src') ?? null;
   const meta = buildMetadata(parsed, prepared.facts, { url: options.url, base: prepared.base, firstImage });
@@ -152,8 +153,10 @@ export function extractOwnedDocument(
   };
 }
 
+/** Whether `content` holds any text: collapse(textContent) is not empty, i.e. some character is no whitespace. */
 const hasText = (content: Element | null | undefined): content is Element =>
-  !!content && !!collapse(content.textContent ?? '');
+  !!content && someText(content, (text) => NOT_BLANK.test(text));
+const NOT_BLANK = /\S/;
 
 /** Text outside links: a page whose only words are links (a menu) holds no article. */
 const hasProse = (content: Element | null | undefined): boolean => proseLetters(content) > 0;

@@ -62,7 +62,18 @@ export function droppableBlocks<B extends { text: string }>(
   structural: (block: B) => boolean,
 ): boolean[] {
   if (maxWords === undefined) return blocks.map(() => true);
-  return blocks.map((block) => (block.text.match(WORD)?.length ?? 0) <= maxWords && !structural(block));
+  return blocks.map((block) => hasAtMostWords(block.text, maxWords) && !structural(block));
+}
+
+/** Whether `text` holds at most `max` words; counts no further than max + 1 (a long paragraph costs no more than a short one). */
+function hasAtMostWords(text: string, max: number): boolean {
+  WORD.lastIndex = 0;
+  for (let words = 0; WORD.exec(text); )
+    if (++words > max) {
+      WORD.lastIndex = 0;
+      return false;
+    }
+  return true;
 }
 
 const HEADING_TAG = /^h[1-6]$/;

@@ -11,6 +11,11 @@ export interface Standardised {
   removed: RemovedBlock[];
   /** Readability's isProbablyReaderable test, run on the article rather than the whole page. */
   looksLikeArticle: boolean;
+  /**
+   * The article's blockLines when the trace needed them, null when not: what is left of the
+   * trace's markers (empty inline elements) changes no line, so they are the result's lines too.
+   */
+  lines: string[] | null;
 }
 
 const COLLECTED = new Set(['a', 'blockquote', 'p', 'li', 'pre', 'img', 'td', 'th', 'tr', MARKER_TAG]);
@@ -30,10 +35,8 @@ export function standardise(content: Element, prepared: Prepared): Standardised 
   dropRepeatedPullQuotes(list('blockquote'), [...list('p'), ...list('li')]);
   restoreLeadFigure(content, prepared.leadFigure, list('img'));
   rehomeStrayCells([...list('tr'), ...list('td'), ...list('th')]);
-  return {
-    removed: traceRemovals(list(MARKER_TAG), prepared, content),
-    looksLikeArticle: isReaderable([...list('p'), ...list('pre')]),
-  };
+  const { removed, lines } = traceRemovals(list(MARKER_TAG), prepared, content);
+  return { removed, looksLikeArticle: isReaderable([...list('p'), ...list('pre')]), lines };
 }
 
 /**
@@ -42,7 +45,11 @@ export function standardise(content: Element, prepared: Prepared): Standardised 
  * picture), and whose text is not in the article anyway (a page that holds a block twice, once
  * hidden). Its sample is the block's text as a reader sees it, never script or markup.
  */
-function traceRemovals(markers: Element[], prepared: Prepared, content: Element): RemovedBlock[] {
+function traceRemovals(
+  markers: Element[],
+  prepared: Prepared,
+  content: Element,
+): { removed: RemovedBlock[]; lines: string[] | null } {
   const traced: { marker: Element; removal: Removal; text: string }[] = [];
   for (const marker of markers) {
     const removal = prepared.removals[Number(marker.id.slice(MARKER_PREFIX.length))];
@@ -55,8 +62,9 @@ function traceRemovals(markers: Element[], prepared: Prepared, content: Element)
     if (!text && !someElement(removal.el, (el) => MEDIA.has(el.localName))) marker.remove();
     else traced.push({ marker, removal, text });
   }
-  if (traced.length === 0) return [];
-  const kept = articleText(content);
+  if (traced.length === 0) return { removed: [], lines: null };
+  const lines = blockLines(content);
+  const kept = articleText(lines);
   const removed: RemovedBlock[] = [];
   for (const { marker, removal, text } of traced) {
     if (kept.has(text)) {
@@ -69,7 +77,7 @@ function traceRemovals(markers: Element[], prepared: Prepared, content: Element)
     const { rule, label } = removal;
     removed.push({ rule, label, sample: text.slice(0, SAMPLE_LENGTH), html: removal.el.outerHTML });
   }
-  return removed;
+  return { removed, lines };
 }
 
 const SAMPLE_LENGTH = 120;
@@ -77,9 +85,8 @@ const MEDIA = new Set(['img', 'picture', 'video', 'audio']);
 // Shorter text found in the article may be a coincidence ("Advertisement" in a sentence).
 const MIN_REPEATED = 40;
 
-/** Whether a removed block's text is still in the article: one of its lines, or a long run of it. */
-function articleText(content: Element): { has(text: string): boolean } {
-  const lines = blockLines(content);
+/** Whether a removed block's text is still in the article (its `lines`): one of them, or a long run of it. */
+function articleText(lines: string[]): { has(text: string): boolean } {
   const lineSet = new Set(lines);
   const whole = lines.join(' ');
   return {

@@ -27,3 +27,21 @@ export function someElement(root: Element, test: (el: Element) => boolean): bool
   });
   return found;
 }
+
+/**
+ * Whether some text node under `root` passes `test`, in document order, stopping at the first.
+ * Cheaper than testing `root.textContent` where the answer comes early: nothing is joined.
+ */
+export function someText(root: Node, test: (text: string) => boolean): boolean {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    // Text and CDATA: the nodes textContent joins.
+    if ((node.nodeType === 3 || node.nodeType === 4) && test((node as CharacterData).data)) return true;
+    if (node.firstChild) node = node.firstChild;
+    else {
+      while (node && node !== root && !node.nextSibling) node = node.parentNode;
+      node = node && node !== root ? node.nextSibling : null;
+    }
+  }
+  return false;
+}

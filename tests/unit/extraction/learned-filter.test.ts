@@ -53,6 +53,14 @@ describe('learned filter', () => {
     expect(
       droppableBlocks([{ text: '— Pin this, for later! —' }, { text: 'Über 2 Tage' }], 3, plain),
     ).toEqual([false, true]);
+    // The limit itself counts as short; counting stops past it, and the next block is counted from its own start.
+    expect(
+      droppableBlocks(
+        [{ text: 'one two three' }, { text: 'one two three four five six' }, { text: 'Share this' }],
+        3,
+        plain,
+      ),
+    ).toEqual([true, false, true]);
     // With a limit, a short block that is structure stays.
     expect(
       droppableBlocks(
