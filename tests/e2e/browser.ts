@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
+import { disabledFeatures } from './chromium-features';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
@@ -33,12 +34,13 @@ export interface ExtensionBrowser {
  * this machine. `extensionArgs` loads extensions; without them the browser starts with none.
  * `profileDir`: a profile prepared beforehand (say, with preferences written), instead of an empty one.
  */
-export function launchChromium(
+export async function launchChromium(
   extensionArgs: string[] = [],
   profileDir = mkdtempSync(join(tmpdir(), 'readmark-e2e-')),
   language?: string,
 ): Promise<BrowserContext> {
   mkdirSync(SCREENSHOTS, { recursive: true });
+  const features = await disabledFeatures();
   return chromium.launchPersistentContext(profileDir, {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     // Chromium on Linux takes its interface language (and so an extension's _locales) from
@@ -46,8 +48,9 @@ export function launchChromium(
     // file after file (vitest.e2e.config.ts), so a test file must not change its own environment.
     env: language ? { ...process.env, LANGUAGE: language } : process.env,
     headless: process.env.HEADED !== '1',
-    // Playwright passes --disable-extensions by default; extensions are what we test.
-    ignoreDefaultArgs: ['--disable-extensions'],
+    // Playwright passes --disable-extensions by default; extensions are what we test. Its
+    // --disable-features is replaced by one that holds its list and ours (chromium-features.ts).
+    ignoreDefaultArgs: ['--disable-extensions', features.playwrights],
     args: [
       '--no-sandbox',
       '--disable-gpu',
@@ -64,6 +67,7 @@ export function launchChromium(
       // Lets tests click the toolbar button and install extensions through CDP (Extensions.*).
       '--enable-unsafe-extension-debugging',
       ...(language ? [`--lang=${language}`] : []),
+      features.all,
       ...extensionArgs,
     ],
   });

@@ -155,20 +155,19 @@ describe('hostile article content through the real pipeline', () => {
       await tabPopup.waitForSelector('#export-markdown');
       const markdown = await download(tabPopup, '#export-markdown');
       const html = await download(tabPopup, '#export-html');
-      await tabPopup.close();
-      await page.close();
-
-      const library = await browser.open(browser.extensionUrl('/library.html'));
-      const saved = (await readStore<Stored & { url: string }>(library, 'articles')).find((a) =>
+      // What was stored, read in the popup's tab (an extension page of the database's origin; the
+      // library's rendering of these articles is the test after the pages).
+      const saved = (await readStore<Stored & { url: string }>(tabPopup, 'articles')).find((a) =>
         a.url.endsWith(source.path),
       );
       expect(saved, 'the article was saved').toBeTruthy();
       const [content] = (
-        await readStore<{ articleId: string; textContent: string; contentHtml: string }>(library, 'contents')
+        await readStore<{ articleId: string; textContent: string; contentHtml: string }>(tabPopup, 'contents')
       ).filter((c) => c.articleId === saved!.id);
       survived += source.markers.filter((m) => content!.textContent.includes(m)).length;
       expect(content!.contentHtml).not.toMatch(STORED_DANGER);
-      await library.close();
+      await tabPopup.close();
+      await page.close();
 
       const reader = await browser.open(browser.extensionUrl(`/reader.html?id=${saved!.id}`));
       await reader.waitForSelector('.reader-content');

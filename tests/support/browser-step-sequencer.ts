@@ -19,19 +19,20 @@ import { BaseSequencer, type TestSpecification } from 'vitest/node';
  * Seconds in a quiet clean-clone CI run (Vitest's JSON report, 2026-12-07); sync-faults and
  * sync-conflicts as expected after "Sync now" stopped waiting on a tab behind (25.7 and 20.9 s
  * before), the real-speech file (one since then) as its two files took alone, listen-live-focus
- * (alone before) as beside other files.
+ * (alone before) as beside other files, sync-kill as expected through one server (25.2 s before;
+ * 35.4 → 18.9 s in session 13's paired steps).
  */
 const LONG_FILES: Record<string, number> = {
   'tests/hostile/xss.hostile.test.ts': 44.7,
   'tests/e2e/page-thread.e2e.test.ts': 31.4,
   'tests/e2e/listen-live-focus.e2e.test.ts': 30,
   'tests/e2e/listen-real-speech.e2e.test.ts': 25,
-  'tests/e2e/sync-kill.e2e.test.ts': 25.2,
   'tests/e2e/sync.e2e.test.ts': 23.7,
   'tests/e2e/sync-faults.e2e.test.ts': 15,
   'tests/e2e/sync-conflicts.e2e.test.ts': 15,
   'tests/e2e/review.e2e.test.ts': 16.5,
   'tests/e2e/sync-clock.e2e.test.ts': 15.9,
+  'tests/e2e/sync-kill.e2e.test.ts': 13.5,
   'tests/e2e/reading-aids.e2e.test.ts': 15.1,
 };
 
