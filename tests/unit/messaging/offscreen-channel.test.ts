@@ -1,42 +1,17 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
-import {
-  answerOnOffscreenChannel,
-  createHandler,
-  OFFSCREEN_CHANNEL,
-  offscreenSenders,
-  sendToOffscreenChannel,
-  toOffscreen,
-} from '@/utils/messaging';
-import { err, ok } from '@/utils/model';
-import { previewOf } from '@/utils/services';
-import { makeExtracted } from '../../support/articles';
+import { afterEach, describe, expect, test } from 'vitest';
+import { answerOnOffscreenChannel, OFFSCREEN_CHANNEL, sendToOffscreenChannel } from '@/utils/messaging';
+import { capture, offscreenHandler, preview, self, ticket } from '../../support/offscreen-handler';
 
 // The popup's message to the offscreen document goes over a BroadcastChannel (no runtime message,
 // which would first start a stopped service worker); the document answers it with its one handler.
 
-const self = { id: 'readmark-id', origin: 'chrome-extension://readmark-id' };
-const capture = { url: 'https://news.example/bridge', title: 'Bridge', html: '<p>The council voted.</p>' };
-const preview = previewOf(makeExtracted({ title: 'Bridge' }));
-const ticket = crypto.randomUUID();
 const open: BroadcastChannel[] = [];
 
 /** The offscreen document's side, as entrypoints/offscreen/main.ts sets it up. */
 function offscreenDocument() {
-  const extract = vi.fn(async () => ok({ preview, ticket, timing: null }));
-  const handle = createHandler(
-    {
-      schemas: toOffscreen,
-      allowed: offscreenSenders,
-      handlers: {
-        offscreenPreview: extract,
-        offscreenExtract: async () => err('extract-failed', { detail: 'not over the channel' }),
-        offscreenComplete: async () => err('offscreen-no-answer', { detail: 'nothing held' }),
-      },
-    },
-    self,
-  );
+  const { handle, offscreenPreview } = offscreenHandler();
   open.push(answerOnOffscreenChannel(handle, self));
-  return extract;
+  return offscreenPreview;
 }
 
 afterEach(() => {

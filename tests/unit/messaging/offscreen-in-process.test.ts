@@ -1,41 +1,18 @@
 import { describe, expect, test, vi } from 'vitest';
-import {
-  answerInProcess,
-  createHandler,
-  offscreenInProcess,
-  offscreenSenders,
-  toOffscreen,
-} from '@/utils/messaging';
-import { err, ok } from '@/utils/model';
-import { previewOf } from '@/utils/services';
-import { makeExtracted } from '../../support/articles';
+import { answerInProcess, offscreenInProcess } from '@/utils/messaging';
+import { ok } from '@/utils/model';
+import { capture, offscreenHandler, preview, self, ticket } from '../../support/offscreen-handler';
 
 // In Chrome the popup and the offscreen document run in the extension's one renderer process:
 // the popup finds the document's window (extension.getViews) and hands it the capture there,
 // checked by the same handler as on the channel.
 
-const self = { id: 'readmark-id', origin: 'chrome-extension://readmark-id' };
-const capture = { url: 'https://news.example/bridge', title: 'Bridge', html: '<p>The council voted.</p>' };
-const preview = previewOf(makeExtracted({ title: 'Bridge' }));
-const ticket = crypto.randomUUID();
-
 /** The offscreen document's window, as entrypoints/offscreen/main.ts sets it up. */
-function offscreenDocument(offscreenPreview = vi.fn(async () => ok({ preview, ticket, timing: null }))) {
-  const handle = createHandler(
-    {
-      schemas: toOffscreen,
-      allowed: offscreenSenders,
-      handlers: {
-        offscreenPreview,
-        offscreenExtract: async () => err('extract-failed', { detail: 'not from a page' }),
-        offscreenComplete: async () => err('offscreen-no-answer', { detail: 'nothing held' }),
-      },
-    },
-    self,
-  );
+function offscreenDocument(offscreenPreview?: Parameters<typeof offscreenHandler>[0]) {
+  const made = offscreenHandler(offscreenPreview);
   const view = {};
-  answerInProcess(handle, self, view);
-  return { view, offscreenPreview };
+  answerInProcess(made.handle, self, view);
+  return { view, offscreenPreview: made.offscreenPreview };
 }
 
 describe('the offscreen document in the popup’s process', () => {
