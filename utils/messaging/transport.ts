@@ -81,20 +81,33 @@ export async function sendToOffscreen<K extends keyof ToOffscreen>(
 }
 
 /** One runtime message to the extension's own contexts; transport failures come back as error values. */
-async function request<T>(
+function request<T>(
   message: { type: string; payload: unknown },
   failure: Extract<ErrorCode, 'background-no-answer' | 'offscreen-no-answer'>,
   timeoutMs?: number,
 ): Promise<Result<T>> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
   // A worker stopped at the wrong moment can leave a message neither answered nor rejected (seen in
   // the worker-kill suite): with a bound, the sender is told instead of waiting for ever.
+  const silence = `no answer within ${(timeoutMs ?? 0) / 1000} s`;
+  return answerWithin(() => browser.runtime.sendMessage(message), failure, timeoutMs, silence);
+}
+
+/**
+ * What `ask` answers, as a Result; a throw, a rejection, or no answer within `timeoutMs` (none:
+ * unbounded; `silence` says it) comes back as `failure`.
+ */
+async function answerWithin<T>(
+  ask: () => unknown,
+  failure: Extract<ErrorCode, 'background-no-answer' | 'offscreen-no-answer'>,
+  timeoutMs: number | undefined,
+  silence: string,
+): Promise<Result<T>> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const bound = new Promise<never>((_, reject) => {
-    if (timeoutMs !== undefined)
-      timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs);
+    if (timeoutMs !== undefined) timer = setTimeout(() => reject(new Error(silence)), timeoutMs);
   });
   try {
-    return asResult(await Promise.race([browser.runtime.sendMessage(message), bound]));
+    return asResult(await Promise.race([ask(), bound]));
   } catch (error) {
     return err(failure, { detail: describeThrown(error) });
   } finally {
@@ -245,17 +258,13 @@ export function offscreenInProcess(
   }
   if (typeof answer !== 'function') return null;
   const ask = answer as InProcessAnswer;
-  return (type, payload, answerMs) => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // A document closed meanwhile may never settle what it was asked: bounded like the channel.
-    const bound = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error('the offscreen document did not answer')), answerMs);
-    });
-    // A throw from the document's side (a window being torn down) is answered like a silence.
-    const asked = new Promise<unknown>((resolve) => resolve(ask({ type, payload })));
-    return Promise.race([asked, bound])
-      .then(asResult<OffscreenAnswers[typeof type]>)
-      .catch((error: unknown) => err('offscreen-no-answer', { detail: describeThrown(error) }))
-      .finally(() => clearTimeout(timer));
-  };
+  // A document closed meanwhile may never settle what it was asked: bounded like the channel. A
+  // throw from the document's side (a window being torn down) is answered like a silence.
+  return (type, payload, answerMs) =>
+    answerWithin(
+      () => ask({ type, payload }),
+      'offscreen-no-answer',
+      answerMs,
+      'the offscreen document did not answer',
+    );
 }
