@@ -104,20 +104,23 @@ async function measure(rounds: number, pause: number): Promise<number[][][]> {
 
 function report(title: string, times: number[][][]) {
   console.log(`\n== ${title} (load average ${loadavg()[0]!.toFixed(1)}) ==`);
-  const perPage = times.map((pageTimes) => pageTimes.map((t) => quantile(t, 0.5)));
-  for (const [b, build] of builds.entries()) {
-    const ms = perPage[b]!;
-    const sum = ms.reduce((a, c) => a + c, 0);
+  // Per page, the median of its passes and (several passes) the best: the other sessions on the
+  // cores only ever add time, so the best pass is the nearest to the pipeline's own cost.
+  const kinds: [string, (t: number[]) => number][] = [['median', (t) => quantile(t, 0.5)]];
+  if ((times[0]?.[0]?.length ?? 0) > 1) kinds.push(['best', (t) => Math.min(...t)]);
+  for (const [kind, of] of kinds) {
+    const perPage = times.map((pageTimes) => pageTimes.map(of));
+    const sums = perPage.map((ms) => ms.reduce((a, c) => a + c, 0));
+    for (const [b, build] of builds.entries())
+      console.log(
+        `${build.name.padEnd(10)} ${kind.padEnd(6)} per page: p50 ${fmt(quantile(perPage[b]!, 0.5))} ms   p95 ${fmt(quantile(perPage[b]!, 0.95))} ms   sum of the ${perPage[b]!.length} pages ${fmt(sums[b]!)} ms`,
+      );
+    if (builds.length < 2) continue;
+    const diffs = perPage[0]!.map((ms, i) => ms - perPage[1]![i]!);
     console.log(
-      `${build.name.padEnd(10)} extraction p50 ${fmt(quantile(ms, 0.5))} ms   p95 ${fmt(quantile(ms, 0.95))} ms   sum of the 30 pages ${fmt(sum)} ms`,
+      `  this build − baseline (${kind}), page by page: median ${quantile(diffs, 0.5).toFixed(1)} ms, faster on ${diffs.filter((d) => d < 0).length} / ${diffs.length}; sum ${(sums[0]! / sums[1]!).toFixed(2)}× the baseline's`,
     );
   }
-  if (builds.length < 2) return;
-  const diffs = perPage[0]!.map((ms, i) => ms - perPage[1]![i]!);
-  const sums = perPage.map((ms) => ms.reduce((a, c) => a + c, 0));
-  console.log(
-    `this build − baseline, page by page: median ${quantile(diffs, 0.5).toFixed(1)} ms, faster on ${diffs.filter((d) => d < 0).length} / ${diffs.length}; sum ${(sums[0]! / sums[1]!).toFixed(2)}× the baseline's`,
-  );
 }
 
 report(`back to back, ${ROUNDS} passes, warm Workers`, await measure(ROUNDS, 0));
