@@ -1,11 +1,11 @@
 // @vitest-environment node
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseHTML } from 'linkedom';
 import { build, type Plugin, type Rolldown } from 'vite';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lazyListenerMaps } from '../../../wxt.config';
 
 const EVENT_TARGET = resolve('node_modules/linkedom/esm/interface/event-target.js');
@@ -14,7 +14,7 @@ const FIXTURES = resolve('tests/fixtures/extraction');
 type Linkedom = typeof import('linkedom');
 
 /** Builds linkedom the way the extension's bundles get it: through the plugin, with Vite. */
-async function buildLinkedom(): Promise<{ code: string; linkedom: Linkedom }> {
+async function buildLinkedom(): Promise<{ code: string; linkedom: Linkedom; dir: string }> {
   const entry: Plugin = {
     name: 'entry',
     enforce: 'pre',
@@ -33,9 +33,10 @@ async function buildLinkedom(): Promise<{ code: string; linkedom: Linkedom }> {
   })) as Rolldown.RolldownOutput[];
   const chunk = output[0]?.output.find((file) => file.type === 'chunk');
   if (chunk?.type !== 'chunk') throw new Error('no chunk built');
-  const file = join(mkdtempSync(join(tmpdir(), 'readmark-linkedom-')), 'linkedom.mjs');
+  const dir = mkdtempSync(join(tmpdir(), 'readmark-linkedom-'));
+  const file = join(dir, 'linkedom.mjs');
   writeFileSync(file, chunk.code);
-  return { code: chunk.code, linkedom: (await import(pathToFileURL(file).href)) as Linkedom };
+  return { code: chunk.code, linkedom: (await import(pathToFileURL(file).href)) as Linkedom, dir };
 }
 
 /** A fresh plugin whose hooks are called as the bundler would, its `this.error` throwing. */
@@ -57,9 +58,12 @@ function pluginHooks() {
 }
 
 describe('linkedom built with its listener maps made on first use (wxt.config.ts)', () => {
-  let built: { code: string; linkedom: Linkedom };
+  let built: { code: string; linkedom: Linkedom; dir: string };
   beforeAll(async () => {
     built = await buildLinkedom();
+  });
+  afterAll(() => {
+    if (built) rmSync(built.dir, { recursive: true, force: true });
   });
 
   it('rewrites the EventTarget of the bundled linkedom: no map made in its constructor', () => {
