@@ -84,7 +84,7 @@ export default defineConfig({
       if (action) action.default_title = '__MSG_actionTitle__';
     },
   },
-  vite: () => ({ plugins: [withoutStyleSheetParser(), lazyListenerMaps()] }),
+  vite: () => ({ plugins: [withoutStyleSheetParser()] }),
   zip: { excludeSources: ['test-results/**'] },
 });
 
@@ -107,61 +107,5 @@ function withoutStyleSheetParser(): VitePlugin {
       id === stub
         ? "export function parse() { throw new TypeError('Readmark builds linkedom without its CSS parser: <style>.sheet is not available here (wxt.config.ts).'); }"
         : null,
-  };
-}
-
-/**
- * linkedom gives every node it creates (each element, text and attribute) a `Map` for its event
- * listeners in a module-wide `WeakMap`, in the constructor of its `EventTarget`, although nothing
- * in the extraction adds a listener: the Worker's parse spent most of its time there (README,
- * preview speed, tenth round). The build creates the map on the first `addEventListener` instead;
- * `removeEventListener` and `dispatchEvent` already treat a node without one as having no
- * listeners. The rewrite is checked against linkedom's text: when that changes (a new version),
- * the build fails here rather than shipping a half-rewritten module, and it fails as well when
- * linkedom is bundled and its event-target module was never seen.
- * tests/unit/build/lazy-listener-maps.test.ts builds linkedom with it and checks the listeners.
- */
-export function lazyListenerMaps(): VitePlugin {
-  const file = /[\\/]linkedom[\\/]esm[\\/]interface[\\/]event-target\.js$/;
-  const edits: [string, string][] = [
-    ['  constructor() {\n    wm.set(this, new Map);\n  }\n', ''],
-    [
-      '  addEventListener(type, listener, options) {\n    const map = wm.get(this);\n',
-      '  addEventListener(type, listener, options) {\n    let map = wm.get(this);\n    if (!map) wm.set(this, (map = new Map()));\n',
-    ],
-    [
-      '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map.has(type)) {\n',
-      '  removeEventListener(type, listener) {\n    const map = wm.get(this);\n    if (map && map.has(type)) {\n',
-    ],
-  ];
-  let linkedom = false;
-  let rewritten = false;
-  return {
-    name: 'readmark:lazy-listener-maps',
-    enforce: 'pre',
-    buildStart() {
-      linkedom = false;
-      rewritten = false;
-    },
-    transform(code, id) {
-      if (/[\\/]node_modules[\\/]linkedom[\\/]/.test(id)) linkedom = true;
-      if (!file.test(id)) return null;
-      let out = code.replaceAll('\r\n', '\n');
-      for (const [from, to] of edits) {
-        if (out.split(from).length !== 2)
-          this.error(
-            `linkedom's event-target.js no longer reads as expected (${JSON.stringify(from.trim().split('\n')[0])}): update lazyListenerMaps in wxt.config.ts for this linkedom version.`,
-          );
-        out = out.replace(from, to);
-      }
-      rewritten = true;
-      return { code: out, map: null };
-    },
-    buildEnd(error) {
-      if (!error && linkedom && !rewritten)
-        this.error(
-          'linkedom is bundled but its event-target.js was not rewritten: update lazyListenerMaps in wxt.config.ts for this linkedom version.',
-        );
-    },
   };
 }
