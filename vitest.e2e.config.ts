@@ -20,11 +20,9 @@ export default defineConfig({
     expect: { poll: { timeout: 5_000 } },
     fileParallelism: false,
     // A worker runs file after file without starting afresh (0.5-1 CPU-s less a file: Node,
-    // Vitest and playwright-core are loaded once, README "Tests"), and keeps one Chromium for the
-    // describe blocks that need no launch of their own: each gets the extension freshly installed
-    // in it (`useExtensionBrowser`, tests/e2e/browser.ts). Each file starts its own servers; what a
-    // file set for itself it gives to its browser only (the French files' language:
-    // `launchWithExtension`'s `language`), never to the worker's environment.
+    // Vitest and playwright-core are loaded once, README "Tests"). Each file still starts its own
+    // browsers and servers; what a file set for itself it gives to its browser only (the French
+    // files' language: `launchWithExtension`'s `language`), never to the worker's environment.
     isolate: false,
   },
 });

@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, type CDPSession, chromium, type Page, type Worker } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { startLease } from './browser-lease';
 import { disabledFeatures } from './chromium-features';
-import {
-  type ExtensionState,
-  type InstalledExtension,
-  installExtension,
-  readExtensionState,
-  uninstallExtension,
-} from './extension-install';
 import { type FixtureServer, startFixtureServer } from './fixture-server';
 
 export const EXTENSION_DIR = resolve(process.cwd(), '.output/chrome-mv3');
@@ -136,15 +128,7 @@ export async function launchWithExtension(
   if (!options.hostAccess) {
     await sw.evaluate(() => chrome.permissions.remove({ origins: ['http://*/*', 'https://*/*'] }));
   }
-  return extensionBrowser({ context, sw, extensionId }, cdp, () => context.close());
-}
 
-/** The handle tests drive: `installed` in `context`, `cdp` a browser session, `close` ends its use. */
-function extensionBrowser(
-  { context, sw, extensionId }: InstalledExtension & { context: BrowserContext },
-  cdp: CDPSession,
-  close: () => Promise<void>,
-): ExtensionBrowser {
   const browser: ExtensionBrowser = {
     context,
     sw,
@@ -166,110 +150,26 @@ function extensionBrowser(
     async openPopupFor(tabId) {
       return browser.open(browser.extensionUrl(`/popup.html?tabId=${tabId}`));
     },
-    close,
+    close: () => context.close(),
   };
   return browser;
 }
 
 /**
- * A Chromium kept for the describe blocks of one Vitest worker (which runs file after file in one
- * process: `isolate: false` in vitest.e2e.config.ts), started without the extension so that it can
- * be uninstalled: each block gets the extension freshly installed, and gives the browser back
- * reset (browser-lease.ts, extension-install.ts). A block then costs about 0.2 CPU-s and 0.4 s
- * less than a launch of its own (README "Tests", session 14).
- */
-interface SharedBrowser {
-  context: BrowserContext;
-  cdp: CDPSession;
-  extensionDir: string;
-  hostAccess: boolean;
-  inUse: boolean;
-}
-const sharedBrowsers: SharedBrowser[] = [];
-
-async function startSharedBrowser(hostAccess: boolean): Promise<SharedBrowser> {
-  const context = await launchChromium();
-  const shared: SharedBrowser = {
-    context,
-    cdp: await context.browser()!.newBrowserCDPSession(),
-    extensionDir: hostAccess ? extensionWithFixtureAccess() : EXTENSION_DIR,
-    hostAccess,
-    inUse: false,
-  };
-  context.on('close', () => {
-    const index = sharedBrowsers.indexOf(shared);
-    if (index >= 0) sharedBrowsers.splice(index, 1);
-  });
-  sharedBrowsers.push(shared);
-  return shared;
-}
-
-/**
- * The extension freshly installed in a shared browser, for one user until `close()`, which takes
- * back what the user left and uninstalls it. Checks that the install starts as a reader's fresh
- * one: nothing in `chrome.storage`, no site access beyond the manifest's, not pinned.
- */
-async function leaseExtensionBrowser(options: Pick<LaunchOptions, 'hostAccess'>): Promise<ExtensionBrowser> {
-  const hostAccess = options.hostAccess === true;
-  const shared =
-    sharedBrowsers.find((b) => !b.inUse && b.hostAccess === hostAccess) ??
-    (await startSharedBrowser(hostAccess));
-  shared.inUse = true;
-  const { context, cdp } = shared;
-  try {
-    const installed = await installExtension(context, cdp, shared.extensionDir);
-    const state = await readExtensionState(installed.sw);
-    const fresh: ExtensionState = {
-      storage: { local: 0, session: 0, sync: 0 },
-      grantedOrigins: hostAccess ? ['http://127.0.0.1/*'] : [],
-      pinned: false,
-    };
-    if (JSON.stringify(state) !== JSON.stringify(fresh))
-      throw new Error(`the extension did not start as a fresh install: ${JSON.stringify(state)}`);
-    const lease = startLease(context);
-    let given: Promise<void> | undefined;
-    // Given back once: a second close() must not reset the browser under its next user.
-    const giveBack = async () => {
-      try {
-        const blank = await lease.end();
-        await uninstallExtension(cdp, blank, installed.extensionId);
-        shared.inUse = false;
-      } catch (error) {
-        await context.close();
-        throw error;
-      }
-    };
-    return extensionBrowser({ context, ...installed }, cdp, () => {
-      given ??= giveBack();
-      return given;
-    });
-  } catch (error) {
-    await context.close();
-    throw error;
-  }
-}
-
-/**
  * For a describe block: a fixture server and a browser with the extension, started before its
  * tests and closed after them. Read `server` and `browser` inside tests (they are set by then).
- * The browser is the worker's shared one with the extension freshly installed, unless the block
- * needs a launch of its own: browser flags (`extraArgs`), a language, or `fresh: true` (what a
- * launch does is the point: say why beside it).
  */
 export function useExtensionBrowser(
   extraArgs: string[] = [],
-  options: LaunchOptions & { fresh?: boolean } = {},
+  options: LaunchOptions = {},
 ): {
   readonly server: FixtureServer;
   readonly browser: ExtensionBrowser;
 } {
   const env = {} as { server: FixtureServer; browser: ExtensionBrowser };
-  const ownLaunch = options.fresh === true || extraArgs.length > 0 || options.language !== undefined;
   beforeAll(async () => {
     env.server = await startFixtureServer();
-    env.browser = ownLaunch
-      ? await launchWithExtension(extraArgs, options)
-      : await leaseExtensionBrowser(options);
+    env.browser = await launchWithExtension(extraArgs, options);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -9,9 +9,7 @@ import { stopServiceWorker } from './service-worker';
 // the document the popup starts a Worker of its own and asks for the document again. The popup
 // captures with the small capture script; the in-page UI is attached after the extraction.
 describe('popup: a warm extraction Worker in the offscreen document', () => {
-  // A launch of its own: the point is the document a service worker's start opens, and the worker
-  // stopped as Chrome stops an idle one.
-  const env = useExtensionBrowser([], { fresh: true });
+  const env = useExtensionBrowser();
 
   const offscreenOpen = () =>
     env.browser.sw.evaluate(
