@@ -26,9 +26,8 @@ describe('highlights on the live page', () => {
   let server: FixtureServer;
   let browser: ExtensionBrowser;
   let page: Page;
-  let library: Page;
 
-  const highlights = () => readStore<StoredHighlight>(library, 'highlights');
+  const highlights = () => readStore<StoredHighlight>(browser.sw, 'highlights');
   const openPopup = async () => {
     const popup = await openRealPopup(browser, page);
     return popup;
@@ -38,7 +37,6 @@ describe('highlights on the live page', () => {
     server = await startFixtureServer();
     browser = await launchWithExtension();
     page = await browser.open(`${server.origin}${PAGE}`);
-    library = await browser.open(browser.extensionUrl('/library.html'));
   });
   afterAll(async () => {
     await browser?.close();
@@ -55,7 +53,7 @@ describe('highlights on the live page', () => {
     await expect.poll(async () => (await highlights()).length, { timeout: 15_000 }).toBe(1);
     const [saved] = await highlights();
     expect(saved).toMatchObject({ color: 'pink', note: '', quote: { exact: KEPT } });
-    const articles = await readStore<{ id: string }>(library, 'articles');
+    const articles = await readStore<{ id: string }>(browser.sw, 'articles');
     expect(articles).toHaveLength(1);
     expect(saved!.articleId).toBe(articles[0]!.id);
     await expect.poll(() => paintedCounts(page)).toEqual({ pink: 1 });
@@ -143,7 +141,7 @@ describe('highlights on the live page', () => {
   });
 
   test('the reader view shows the same highlights, and one made there appears on the page', async () => {
-    const [article] = await readStore<{ id: string }>(library, 'articles');
+    const [article] = await readStore<{ id: string }>(browser.sw, 'articles');
     const reader = await browser.open(browser.extensionUrl(`/reader.html?id=${article!.id}`));
     // The reader scrolls smoothly to keep the reading place when the layout changes; without
     // motion the drag below measures the text where it really is.

@@ -1,6 +1,5 @@
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { SCREENSHOTS, useExtensionBrowser } from './browser';
 import { readStore } from './idb';
 import { dragSelect, selectText } from './page-helpers';
@@ -79,13 +78,9 @@ const HIDING_PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 
 describe('a hostile page and the in-page toolbar', () => {
   const env = useExtensionBrowser();
-  let library: Page;
-  beforeAll(async () => {
-    library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-  });
 
   const highlights = () =>
-    readStore<{ id: string; note: string; quote: { exact: string } }>(library, 'highlights');
+    readStore<{ id: string; note: string; quote: { exact: string } }>(env.browser.sw, 'highlights');
   const openPage = async (path: string, body: string) => {
     env.server.route(path, body);
     const page = await env.browser.open(`${env.server.origin}${path}`);

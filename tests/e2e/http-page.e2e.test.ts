@@ -18,13 +18,11 @@ describe('a page served over plain http:// (no secure context)', () => {
   ]);
   let browser: ExtensionBrowser;
   let page: Page;
-  let library: Page;
 
   beforeAll(async () => {
     browser = env.browser;
     const origin = env.server.origin.replace('127.0.0.1', 'plain-http.test');
     page = await browser.open(`${origin}/pages/news-article.html`);
-    library = await browser.open(browser.extensionUrl('/library.html'));
   });
 
   test('select → colour saves and paints the highlight; Copy copies the passage', async () => {
@@ -48,7 +46,7 @@ describe('a page served over plain http:// (no secure context)', () => {
     await waitForPageUi(page, swatch('pink'));
     await clickPageUi(page, swatch('pink'));
     await expect
-      .poll(async () => (await readStore<{ quote: { exact: string } }>(library, 'highlights')).length, {
+      .poll(async () => (await readStore<{ quote: { exact: string } }>(browser.sw, 'highlights')).length, {
         timeout: 15_000,
       })
       .toBe(1);

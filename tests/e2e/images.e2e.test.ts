@@ -25,11 +25,9 @@ ${prose}
 }
 
 async function savedArticleId(env: ReturnType<typeof useExtensionBrowser>, title: string): Promise<string> {
-  const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-  const meta = (await readStore<{ id: string; title: string }>(library, 'articles')).find(
+  const meta = (await readStore<{ id: string; title: string }>(env.browser.sw, 'articles')).find(
     (m) => m.title === title,
   );
-  await library.close();
   if (!meta) throw new Error(`${title} was not saved`);
   return meta.id;
 }
@@ -85,9 +83,7 @@ describe('pictures stored with the article, read offline', () => {
     await page.close();
 
     const id = await savedArticleId(env, 'The ferry that crosses at dawn');
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const blobs = await readStore<{ hash: string; size: number }>(library, 'imageBlobs');
-    await library.close();
+    const blobs = await readStore<{ hash: string; size: number }>(env.browser.sw, 'imageBlobs');
     expect(blobs).toHaveLength(2);
     for (const blob of blobs) expect(blob.hash).toMatch(/^[0-9a-f]{64}$/);
 

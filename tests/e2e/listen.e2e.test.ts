@@ -24,9 +24,7 @@ describe('reader: Listen', () => {
   async function openReader(noVoices = false): Promise<Page> {
     if (!articleId) {
       await saveThroughPopup(env.browser, `${env.server.origin}/pages/news-article.html`);
-      const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-      articleId = (await readStore<{ id: string }>(library, 'articles'))[0]!.id;
-      await library.close();
+      articleId = (await readStore<{ id: string }>(env.browser.sw, 'articles'))[0]!.id;
     }
     const page = await env.browser.context.newPage();
     await page.addInitScript(installFakeSpeech, { noVoices });

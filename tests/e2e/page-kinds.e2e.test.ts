@@ -19,10 +19,8 @@ describe('pages that are not articles, and pages no extension may touch', () => 
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
     await popup.close();
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const [saved] = await readStore<{ title: string }>(library, 'articles');
+    const [saved] = await readStore<{ title: string }>(env.browser.sw, 'articles');
     expect(saved?.title).toContain('Tide tables');
-    await library.close();
     await page.close();
   });
 
@@ -71,12 +69,11 @@ describe('pages that are not articles, and pages no extension may touch', () => 
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`document.querySelector('#status')?.textContent.includes('Saved')`);
     await popup.close();
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const metas = await readStore<{ title: string; wordCount: number }>(library, 'articles');
+    const metas = await readStore<{ title: string; wordCount: number }>(env.browser.sw, 'articles');
     const meta = metas.find((m) => m.title.includes('tidal footbridge'));
     expect(meta!.wordCount).toBeGreaterThan(previewWords);
     const contents = await readStore<{ textContent: string; removed: { label: string }[] }>(
-      library,
+      env.browser.sw,
       'contents',
     );
     const saved = contents.find(
@@ -84,7 +81,6 @@ describe('pages that are not articles, and pages no extension may touch', () => 
     );
     expect(saved?.textContent).toContain('Get the morning tide report');
     expect(saved?.removed.map((block) => block.label)).toEqual(['advertisement']);
-    await library.close();
     await page.close();
   });
 });

@@ -50,7 +50,6 @@ window.nextStory = () => {
 describe('the in-page UI across a single-page navigation and a re-injection', () => {
   const env = useExtensionBrowser();
   let page: Page;
-  let library: Page;
 
   const openAndClosePopup = async () => {
     const popup = await openRealPopup(env.browser, page);
@@ -61,7 +60,7 @@ describe('the in-page UI across a single-page navigation and a re-injection', ()
     await waitForPageUi(page, swatch(color));
     await clickPageUi(page, swatch(color));
     await expect
-      .poll(async () => (await readStore(library, 'highlights')).length, { timeout: 15_000 })
+      .poll(async () => (await readStore(env.browser.sw, 'highlights')).length, { timeout: 15_000 })
       .toBe(expected);
   };
   const hosts = () => page.evaluate(() => document.querySelectorAll('readmark-ui').length);
@@ -71,14 +70,13 @@ describe('the in-page UI across a single-page navigation and a re-injection', ()
   test('each story is saved with a highlight of its own colour, on a fresh load of its address', async () => {
     const { server, browser } = env;
     for (const path of Object.keys(STORIES)) server.route(path, spaPage);
-    library = await browser.open(browser.extensionUrl('/library.html'));
     page = await browser.open(`${server.origin}/spa/second-story`);
     await openAndClosePopup();
     await highlightOn(SECOND, 'green', 1);
     await page.goto(`${server.origin}/spa/first-story`);
     await openAndClosePopup();
     await highlightOn(FIRST, 'pink', 2);
-    expect(await readStore(library, 'articles')).toHaveLength(2);
+    expect(await readStore(browser.sw, 'articles')).toHaveLength(2);
   });
 
   test("a pushState navigation unpaints the first story's highlight and paints the second's", async () => {

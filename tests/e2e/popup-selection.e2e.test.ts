@@ -33,16 +33,14 @@ describe('popup: highlight the selection', () => {
     );
     await popup.close();
 
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const [article] = await readStore<{ id: string; title: string }>(library, 'articles');
+    const [article] = await readStore<{ id: string; title: string }>(env.browser.sw, 'articles');
     expect(article?.title).toBe('Harbour town votes to rebuild its tidal footbridge');
     const highlights = await readStore<{ articleId: string; quote: { exact: string } }>(
-      library,
+      env.browser.sw,
       'highlights',
     );
     expect(highlights).toHaveLength(1);
     expect(highlights[0]).toMatchObject({ articleId: article!.id, quote: { exact: SELECTED } });
-    await library.close();
     await page.close();
   });
 

@@ -26,9 +26,7 @@ describe('reader view', () => {
   /** Saves a fixture page through the real toolbar popup; returns its stored metadata. */
   async function save(path: string, title: string): Promise<StoredMeta> {
     await saveThroughPopup(env.browser, `${env.server.origin}${path}`);
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const meta = (await readStore<StoredMeta>(library, 'articles')).find((m) => m.title === title);
-    await library.close();
+    const meta = (await readStore<StoredMeta>(env.browser.sw, 'articles')).find((m) => m.title === title);
     if (!meta) throw new Error(`${title} was not saved`);
     return meta;
   }
@@ -163,10 +161,9 @@ describe('reader view', () => {
   });
 
   test('the side panel shows highlights, tags and what extraction removed', async () => {
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const [meta] = await readStore<StoredMeta>(library, 'articles');
+    const [meta] = await readStore<StoredMeta>(env.browser.sw, 'articles');
     // Extraction does not report removals yet: give the stored article one, as it will.
-    await library.evaluate(
+    await env.browser.sw.evaluate(
       (id) =>
         new Promise<void>((resolve, reject) => {
           const open = indexedDB.open('readmark');
@@ -192,7 +189,6 @@ describe('reader view', () => {
         }),
       meta!.id,
     );
-    await library.close();
 
     const reader = await openReader(meta!.id);
     await reader.locator('#reader-panel-toggle').focus();
@@ -263,9 +259,7 @@ describe('reader view', () => {
   });
 
   test('passes an accessibility audit in every theme, with its panels open, and fits a phone', async () => {
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const metas = await readStore<StoredMeta>(library, 'articles');
-    await library.close();
+    const metas = await readStore<StoredMeta>(env.browser.sw, 'articles');
     const guide = metas.find((m) => m.title.startsWith('Keeping a rain gauge'))!;
     const reader = await openReader(guide.id);
     await reader.locator('#reader-settings-toggle').click();
@@ -311,9 +305,7 @@ describe('reader view', () => {
   });
 
   test('with reduced motion asked for, nothing scrolls smoothly', async () => {
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const [meta] = await readStore<StoredMeta>(library, 'articles');
-    await library.close();
+    const [meta] = await readStore<StoredMeta>(env.browser.sw, 'articles');
     const reader = await openReader(meta!.id);
     const behaviour = () => reader.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior);
     await reader.emulateMedia({ reducedMotion: 'no-preference' });

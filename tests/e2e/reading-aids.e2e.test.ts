@@ -60,10 +60,8 @@ describe('reading aids in the reader', () => {
       env.server.route(`/corpus/${name}.html`, readFileSync(resolve(CORPUS, name, 'source.html')));
     for (const path of ['/pages/news-article.html', ...FOCUS_PAGES.map((name) => `/corpus/${name}.html`)])
       await saveThroughPopup(env.browser, `${env.server.origin}${path}`);
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    for (const meta of await readStore<{ id: string; url: string }>(library, 'articles'))
+    for (const meta of await readStore<{ id: string; url: string }>(env.browser.sw, 'articles'))
       saved.set(new URL(meta.url).pathname, meta.id);
-    await library.close();
   }, 600_000);
 
   async function openReader(path: string, width: number, height = 800): Promise<Page> {

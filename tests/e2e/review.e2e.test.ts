@@ -43,9 +43,7 @@ const squash = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 async function saveArticle(browser: ExtensionBrowser, origin: string, path: string, title: string) {
   await saveThroughPopup(browser, `${origin}${path}`);
-  const library = await browser.open(browser.extensionUrl('/library.html'));
-  const meta = (await readStore<StoredMeta>(library, 'articles')).find((m) => m.title === title);
-  await library.close();
+  const meta = (await readStore<StoredMeta>(browser.sw, 'articles')).find((m) => m.title === title);
   if (!meta) throw new Error(`${title} was not saved`);
   return meta;
 }

@@ -52,20 +52,19 @@ describe('toolbar → preview → save → library', () => {
   });
 
   test('the record is in the extension database, body and metadata in one piece', async () => {
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
     const [meta, ...others] = await readStore<{
       id: string;
       canonicalUrl: string;
       title: string;
       wordCount: number;
-    }>(library, 'articles');
+    }>(env.browser.sw, 'articles');
     expect(others).toHaveLength(0);
     expect(meta!.title).toBe('Harbour town votes to rebuild its tidal footbridge');
     // The fixture declares http://127.0.0.1/news/… as canonical: port 80, another origin than the
     // server's, so it does not decide the article; the tab's address does.
     expect(meta!.canonicalUrl).toBe(`${env.server.origin}/pages/news-article.html`);
     const contents = await readStore<{ articleId: string; contentHtml: string; textContent: string }>(
-      library,
+      env.browser.sw,
       'contents',
     );
     expect(contents).toHaveLength(1);
@@ -86,7 +85,6 @@ describe('toolbar → preview → save → library', () => {
     ]) {
       expect(contents[0]!.textContent).not.toContain(boilerplate);
     }
-    await library.close();
   });
 
   test("the database lives in the extension's origin, never in the page's", async () => {
@@ -111,9 +109,7 @@ describe('toolbar → preview → save → library', () => {
     await popup.evaluate(`document.querySelector('#save').click()`);
     await popup.waitFor(`!document.querySelector('#save').disabled`);
     await popup.close();
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    expect(await readStore(library, 'articles')).toHaveLength(1);
-    await library.close();
+    expect(await readStore(env.browser.sw, 'articles')).toHaveLength(1);
   });
 
   test('the library lists the article, the reader shows it sanitised, and delete removes it', async () => {

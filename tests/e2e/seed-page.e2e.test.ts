@@ -13,10 +13,8 @@ describe.skipIf(!hasSeed)('the seed news page', () => {
     env.server.route('/seed/myanmar-fraud.html', seed.html);
     await saveThroughPopup(env.browser, `${env.server.origin}/seed/myanmar-fraud.html`);
 
-    const library = await env.browser.open(env.browser.extensionUrl('/library.html'));
-    const [content] = await readStore<{ textContent: string }>(library, 'contents');
+    const [content] = await readStore<{ textContent: string }>(env.browser.sw, 'contents');
     const text = content!.textContent.replace(/\s+/g, ' ');
     for (const paragraph of seed.paragraphs) expect(text).toContain(paragraph.replace(/\s+/g, ' '));
-    await library.close();
   });
 });
