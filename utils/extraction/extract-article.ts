@@ -27,6 +27,7 @@ import { type Prepared, prepare } from './prepare';
 import { measureReading } from './reading-time';
 import type { Sanitiser } from './sanitise';
 import { standardise } from './standardise';
+import { completeStreamedBoundaries } from './streamed-boundaries';
 import { someText } from './walk-elements';
 
 /** Characters of the opening an excerpt keeps when the page gives no description. */
@@ -217,12 +218,14 @@ export function preparedRemovals(doc: Document, url: string): { rule: string; el
 }
 
 /**
- * The body settled first (see settleBody), forms defused next (a page's named controls can shadow the DOM methods every later reader
+ * The body settled first (see settleBody), the parts a streaming server sent late put in place
+ * (see completeStreamedBoundaries), forms defused next (a page's named controls can shadow the DOM methods every later reader
  * calls), then the page's facts read while the whole page is there (an author box that prepare
  * removes still names the author), then prepare.
  */
 function preparePage(doc: Document, url: string, rules = true): Prepared {
   settleBody(doc);
+  completeStreamedBoundaries(doc);
   defusePage(doc);
   return prepare(doc, url, readPageFacts(doc), rules);
 }
