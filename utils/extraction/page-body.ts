@@ -6,6 +6,9 @@ import { safeGet } from './defuse-page';
  * have moved), it creates an empty <body> there and returns it. Every later step, and
  * Readability, then sees an empty page. Browsers put such elements into the body (or the head,
  * for scripts, which no step reads): so does this, before anything asks for `document.body`.
+ * What a page writes after a `</body>` that came too early goes on in a browser's body too; linkedom
+ * leaves it after the body, where no step looks (a train article kept all but its first paragraph
+ * there): it is moved to the end of the body.
  */
 export function settleBody(doc: Document): void {
   const root = settleRoot(doc);
@@ -16,6 +19,9 @@ export function settleBody(doc: Document): void {
   const head = children.find((el) => el.localName === 'head');
   const strays = children.slice(0, children.indexOf(body)).filter((el) => el !== head);
   body.prepend(...strays);
+  const trailing: Node[] = [];
+  for (let node = body.nextSibling; node; node = node.nextSibling) trailing.push(node);
+  body.append(...trailing);
 }
 
 const DOCTYPE_NODE = 10;

@@ -52,6 +52,12 @@ describe('page-type treatments and the safety nets that keep a page from reading
     }
   });
 
+  it('reads what a page writes after a </body> that came too early, as a browser does', () => {
+    const html = `<html><head><title>Winter timetable</title></head><body><header><a href="/">Harbour forum</a></header><article><p>${post(1)}</p></body><div class="thread"><p>${post(2)}</p><p>${post(3)}</p></div></article></html>`;
+    const article = extractFromHtml(html, { url });
+    for (const n of [1, 2, 3]) expect(article.textContent).toContain(`Post ${n}:`);
+  });
+
   it('prepares again without the rules when they leave no article text', () => {
     // A theme that names every component "cmp-…": the cookie rule matches each block.
     const blocks = [1, 2, 3].map((n) => `<div class="cmp-text"><p>${post(n)}</p></div>`).join('');
