@@ -1,4 +1,5 @@
-import { safeCall } from './defuse-page';
+import { safeGet } from './defuse-page';
+import { walkElements } from './walk-elements';
 
 /**
  * React's streaming server rendering (Next.js and others) sends a page's shell first, with a
@@ -15,14 +16,25 @@ import { safeCall } from './defuse-page';
  * lost their scripts). Structure only: ids of this form, `hidden`, React's comment markers.
  */
 export function completeStreamedBoundaries(doc: Document): void {
+  const root = safeGet<Element | null>(doc, 'documentElement');
+  if (!root) return;
+  // One walk for the three kinds of element (each getElementsByTagName walks the whole page).
   const parts = new Map<string, Element>();
-  for (const div of safeCall<HTMLCollectionOf<Element>>(doc, 'getElementsByTagName', 'div')) {
-    const id = div.getAttribute('id');
-    if (id && PART_ID.test(id) && div.hasAttribute('hidden')) parts.set(id, div);
-  }
+  const placeholders: Element[] = [];
+  const scripts: Element[] = [];
+  walkElements(root, (el) => {
+    const tag = el.localName;
+    if (tag === 'script') scripts.push(el);
+    else if (tag === 'template') placeholders.push(el);
+    else if (tag === 'div' && el.hasAttribute('hidden')) {
+      const id = el.getAttribute('id');
+      if (id && PART_ID.test(id)) parts.set(id, el);
+    }
+    return true;
+  });
   if (parts.size === 0) return;
-  const calls = scriptCalls(doc);
-  for (const template of [...safeCall<HTMLCollectionOf<Element>>(doc, 'getElementsByTagName', 'template')]) {
+  const calls = scriptCalls(scripts);
+  for (const template of placeholders) {
     const id = template.getAttribute('id') ?? '';
     const placeholder = PLACEHOLDER_ID.exec(id);
     if (!placeholder || !template.parentNode) continue;
@@ -43,9 +55,9 @@ const COMPLETE_CALL = /\$RC\(\s*"(B:[0-9a-f]+)"\s*,\s*"(S:[0-9a-f]+)"/g;
 const SEGMENT_CALL = /\$RS\(\s*"(S:[0-9a-f]+)"\s*,\s*"(P:[0-9a-f]+)"/g;
 
 /** Placeholder id → part id, from the page's inline scripts (none when they were stripped). */
-function scriptCalls(doc: Document): Map<string, string> {
+function scriptCalls(scripts: readonly Element[]): Map<string, string> {
   const calls = new Map<string, string>();
-  for (const script of safeCall<HTMLCollectionOf<Element>>(doc, 'getElementsByTagName', 'script')) {
+  for (const script of scripts) {
     const code = script.textContent ?? '';
     if (!code.includes('$R')) continue;
     for (const [, boundary, part] of code.matchAll(COMPLETE_CALL)) calls.set(boundary!, part!);
