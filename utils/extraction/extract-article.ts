@@ -27,6 +27,7 @@ import { type Prepared, prepare } from './prepare';
 import { measureReading } from './reading-time';
 import type { Sanitiser } from './sanitise';
 import { standardise } from './standardise';
+import { completeStreamedBoundaries } from './streamed-boundaries';
 import { someText } from './walk-elements';
 
 /** Characters of the opening an excerpt keeps when the page gives no description. */
@@ -187,12 +188,24 @@ export interface PageAnalysis {
   pageRow: Float32Array;
 }
 
-/** prepare → segment into blocks → Readability → page features, on a document it may mutate (block features: blockFeatures). */
-export function analysePage(doc: Document, url: string, rules = true): PageAnalysis {
+/** The page as Readability will get it: prepared, its images tidied, segmented into blocks. */
+export interface SegmentedPage {
+  prepared: Prepared;
+  body: HTMLElement | null;
+  blocks: Block[];
+}
+
+/** The steps before Readability, on a document it may mutate (training's ceiling audit reads the page here). */
+export function segmentPage(doc: Document, url: string, rules = true): SegmentedPage {
   const prepared = preparePage(doc, url, rules);
   const body = safeGet<HTMLElement | null>(doc, 'body');
   for (const root of [body, prepared.leadFigure]) tidyContentImages(root);
-  const blocks = body ? segmentBlocks(body) : [];
+  return { prepared, body, blocks: body ? segmentBlocks(body) : [] };
+}
+
+/** prepare → segment into blocks → Readability → page features, on a document it may mutate (block features: blockFeatures). */
+export function analysePage(doc: Document, url: string, rules = true): PageAnalysis {
+  const { prepared, blocks } = segmentPage(doc, url, rules);
   // Read before Readability moves the elements it keeps (see add-back-features.ts).
   const ancestry = blockAncestry(blocks);
   lowerCaseCreatedElements(doc);
@@ -218,12 +231,14 @@ export function preparedRemovals(doc: Document, url: string): { rule: string; el
 
 /**
  * The body settled first (see settleBody), forms defused next (a page's named controls can shadow the DOM methods every later reader
- * calls), then the page's facts read while the whole page is there (an author box that prepare
+ * calls), the parts a streaming server sent late put in place (see completeStreamedBoundaries), then the page's facts read while the whole page is there (an author box that prepare
  * removes still names the author), then prepare.
  */
 function preparePage(doc: Document, url: string, rules = true): Prepared {
   settleBody(doc);
   defusePage(doc);
+  // After the forms are defused: its walk reads properties a form's named controls can shadow.
+  completeStreamedBoundaries(doc);
   return prepare(doc, url, readPageFacts(doc), rules);
 }
 

@@ -7,7 +7,7 @@
  * first words, pictures' captions left out: what a preview opens with), measureReading (words, reading time), REMOVED_LABELS and
  * restoreRemovedBlock (the labels of the "Removed: …" list and its undo), REMOVAL_RULES (the rules table,
  * read-only, for a settings or debug view).
- * For utils/training (offline), the same steps the pipeline runs: analysePage, preparedRemovals,
+ * For utils/training (offline), the same steps the pipeline runs: analysePage, segmentPage, preparedRemovals,
  * blockProbabilities, classifyPage, decideBlocks, droppableBlocks, isStructural, the feature names and the model format.
  * Must not import: browser APIs, dexie, preact, storage, messaging, export.
  */
@@ -24,6 +24,8 @@ export {
   extractModel,
   type PageAnalysis,
   preparedRemovals,
+  type SegmentedPage,
+  segmentPage,
 } from './extract-article';
 export { extractFromHtml } from './extract-from-html';
 export {

@@ -1,12 +1,17 @@
+import { safeGet } from './defuse-page';
+
 /**
  * linkedom's `document.body` is the element right after <head>; when that is not a <body> (a
  * <noscript> or <script> written between </head> and <body>, which a browser's parser would
  * have moved), it creates an empty <body> there and returns it. Every later step, and
  * Readability, then sees an empty page. Browsers put such elements into the body (or the head,
  * for scripts, which no step reads): so does this, before anything asks for `document.body`.
+ * What a page writes after a `</body>` that came too early goes on in a browser's body too; linkedom
+ * leaves it after the body, where no step looks (a train article kept all but its first paragraph
+ * there): it is moved to the end of the body.
  */
 export function settleBody(doc: Document): void {
-  const root = doc.documentElement as Element | null;
+  const root = settleRoot(doc);
   if (!root) return;
   const children = [...root.children];
   const body = children.find((el) => el.localName === 'body');
@@ -14,6 +19,71 @@ export function settleBody(doc: Document): void {
   const head = children.find((el) => el.localName === 'head');
   const strays = children.slice(0, children.indexOf(body)).filter((el) => el !== head);
   body.prepend(...strays);
+  const trailing: Node[] = [];
+  for (let node = body.nextSibling; node; node = node.nextSibling) trailing.push(node);
+  body.append(...trailing);
+}
+
+const DOCTYPE_NODE = 10;
+
+/**
+ * linkedom builds no <html> of its own. A page may leave the tag out (HTML allows it:
+ * `<!DOCTYPE html><head>…</head><body>…`): the document then holds <head> and <body> side by side,
+ * its documentElement is the <head>, and `document.body` makes a new empty <body> inside it, so
+ * prepare, the blocks and the model see nothing (Readability still finds the text: the page came
+ * out as plain Readability's). An element before <html> (a <style>), or a second <html> inside it,
+ * does the same. Browsers always
+ * build html > head, body: so does this, every node kept in order, with a <body> around what an
+ * <html> without one holds. A document already so built is left as it is.
+ */
+function settleRoot(doc: Document): Element | null {
+  const elements = [...safeGet<HTMLCollection>(doc, 'children')];
+  let root = elements.find((el) => el.localName === 'html');
+  const hasBody = (html: Element) => [...html.children].some((el) => el.localName === 'body');
+  // A second <html> inside the first (two templates glued together) adds nothing of its own.
+  for (const inner of root ? [...root.children].filter((el) => el.localName === 'html') : [])
+    inner.replaceWith(...inner.childNodes);
+  if (root && elements.length === 1 && hasBody(root)) return root;
+  if (!root) {
+    if (elements.length === 0) return null;
+    root = doc.createElement('html');
+  }
+  const before: Node[] = [];
+  const after: Node[] = [];
+  let passed = false;
+  for (const node of [...safeGet<NodeListOf<ChildNode>>(doc, 'childNodes')]) {
+    if (node === root) passed = true;
+    else if (node.nodeType !== DOCTYPE_NODE) (passed ? after : before).push(node);
+  }
+  root.prepend(...before);
+  root.append(...after);
+  if (!root.parentNode) doc.appendChild(root);
+  if (!hasBody(root)) wrapBody(doc, root);
+  return root;
+}
+
+// What a browser's parser puts into <head> until the first other element or text.
+const HEAD_ELEMENTS = new Set(['title', 'meta', 'link', 'base', 'style', 'script']);
+const isBlank = (node: Node) => node.nodeType === 3 && !node.nodeValue?.trim();
+
+/** A <body> for an <html> without one: its leading title, metas, styles and scripts go into <head>, the rest into the body. */
+function wrapBody(doc: Document, root: Element): void {
+  let head = [...root.children].find((el) => el.localName === 'head') ?? null;
+  const body = doc.createElement('body');
+  let inHead = true;
+  for (const node of [...root.childNodes]) {
+    if (node === head) continue;
+    inHead &&= isBlank(node) || (node.nodeType === 1 && HEAD_ELEMENTS.has((node as Element).localName));
+    if (!inHead) body.append(node);
+    else {
+      if (!head) {
+        head = doc.createElement('head');
+        root.prepend(head);
+      }
+      head.append(node);
+    }
+  }
+  root.append(body);
 }
 
 /**

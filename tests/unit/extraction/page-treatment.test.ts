@@ -34,6 +34,30 @@ describe('page-type treatments and the safety nets that keep a page from reading
     expect(article.textContent).toContain('Post 2:');
   });
 
+  it('prepares a page that leaves out <html> (or writes an element before it, or a second one inside it) as the same page with one', () => {
+    const head = '<head><title>Winter timetable</title></head>';
+    const body = `<body><article><p>${post(1)}</p><p>${post(2)}</p><div class="newsletter"><p>Sign up for the harbour newsletter and never miss a sailing.</p></div><p>${post(3)}</p></article></body>`;
+    const whole = extractFromHtml(`<!DOCTYPE html><html>${head}${body}</html>`, { url });
+    expect(whole.textContent).not.toContain('Sign up');
+    expect(whole.removed.map((block) => block.label)).toContain('newsletter box');
+    for (const html of [
+      `<!DOCTYPE html>\n${head}\n${body}`,
+      `<style>p{}</style><html>${head}${body}</html>`,
+      `<!DOCTYPE html><html lang="en"><html lang="en">${head}${body}</html></html>`,
+    ]) {
+      const article = extractFromHtml(html, { url });
+      expect(article.textContent).toBe(whole.textContent);
+      expect(article.removed).toEqual(whole.removed);
+      expect(article.title).toBe('Winter timetable');
+    }
+  });
+
+  it('reads what a page writes after a </body> that came too early, as a browser does', () => {
+    const html = `<html><head><title>Winter timetable</title></head><body><header><a href="/">Harbour forum</a></header><article><p>${post(1)}</p></body><div class="thread"><p>${post(2)}</p><p>${post(3)}</p></div></article></html>`;
+    const article = extractFromHtml(html, { url });
+    for (const n of [1, 2, 3]) expect(article.textContent).toContain(`Post ${n}:`);
+  });
+
   it('prepares again without the rules when they leave no article text', () => {
     // A theme that names every component "cmp-…": the cookie rule matches each block.
     const blocks = [1, 2, 3].map((n) => `<div class="cmp-text"><p>${post(n)}</p></div>`).join('');
