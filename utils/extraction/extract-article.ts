@@ -209,6 +209,7 @@ export function analysePage(doc: Document, url: string, rules = true): PageAnaly
   // Read before Readability moves the elements it keeps (see add-back-features.ts).
   const ancestry = blockAncestry(blocks);
   lowerCaseCreatedElements(doc);
+  pinAddresses(doc, prepared.base, url);
   const parsed = new Readability<Element>(doc, { serializer: (node) => node as Element }).parse();
   const { kept, elements } = parsed?.content
     ? keptBlocks(parsed.content, blocks)
@@ -248,6 +249,21 @@ let loadedModel: ExtractModel | null = null;
 export function extractModel(): ExtractModel {
   loadedModel ??= checkModel(modelFile, FEATURE_NAMES, PAGE_FEATURE_NAMES, ADD_BACK_FEATURE_NAMES);
   return loadedModel;
+}
+
+/**
+ * Readability resolves the addresses prepare leaves alone (a <picture src>, a fragment link)
+ * against the document's baseURI, and keeps a fragment link as it is when that equals its
+ * documentURI. linkedom reads the base from the global `location`: in the extension's Worker that
+ * is the Worker script's own chrome-extension:// address (a removed block's "#notes" link became
+ * one, which the URL policy then dropped), in Node there is none. The page's own addresses, the
+ * tab's URL and the base prepare resolved from it, give the same result wherever the pipeline runs.
+ */
+function pinAddresses(doc: Document, base: string, url: string): void {
+  Object.defineProperties(doc, {
+    baseURI: { value: base, configurable: true },
+    documentURI: { value: url, configurable: true },
+  });
 }
 
 /**

@@ -31,7 +31,7 @@ const ROW_PARENTS = new Set(['table', 'thead', 'tbody', 'tfoot']);
 export function standardise(content: Element, prepared: Prepared): Standardised {
   const found = scrub(content, COLLECTED);
   const list = (tag: string) => found.get(tag) ?? [];
-  restoreFragmentLinks(list('a'), [prepared.base, content.ownerDocument.baseURI]);
+  restoreFragmentLinks(list('a'), prepared.base);
   dropRepeatedPullQuotes(list('blockquote'), [...list('p'), ...list('li')]);
   restoreLeadFigure(content, prepared.leadFigure, list('img'));
   rehomeStrayCells([...list('tr'), ...list('td'), ...list('th')]);
@@ -115,12 +115,12 @@ function rename(el: Element, tag: string): void {
   el.replaceWith(renamed);
 }
 
-/** Readability resolves "#notes" against the document's own URL; in the saved copy it is "#notes" again. */
-function restoreFragmentLinks(links: Element[], pageUrls: (string | null | undefined)[]): void {
-  const pages = new Set(pageUrls.filter(Boolean).map((url) => url!.split('#')[0]));
+/** Prepare and Readability resolve "#notes" against the page's base; in the saved copy it is "#notes" again. */
+function restoreFragmentLinks(links: Element[], base: string): void {
+  const page = base.split('#')[0];
   for (const a of links) {
-    const [page, fragment] = (a.getAttribute('href') ?? '').split('#', 2);
-    if (fragment && pages.has(page)) a.setAttribute('href', `#${fragment}`);
+    const [target, fragment] = (a.getAttribute('href') ?? '').split('#', 2);
+    if (fragment && target === page) a.setAttribute('href', `#${fragment}`);
   }
 }
 
