@@ -10,8 +10,10 @@ const ISO =
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'] as const;
 const MONTH = '(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?';
 // "September 4, 2025", "Sep 4th 2025" and "4 September 2025", "4th of Sept. 2025".
-const MONTH_FIRST = new RegExp(`\\b${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})\\b`, 'i');
-const DAY_FIRST = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH},?\\s+(\\d{4})\\b`, 'i');
+const MONTH_DAY_YEAR = `${MONTH}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})`;
+const DAY_MONTH_YEAR = `(\\d{1,2})(?:st|nd|rd|th)?(?:\\s+of)?\\s+${MONTH},?\\s+(\\d{4})`;
+const MONTH_FIRST = new RegExp(`\\b${MONTH_DAY_YEAR}\\b`, 'i');
+const DAY_FIRST = new RegExp(`\\b${DAY_MONTH_YEAR}\\b`, 'i');
 // /2025/09/04/ or /2025-09-04- in a URL's path.
 const URL_DATE = /\/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?=[/_.-]|$)/;
 
@@ -37,6 +39,43 @@ export function normaliseDate(value: string | null | undefined): string | null {
   if (dayFirst) return ymd(Number(dayFirst[3]), monthNumber(dayFirst[2]!), Number(dayFirst[1]));
   const time = Date.parse(text);
   return Number.isNaN(time) ? null : new Date(time).toISOString();
+}
+
+// What a theme writes around the date it shows under a headline: "Published on", "Last updated:",
+// "[Submitted on …]", "- Mar 27, 2024", a weekday, a time after it.
+const LINE_LABEL =
+  /^(?:(?:originally|first|last)\s+)?(?:published|posted|updated|modified|submitted|written|dated?)(?:\s+(?:on|at))?\s*:?\s*/i;
+const WEEKDAY = /^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+/i;
+const LINE_DATE = [
+  new RegExp(`^${MONTH_DAY_YEAR}`, 'i'),
+  new RegExp(`^${DAY_MONTH_YEAR}`, 'i'),
+  /^(\d{4})-(\d{2})-(\d{2})/,
+];
+// After the date: nothing, or a time ("20 Dec 2025, 11:59", "18 Dec 2025 06:55:17 UTC").
+const LINE_REST = /^(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}\b.{0,20})?$/i;
+const MAX_LINE = 60;
+
+/**
+ * The calendar day of a short line that states only a date, as themes print one by the headline
+ * ("Dec 12, 2025", "Published on July 18, 2025", "Updated: December 09, 2025"), else null. Whole
+ * line only, and month names or ISO only: a date inside a sentence, or "09/10/2025" (which day?),
+ * is no page's date.
+ */
+export function dateLine(text: string): string | null {
+  let line = text.replace(/\s+/g, ' ').trim();
+  if (line.length > MAX_LINE) return null;
+  line = line
+    .replace(/^[[(|•·\-–—\s]+|[\])\s]+$/g, '')
+    .replace(LINE_LABEL, '')
+    .replace(WEEKDAY, '');
+  for (const [index, pattern] of LINE_DATE.entries()) {
+    const match = pattern.exec(line);
+    if (!match || !LINE_REST.test(line.slice(match[0].length))) continue;
+    if (index === 0) return ymd(Number(match[3]), monthNumber(match[1]!), Number(match[2]));
+    if (index === 1) return ymd(Number(match[3]), monthNumber(match[2]!), Number(match[1]));
+    return ymd(Number(match[1]), Number(match[2]), Number(match[3]));
+  }
+  return null;
 }
 
 /** A date written in the path of `url` (/2025/09/04/…), or null. */

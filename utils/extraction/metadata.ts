@@ -3,7 +3,7 @@ import { blockLines, blockText, UNSEEN } from './block-text';
 import { safeGet } from './defuse-page';
 import { type JsonLdFacts, parseJsonLd, readJsonLd } from './json-ld';
 import { cleanAuthor, joinAuthors } from './meta-author';
-import { dateInUrl, normaliseDate } from './meta-date';
+import { dateInUrl, dateLine, normaliseDate } from './meta-date';
 import { cleanTitle } from './meta-title';
 import { toAbsolute } from './resolve-media';
 import { walkElements } from './walk-elements';
@@ -14,9 +14,11 @@ export interface PageFacts {
   meta: Map<string, string>;
   canonicalHref: string | null;
   baseHref: string | null;
-  /** The first <time datetime>, and the first one marked as the publication date. */
+  /** The first <time> that holds a date (its datetime, else its text), and the first one marked as the publication date. */
   firstTime: string | null;
   publishedTime: string | null;
+  /** The first line after the first <h1> that states only a date, close below it (see dateLine). */
+  shownDate: string | null;
   /** Text of the first author link (rel="author", or a link in a theme's author-name slot). */
   authorLink: string | null;
   /** Lines of the elements a theme marks as the byline or the author's name (itemprop, class), first few. */
@@ -69,6 +71,7 @@ export function readPageFacts(doc: Document): PageFacts {
     baseHref: null,
     firstTime: null,
     publishedTime: null,
+    shownDate: null,
     authorLink: null,
     bylines: [],
     headings: [],
@@ -80,13 +83,23 @@ export function readPageFacts(doc: Document): PageFacts {
   const head = html?.firstElementChild?.localName === 'head' ? html.firstElementChild : null;
   for (let el = head?.firstElementChild ?? null; el; el = el.nextElementSibling) notePageElement(facts, el);
   const body = safeGet<HTMLElement | null>(doc, 'body');
+  // Elements walked since the first <h1> (-1 before it).
+  let belowHeading = -1;
   if (body)
     walkElements(body, (el) => {
       notePageElement(facts, el);
+      if (belowHeading < 0) {
+        if (el.localName === 'h1') belowHeading = 0;
+      } else if (!facts.shownDate && belowHeading++ < DATE_LINE_WINDOW && !el.firstElementChild)
+        facts.shownDate = dateLine(el.textContent ?? '');
       return !SKIPPED.has(el.localName);
     });
   return facts;
 }
+
+// A theme prints the date with the byline, just under the headline (or in its hero); further
+// down, a date-only line is a comment's, a teaser's or an event's.
+const DATE_LINE_WINDOW = 40;
 
 /** Adds what `el` says about the page (a meta tag, the canonical link, JSON-LD, a <time>, a byline, a heading). */
 function notePageElement(facts: PageFacts, el: Element): void {
@@ -117,7 +130,8 @@ function notePageElement(facts: PageFacts, el: Element): void {
       return;
     case 'time': {
       const datetime = el.getAttribute('datetime') ?? el.textContent;
-      facts.firstTime ??= el.getAttribute('datetime');
+      // A <time> without datetime shows its date as text ("October 8, 2025").
+      if (!facts.firstTime && normaliseDate(datetime)) facts.firstTime = datetime;
       if (el.hasAttribute('pubdate') || /datePublished/i.test(el.getAttribute('itemprop') ?? ''))
         facts.publishedTime ??= datetime;
       return;
@@ -240,6 +254,7 @@ function findDate(found: ReadabilityMetadata, facts: PageFacts, ld: JsonLdFacts,
     found.publishedTime,
     ld.dateCreated,
     facts.firstTime,
+    facts.shownDate,
   ];
   for (const candidate of candidates) {
     const date = normaliseDate(candidate);

@@ -143,6 +143,37 @@ describe('date and site name', () => {
     expect(extract('', '', 'https://fellandfog.example/ferry').publishedTime).toBeNull();
   });
 
+  it('reads the date a theme prints under the headline, and no other date-only line', () => {
+    const undated = 'https://fellandfog.example/ferry';
+    const under = (line: string) =>
+      extract(
+        '',
+        `<header><h1>Ferry</h1><p class="meta"><span>By Ana</span> <span>${line}</span></p></header>`,
+        undated,
+      ).publishedTime;
+    expect(under('Dec 12, 2025')).toBe('2025-12-12');
+    expect(under('Published on July 18, 2025')).toBe('2025-07-18');
+    expect(under('Last updated: 9 December 2025')).toBe('2025-12-09');
+    expect(under('[Submitted on 18 Dec 2025]')).toBe('2025-12-18');
+    expect(under('Sat, 20 Dec 2025, 11:59')).toBe('2025-12-20');
+    // Only a line that is a date: not a sentence holding one, nor a day and month in either order.
+    expect(under('The ferry sailed on December 12, 2025 for the last time')).toBeNull();
+    expect(under('09/10/2025')).toBeNull();
+    // A <time> without datetime shows its date as text.
+    expect(extract('', '<time>October 8, 2025</time>', undated).publishedTime).toBe('2025-10-08');
+    // Above the headline, or far below it (a comment's date), it is not the page's.
+    expect(extract('', '<p>Dec 12, 2025</p><h1>Ferry</h1>', undated).publishedTime).toBeNull();
+    const far = Array.from({ length: 50 }, (_, i) => `<p>Line ${i}</p>`).join('');
+    expect(extract('', `<h1>Ferry</h1>${far}<p>Dec 12, 2025</p>`, undated).publishedTime).toBeNull();
+    // Declared metadata comes first.
+    expect(
+      extract(
+        '<meta property="article:published_time" content="2025-09-04">',
+        '<h1>Ferry</h1><p>Dec 12, 2025</p>',
+      ).publishedTime,
+    ).toBe('2025-09-04');
+  });
+
   it('always names the site: its declared name, else a readable host name', () => {
     expect(extract('<meta property="og:site_name" content="Fell & Fog">', '').siteName).toBe('Fell & Fog');
     expect(extract('', '').siteName).toBe('fellandfog.example');
