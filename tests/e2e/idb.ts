@@ -37,10 +37,9 @@ export const readStoreExpression = (store: string) => `new Promise((resolve, rej
  * "Tests", session 14).
  */
 export function readStore<T = Record<string, unknown>>(
-  extension: Page | Worker,
+  extension: Pick<Page, 'evaluate'> | Pick<Worker, 'evaluate'>,
   store: string,
 ): Promise<T[]> {
-  const expression = readStoreExpression(store);
-  // Both evaluate an expression alike; TypeScript calls neither through the union.
-  return 'mainFrame' in extension ? extension.evaluate<T[]>(expression) : extension.evaluate<T[]>(expression);
+  const evaluate: (expression: string) => Promise<unknown> = extension.evaluate.bind(extension);
+  return evaluate(readStoreExpression(store)) as Promise<T[]>;
 }
