@@ -256,12 +256,26 @@ function findDate(found: ReadabilityMetadata, facts: PageFacts, ld: JsonLdFacts,
     facts.firstTime,
     facts.shownDate,
   ];
+  const inUrl = dateInUrl(url);
   for (const candidate of candidates) {
     const date = normaliseDate(candidate);
-    if (date) return date;
+    if (date) return inUrl && isUtcNextToDay(date, inUrl) ? inUrl : date;
   }
-  return dateInUrl(url);
+  return inUrl;
 }
+
+/**
+ * Whether `date` is a time in UTC whose day is next to `day`: a site that stores its times in
+ * UTC dates a post written on the 18th in New York "02:41 UTC on the 19th", while the URL it gave
+ * the post (/2025/12/18/) holds the day the reader was shown.
+ */
+function isUtcNextToDay(date: string, day: string): boolean {
+  if (!/(?:Z|\+00:00)$/.test(date)) return false;
+  const apart = Math.abs(Date.parse(date.slice(0, 10)) - Date.parse(day));
+  return apart === DAY_MS;
+}
+
+const DAY_MS = 86_400_000;
 
 function hostOf(url: string): string | null {
   try {

@@ -165,6 +165,13 @@ describe('date and site name', () => {
     expect(extract('', '<p>Dec 12, 2025</p><h1>Ferry</h1>', undated).publishedTime).toBeNull();
     const far = Array.from({ length: 50 }, (_, i) => `<p>Line ${i}</p>`).join('');
     expect(extract('', `<h1>Ferry</h1>${far}<p>Dec 12, 2025</p>`, undated).publishedTime).toBeNull();
+    // A time stored in UTC names the next day for a post the URL dates the day before.
+    const utc = (time: string) =>
+      extract(`<meta property="article:published_time" content="${time}">`, '').publishedTime;
+    expect(utc('2025-09-05T02:41:41+00:00')).toBe('2025-09-04');
+    expect(utc('2025-09-03T23:10:00Z')).toBe('2025-09-04');
+    expect(utc('2025-09-07T02:41:41+00:00')).toBe('2025-09-07T02:41:41+00:00');
+    expect(utc('2025-09-05T02:41:41-04:00')).toBe('2025-09-05T02:41:41-04:00');
     // Declared metadata comes first.
     expect(
       extract(
