@@ -75,19 +75,22 @@ describe.skipIf(missing !== null)('sync in Firefox (event page), two profiles th
     await page.evaluate(`(() => {
       const button = document.querySelector(${JSON.stringify(SYNC_NOW)});
       let busy = false;
-      window.syncDone = new Promise((resolve) => {
-        new MutationObserver(() => {
-          if (button.disabled) busy = true;
-          else if (busy) resolve(true);
-        }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
-      });
+      window.syncDone = false;
+      new MutationObserver((records) => {
+        // A run that goes busy and ends between two deliveries still left its records.
+        if (button.disabled || records.some((record) => record.attributeName === 'disabled')) busy = true;
+        if (busy && !button.disabled) window.syncDone = true;
+      }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
       return true;
     })()`);
     await page.click(SYNC_NOW);
-    await page.evaluate('window.syncDone');
+    await page.waitFor('window.syncDone', SYNC_RUN_MS);
     await page.waitFor(`document.querySelector(${JSON.stringify(STATUS)})`);
     return page.text(STATUS);
   }
+
+  // A run here takes seconds; a bound turns a run that never ends into a failure that says so.
+  const SYNC_RUN_MS = 60_000;
 
   const count = async (page: FirefoxPage) => (await page.readStore('articles')).length;
 

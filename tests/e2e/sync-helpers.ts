@@ -123,16 +123,20 @@ export async function syncNow(page: Page): Promise<string> {
   // Watch the button go busy and come back, from before the click.
   await page.evaluate(() => {
     const button = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Sync now')!;
+    const state = window as unknown as { syncDone: boolean };
     let busy = false;
-    (window as unknown as { syncDone: Promise<void> }).syncDone = new Promise<void>((resolve) => {
-      new MutationObserver(() => {
-        if (button.disabled) busy = true;
-        else if (busy) resolve();
-      }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
-    });
+    state.syncDone = false;
+    new MutationObserver((records) => {
+      // A run that goes busy and ends between two deliveries still left its records.
+      if (button.disabled || records.some((record) => record.attributeName === 'disabled')) busy = true;
+      if (busy && !button.disabled) state.syncDone = true;
+    }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
   });
   await page.getByRole('button', { name: 'Sync now' }).click();
-  await page.evaluate(() => (window as unknown as { syncDone: Promise<void> }).syncDone);
+  // Bounded: a run that never ends fails here, saying so, not at the test's timeout.
+  await page.waitForFunction(() => (window as unknown as { syncDone: boolean }).syncDone, undefined, {
+    timeout: 60_000,
+  });
   await page.waitForFunction(() => document.querySelector('[data-testid="sync-settings-status"]'));
   return statusText(page);
 }
