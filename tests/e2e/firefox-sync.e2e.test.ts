@@ -11,6 +11,7 @@ import {
   firefoxMissing,
   launchFirefoxWithExtension,
 } from './firefox';
+import { SYNC_RUN_MS, watchSyncRun } from './sync-helpers';
 
 // Issue 17: "Same engine in Firefox's event page". Two Firefox profiles with the built Firefox
 // extension sync through `rclone serve webdav`: A restores a small library from a backup file,
@@ -72,25 +73,12 @@ describe.skipIf(missing !== null)('sync in Firefox (event page), two profiles th
 
   /** Clicks "Sync now" and waits for the run to end (the button goes busy, then comes back). */
   async function syncNow(page: FirefoxPage): Promise<string> {
-    await page.evaluate(`(() => {
-      const button = document.querySelector(${JSON.stringify(SYNC_NOW)});
-      let busy = false;
-      window.syncDone = false;
-      new MutationObserver((records) => {
-        // A run that goes busy and ends between two deliveries still left its records.
-        if (button.disabled || records.some((record) => record.attributeName === 'disabled')) busy = true;
-        if (busy && !button.disabled) window.syncDone = true;
-      }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
-      return true;
-    })()`);
+    await page.evaluate(watchSyncRun(`document.querySelector(${JSON.stringify(SYNC_NOW)})`));
     await page.click(SYNC_NOW);
     await page.waitFor('window.syncDone', SYNC_RUN_MS);
     await page.waitFor(`document.querySelector(${JSON.stringify(STATUS)})`);
     return page.text(STATUS);
   }
-
-  // A run here takes seconds; a bound turns a run that never ends into a failure that says so.
-  const SYNC_RUN_MS = 60_000;
 
   const count = async (page: FirefoxPage) => (await page.readStore('articles')).length;
 

@@ -114,6 +114,25 @@ export async function fillSyncForm(page: Page, folder: string, deviceName: strin
 export const statusText = (page: Page) =>
   page.evaluate(() => document.querySelector('[data-testid="sync-settings-status"]')?.textContent ?? '');
 
+/**
+ * A page-side expression that watches a "Sync now" button (`button`, an expression finding it)
+ * from before its click and sets `window.syncDone` once a run has made it busy and it is back. Read
+ * from the mutation records: a run can go busy and end between two deliveries of the observer.
+ */
+export const watchSyncRun = (button: string) => `(() => {
+  const button = ${button};
+  let busy = false;
+  window.syncDone = false;
+  new MutationObserver((records) => {
+    if (button.disabled || records.some((record) => record.attributeName === 'disabled')) busy = true;
+    if (busy && !button.disabled) window.syncDone = true;
+  }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
+  return true;
+})()`;
+
+/** How long a "Sync now" run may take (seconds here): a run that never ends fails saying so. */
+export const SYNC_RUN_MS = 60_000;
+
 /** Clicks "Sync now" (a real click: the permission request needs the gesture), waits for the run to end. */
 export async function syncNow(page: Page): Promise<string> {
   // The reader clicks in the tab in front. A tab behind another (a test clicked the toolbar button
@@ -121,21 +140,13 @@ export async function syncNow(page: Page): Promise<string> {
   // still before its click waits on them: 1.5-2 s a click.
   await page.bringToFront();
   // Watch the button go busy and come back, from before the click.
-  await page.evaluate(() => {
-    const button = [...document.querySelectorAll('button')].find((x) => x.textContent === 'Sync now')!;
-    const state = window as unknown as { syncDone: boolean };
-    let busy = false;
-    state.syncDone = false;
-    new MutationObserver((records) => {
-      // A run that goes busy and ends between two deliveries still left its records.
-      if (button.disabled || records.some((record) => record.attributeName === 'disabled')) busy = true;
-      if (busy && !button.disabled) state.syncDone = true;
-    }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
-  });
+  await page.evaluate(
+    watchSyncRun("[...document.querySelectorAll('button')].find((x) => x.textContent === 'Sync now')"),
+  );
   await page.getByRole('button', { name: 'Sync now' }).click();
-  // Bounded: a run that never ends fails here, saying so, not at the test's timeout.
+  // A function, not a string: Playwright would eval a string, which the page's CSP forbids.
   await page.waitForFunction(() => (window as unknown as { syncDone: boolean }).syncDone, undefined, {
-    timeout: 60_000,
+    timeout: SYNC_RUN_MS,
   });
   await page.waitForFunction(() => document.querySelector('[data-testid="sync-settings-status"]'));
   return statusText(page);
