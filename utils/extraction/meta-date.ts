@@ -68,12 +68,10 @@ export function dateLine(text: string): string | null {
     .replace(/^[[(|•·\-–—\s]+|[\])\s]+$/g, '')
     .replace(LINE_LABEL, '')
     .replace(WEEKDAY, '');
-  for (const [index, pattern] of LINE_DATE.entries()) {
+  for (const pattern of LINE_DATE) {
     const match = pattern.exec(line);
-    if (!match || !LINE_REST.test(line.slice(match[0].length))) continue;
-    if (index === 0) return ymd(Number(match[3]), monthNumber(match[1]!), Number(match[2]));
-    if (index === 1) return ymd(Number(match[3]), monthNumber(match[2]!), Number(match[1]));
-    return ymd(Number(match[1]), Number(match[2]), Number(match[3]));
+    // The line is that date and no more: read it as any written date is read.
+    if (match && LINE_REST.test(line.slice(match[0].length))) return calendarDate(normaliseDate(match[0]));
   }
   return null;
 }
