@@ -21,6 +21,10 @@ export interface PageFacts {
   shownDate: string | null;
   /** Text of the first author link (rel="author", or a link in a theme's author-name slot). */
   authorLink: string | null;
+  /** The name of the first link to an author's page (`/author/ada-moor/`) whose text is that name. */
+  authorPageLink: string | null;
+  /** The name in the first "By …" line close below the first <h1> (see BY_LINE). */
+  shownByline: string | null;
   /** Lines of the elements a theme marks as the byline or the author's name (itemprop, class), first few. */
   bylines: string[][];
   /** Text of the page's first <h1>s. */
@@ -73,6 +77,8 @@ export function readPageFacts(doc: Document): PageFacts {
     publishedTime: null,
     shownDate: null,
     authorLink: null,
+    authorPageLink: null,
+    shownByline: null,
     bylines: [],
     headings: [],
     htmlLang: html?.getAttribute('lang') ?? html?.getAttribute('xml:lang') ?? null,
@@ -90,16 +96,28 @@ export function readPageFacts(doc: Document): PageFacts {
       notePageElement(facts, el);
       if (belowHeading < 0) {
         if (el.localName === 'h1') belowHeading = 0;
-      } else if (!facts.shownDate && belowHeading++ < DATE_LINE_WINDOW && !el.firstElementChild)
-        facts.shownDate = dateLine(el.textContent ?? '');
+      } else if (belowHeading++ < BYLINE_WINDOW) noteShownByline(facts, el);
       return !SKIPPED.has(el.localName);
     });
   return facts;
 }
 
-// A theme prints the date with the byline, just under the headline (or in its hero); further
-// down, a date-only line is a comment's, a teaser's or an event's.
-const DATE_LINE_WINDOW = 40;
+// A theme prints the date and the byline just under the headline (or in its hero); further
+// down, a date-only line is a comment's, a teaser's or an event's, and a "By …" line a teaser's.
+const BYLINE_WINDOW = 40;
+// "By Ada Moor", "Written by Ada Moor · 3 min read", "by: Ada Moor, Dec 17": short, so that a
+// sentence starting with "By" is no byline.
+const BY_LINE = /^(?:(?:written|posted)\s+)?by\b:?\s+\S/i;
+const MAX_BY_LINE = 80;
+
+/** The date or "By …" line `el` shows, if it is the first one below the headline. */
+function noteShownByline(facts: PageFacts, el: Element): void {
+  if (!facts.shownDate && !el.firstElementChild) facts.shownDate = dateLine(el.textContent ?? '');
+  if (facts.shownByline) return;
+  // Its first line: a role or a date in a block of its own is not glued to the name.
+  const text = blockLines(el, NOT_NAME)[0] ?? '';
+  if (text.length <= MAX_BY_LINE && BY_LINE.test(text)) facts.shownByline = cleanAuthor(text);
+}
 
 /** Adds what `el` says about the page (a meta tag, the canonical link, JSON-LD, a <time>, a byline, a heading). */
 function notePageElement(facts: PageFacts, el: Element): void {
@@ -145,6 +163,7 @@ function notePageElement(facts: PageFacts, el: Element): void {
     case 'a':
       if (!facts.authorLink && (el.getAttribute('rel') === 'author' || AUTHOR_SLOT.test(parentClass(el))))
         facts.authorLink = blockText(el) || null;
+      facts.authorPageLink ??= authorPageName(el);
       break;
   }
   if (facts.bylines.length >= MAX_BYLINES || !el.hasAttributes()) return;
@@ -159,6 +178,35 @@ function notePageElement(facts: PageFacts, el: Element): void {
 }
 
 const AUTHOR_SLOT = /author-name|byline|author vcard/i;
+// The last folders of an author's page on most publishing systems: /author/ada-moor/,
+// /blog/authors/ada-moor, /magazine/contributor/a._j._neal.
+const AUTHOR_PAGE = /\/(?:authors?|contributors?|writers?)\/([^/?#]+)\/?(?:[?#]|$)/i;
+
+/** The link's text when it links to an author's page named after that text, else null. */
+function authorPageName(el: Element): string | null {
+  const slug = AUTHOR_PAGE.exec(el.getAttribute('href') ?? '')?.[1];
+  if (!slug) return null;
+  const name = cleanAuthor(blockText(el));
+  // "View all posts", an avatar's alt text or a "More by" link do not spell the page's name.
+  return name && asSlug(name) === asSlug(decodedSlug(slug)) ? name : null;
+}
+
+/** A slug as its page names it; a malformed escape ("%E0%A4%A") is compared as written. */
+function decodedSlug(slug: string): string {
+  try {
+    return decodeURIComponent(slug);
+  } catch {
+    return slug;
+  }
+}
+
+const asSlug = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
 const parentClass = (el: Element) => el.parentElement?.getAttribute('class') ?? '';
 
 /** Merges Readability's metadata with the page facts; every URL absolute, dates ISO 8601 on the page's own day. */
@@ -229,7 +277,13 @@ function findAuthor(found: ReadabilityMetadata, facts: PageFacts, ld: JsonLdFact
     const key = declared.toLowerCase();
     return bylines.find((name) => name.toLowerCase().startsWith(key)) ?? declared;
   }
-  return bylines[0] ?? cleanAuthor(facts.authorLink) ?? cleanAuthor(found.byline);
+  return (
+    bylines[0] ??
+    cleanAuthor(facts.authorLink) ??
+    cleanAuthor(found.byline) ??
+    facts.authorPageLink ??
+    facts.shownByline
+  );
 }
 
 /** A byline element's name: its first line, or the line after a lone "By" / "Written by". */

@@ -109,6 +109,32 @@ describe('author', () => {
   });
 });
 
+describe('author: what the page shows, when it declares none', () => {
+  it('reads the "By" line under the headline, and not a "By" sentence or a teaser further down', () => {
+    expect(extract('', '<h1>Ferry timetables</h1><p>By <a href="/p/ada">Ada Moor</a></p>').byline).toBe(
+      'Ada Moor',
+    );
+    expect(
+      extract('', '<h1>Ferry timetables</h1><div><p>by: Ziv Ora</p><p>Harbour editor</p></div>').byline,
+    ).toBe('Ziv Ora');
+    expect(
+      extract('', '<h1>Ferry timetables</h1><p>By submitting this form, you agree to our terms.</p>').byline,
+    ).toBeNull();
+    const filler = '<p>A line of the story.</p>'.repeat(45);
+    expect(extract('', `<h1>Ferry timetables</h1>${filler}<p>By Ada Moor</p>`).byline).toBeNull();
+  });
+
+  it("takes a link to the author's page when its text is the page's name", () => {
+    expect(
+      extract('', '<h1>Ferry timetables</h1><span><a href="/blog/authors/ines-varga/">Inès Varga</a></span>')
+        .byline,
+    ).toBe('Inès Varga');
+    expect(extract('', '<a href="/contributor/a._j._moor">A. J. Moor</a>').byline).toBe('A. J. Moor');
+    expect(extract('', '<a href="/author/ines-varga/">View all posts</a>').byline).toBeNull();
+    expect(extract('', '<a href="/author/%E0%A4%A">Ines Varga</a>').byline).toBeNull();
+  });
+});
+
 describe('author: what is not a name', () => {
   it('decodes entities a plugin left in JSON-LD names', () => {
     const ld = `<script type="application/ld+json">${JSON.stringify({
@@ -124,6 +150,20 @@ describe('author: what is not a name', () => {
     expect(extract('<meta name="author" content="Harbour Desk / fellandfog.example /">', '').byline).toBe(
       'Harbour Desk',
     );
+  });
+
+  it('takes no placeholder, day or role for a name, and unglues what markup kept apart', () => {
+    const byMeta = (author: string) => extract(`<meta name="author" content="${author}">`, '').byline;
+    expect(byMeta('undefined')).toBeNull();
+    expect(byMeta('The Author')).toBeNull();
+    expect(byMeta('Sat, 20 Dec, 2025')).toBeNull();
+    expect(byMeta('ByRowan Teague')).toBe('Rowan Teague');
+    expect(byMeta('Byron Teague')).toBe('Byron Teague');
+    expect(byMeta('Rowan TeagueDec. 19, 2025')).toBe('Rowan Teague');
+    expect(byMeta('Rowan Teague 31 May, 2023')).toBe('Rowan Teague');
+    expect(byMeta('Rowan Teague19')).toBe('Rowan Teague');
+    expect(byMeta('&quot;Rowan Teague&quot;')).toBe('Rowan Teague');
+    expect(byMeta('Recipe by Rowan Teague')).toBe('Rowan Teague');
   });
 });
 
