@@ -158,7 +158,8 @@ function notePageElement(facts: PageFacts, el: Element): void {
       facts.baseHref ??= el.getAttribute('href');
       return;
     case 'h1':
-      if (facts.headings.length < MAX_HEADINGS) facts.headings.push(blockText(el));
+      // Without a <time> or a script inside it: "Dec 18 2025 Preparing a transition" is a date and a title.
+      if (facts.headings.length < MAX_HEADINGS) facts.headings.push(blockLines(el, NOT_NAME).join(' '));
       return;
     case 'a':
       if (!facts.authorLink && (el.getAttribute('rel') === 'author' || AUTHOR_SLOT.test(parentClass(el))))

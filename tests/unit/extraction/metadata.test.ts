@@ -62,6 +62,15 @@ describe('title', () => {
     ).toBe('Tide tables');
   });
 
+  it('reads a heading without the date a theme prints inside it', () => {
+    expect(
+      extract(
+        '<title>Moving the harbour clock | Notes</title>',
+        '<h1><time datetime="2025-12-18">Dec 18 2025</time> Moving the harbour clock</h1>',
+      ).title,
+    ).toBe('Moving the harbour clock');
+  });
+
   it('keeps a colon or a dash that belongs to the title', () => {
     expect(extract('<title>Top 10: ferries compared</title>', '').title).toBe('Top 10: ferries compared');
     expect(extract('<title>Cross-country ferries</title>', '').title).toBe('Cross-country ferries');
