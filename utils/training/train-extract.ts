@@ -12,88 +12,29 @@ import { writeFileSync } from 'node:fs';
 import {
   blockProbabilities,
   classifyPage,
-  decideBlocks,
-  droppableBlocks,
   type ExtractModel,
-  FEATURE_NAMES,
   MODEL_FORMAT,
   MODEL_VERSION,
   type Network,
-  PAGE_FEATURE_NAMES,
 } from '@/utils/extraction';
-import { PAGE_TYPES, type PageType } from '@/utils/model';
-import { chooseThreshold, type ThresholdPoint } from './choose-threshold';
-import { hostOf, loadTruth, type TruthPage } from './corpus';
+import { PAGE_TYPES } from '@/utils/model';
+import { chooseThreshold } from './choose-threshold';
+import { loadTruth } from './corpus';
+import {
+  type Example,
+  FOLDS,
+  filtered,
+  filterPoints,
+  foldsByHost,
+  jobsFor,
+  MAX_WORDS,
+  type Scored,
+} from './held-out-filter';
 import { aggregate, scorePage, survivingSnippets } from './metric';
 import { MODEL_FILE, SEED } from './model-file';
-import { type TrainJob, type TrainOptions, trainNetworks } from './network';
-import { analyseCorpus, type CachedPage } from './page-cache';
-import { loadSplit, partOf, seededRandom, shuffled } from './split';
-
-const FOLDS = 4;
-// Threshold 0 (no filter) first: chooseThreshold compares every other threshold with it.
-const THRESHOLDS = Array.from({ length: 20 }, (_, i) => Number((0.05 * i).toFixed(2)));
-// Word limits tried with the article thresholds (undefined: none). Most boilerplate that survives
-// in train articles is a short line inside the article; a long paragraph dropped by mistake costs
-// far more F1 (README, Model, round 9). Under a limit, structure (headings, captions, code, table
-// cells, list items) is never dropped (round 10).
-const MAX_WORDS = [undefined, 6, 12, 25];
-
-const BLOCK_OPTIONS: TrainOptions = {
-  hidden: [32],
-  outputs: 1,
-  epochs: 15,
-  batch: 256,
-  rate: 0.002,
-  l2: 3e-3,
-  seed: SEED,
-};
-const PAGE_OPTIONS: TrainOptions = {
-  hidden: [16],
-  outputs: PAGE_TYPES.length,
-  epochs: 300,
-  batch: 64,
-  rate: 0.003,
-  l2: 1e-3,
-  seed: SEED,
-};
-
-interface Example {
-  truth: TruthPage;
-  page: CachedPage;
-}
-
-/** Weights that follow the metric: each page counts once, and within it a block by its share of the text. */
-function blockTrainingSet(examples: readonly Example[]) {
-  const rows: number[][] = [];
-  const targets: number[] = [];
-  const weights: number[] = [];
-  for (const { page } of examples) {
-    const total = page.blocks.reduce((sum, block) => sum + block.text.length, 0) || 1;
-    for (const block of page.blocks) {
-      rows.push(block.row);
-      targets.push(block.label);
-      weights.push(0.5 / page.blocks.length + (0.5 * block.text.length) / total);
-    }
-  }
-  const mean = weights.reduce((a, b) => a + b, 0) / Math.max(1, weights.length);
-  return { rows, targets, weights: weights.map((w) => w / mean) };
-}
-
-/** The two training jobs (block filter, page classifier) for a set of pages. */
-function jobsFor(name: string, examples: readonly Example[]): TrainJob[] {
-  return [
-    { name: `${name}:block`, features: FEATURE_NAMES, ...blockTrainingSet(examples), options: BLOCK_OPTIONS },
-    {
-      name: `${name}:page`,
-      features: PAGE_FEATURE_NAMES,
-      rows: examples.map(({ page }) => page.pageRow),
-      targets: examples.map(({ truth }) => PAGE_TYPES.indexOf(truth.page_type)),
-      weights: examples.map(() => 1),
-      options: PAGE_OPTIONS,
-    },
-  ];
-}
+import { trainNetworks } from './network';
+import { analyseCorpus } from './page-cache';
+import { loadSplit, partOf } from './split';
 
 /** A model with the given networks and thresholds, to score with the extraction code's own evaluation. */
 function assemble(
@@ -109,14 +50,6 @@ function assemble(
     page: { ...page, classes: [...PAGE_TYPES] },
     ...choice,
   };
-}
-
-interface Scored {
-  example: Example;
-  /** The cross-validation fold the page was held out in (-1 outside cross-validation). */
-  fold: number;
-  pageType: PageType;
-  probabilities: number[];
 }
 
 function score(model: ExtractModel, examples: readonly Example[], fold = -1): Scored[] {
@@ -135,70 +68,14 @@ function score(model: ExtractModel, examples: readonly Example[], fold = -1): Sc
   });
 }
 
-/**
- * The text the filter would leave at `threshold`: Readability's text without the blocks the model
- * drops. Whitespace is collapsed (the metric and the snippet checks ignore it), so a block's
- * collapsed text is found where it stands.
- */
-function filtered(scored: Scored, threshold: number, maxWords?: number): string {
-  const { blocks, readabilityText } = scored.example.page;
-  const keep = decideBlocks(
-    blocks.map(() => true),
-    scored.probabilities,
-    threshold,
-    droppableBlocks(blocks, maxWords, (block) => block.structural),
-  );
-  let text = readabilityText.replace(/\s+/g, ' ');
-  // As in the pipeline: when the model would drop every block, Readability's choice stands.
-  if (!keep.some(Boolean)) return text;
-  blocks.forEach((block, i) => {
-    if (keep[i]) return;
-    const at = text.indexOf(block.text);
-    if (at >= 0) text = text.slice(0, at) + text.slice(at + block.text.length);
-  });
-  return text;
-}
-
-function foldsByHost(examples: readonly Example[]): Example[][] {
-  const hosts = shuffled(
-    [...new Set(examples.map(({ truth }) => hostOf(truth.url)))].sort(),
-    seededRandom(SEED),
-  );
-  const foldOf = new Map(hosts.map((host, i) => [host, i % FOLDS]));
-  return Array.from({ length: FOLDS }, (_, fold) =>
-    examples.filter(({ truth }) => foldOf.get(hostOf(truth.url)) === fold),
-  );
-}
-
 function chooseThresholds(heldOut: readonly Scored[]): Pick<ExtractModel, 'thresholds' | 'filterMaxWords'> {
   const thresholds: Record<string, number> = {};
   const filterMaxWords: Record<string, number> = {};
   for (const type of PAGE_TYPES) {
     const pages = heldOut.filter((scored) => scored.pageType === type);
-    const folds = Array.from({ length: FOLDS }, (_, fold) => pages.filter((s) => s.fold === fold)).filter(
-      (some) => some.length,
-    );
     // Leaks count for articles only (below), and so does the word limit, a leak tool: on the other
     // types the filter is chosen on F1 alone, over every block.
-    const limits = type === 'article' ? MAX_WORDS : [undefined];
-    const points = limits.flatMap((maxWords) =>
-      THRESHOLDS.filter((threshold) => threshold > 0 || maxWords === undefined).map((threshold) =>
-        measure(threshold, maxWords),
-      ),
-    );
-    function measure(threshold: number, maxWords: number | undefined): ThresholdPoint {
-      const texts = new Map(pages.map((s) => [s, filtered(s, threshold, maxWords)]));
-      const f1Of = (some: readonly Scored[]) =>
-        aggregate(some.map((s) => scorePage(s.example.truth.main_content, texts.get(s)!))).f1;
-      const leaking = pages.filter((s) => survivingSnippets(texts.get(s)!, s.example.truth.without).length);
-      return {
-        threshold,
-        ...(maxWords === undefined ? {} : { maxWords }),
-        f1: f1Of(pages),
-        leaks: leaking.length / Math.max(1, pages.length),
-        foldF1: folds.map(f1Of),
-      };
-    }
+    const points = filterPoints(pages, type === 'article' ? MAX_WORDS : [undefined]);
     // Leaks count for articles only: on the other types the leak rule switched on forum 0.2,
     // service 0.1 and collection 0.05, which gained nothing on validation (service −0.0015 F1) and
     // dropped a photo credit of a small article page the classifier took for another type.
