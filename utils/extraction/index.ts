@@ -45,6 +45,7 @@ export {
   type Network,
 } from './learned-model';
 export { PAGE_FEATURE_NAMES } from './page-features';
+export { parsePage } from './parse-page';
 export { measureReading, type ReadingMeasure } from './reading-time';
 export { REMOVAL_RULES, type RemovalRule } from './removal-rules';
 export { REMOVED_LABELS, restoreRemovedBlock } from './removed-blocks';

@@ -8,7 +8,8 @@ import { safeGet } from './defuse-page';
  * for scripts, which no step reads): so does this, before anything asks for `document.body`.
  * What a page writes after a `</body>` that came too early goes on in a browser's body too; linkedom
  * leaves it after the body, where no step looks (a train article kept all but its first paragraph
- * there): it is moved to the end of the body.
+ * there): it is moved to the end of the body. (`parsePage` already puts it where a browser does,
+ * inside the element still open; this is for a document parsed otherwise.)
  */
 export function settleBody(doc: Document): void {
   const root = settleRoot(doc);

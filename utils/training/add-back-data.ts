@@ -7,7 +7,6 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
 import {
   addBackCandidates,
   addBackRows,
@@ -17,6 +16,7 @@ import {
   classifyPage,
   extractModel,
   isInside,
+  parsePage,
   placements,
 } from '@/utils/extraction';
 import { extractionCodeHash } from './code-hash';
@@ -51,8 +51,7 @@ const codeHash = () => extractionCodeHash(['utils/training/labels.ts', 'utils/tr
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
 
 function analyse(page: TruthPage): AddBackPage {
-  const { document } = parseHTML(readPageHtml(page.id));
-  const analysis = analysePage(document as unknown as Document, page.url);
+  const analysis = analysePage(parsePage(readPageHtml(page.id)), page.url);
   const { blocks, kept, ancestry, parsed } = analysis;
   const labels = blockLabels(
     blocks.map((block) => block.text),

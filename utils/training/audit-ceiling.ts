@@ -9,7 +9,7 @@
  * validation pages.
  */
 import { parseHTML } from 'linkedom';
-import { blockText, segmentPage } from '@/utils/extraction';
+import { blockText, parsePage, segmentPage } from '@/utils/extraction';
 import { BLOCK_ELEMENTS, type ElementKind, elementKind, SKIPPED_ELEMENTS, walkText } from '@/utils/model';
 import { loadTruth, readPageHtml, type TruthPage } from './corpus';
 import { blockLabels } from './labels';
@@ -90,7 +90,7 @@ function auditPage(page: TruthPage): PageAudit {
   const attributes = keysOf(attributeText);
   const everything = `${textOf(raw, skipping(new Set()))} ${attributeText}`;
 
-  const doc = parseHTML(html).document as unknown as Document;
+  const doc = parsePage(html);
   const { prepared, body, blocks } = segmentPage(doc, page.url);
   const labels = blockLabels(
     blocks.map((block) => block.text),

@@ -6,8 +6,7 @@
  * Runs prepare only (no Readability), so it is a per-rule audit of the removals, not a full
  * re-run of the pipeline without the rule.
  */
-import { parseHTML } from 'linkedom';
-import { preparedRemovals } from '@/utils/extraction';
+import { parsePage, preparedRemovals } from '@/utils/extraction';
 import { loadTruth, readPageHtml } from './corpus';
 import { blockLabels } from './labels';
 import { snippetForm } from './metric';
@@ -25,10 +24,9 @@ const split = loadSplit();
 const stats = new Map<string, RuleStats>();
 const pages = loadTruth().filter((page) => partOf(page, split) === 'train');
 for (const page of pages) {
-  const { document } = parseHTML(readPageHtml(page.id));
   let removals: { rule: string; el: Element }[];
   try {
-    removals = preparedRemovals(document as unknown as Document, page.url);
+    removals = preparedRemovals(parsePage(readPageHtml(page.id)), page.url);
   } catch {
     continue;
   }

@@ -6,8 +6,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { parseHTML } from 'linkedom';
-import { analysePage, blockFeatures, blockText, isStructural } from '@/utils/extraction';
+import { analysePage, blockFeatures, blockText, isStructural, parsePage } from '@/utils/extraction';
 import { extractionCodeHash } from './code-hash';
 import type { TruthPage } from './corpus';
 import { readPageHtml } from './corpus';
@@ -37,8 +36,7 @@ const round = (x: number) => Math.round(x * 1e5) / 1e5;
 
 export function analyseCorpusPage(page: TruthPage): CachedPage {
   const started = performance.now();
-  const { document } = parseHTML(readPageHtml(page.id));
-  const analysis = analysePage(document as unknown as Document, page.url);
+  const analysis = analysePage(parsePage(readPageHtml(page.id)), page.url);
   const ms = performance.now() - started;
   const content = analysis.parsed?.content ?? null;
   const labels = blockLabels(

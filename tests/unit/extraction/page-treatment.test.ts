@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { type ExtractModel, extractFromHtml, extractModel } from '@/utils/extraction';
+import { type ExtractModel, extractFromHtml, extractModel, parsePage } from '@/utils/extraction';
 
 // Our own prose: a thread about a harbour ferry timetable.
 const post = (n: number) =>
@@ -54,8 +54,12 @@ describe('page-type treatments and the safety nets that keep a page from reading
 
   it('reads what a page writes after a </body> that came too early, as a browser does', () => {
     const html = `<html><head><title>Winter timetable</title></head><body><header><a href="/">Harbour forum</a></header><article><p>${post(1)}</p></body><div class="thread"><p>${post(2)}</p><p>${post(3)}</p></div></article></html>`;
-    const article = extractFromHtml(html, { url });
-    for (const n of [1, 2, 3]) expect(article.textContent).toContain(`Post ${n}:`);
+    // Where a browser puts it: inside the <article> still open at the </body>, not after the body.
+    const article = parsePage(html).querySelector('article');
+    expect(article?.querySelectorAll('p')).toHaveLength(3);
+    expect(article?.nextSibling).toBeNull();
+    const extracted = extractFromHtml(html, { url });
+    for (const n of [1, 2, 3]) expect(extracted.textContent).toContain(`Post ${n}:`);
   });
 
   it('prepares again without the rules when they leave no article text', () => {
