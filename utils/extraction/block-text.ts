@@ -12,9 +12,14 @@ const NOTHING: ReadonlySet<string> = new Set();
  * own, never glued to the paragraph after it (`<figcaption>Photo: X</figcaption><p>Text` is
  * "Photo: X" then "Text"). Whitespace collapsed, empty lines dropped. Walked by the shared text
  * walker (`walkText`), so the lines break where annotation's text model puts its block edges;
- * elements in `skipped` (under `root`) are left out too.
+ * elements in `skipped` (under `root`) are left out too. With `maxLines`, the walk stops once it
+ * has that many (a byline's first line need not read the whole article below it).
  */
-export function blockLines(root: Element, skipped: ReadonlySet<string> = NOTHING): string[] {
+export function blockLines(
+  root: Element,
+  skipped: ReadonlySet<string> = NOTHING,
+  maxLines = Number.POSITIVE_INFINITY,
+): string[] {
   const lines: string[] = [];
   let line = '';
   const blockEdge = () => {
@@ -23,8 +28,9 @@ export function blockLines(root: Element, skipped: ReadonlySet<string> = NOTHING
     line = '';
   };
   const kindOf = (el: Element): ElementKind => (skipped.has(el.localName) ? 'skip' : elementKind(el));
-  walkText(root, { text: (node) => (line += node.data), blockEdge }, kindOf);
-  blockEdge();
+  const done = () => lines.length >= maxLines;
+  walkText(root, { text: (node) => (line += node.data), blockEdge, done }, kindOf);
+  if (!done()) blockEdge();
   return lines;
 }
 

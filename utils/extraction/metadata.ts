@@ -115,7 +115,7 @@ function noteShownByline(facts: PageFacts, el: Element): void {
   if (!facts.shownDate && !el.firstElementChild) facts.shownDate = dateLine(el.textContent ?? '');
   if (facts.shownByline) return;
   // Its first line: a role or a date in a block of its own is not glued to the name.
-  const text = blockLines(el, NOT_NAME)[0] ?? '';
+  const text = blockLines(el, NOT_NAME, 1)[0] ?? '';
   if (text.length <= MAX_BY_LINE && BY_LINE.test(text)) facts.shownByline = cleanAuthor(text);
 }
 

@@ -104,6 +104,8 @@ export interface TextVisitor {
   text(node: Text): void;
   /** The start or the end of a block: words on either side are on different lines. */
   blockEdge(): void;
+  /** Asked after each block edge: true ends the walk there (a reader that needs only the first lines). */
+  done?(): boolean;
 }
 
 const TEXT_NODE = 3;
@@ -126,7 +128,7 @@ export function walkText(
     if (node.nodeType === TEXT_NODE) visitor.text(node as Text);
     else if (node.nodeType === ELEMENT_NODE) {
       const kind = kindOf(node as Element);
-      if (kind === 'block') visitor.blockEdge();
+      if (kind === 'block' && edgeEnds(visitor)) return;
       descend = kind !== 'skip';
     }
     if (descend && node.firstChild) {
@@ -136,9 +138,21 @@ export function walkText(
     // A childless block reported its edge on the way in: one edge stands for both of its ends.
     while (node && node !== root && !node.nextSibling) {
       node = node.parentNode;
-      if (node && node !== root && node.nodeType === ELEMENT_NODE && kindOf(node as Element) === 'block')
-        visitor.blockEdge();
+      if (
+        node &&
+        node !== root &&
+        node.nodeType === ELEMENT_NODE &&
+        kindOf(node as Element) === 'block' &&
+        edgeEnds(visitor)
+      )
+        return;
     }
     node = node && node !== root ? node.nextSibling : null;
   }
+}
+
+/** Reports a block edge; true when the visitor wants no more. */
+function edgeEnds(visitor: TextVisitor): boolean {
+  visitor.blockEdge();
+  return visitor.done?.() ?? false;
 }

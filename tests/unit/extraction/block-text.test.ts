@@ -40,6 +40,15 @@ describe('blockLines', () => {
     expect(blockText(root)).toBe('Title lead in one two tail');
     expect(blockText(root)).toBe(blockLines(root).join(' '));
   });
+
+  it('stops at the number of lines asked, which are the first lines of the whole reading', () => {
+    const root = body('<div><p>By <a href="/a">June Okafor</a></p><p>Editor</p></div><p>Story</p>tail');
+    const all = blockLines(root);
+    expect(all).toEqual(['By June Okafor', 'Editor', 'Story', 'tail']);
+    expect(blockLines(root, new Set(), 1)).toEqual(all.slice(0, 1));
+    expect(blockLines(root, new Set(), 3)).toEqual(all.slice(0, 3));
+    expect(blockLines(root, new Set(), 9)).toEqual(all);
+  });
 });
 
 describe('openingText', () => {
