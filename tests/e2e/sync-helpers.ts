@@ -116,15 +116,18 @@ export const statusText = (page: Page) =>
 
 /**
  * A page-side expression that watches a "Sync now" button (`button`, an expression finding it)
- * from before its click and sets `window.syncDone` once a run has made it busy and it is back. Read
- * from the mutation records: a run can go busy and end between two deliveries of the observer.
+ * from before its click: `window.syncStarted` once a run has made it busy, `window.syncDone` once
+ * it is back. Read from the mutation records: a run can go busy and end between two deliveries of
+ * the observer.
  */
 export const watchSyncRun = (button: string) => `(() => {
   const button = ${button};
   let busy = false;
+  window.syncStarted = false;
   window.syncDone = false;
   new MutationObserver((records) => {
     if (button.disabled || records.some((record) => record.attributeName === 'disabled')) busy = true;
+    window.syncStarted = busy;
     if (busy && !button.disabled) window.syncDone = true;
   }).observe(button, { attributes: true, childList: true, subtree: true, characterData: true });
   return true;
