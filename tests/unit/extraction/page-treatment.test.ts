@@ -62,6 +62,22 @@ describe('page-type treatments and the safety nets that keep a page from reading
     for (const n of [1, 2, 3]) expect(extracted.textContent).toContain(`Post ${n}:`);
   });
 
+  it('reads the body after a lone <![CDATA[ as a browser does: a comment up to the next ">"', () => {
+    const script = 'var opened = "<![CDATA[ kept as the script wrote it";';
+    const html = `<html><head><title>Winter timetable</title><script>${script}</script></head><body><![CDATA[ theme marker <div class="wrapper"><!-- <![CDATA[ in a comment --><svg><text><![CDATA[a<b]]></text></svg><article><p>${post(1)}</p><p>${post(2)}</p></article></div></body></html>`;
+    const document = parsePage(html);
+    // The browser's comment holds what came before the first ">", and the wrapper follows it.
+    const comment = [...document.body.childNodes].find((node) => node.nodeType === 8);
+    expect(comment?.textContent).toBe('[CDATA[ theme marker <div class="wrapper"');
+    expect(document.querySelectorAll('article p')).toHaveLength(2);
+    // Raw text, comments and SVG are left as they were written.
+    expect(document.querySelector('script')?.textContent).toBe(script);
+    expect(document.body.innerHTML).toContain('<!-- <![CDATA[ in a comment -->');
+    expect(document.querySelector('svg')?.innerHTML).toContain('[CDATA[a<b]]');
+    const extracted = extractFromHtml(html, { url });
+    for (const n of [1, 2]) expect(extracted.textContent).toContain(`Post ${n}:`);
+  });
+
   it('prepares again without the rules when they leave no article text', () => {
     // A theme that names every component "cmp-…": the cookie rule matches each block.
     const blocks = [1, 2, 3].map((n) => `<div class="cmp-text"><p>${post(n)}</p></div>`).join('');
