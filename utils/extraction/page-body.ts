@@ -20,6 +20,7 @@ export function settleBody(doc: Document): void {
   const head = children.find((el) => el.localName === 'head');
   const strays = children.slice(0, children.indexOf(body)).filter((el) => el !== head);
   body.prepend(...strays);
+  if (head) body.prepend(...headOverflow(head));
   const trailing: Node[] = [];
   for (let node = body.nextSibling; node; node = node.nextSibling) trailing.push(node);
   body.append(...trailing);
@@ -64,18 +65,54 @@ function settleRoot(doc: Document): Element | null {
 }
 
 // What a browser's parser puts into <head> until the first other element or text.
-const HEAD_ELEMENTS = new Set(['title', 'meta', 'link', 'base', 'style', 'script']);
+const HEAD_ELEMENTS = new Set([
+  'title',
+  'meta',
+  'link',
+  'base',
+  'style',
+  'script',
+  'noscript',
+  'template',
+  'noframes',
+  'basefont',
+  'bgsound',
+]);
 const isBlank = (node: Node) => node.nodeType === 3 && !node.nodeValue?.trim();
+const inHead = (node: Node) =>
+  isBlank(node) ||
+  node.nodeType === 8 ||
+  (node.nodeType === 1 && HEAD_ELEMENTS.has((node as Element).localName));
+
+/**
+ * What a browser's parser would have put into the body of what linkedom left in <head>: a browser
+ * ends the head at the first element or text a head cannot hold (a theme's banner <div>, a
+ * "Skip to main content" link written before `</head>`), and that node and every one after it go
+ * into the body, in order; linkedom keeps them all in the head, where Readability's walk up from a
+ * paragraph there reaches the document and throws, and no other step looks. An <html>, <head> or
+ * <body> among them, which a browser never nests, gives its children instead.
+ */
+function headOverflow(head: Element): Node[] {
+  const first = [...head.childNodes].findIndex((node) => !inHead(node));
+  if (first < 0) return [];
+  const overflow = [...head.childNodes].slice(first);
+  for (const node of overflow)
+    if (node.nodeType === 1 && ROOT_ELEMENTS.has((node as Element).localName))
+      (node as Element).replaceWith(...node.childNodes);
+  return [...head.childNodes].slice(first);
+}
+
+const ROOT_ELEMENTS = new Set(['html', 'head', 'body']);
 
 /** A <body> for an <html> without one: its leading title, metas, styles and scripts go into <head>, the rest into the body. */
 function wrapBody(doc: Document, root: Element): void {
   let head = [...root.children].find((el) => el.localName === 'head') ?? null;
   const body = doc.createElement('body');
-  let inHead = true;
+  let stillInHead = true;
   for (const node of [...root.childNodes]) {
     if (node === head) continue;
-    inHead &&= isBlank(node) || (node.nodeType === 1 && HEAD_ELEMENTS.has((node as Element).localName));
-    if (!inHead) body.append(node);
+    stillInHead &&= inHead(node);
+    if (!stillInHead) body.append(node);
     else {
       if (!head) {
         head = doc.createElement('head');

@@ -62,6 +62,13 @@ describe('page-type treatments and the safety nets that keep a page from reading
     for (const n of [1, 2, 3]) expect(extracted.textContent).toContain(`Post ${n}:`);
   });
 
+  it('reads what a page writes inside <head> from its first element a head cannot hold, in the body, as a browser does', () => {
+    // A browser ends the head at the <div>: it and everything after it (the <link> too) go into the body.
+    const html = `<html><head><title>Winter timetable</title><meta name="x" content="y"><div class="thread"><p>${post(1)}</p><p>${post(2)}</p><p>${post(3)}</p></div><link rel="stylesheet" href="/late.css"></head><body><footer><a href="/">Harbour forum</a></footer></body></html>`;
+    const extracted = extractFromHtml(html, { url });
+    for (const n of [1, 2, 3]) expect(extracted.textContent).toContain(`Post ${n}:`);
+  });
+
   it('reads the body after a lone <![CDATA[ as a browser does: a comment up to the next ">"', () => {
     const script = 'var opened = "<![CDATA[ kept as the script wrote it";';
     const html = `<html><head><title>Winter timetable</title><script>${script}</script></head><body><![CDATA[ theme marker <div class="wrapper"><!-- <![CDATA[ in a comment --><svg><text><![CDATA[a<b]]></text></svg><article><p>${post(1)}</p><p>${post(2)}</p></article></div></body></html>`;
