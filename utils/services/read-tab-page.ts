@@ -43,6 +43,11 @@ export interface TabReadingStart {
 /** Where the popup's first script leaves its start for the popup's entry module. */
 const START = Symbol.for('readmark.tabReadingStart');
 type WithStart = typeof globalThis & { [START]?: TabReadingStart };
+/**
+ * The longest the in-page UI waits for the extraction after the capture (see readTabPage): about
+ * three times a typical extraction, and less than a reader needs to close a popup that opened.
+ */
+const UI_AFTER_MS = 100;
 
 /**
  * Starts reading the tab: the popup's first script (entrypoints/popup-start.ts, a classic script
@@ -100,15 +105,21 @@ export async function readTabPage(start: TabReadingStart = takeTabReadingStart()
   const capture = bindCaptureToTab(page, tab.url);
   performance.mark('rm:captured');
   if (!capture.ok) return { kind: 'error', error: capture.error };
-  // The in-page UI (saved highlights painted, the popup's page actions answered) is attached now,
-  // beside the extraction, with no question to the page first (the capture said whether it runs
-  // there): the preview does not wait for it, and a reader who closes the popup as soon as the
-  // preview shows still gets it (asked later, a loaded machine closed the popup before the
-  // injection was requested: tests/hostile/sw-faults, tests/e2e/hostile-page). On a huge page it
-  // competes with the extraction for the CPU; the pathological pages keep their bound alone.
-  void pageScriptReady(tab.id, pageScript);
+  // The in-page UI (saved highlights painted, the popup's page actions answered) is attached with
+  // no question to the page first (the capture said whether it runs there), once the extraction
+  // is done or UI_AFTER_MS after the capture, whichever comes first, and before the preview paints:
+  // injected beside the extraction, its script (compiled and run in the page, asking the
+  // background for the page's highlights) took the two cores from the Worker, 4-5 ms a page
+  // (README, preview speed, eleventh round). Asked only after the paint, a reader who closed the
+  // popup at once (a loaded machine in tests/hostile/sw-faults, tests/e2e/hostile-page) left the
+  // page without it; the bound keeps a slow extraction from holding it back.
+  const attachPageScript = () => void pageScriptReady(tab.id, pageScript);
+  const attachSoon = setTimeout(attachPageScript, UI_AFTER_MS);
   const extract = await extraction;
-  const extracted = await extract(capture.value, markWorkerTiming);
+  const extracted = await extract(capture.value, markWorkerTiming).finally(() => {
+    clearTimeout(attachSoon);
+    attachPageScript();
+  });
   performance.mark('rm:extracted');
   if (!extracted.ok) return { kind: 'error', error: extracted.error };
   const { preview, complete } = extracted.value;
