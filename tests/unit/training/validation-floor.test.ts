@@ -16,8 +16,9 @@ const validation = (type: string) =>
 const articles = validation('article');
 // Forum threads: a Discourse thread serves its posts only in <noscript>, read by the pipeline's
 // last pass (round 7: F1 0.6026 against Readability's 0.5044, which reads nothing there; round 8
-// with the add-back: 0.6587).
-const FORUM_FLOOR = { f1: 0.64, minGainOverReadability: 0.1 };
+// with the add-back: 0.6587); two XenForo threads whose theme prints a lone <![CDATA[ in the body
+// are read since session 16 (parsePage: 0.6483 → 0.7006).
+const FORUM_FLOOR = { f1: 0.68, minGainOverReadability: 0.1 };
 // Service pages were below Readability until the add-back (round 8: 0.8052 against 0.7578).
 const SERVICE_FLOOR = { f1: 0.79, minGainOverReadability: 0.03 };
 
