@@ -53,12 +53,17 @@ const MIN_MAIN_WORDS = 2;
 
 /**
  * "Best Movers in NYC 2025 | Top 19 Companies" → "Best Movers in NYC 2025": a tagline after a bar
- * or dash of a declared title is not the title. A heading the reader sees keeps its dash ("Zero
- * waste - a beginner's guide" is what the page calls itself).
+ * or dash of a declared title is not the title, nor is a forum's board after a spaced slash
+ * ("Topic / Board / Forums"). A heading the reader sees keeps its dash ("Zero waste - a
+ * beginner's guide" is what the page calls itself).
  */
 function mainSegment(title: string): string {
   const segments = split(title);
-  if (segments.length < 2 || words(segments[0]!.text) < MIN_MAIN_WORDS || !/[|–—-]/.test(segments[1]!.before))
+  if (
+    segments.length < 2 ||
+    words(segments[0]!.text) < MIN_MAIN_WORDS ||
+    !/[|–—/-]/.test(segments[1]!.before)
+  )
     return title;
   return segments[0]!.text;
 }
@@ -115,11 +120,15 @@ function join(segments: readonly Segment[]): string {
     .join('');
 }
 
-/** "www.fell-and-fog.co.uk" → keys "fellandfog", "fellandfog.co.uk", "fell-and-fog.co.uk"… */
+/**
+ * "www.fell-and-fog.co.uk" → keys "fell-and-fog.co.uk", "fell-and-fog", "fellandfog", "co"…: the
+ * host and each of its labels but the last, so that a forum's "bbs.archlinux.org" names the site
+ * "Arch Linux" too (its logo in an <h1>), not only "bbs".
+ */
 function hostKeys(host: string): string[] {
   const bare = host.toLowerCase().replace(/^www\d*\./, '');
-  const label = bare.split('.')[0] ?? bare;
-  return [bare, label, label.replace(/[^\p{L}\p{N}]/gu, '')];
+  const labels = bare.split('.').slice(0, -1);
+  return [bare, ...labels.flatMap((label) => [label, label.replace(/[^\p{L}\p{N}]/gu, '')])];
 }
 
 /** The form two titles are compared in: case, whitespace, typographic quotes and "&"/"and" folded. */

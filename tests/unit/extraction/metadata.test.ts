@@ -71,6 +71,17 @@ describe('title', () => {
     ).toBe('Moving the harbour clock');
   });
 
+  it("reads a forum's logo heading as the site by any label of its host, and its title's first part before ' / '", () => {
+    // FluxBB-style: the board's logo in the only <h1>, the title "Topic / Board / Forums".
+    expect(
+      extract(
+        '<title>Winter timetable for the harbour ferry / Ferries / Fell Fog Forums</title>',
+        '<div id="brdtitle"><h1>Fell Fog</h1></div>',
+        'https://bbs.fellfog.example/viewtopic.php?id=41',
+      ).title,
+    ).toBe('Winter timetable for the harbour ferry');
+  });
+
   it('keeps a colon or a dash that belongs to the title', () => {
     expect(extract('<title>Top 10: ferries compared</title>', '').title).toBe('Top 10: ferries compared');
     expect(extract('<title>Cross-country ferries</title>', '').title).toBe('Cross-country ferries');
