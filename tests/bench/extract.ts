@@ -148,6 +148,13 @@ function benchWcxbValidation(): void {
       `  ${type.padEnd(13)} ${String(mine.pages).padStart(5)} | ${cells(base)} | ${cells(mine)} | ${(mine.totalMs / base.totalMs).toFixed(2)}`,
     );
   }
+  console.log(
+    `  word F1, the WCXB benchmark's own measure (bag of words, mean of page F1s), Readability → Readmark: ${[
+      ...ours,
+    ]
+      .map(([type, mine]) => `${type} ${plain.get(type)!.wordF1.toFixed(4)} → ${mine.wordF1.toFixed(4)}`)
+      .join(', ')}`,
+  );
   const all = { plain: plain.get('all')!, ours: ours.get('all')! };
   console.log(
     `  time ratio Readmark/plain: median ${(all.ours.medianMs / all.plain.medianMs).toFixed(2)}×  p95 ${(all.ours.p95Ms / all.plain.p95Ms).toFixed(2)}×  total ${(all.ours.totalMs / all.plain.totalMs).toFixed(2)}×`,
@@ -156,7 +163,7 @@ function benchWcxbValidation(): void {
   if (existsSync(WORKER_FILE)) {
     const after = statSync(WORKER_FILE).size;
     console.log(
-      `  extract-worker bundle: ${(after / 1024).toFixed(1)} KB now, ${(WORKER_BYTES_BEFORE / 1024).toFixed(1)} KB before the learned model (+${((after - WORKER_BYTES_BEFORE) / 1024).toFixed(1)} KB)`,
+      `  extract-worker bundle: ${(after / 1024).toFixed(1)} KB now, ${(WORKER_BYTES_BEFORE / 1024).toFixed(1)} KB before the learned model (${after >= WORKER_BYTES_BEFORE ? '+' : '−'}${(Math.abs(after - WORKER_BYTES_BEFORE) / 1024).toFixed(1)} KB)`,
     );
   } else console.log(`  extract-worker bundle: ${WORKER_FILE} not found (run npx wxt build first)`);
 }

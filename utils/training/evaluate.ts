@@ -17,6 +17,7 @@ import {
   type PageScore,
   scorePage,
   survivingSnippets,
+  wordF1,
 } from './metric';
 
 export type Extractor = 'readability' | 'readmark';
@@ -49,6 +50,8 @@ export function readmarkText(html: string, url: string): string {
 export interface PageResult {
   page: TruthPage;
   score: PageScore;
+  /** The WCXB benchmark's own page score (metric.ts, wordF1). */
+  wordF1: number;
   survives: boolean;
   missing: boolean;
   ms: number;
@@ -80,6 +83,7 @@ export function runPages(pages: readonly TruthPage[], rounds = 1): Record<Extrac
       results[extractor].push({
         page,
         score: scorePage(page.main_content, text),
+        wordF1: wordF1(page.main_content, text),
         survives: survivingSnippets(text, page.without).length > 0,
         missing: missingSnippets(text, page.with).length > 0,
         ms: Math.min(...runs[extractor].map((run) => run.ms)),
@@ -90,6 +94,8 @@ export function runPages(pages: readonly TruthPage[], rounds = 1): Record<Extrac
 }
 
 export interface Summary extends Aggregate {
+  /** Mean over pages of the WCXB benchmark's word F1. */
+  wordF1: number;
   /** Share of pages where some "without" snippet survives. */
   survives: number;
   /** Share of pages where some "with" snippet is missing. */
@@ -109,6 +115,7 @@ export function summarise(results: readonly PageResult[]): Summary {
   const ms = results.map((result) => result.ms);
   return {
     ...aggregate(results.map((result) => result.score)),
+    wordF1: results.reduce((sum, result) => sum + result.wordF1, 0) / n,
     survives: results.filter((result) => result.survives).length / n,
     missing: results.filter((result) => result.missing).length / n,
     medianMs: percentile(ms, 0.5),

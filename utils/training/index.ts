@@ -26,6 +26,7 @@ export {
   snippetForm,
   survivingSnippets,
   tokenize,
+  wordF1,
 } from './metric';
 export {
   loadSplit,

@@ -7,6 +7,7 @@ import {
   shingles,
   survivingSnippets,
   tokenize,
+  wordF1,
 } from '../../../utils/training';
 
 describe('shingle metric', () => {
@@ -55,6 +56,19 @@ describe('shingle metric', () => {
   });
 });
 
+describe("word F1 (the WCXB benchmark's page score)", () => {
+  it('scores bags of lower-cased words, order ignored', () => {
+    // 4 output words, all in the answer's 6: precision 1, recall 4/6.
+    expect(wordF1('The cat sat on the mat', 'the mat, the CAT')).toBeCloseTo(0.8, 10);
+    expect(wordF1('a b', 'c d')).toBe(0);
+  });
+  it('gives an empty answer 1 only for an empty output, and an empty output 0', () => {
+    expect(wordF1('', '')).toBe(1);
+    expect(wordF1('', 'words')).toBe(0);
+    expect(wordF1('words', '')).toBe(0);
+  });
+});
+
 describe('snippets', () => {
   const output = 'The  Article body.\nSubscribe to our NEWSLETTER today';
   it('finds surviving boilerplate case- and whitespace-insensitively', () => {
@@ -71,6 +85,15 @@ describe('snippets', () => {
       'see the benchmarks',
       'report subscribers',
     ]);
+  });
+  it('matches the last word of a snippet cut at 80 characters as the start of a word', () => {
+    const cut = 'A long sentence of our own, written for this test, that the answers cut in a swo';
+    expect([...cut].length).toBe(80);
+    const page = `${cut}rd it had drawn. Subscribers only.`;
+    expect(missingSnippets(page, [cut])).toEqual([]);
+    // A snippet shorter than the cut is whole: its last word is a whole word.
+    expect(missingSnippets(page, ['Subscriber'])).toEqual(['Subscriber']);
+    expect(survivingSnippets(page, [cut])).toEqual([cut]);
   });
   it('finds content snippets that went missing', () => {
     expect(missingSnippets(output, ['the article body', 'A caption'])).toEqual(['A caption']);
