@@ -29,7 +29,6 @@ import type { Sanitiser } from './sanitise';
 import { standardise } from './standardise';
 import { completeStreamedBoundaries } from './streamed-boundaries';
 import { someText } from './walk-elements';
-import { proseHolder, proseLeftOut } from './widen-article';
 
 /** Characters of the opening an excerpt keeps when the page gives no description. */
 const EXCERPT_CHARS = 200;
@@ -62,9 +61,6 @@ export function extractOwnedDocument(
 ): ExtractedArticle {
   const model = extractModel();
   let analysis = analysePage(doc, options.url);
-  // Whether the removal rules prepared the page `analysis` read (null: the no-script pass, whose
-  // page is also settled and unwrapped first).
-  let rules: boolean | null = true;
   let { pageType } = classifyPage(model, analysis.pageRow);
   // Prepared again, from the page as it came, without the removal rules: page types whose pages
   // lose by the rules on train pages (a forum's posts sit in "comment" containers), and any page
@@ -79,7 +75,6 @@ export function extractOwnedDocument(
     if (hasProse(secondAnalysis.parsed?.content)) {
       doc = second;
       analysis = secondAnalysis;
-      rules = false;
     }
   }
   // Still no text: a page rendered by script may hold it all in <noscript> (a Discourse thread's
@@ -92,18 +87,7 @@ export function extractOwnedDocument(
     if (proseLetters(thirdAnalysis.parsed?.content) >= MIN_NOSCRIPT_PROSE) {
       doc = third;
       analysis = thirdAnalysis;
-      rules = null;
       ({ pageType } = classifyPage(model, analysis.pageRow));
-    }
-  }
-  // Readability left out more prose than it kept: the article is the element that holds the
-  // page's prose, read from the page prepared again (Readability moved and removed elements).
-  if (again && rules !== null && analysis.parsed && proseLeftOut(analysis.blocks, analysis.kept)) {
-    const wide = again();
-    const widened = widenedAnalysis(wide, options.url, rules, analysis.parsed);
-    if (widened) {
-      doc = wide;
-      analysis = widened;
     }
   }
   const { parsed, prepared, blocks, kept, elements } = analysis;
@@ -233,39 +217,6 @@ export function analysePage(doc: Document, url: string, rules = true): PageAnaly
   return {
     prepared,
     parsed,
-    blocks,
-    kept,
-    elements,
-    ancestry,
-    pageRow: pageFeatures(url, prepared.facts, blocks, kept),
-  };
-}
-
-/**
- * The page prepared as `rules` says, its article the children of the element that holds most of
- * its prose (widen-article.ts), wrapped as Readability wraps its own; Readability's other fields
- * (title, byline, language…) stay those of `parsed`. Null when the page has no prose.
- */
-function widenedAnalysis(
-  doc: Document,
-  url: string,
-  rules: boolean,
-  parsed: NonNullable<PageAnalysis['parsed']>,
-): PageAnalysis | null {
-  const { prepared, blocks } = segmentPage(doc, url, rules);
-  const holder = proseHolder(blocks);
-  if (!holder) return null;
-  const ancestry = blockAncestry(blocks);
-  const content = doc.createElement('div');
-  const page = doc.createElement('div');
-  page.id = 'readability-page-1';
-  page.className = 'page';
-  page.append(...holder.childNodes);
-  content.append(page);
-  const { kept, elements } = keptBlocks(content, blocks);
-  return {
-    prepared,
-    parsed: { ...parsed, content },
     blocks,
     kept,
     elements,
