@@ -19,6 +19,8 @@ export interface PageFacts {
   publishedTime: string | null;
   /** The first line after the first <h1> that states only a date, close below it (see dateLine). */
   shownDate: string | null;
+  /** The last line before the first <h1> that states only a date, close above it ("Last updated: Dec 12, 2025" over the headline). */
+  shownDateAbove: string | null;
   /** Text of the first author link (rel="author", or a link in a theme's author-name slot). */
   authorLink: string | null;
   /** The name of the first link to an author's page (`/author/ada-moor/`) whose text is that name. */
@@ -76,6 +78,7 @@ export function readPageFacts(doc: Document): PageFacts {
     firstTime: null,
     publishedTime: null,
     shownDate: null,
+    shownDateAbove: null,
     authorLink: null,
     authorPageLink: null,
     shownByline: null,
@@ -91,11 +94,21 @@ export function readPageFacts(doc: Document): PageFacts {
   const body = safeGet<HTMLElement | null>(doc, 'body');
   // Elements walked since the first <h1> (-1 before it).
   let belowHeading = -1;
+  // Before it: the last date-only line, and the elements walked since.
+  let dateAbove: string | null = null;
+  let sinceDateAbove = 0;
   if (body)
     walkElements(body, (el) => {
       notePageElement(facts, el);
       if (belowHeading < 0) {
-        if (el.localName === 'h1') belowHeading = 0;
+        if (el.localName === 'h1') {
+          belowHeading = 0;
+          if (sinceDateAbove <= ABOVE_WINDOW) facts.shownDateAbove = dateAbove;
+        } else {
+          const date = el.firstElementChild ? null : dateLine(el.textContent ?? '');
+          if (date) [dateAbove, sinceDateAbove] = [date, 0];
+          else sinceDateAbove++;
+        }
       } else if (belowHeading++ < BYLINE_WINDOW) noteShownByline(facts, el);
       return !SKIPPED.has(el.localName);
     });
@@ -105,6 +118,9 @@ export function readPageFacts(doc: Document): PageFacts {
 // A theme prints the date and the byline just under the headline (or in its hero); further
 // down, a date-only line is a comment's, a teaser's or an event's, and a "By …" line a teaser's.
 const BYLINE_WINDOW = 40;
+// Some print it just over the headline ("Last updated:" and the date, then the <h1>); further up
+// a date is the masthead's (today's) or a menu's.
+const ABOVE_WINDOW = 10;
 // "By Ada Moor", "Written by Ada Moor · 3 min read", "by: Ada Moor, Dec 17": short, so that a
 // sentence starting with "By" is no byline.
 const BY_LINE = /^(?:(?:written|posted)\s+)?by\b:?\s+\S/i;
@@ -116,8 +132,14 @@ function noteShownByline(facts: PageFacts, el: Element): void {
   if (facts.shownByline) return;
   // Its first line: a role or a date in a block of its own is not glued to the name.
   const text = blockLines(el, NOT_NAME, 1)[0] ?? '';
-  if (text.length <= MAX_BY_LINE && BY_LINE.test(text)) facts.shownByline = cleanAuthor(text);
+  if (text.length > MAX_BY_LINE || !BY_LINE.test(text)) return;
+  facts.shownByline = cleanAuthor(text);
+  // "By Ada Moor - Mar 27, 2024": the date after the name's last separator.
+  const tail = BYLINE_DATE.exec(text);
+  if (!facts.shownDate && tail) facts.shownDate = dateLine(tail[1]!);
 }
+
+const BYLINE_DATE = /[-–—·|•]\s*([^-–—·|•]+)$/;
 
 /** Adds what `el` says about the page (a meta tag, the canonical link, JSON-LD, a <time>, a byline, a heading). */
 function notePageElement(facts: PageFacts, el: Element): void {
@@ -310,6 +332,7 @@ function findDate(found: ReadabilityMetadata, facts: PageFacts, ld: JsonLdFacts,
     ld.dateCreated,
     facts.firstTime,
     facts.shownDate,
+    facts.shownDateAbove,
   ];
   const inUrl = dateInUrl(url);
   for (const candidate of candidates) {

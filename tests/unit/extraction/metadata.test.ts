@@ -203,7 +203,7 @@ describe('date and site name', () => {
     expect(extract('', '', 'https://fellandfog.example/ferry').publishedTime).toBeNull();
   });
 
-  it('reads the date a theme prints under the headline, and no other date-only line', () => {
+  it("reads the date a theme prints under the headline, just over it or after the byline's name, and no other date-only line", () => {
     const undated = 'https://fellandfog.example/ferry';
     const under = (line: string) =>
       extract(
@@ -221,8 +221,17 @@ describe('date and site name', () => {
     expect(under('09/10/2025')).toBeNull();
     // A <time> without datetime shows its date as text.
     expect(extract('', '<time>October 8, 2025</time>', undated).publishedTime).toBe('2025-10-08');
-    // Above the headline, or far below it (a comment's date), it is not the page's.
-    expect(extract('', '<p>Dec 12, 2025</p><h1>Ferry</h1>', undated).publishedTime).toBeNull();
+    // In a "By" line, after the name.
+    expect(under('By Ana Lind - Mar 27, 2024')).toBe('2024-03-27');
+    // Just over the headline ("Last updated:" and the date, then the <h1>), when none is under it.
+    const over = '<div><div>Last updated:</div><div>Dec 12, 2025</div></div><h1>Ferry</h1>';
+    expect(extract('', over, undated).publishedTime).toBe('2025-12-12');
+    expect(extract('', `${over}<p>Dec 18, 2025</p>`, undated).publishedTime).toBe('2025-12-18');
+    // Far above the headline (a masthead's "today") or far below it (a comment's date), it is not the page's.
+    const menu = `<ul>${Array.from({ length: 12 }, (_, i) => `<li><a href="/s${i}">Section ${i}</a></li>`).join('')}</ul>`;
+    expect(
+      extract('', `<p>Monday, December 7, 2026</p>${menu}<h1>Ferry</h1>`, undated).publishedTime,
+    ).toBeNull();
     const far = Array.from({ length: 50 }, (_, i) => `<p>Line ${i}</p>`).join('');
     expect(extract('', `<h1>Ferry</h1>${far}<p>Dec 12, 2025</p>`, undated).publishedTime).toBeNull();
     // A time stored in UTC names the next day for a post the URL dates the day before.
