@@ -8,7 +8,7 @@ const LEAD =
   /^(?:(?:written|posted|reviewed|edited|published|words|text|story|article|reporting|recipe)\s+)?(?:by|von|par|por|door|di|av)\s*[:\-–—]?\s+|^(?:author|authors|byline|autor|auteur)\s*[:\-–—]\s*/i;
 // Where a byline goes on to say something else: a date, "Updated", "Published", "min read", a bar.
 const TAIL =
-  /\s+(?:on|am|le|el)\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d)|\s*(?:[|•·]|\s[-–—/]\s).*$|\s+(?:updated|published|posted|last\s+updated|reviewed)\b.*$|\s+\d+\s+min(?:ute)?s?\s+read\b.*$/i;
+  /\s+(?:on|am|le|el)\s+(?=\d|[A-Z][a-z]{2,8}\.?\s+\d).*$|\s*(?:[|•·]|\s[-–—/]\s).*$|\s+(?:updated|published|posted|last\s+updated|reviewed)\b.*$|\s+\d+\s+min(?:ute)?s?\s+read\b.*$/i;
 // What is left of a byline that named nobody: a lone "By", a date where the name should be
 // ("Mar 3, 2021", "Sat, 20 Dec, 2025", whose day is all that is left once the date is cut), a template's placeholder or a role ("undefined", "The Author").
 const NOT_A_NAME =

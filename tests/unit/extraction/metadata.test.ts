@@ -126,6 +126,9 @@ describe('author', () => {
     expect(
       extract('', '<p class="author-name">Written by June Okafor · Feb 19, 2024 · 3 min read</p>').byline,
     ).toBe('June Okafor');
+    // "on" and the date after it go together: the name is not glued to the date.
+    expect(extract('', '<h1>Ferry</h1><p>By Ada Moor on Dec. 19, 2025</p>').byline).toBe('Ada Moor');
+    expect(extract('', '<h1>Ferry</h1><p>by Ziv Ora on 19 Dec 2025 at 11:00 AM</p>').byline).toBe('Ziv Ora');
   });
 });
 
