@@ -38,10 +38,20 @@ export function cleanTitle({ declared, headings, siteNames, host }: TitleClues):
   const heading = titles.length
     ? heads.find((head) => titles.some((title) => overlap(head, title) >= MIN_OVERLAP))
     : heads[0];
-  if (heading) return stripAffixes(heading, isSite);
+  if (heading) return unlabelled(stripAffixes(heading, isSite));
   const best = titles[0];
   if (!best) return null;
-  return mainSegment(stripAffixes(best, isSite));
+  return unlabelled(mainSegment(stripAffixes(best, isSite)));
+}
+
+// What a forum, a shop or a paper index writes before the title ("Thread: …", "Collection: …",
+// "Title:…"), and what a link aggregator writes after a submission's title ("(latimes.com) 87":
+// the linked site and the points or comments). A wiki's "Category:…" is the page's name and stays.
+const LEADING_LABEL = /^(?:thread|topic|title|subject|collection)\s*:\s*(?=\S)/i;
+const SUBMISSION_TAIL = /\s+\((?:[a-z0-9-]+\.)+[a-z]{2,}\)(?:\s+\d+)?$/i;
+
+function unlabelled(title: string): string {
+  return title.replace(LEADING_LABEL, '').replace(SUBMISSION_TAIL, '');
 }
 
 // The permalink mark documentation generators print after a heading ("Logging HOWTO¶").

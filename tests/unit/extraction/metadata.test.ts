@@ -85,6 +85,17 @@ describe('title', () => {
   it('keeps a colon or a dash that belongs to the title', () => {
     expect(extract('<title>Top 10: ferries compared</title>', '').title).toBe('Top 10: ferries compared');
     expect(extract('<title>Cross-country ferries</title>', '').title).toBe('Cross-country ferries');
+    expect(extract('<title>Category:Harbour ferries</title>', '').title).toBe('Category:Harbour ferries');
+  });
+
+  it("drops a forum's or a shop's label before the title and an aggregator's site and points after it", () => {
+    expect(extract('', '<h1>Thread: Winter timetable for the harbour ferry</h1>').title).toBe(
+      'Winter timetable for the harbour ferry',
+    );
+    expect(extract('<title>Collection: Rain jackets</title>', '').title).toBe('Rain jackets');
+    expect(extract('<title>The last ferry of the winter (fellandfog.example) 87</title>', '').title).toBe(
+      'The last ferry of the winter',
+    );
   });
 });
 
