@@ -40,9 +40,9 @@ export interface ShingleCounts {
   fn: number;
 }
 
-export function shingleCounts(truth: string, predicted: string): ShingleCounts {
-  const expected = shingles(truth);
-  const found = shingles(predicted);
+export function shingleCounts(truth: string, predicted: string, size = SHINGLE_SIZE): ShingleCounts {
+  const expected = shingles(truth, size);
+  const found = shingles(predicted, size);
   let tp = 0;
   let fp = 0;
   let fn = 0;
@@ -94,22 +94,12 @@ export function aggregate(scores: readonly PageScore[]): Aggregate {
  * scored, so it reads higher than shingle F1 on the same output.
  */
 export function wordF1(truth: string, predicted: string): number {
-  const bag = (text: string) => {
-    const counts = new Map<string, number>();
-    for (const token of tokenize(text.toLowerCase())) counts.set(token, (counts.get(token) ?? 0) + 1);
-    return counts;
-  };
-  const expected = bag(truth);
-  const found = bag(predicted);
-  const total = (counts: Map<string, number>) => [...counts.values()].reduce((a, b) => a + b, 0);
-  const wanted = total(expected);
-  const given = total(found);
-  if (!wanted) return given ? 0 : 1;
-  if (!given) return 0;
-  let overlap = 0;
-  for (const [token, count] of found) overlap += Math.min(count, expected.get(token) ?? 0);
-  const precision = overlap / given;
-  const recall = overlap / wanted;
+  // Words are 1-token shingles: the same multiset counts.
+  const { tp, fp, fn } = shingleCounts(truth.toLowerCase(), predicted.toLowerCase(), 1);
+  if (!(tp + fn)) return tp + fp ? 0 : 1;
+  if (!(tp + fp)) return 0;
+  const precision = tp / (tp + fp);
+  const recall = tp / (tp + fn);
   return precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : 0;
 }
 
