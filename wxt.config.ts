@@ -84,7 +84,7 @@ export default defineConfig({
       if (action) action.default_title = '__MSG_actionTitle__';
     },
   },
-  vite: () => ({ plugins: [withoutStyleSheetParser()] }),
+  vite: () => ({ plugins: [withoutStyleSheetParser(), popupModulesAfterFirstPaint()] }),
   zip: { excludeSources: ['test-results/**'] },
 });
 
@@ -107,5 +107,44 @@ function withoutStyleSheetParser(): VitePlugin {
       id === stub
         ? "export function parse() { throw new TypeError('Readmark builds linkedom without its CSS parser: <style>.sheet is not available here (wxt.config.ts).'); }"
         : null,
+  };
+}
+
+/**
+ * popup.html loads one script before its preview, popup-start.js: that classic script reads the
+ * tab and paints the preview, then loads the popup's modules. Left in the page, the module script
+ * and its preloads would be fetched with it (the browser's preload scanner sees them at once), a
+ * dozen files whose loading took the two shared cores from the first script, the capture and the
+ * extraction (README, preview speed, twelfth round). The built page lists them on the first
+ * script's tag instead (`data-modules`: the entry first), for components/popup/load-popup-modules.ts.
+ * The stylesheet stays: the preview is painted with it.
+ */
+function popupModulesAfterFirstPaint(): VitePlugin {
+  const moduleTag = /\s*<script type="module" crossorigin src="([^"]+)"><\/script>/g;
+  const preloadTag = /\s*<link rel="modulepreload" crossorigin href="([^"]+)">/g;
+  const firstScript = '<script src="/popup-start.js"></script>';
+  return {
+    name: 'readmark:popup-modules-after-first-paint',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, { filename }) {
+        if (!filename.endsWith('/popup/index.html')) return html;
+        const entries = [...html.matchAll(moduleTag)].map((match) => match[1]!);
+        const preloads = [...html.matchAll(preloadTag)].map((match) => match[1]!);
+        // A build that changed how it writes these tags fails here, not in a popup that never loads.
+        if (entries.length !== 1 || !html.includes(firstScript))
+          throw new Error(
+            `popup.html: expected one module script and ${firstScript}, found ${entries.length} module scripts`,
+          );
+        return html
+          .replace(moduleTag, '')
+          .replace(preloadTag, '')
+          .replace(
+            firstScript,
+            `<script src="/popup-start.js" data-modules="${[...entries, ...preloads].join(' ')}"></script>`,
+          );
+      },
+    },
   };
 }

@@ -1,10 +1,10 @@
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { startTabReading } from '@/utils/services';
+import { popupModuleLoader } from '@/components/popup/load-popup-modules';
+import { startFirstPaint } from '@/components/popup/paint-preview-first';
 
-// The popup's first script: a classic script in popup.html's <head>, run as soon as it is parsed,
-// before the popup's modules (the entry, its chunks, the stylesheet) have loaded. It only starts
-// the browser calls the preview waits for (the tab, the capture script's injection, whether the
-// offscreen document is open); the popup's entry module takes them over (readTabPage).
+// The popup's first script: a classic script in popup.html's <head>, the only script the page
+// loads before its preview. It reads the tab and paints the preview, then loads the popup's
+// modules (listed on its own tag), which take over (entrypoints/popup/main.ts).
 export default defineUnlistedScript(() => {
-  startTabReading();
+  startFirstPaint(popupModuleLoader(document.currentScript));
 });

@@ -5,8 +5,8 @@ import { openDb } from '@/utils/storage';
 import { PopupApp } from './PopupApp';
 
 /**
- * Renders the popup over the tab's reading that its entry started before this code loaded, over
- * the first paint's `early` article (paintPreviewFirst), kept on screen until the popup's own
+ * Renders the popup over the tab's reading that its first script started before this code loaded,
+ * over the first paint's `early` article (paintPreviewFirst), kept on screen until the popup's own
  * preview replaces it.
  */
 export function mountPopup(

@@ -341,7 +341,8 @@ function comparePairs(these: Row[], baseline: Row[]) {
 /**
  * The popup's entry (popup.html's scripts, with what they import statically), the code loaded
  * before the preview (the entry and the chunk that paints the preview, each with its static
- * imports) and the Worker, as built.
+ * imports) and the Worker, as built. Since the twelfth round the page loads only its first script
+ * before the preview (the modules it loads after are listed in its `data-modules`, not counted).
  */
 function scriptSizes(dir: string): string {
   const size = (files: Iterable<string>) =>

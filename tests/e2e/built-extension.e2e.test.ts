@@ -64,6 +64,23 @@ describe.each(OUTPUTS)('built extension %s', (dir) => {
     expect(script).toContain('offscreen.html');
   });
 
+  test('the popup loads one script before its preview; its modules are listed for that script, and exist', () => {
+    // Each file the popup page loads took the two shared cores from the capture and the
+    // extraction (wxt.config.ts, popupModulesAfterFirstPaint; README, preview speed, twelfth round).
+    const html = readFileSync(join(dir, 'popup.html'), 'utf8');
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map(([tag]) => tag);
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toContain('src="/popup-start.js"');
+    expect(html).not.toContain('modulepreload');
+    const listed = /data-modules="([^"]+)"/.exec(scripts[0]!)?.[1]?.split(' ') ?? [];
+    expect(listed[0]).toMatch(/^\/chunks\/popup-[\w-]+\.js$/);
+    for (const file of listed) expect(existsSync(join(dir, file)), file).toBe(true);
+    // The entry's own static imports are among the preloads: nothing waits on a second round.
+    const entry = readFileSync(join(dir, listed[0]!), 'utf8');
+    for (const [, imported] of entry.matchAll(/from\s*["']\.\/([\w.-]+\.js)["']/g))
+      expect(listed, imported).toContain(`/chunks/${imported}`);
+  });
+
   test('no extension page listens to window messages either', () => {
     const chunks = join(dir, 'chunks');
     const files = existsSync(chunks) ? readdirSync(chunks).map((f) => join(chunks, f)) : [];

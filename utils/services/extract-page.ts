@@ -56,36 +56,63 @@ export async function extractPage(capture: PageCapture): Promise<Result<Extracte
 /** How long a document another page is opening is given before the capture is asked again. */
 const DOCUMENT_LOADING_MS = 500;
 
+/** This popup's own Worker, where the offscreen document cannot extract (see chooseExtraction). */
+export interface OwnExtraction {
+  preview: ExtractForPreview;
+  /** The whole article of a capture, sanitised. */
+  whole(capture: PageCapture): Promise<Result<ExtractedArticle>>;
+}
+
+/**
+ * This popup's own extraction Worker, its script loading from now on; in Chrome it also asks for
+ * the offscreen document (closed or not open yet), for the next popup.
+ */
+export async function ownWorkerExtraction(): Promise<OwnExtraction> {
+  prewarmExtractWorker();
+  if (browser.offscreen) ensureOffscreenDocument().catch(() => undefined);
+  return { preview: (capture, onTiming) => extractForPreview(capture, { onTiming }), whole: extractInWorker };
+}
+
 /**
  * Where the popup's preview is extracted. In Chrome the offscreen document keeps an extraction
  * Worker warm between popups (created by the background when it starts): when it is open, the
  * capture goes there, handed over in this renderer process when the document runs in it
  * (`inProcess`, the usual case), else over the channel (`offscreenOpen`, asked by the popup's
- * first script). Otherwise (Firefox, or before the document exists) the popup starts a Worker of
- * its own now, and in Chrome asks for the document for the next popup. Either way the preview
- * comes first and the sanitised HTML when asked for (PreviewExtraction).
+ * first script). Otherwise (Firefox, or before the document exists), and for a capture the document
+ * never answers (it closed), the popup's own Worker (`own`). Either way the preview comes first
+ * and the sanitised HTML when asked for (PreviewExtraction).
+ *
+ * `own` is asked for only when needed: the popup's first script, which extracts before the
+ * popup's modules load, gets it from them (entrypoints/popup-start.ts), and its own bundle stays
+ * without the Worker's code.
  */
-export async function choosePopupExtraction(
+export async function chooseExtraction(
+  offscreenOpen: Promise<boolean>,
+  inProcess: () => OffscreenSend | null,
+  own: () => Promise<OwnExtraction>,
+): Promise<ExtractForPreview> {
+  const send = inProcess() ?? ((await offscreenOpen.catch(() => false)) ? sendToOffscreenChannel : null);
+  if (!send) return (await own()).preview;
+  return async (capture, onTiming) => {
+    // Neither way can tell a document gone from a slow one: it waits for the document's
+    // watchdog (EXTRACTION_TIMEOUT_MS) and a margin.
+    const answer = await send('offscreenPreview', { capture }, OFFSCREEN_ANSWER_MS);
+    // Never delivered (the document closed, or still loading) or lost with the document: this
+    // popup's own Worker. An extraction that failed or hit the watchdog is answered, not retried.
+    if (!answer.ok)
+      return answer.error.code === 'offscreen-no-answer' ? (await own()).preview(capture, onTiming) : answer;
+    const { preview, ticket, timing } = answer.value;
+    if (timing) onTiming?.(timing);
+    return ok({ preview, complete: retryingOnce(() => completeOffscreen(send, ticket, capture, own)) });
+  };
+}
+
+/** chooseExtraction with this page's own Worker (its code in this page's bundle). */
+export function choosePopupExtraction(
   offscreenOpen: Promise<boolean> = offscreenDocumentOpen(),
   inProcess: () => OffscreenSend | null = offscreenInProcess,
 ): Promise<ExtractForPreview> {
-  const local: ExtractForPreview = (capture, onTiming) => extractForPreview(capture, { onTiming });
-  const send = inProcess() ?? ((await offscreenOpen.catch(() => false)) ? sendToOffscreenChannel : null);
-  if (send)
-    return async (capture, onTiming) => {
-      // Neither way can tell a document gone from a slow one: it waits for the document's
-      // watchdog (EXTRACTION_TIMEOUT_MS) and a margin.
-      const answer = await send('offscreenPreview', { capture }, OFFSCREEN_ANSWER_MS);
-      // Never delivered (the document closed, or still loading) or lost with the document: this
-      // popup's own Worker. An extraction that failed or hit the watchdog is answered, not retried.
-      if (!answer.ok) return answer.error.code === 'offscreen-no-answer' ? local(capture, onTiming) : answer;
-      const { preview, ticket, timing } = answer.value;
-      if (timing) onTiming?.(timing);
-      return ok({ preview, complete: retryingOnce(() => completeOffscreen(send, ticket, capture)) });
-    };
-  prewarmExtractWorker();
-  if (browser.offscreen) ensureOffscreenDocument().catch(() => undefined);
-  return local;
+  return chooseExtraction(offscreenOpen, inProcess, ownWorkerExtraction);
 }
 
 const OFFSCREEN_ANSWER_MS = EXTRACTION_TIMEOUT_MS + 5_000;
@@ -99,9 +126,10 @@ async function completeOffscreen(
   send: OffscreenSend,
   ticket: string,
   capture: PageCapture,
+  own: () => Promise<OwnExtraction>,
 ): Promise<Result<ExtractedArticle>> {
   const answer = await send('offscreenComplete', { ticket }, OFFSCREEN_ANSWER_MS);
-  return !answer.ok && answer.error.code === 'offscreen-no-answer' ? extractInWorker(capture) : answer;
+  return !answer.ok && answer.error.code === 'offscreen-no-answer' ? (await own()).whole(capture) : answer;
 }
 
 /** Whether this browser has offscreen documents (Chrome) and Readmark's is open. */

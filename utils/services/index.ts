@@ -54,7 +54,13 @@ export {
   retryingOnce,
   warmUpExtraction,
 } from './extract-in-worker';
-export { choosePopupExtraction, extractPage, setUpOffscreenExtraction } from './extract-page';
+export {
+  choosePopupExtraction,
+  extractPage,
+  type OwnExtraction,
+  ownWorkerExtraction,
+  setUpOffscreenExtraction,
+} from './extract-page';
 export { createHeldExtractions, type HeldExtractions } from './held-extractions';
 export { setUpHighlightCommands } from './highlight-commands';
 export { forPage, highlightHandlers, mayTouch } from './highlight-service';
@@ -81,7 +87,7 @@ export {
   type PagePreview,
   savePreviewedArticle,
 } from './page-preview';
-export { readTabPage, startTabReading, type TabReading, type TabReadingStart } from './read-tab-page';
+export { readTabFirst, readTabPage, type TabReading } from './read-tab-page';
 export {
   answerReview,
   badgeText,

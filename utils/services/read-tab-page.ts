@@ -1,7 +1,13 @@
-import { type ArticlePreview, bindCaptureToTab } from '@/utils/messaging';
+import { type ArticlePreview, bindCaptureToTab, offscreenInProcess } from '@/utils/messaging';
 import type { AppError, ExtractedArticle, Result } from '@/utils/model';
 import { markEpochTimes, markWorkerTiming } from './extract-in-worker';
-import { choosePopupExtraction, offscreenDocumentOpen } from './extract-page';
+import {
+  chooseExtraction,
+  choosePopupExtraction,
+  type ExtractForPreview,
+  type OwnExtraction,
+  offscreenDocumentOpen,
+} from './extract-page';
 import {
   type CaptureInjection,
   captureTab,
@@ -30,9 +36,9 @@ export type TabReading =
     };
 
 /**
- * The browser calls a tab reading needs before the popup's modules have loaded: whether the
- * offscreen document is open, the tab, and the capture script's injection into it (null when
- * there is no tab or it is one Readmark may not touch).
+ * The browser calls a tab reading starts with: whether the offscreen document is open, the tab,
+ * and the capture script's injection into it (null when there is no tab or it is one Readmark may
+ * not touch).
  */
 export interface TabReadingStart {
   offscreenOpen: Promise<boolean>;
@@ -40,21 +46,13 @@ export interface TabReadingStart {
   injection: Promise<CaptureInjection | null>;
 }
 
-/** Where the popup's first script leaves its start for the popup's entry module. */
-const START = Symbol.for('readmark.tabReadingStart');
-type WithStart = typeof globalThis & { [START]?: TabReadingStart };
 /**
- * The longest the in-page UI waits for the extraction after the capture (see readTabPage): about
+ * The longest the in-page UI waits for the extraction after the capture (see readTab): about
  * three times a typical extraction, and less than a reader needs to close a popup that opened.
  */
 const UI_AFTER_MS = 100;
 
-/**
- * Starts reading the tab: the popup's first script (entrypoints/popup-start.ts, a classic script
- * that runs while popup.html is parsed) calls it, so the tab is found and captured while the
- * popup's modules load. Uses only the browser's API (no validation, no messaging): the script
- * stays a few kB. Its result is left for readTabPage (takeTabReadingStart).
- */
+/** Starts a tab reading's browser calls, all at once. */
 export function startTabReading(): TabReadingStart {
   // Marks read by `npm run bench:preview` (performance marks cost nothing measurable).
   performance.mark('rm:popup-code');
@@ -65,29 +63,33 @@ export function startTabReading(): TabReadingStart {
     performance.mark('rm:capture-start');
     return injectCaptureScript(found.id).finally(() => performance.mark('rm:capture-end'));
   });
-  // A failed tab lookup is reported by readTabPage, which awaits the tab itself.
+  // A failed tab lookup is reported by readTab, which awaits the tab itself.
   injection.catch(() => undefined);
-  const start = { offscreenOpen, tab, injection };
-  (globalThis as WithStart)[START] = start;
-  return start;
+  return { offscreenOpen, tab, injection };
 }
 
-/** The start the popup's first script made (once), or a start made now where it did not run. */
-export function takeTabReadingStart(): TabReadingStart {
-  const scope = globalThis as WithStart;
-  const start = scope[START];
-  delete scope[START];
-  return start ?? startTabReading();
+/** The tab's reading, extracted by the offscreen document where it can, else by this page's own Worker. */
+export function readTabPage(start: TabReadingStart = startTabReading()): Promise<TabReading> {
+  return readTab(start, choosePopupExtraction(start.offscreenOpen));
+}
+
+/**
+ * The reading the popup's first script starts (entrypoints/popup-start.ts, a classic script run
+ * while popup.html is parsed, before any of the popup's modules has loaded): the tab found,
+ * captured and, where the offscreen document is open, extracted there, all from that one small
+ * script. Where the document cannot extract, `own` brings this popup's own Worker (the popup's
+ * modules hold that code).
+ */
+export function readTabFirst(own: () => Promise<OwnExtraction>): Promise<TabReading> {
+  const start = startTabReading();
+  return readTab(start, chooseExtraction(start.offscreenOpen, offscreenInProcess, own));
 }
 
 /**
  * The part of the popup's preview that needs neither the database nor the UI: find the tab,
- * capture it, extract in a Worker. Its browser calls were started by the popup's first script
- * (startTabReading), so the choice of Worker (the offscreen document's, warm; else the popup's
- * own, whose script then loads), the tab and its capture all proceed while the popup's code loads.
+ * capture it, extract it (`extraction`, chosen while the tab is looked up and captured).
  */
-export async function readTabPage(start: TabReadingStart = takeTabReadingStart()): Promise<TabReading> {
-  const extraction = choosePopupExtraction(start.offscreenOpen);
+async function readTab(start: TabReadingStart, extraction: Promise<ExtractForPreview>): Promise<TabReading> {
   const tab = await start.tab;
   if (!tab) return { kind: 'restricted', reason: { code: 'no-tab' } };
   const reason = restrictedReason(tab.url);

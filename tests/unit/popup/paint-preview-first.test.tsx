@@ -2,17 +2,20 @@
 import 'fake-indexeddb/auto';
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import { browser } from 'wxt/browser';
+import { takeFirstPaint } from '@/components/popup/first-paint-handoff';
 import { PopupApp } from '@/components/popup/PopupApp';
-import { paintPreviewFirst } from '@/components/popup/paint-preview-first';
+import { paintPreviewFirst, startFirstPaint } from '@/components/popup/paint-preview-first';
 import { ok } from '@/utils/model';
-import { previewOf, type TabReading } from '@/utils/services';
+import { type OwnExtraction, previewOf, type TabReading } from '@/utils/services';
 import { openDb, type ReadmarkDb } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
 import { useLocale } from '../../support/i18n';
 import { useRenderRoot } from '../../support/render-root';
 
-// The popup paints "Reading…", then the article, from a small chunk; the rest of the popup (the
-// saved? look-up, Save…) loads after that paint and takes over without the article leaving the screen.
+// The popup's first script reads the tab and paints the article (and "Reading…" if that takes a
+// while); the rest of the popup (the saved? look-up, Save…) loads after that paint and takes over
+// without the article leaving the screen.
 
 const root = useRenderRoot();
 let db: ReadmarkDb;
@@ -38,13 +41,24 @@ const read: TabReading = {
 const $ = (selector: string) => root().querySelector<HTMLElement>(selector);
 
 describe('the popup’s first paint', () => {
-  test('shows "Reading…" until the tab is read, then the article, and answers it', async () => {
+  test('a usual page goes straight to its article: no "Reading…" before it, nor after', async () => {
+    const painted = paintPreviewFirst(root(), Promise.resolve(read));
+    expect($('main')).toBeNull();
+    expect(await painted).toEqual(read.article);
+    expect($('#preview-title')!.textContent).toBe('Council votes on the bridge');
+    // Past the notice's delay, the article is still what shows.
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect($('#preview-title')!.textContent).toBe('Council votes on the bridge');
+    expect($('[aria-busy]')).toBeNull();
+  });
+
+  test('says "Reading…" when the tab takes longer than a moment, then shows the article', async () => {
     let finish!: (reading: TabReading) => void;
     const reading = new Promise<TabReading>((resolve) => {
       finish = resolve;
     });
     const painted = paintPreviewFirst(root(), reading);
-    expect($('main')!.getAttribute('aria-busy')).toBe('true');
+    await vi.waitFor(() => expect($('main')!.getAttribute('aria-busy')).toBe('true'));
     expect($('#preview-title')).toBeNull();
 
     finish(read);
@@ -70,5 +84,58 @@ describe('the popup’s first paint', () => {
     await vi.waitFor(() => expect($('#save')).not.toBeNull());
     expect($('#preview-title')!.textContent).toBe('Council votes on the bridge');
     expect($('#opening')!.textContent).toBe('The town council voted on Tuesday.');
+  });
+});
+
+describe('the popup’s first script', () => {
+  beforeEach(() => {
+    root().id = 'app';
+  });
+  const pageTab = () => {
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([
+      { id: 4, url: 'https://news.example/bridge' },
+    ] as never);
+    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([
+      {
+        frameId: 0,
+        documentId: 'd',
+        result: {
+          url: 'https://news.example/bridge',
+          title: 'Bridge',
+          html: '<p>Story</p>',
+          selection: '',
+          pageScript: true,
+        },
+      },
+    ] as never);
+  };
+
+  test('leaves its reading and paint for the popup’s module (once), and loads the modules after its paint', async () => {
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 4, url: 'chrome://settings/' }] as never);
+    const loadModules = vi.fn();
+    const first = startFirstPaint(loadModules);
+    expect(takeFirstPaint()).toBe(first);
+    expect(takeFirstPaint()).toBeUndefined();
+    expect(await first.reading).toEqual({ kind: 'restricted', reason: { code: 'page-browser' } });
+    expect(await first.painted).toBeNull();
+    expect(loadModules).toHaveBeenCalled();
+  });
+
+  test('where the popup’s own Worker must extract, loads the modules first and paints what their Worker reads', async () => {
+    pageTab();
+    const loadModules = vi.fn();
+    const first = startFirstPaint(loadModules);
+    // No offscreen document here: the reading needs the modules' Worker before any paint.
+    await vi.waitFor(() => expect(loadModules).toHaveBeenCalled());
+    expect($('#preview-title')).toBeNull();
+    const own = async (): Promise<OwnExtraction> => ({
+      preview: async () => ok({ preview: read.article, complete: read.complete }),
+      whole: read.complete,
+    });
+    first.provideOwnExtraction(own);
+    expect(await first.painted).toEqual(read.article);
+    expect($('#preview-title')!.textContent).toBe('Council votes on the bridge');
+    first.clear();
+    expect(root().childNodes).toHaveLength(0);
   });
 });

@@ -16,8 +16,10 @@ import {
   extractForPreview,
   extractInWorker,
   offscreenHandlers,
+  ownWorkerExtraction,
   retryingOnce,
 } from '@/utils/services';
+import { chooseExtraction } from '@/utils/services/extract-page';
 import { makeExtracted } from '../../support/articles';
 
 // The popup's preview is painted from the article without its HTML; the HTML is sanitised after
@@ -165,6 +167,28 @@ describe('the popup’s extraction through the offscreen document', () => {
     extractions = 0;
     expect(await first.value.complete()).toEqual(ok(expected));
     expect(extractions).toBe(1);
+  });
+
+  test('with the document there, the popup’s own Worker is never asked for (the first script has none)', async () => {
+    const expected = await sanitisedWhole();
+    offscreenDocument();
+    const own = vi.fn(ownWorkerExtraction);
+    const extract = await chooseExtraction(Promise.resolve(true), () => null, own);
+    const extracted = await extract(capture);
+    if (!extracted.ok) throw new Error(JSON.stringify(extracted.error));
+    expect(await extracted.value.complete()).toEqual(ok(expected));
+    expect(own).not.toHaveBeenCalled();
+  });
+
+  test('with no document, the popup’s own Worker extracts, asked for once when the choice is made', async () => {
+    const own = vi.fn(ownWorkerExtraction);
+    const extract = await chooseExtraction(Promise.resolve(false), () => null, own);
+    expect(own).toHaveBeenCalledTimes(1);
+    const extracted = await extract(capture);
+    if (!extracted.ok) throw new Error(JSON.stringify(extracted.error));
+    expect(extracted.value.preview.title).toBe('Harbour bridge to be rebuilt');
+    expect(extractions).toBe(1);
+    expect(own).toHaveBeenCalledTimes(1);
   });
 
   test('in the popup’s own process the capture is handed to the document there, not over the channel', async () => {

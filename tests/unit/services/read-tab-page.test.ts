@@ -1,11 +1,13 @@
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
 import { browser } from 'wxt/browser';
-import { err } from '@/utils/model';
-import { readTabPage, startTabReading } from '@/utils/services';
+import { err, ok } from '@/utils/model';
+import { type OwnExtraction, previewOf, readTabFirst, readTabPage } from '@/utils/services';
+import { makeExtracted } from '../../support/articles';
 
-// The popup's first script (entrypoints/popup-start.ts) starts the tab's lookup and the capture
-// script's injection before the popup's modules load; the entry module's readTabPage takes that
-// start over instead of asking the browser again, and checks what it answers as before.
+// The popup's first script (entrypoints/popup-start.ts) reads the tab before any of the popup's
+// modules has loaded: the tab's lookup and the capture script's injection start at once, and
+// the capture goes to the offscreen document; only where that cannot extract does it ask the
+// modules for the popup's own Worker (readTabFirst's `own`).
 
 /** A Worker that answers only when a test makes it (`asked`: the last one given a page). */
 class SilentWorker {
@@ -32,15 +34,13 @@ function tabShows(url: string) {
   return vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 9, url }] as never);
 }
 
-describe('readTabPage over the start the popup’s first script made', () => {
-  test('the tab is looked up and the capture script injected once, by the start', async () => {
+describe('a tab reading', () => {
+  test('looks the tab up and injects the capture script once', async () => {
     const query = tabShows('https://news.example/story');
     // A result the check refuses: the reading ends right after the capture, before extraction.
     const inject = vi
       .spyOn(browser.scripting, 'executeScript')
       .mockResolvedValue([{ frameId: 0, documentId: 'd', result: { html: 42 } }] as never);
-    startTabReading();
-    expect(query).toHaveBeenCalledTimes(1);
     const read = await readTabPage();
     expect(read).toMatchObject({ kind: 'restricted', reason: { code: 'page-no-answer' } });
     expect(query).toHaveBeenCalledTimes(1);
@@ -48,18 +48,9 @@ describe('readTabPage over the start the popup’s first script made', () => {
     expect(inject).toHaveBeenCalledWith({ target: { tabId: 9 }, files: ['/capture.js'] });
   });
 
-  test('a start is taken once: the next reading asks the browser again', async () => {
-    const query = tabShows('chrome://settings/');
-    startTabReading();
-    await readTabPage();
-    await readTabPage();
-    expect(query).toHaveBeenCalledTimes(2);
-  });
-
   test('a page Readmark may not touch is explained, and nothing is injected into it', async () => {
     tabShows('chrome://settings/');
     const inject = vi.spyOn(browser.scripting, 'executeScript');
-    startTabReading();
     expect(await readTabPage()).toEqual({ kind: 'restricted', reason: { code: 'page-browser' } });
     expect(inject).not.toHaveBeenCalled();
   });
@@ -71,13 +62,11 @@ describe('readTabPage over the start the popup’s first script made', () => {
         'Cannot access contents of url "chrome://newtab/". Extension manifest must request permission.',
       ),
     );
-    startTabReading();
     expect(await readTabPage()).toEqual({ kind: 'restricted', reason: { code: 'page-browser' } });
   });
 
   test('a failed tab lookup rejects the reading (the popup shows it as an error)', async () => {
     vi.spyOn(browser.tabs, 'query').mockRejectedValue(new Error('No current window'));
-    startTabReading();
     await expect(readTabPage()).rejects.toThrow('No current window');
   });
 });
@@ -115,7 +104,6 @@ describe('the in-page UI and the extraction', () => {
 
   test('is injected when the extraction answers, before the reading ends, not beside it', async () => {
     const pageScriptInjected = pageCaptured(31);
-    startTabReading();
     const reading = readTabPage();
     await expect.poll(() => asked).not.toBeNull();
     expect(pageScriptInjected()).toBe(false);
@@ -126,12 +114,54 @@ describe('the in-page UI and the extraction', () => {
 
   test('is injected without waiting longer for an extraction that takes its time', async () => {
     const pageScriptInjected = pageCaptured(32);
-    startTabReading();
     const reading = readTabPage();
     await expect.poll(() => asked).not.toBeNull();
     // No answer yet: the bound (100 ms after the capture) attaches the page's UI all the same.
     await expect.poll(pageScriptInjected, { timeout: 2_000 }).toBe(true);
     answer();
     await reading;
+  });
+});
+
+describe('the popup’s first script’s reading', () => {
+  const whole = makeExtracted({ title: 'Council votes on the bridge', url: 'https://news.example/story' });
+
+  test('where no offscreen document can extract, the popup’s own Worker is asked for once and reads the capture', async () => {
+    vi.spyOn(browser.tabs, 'query').mockResolvedValue([
+      { id: 7, url: 'https://news.example/story' },
+    ] as never);
+    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([
+      {
+        frameId: 0,
+        documentId: 'd',
+        result: {
+          url: 'https://news.example/story',
+          title: 'Story',
+          html: '<p>Story</p>',
+          selection: '',
+          pageScript: false,
+        },
+      },
+    ] as never);
+    const preview = vi.fn<OwnExtraction['preview']>(async () =>
+      ok({ preview: previewOf(whole), complete: async () => ok(whole) }),
+    );
+    const own = vi.fn(async (): Promise<OwnExtraction> => ({ preview, whole: async () => ok(whole) }));
+
+    const read = await readTabFirst(own);
+    expect(read).toMatchObject({ kind: 'read', tabId: 7, article: { title: 'Council votes on the bridge' } });
+    expect(own).toHaveBeenCalledTimes(1);
+    // The capture it was given is the one bound to the tab's own address.
+    expect(preview.mock.calls[0]![0]).toMatchObject({
+      url: 'https://news.example/story',
+      html: '<p>Story</p>',
+    });
+  });
+
+  test('a failed tab lookup rejects it, as the popup’s own reading does', async () => {
+    vi.spyOn(browser.tabs, 'query').mockRejectedValue(new Error('No current window'));
+    await expect(readTabFirst(async () => ({ preview: vi.fn(), whole: vi.fn() }))).rejects.toThrow(
+      'No current window',
+    );
   });
 });
