@@ -10,8 +10,8 @@ export interface FirstPaint {
   /** The article painted, or null: nothing to preview (the popup then says why). */
   painted: Promise<ArticlePreview | null>;
   /**
-   * Takes the first paint off the root, for the popup to render its own tree there: each bundle
-   * has its own Preact, and each renders only its own tree.
+   * Unmounts the first paint, whose root the popup's own then replaces: each bundle has its own
+   * copy of Preact, and a copy diffing against the other's tree left the popup blank.
    */
   clear(): void;
   /**

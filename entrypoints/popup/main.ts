@@ -16,6 +16,11 @@ void first.then(async ({ reading, painted, clear, provideOwnExtraction }) => {
   provideOwnExtraction(ownWorkerExtraction);
   const early = await painted;
   const { mountPopup } = await import('@/components/popup');
+  // The popup renders into a root of its own, swapped in for the first paint's: that one was
+  // rendered by the first script's own copy of Preact, whose tree this copy must not diff against.
+  const root = document.createElement('div');
+  root.id = 'app';
+  mountPopup(root, reading, early);
   clear();
-  mountPopup(document.getElementById('app')!, reading, early);
+  document.getElementById('app')!.replaceWith(root);
 });

@@ -55,6 +55,7 @@ export {
   warmUpExtraction,
 } from './extract-in-worker';
 export {
+  chooseExtraction,
   choosePopupExtraction,
   extractPage,
   type OwnExtraction,

@@ -10,6 +10,7 @@ import {
 } from '@/utils/messaging';
 import { err, ok, type Result } from '@/utils/model';
 import {
+  chooseExtraction,
   choosePopupExtraction,
   createHeldExtractions,
   type ExtractWorkerAnswer,
@@ -19,7 +20,6 @@ import {
   ownWorkerExtraction,
   retryingOnce,
 } from '@/utils/services';
-import { chooseExtraction } from '@/utils/services/extract-page';
 import { makeExtracted } from '../../support/articles';
 
 // The popup's preview is painted from the article without its HTML; the HTML is sanitised after
