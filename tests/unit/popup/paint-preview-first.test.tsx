@@ -10,6 +10,7 @@ import { ok } from '@/utils/model';
 import { type OwnExtraction, previewOf, type TabReading } from '@/utils/services';
 import { openDb, type ReadmarkDb } from '@/utils/storage';
 import { makeExtracted } from '../../support/articles';
+import { mockCapturedTab } from '../../support/captured-tab';
 import { useLocale } from '../../support/i18n';
 import { useRenderRoot } from '../../support/render-root';
 
@@ -91,24 +92,6 @@ describe('the popup’s first script', () => {
   beforeEach(() => {
     root().id = 'app';
   });
-  const pageTab = () => {
-    vi.spyOn(browser.tabs, 'query').mockResolvedValue([
-      { id: 4, url: 'https://news.example/bridge' },
-    ] as never);
-    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([
-      {
-        frameId: 0,
-        documentId: 'd',
-        result: {
-          url: 'https://news.example/bridge',
-          title: 'Bridge',
-          html: '<p>Story</p>',
-          selection: '',
-          pageScript: true,
-        },
-      },
-    ] as never);
-  };
 
   test('leaves its reading and paint for the popup’s module (once), and loads the modules after its paint', async () => {
     vi.spyOn(browser.tabs, 'query').mockResolvedValue([{ id: 4, url: 'chrome://settings/' }] as never);
@@ -122,7 +105,7 @@ describe('the popup’s first script', () => {
   });
 
   test('where the popup’s own Worker must extract, loads the modules first and paints what their Worker reads', async () => {
-    pageTab();
+    mockCapturedTab(4, 'https://news.example/bridge', true);
     const loadModules = vi.fn();
     const first = startFirstPaint(loadModules);
     // No offscreen document here: the reading needs the modules' Worker before any paint.

@@ -3,6 +3,7 @@ import { browser } from 'wxt/browser';
 import { err, ok } from '@/utils/model';
 import { type OwnExtraction, previewOf, readTabFirst, readTabPage } from '@/utils/services';
 import { makeExtracted } from '../../support/articles';
+import { mockCapturedTab } from '../../support/captured-tab';
 
 // The popup's first script (entrypoints/popup-start.ts) reads the tab before any of the popup's
 // modules has loaded: the tab's lookup and the capture script's injection start at once, and
@@ -127,22 +128,7 @@ describe('the popup’s first script’s reading', () => {
   const whole = makeExtracted({ title: 'Council votes on the bridge', url: 'https://news.example/story' });
 
   test('where no offscreen document can extract, the popup’s own Worker is asked for once and reads the capture', async () => {
-    vi.spyOn(browser.tabs, 'query').mockResolvedValue([
-      { id: 7, url: 'https://news.example/story' },
-    ] as never);
-    vi.spyOn(browser.scripting, 'executeScript').mockResolvedValue([
-      {
-        frameId: 0,
-        documentId: 'd',
-        result: {
-          url: 'https://news.example/story',
-          title: 'Story',
-          html: '<p>Story</p>',
-          selection: '',
-          pageScript: false,
-        },
-      },
-    ] as never);
+    mockCapturedTab(7, 'https://news.example/story');
     const preview = vi.fn<OwnExtraction['preview']>(async () =>
       ok({ preview: previewOf(whole), complete: async () => ok(whole) }),
     );
