@@ -77,19 +77,7 @@ describe('the in-page UI and the extraction', () => {
   // without asking the page first; when is what these tests are about (README, preview speed,
   // eleventh round: beside the extraction it took the cores from the Worker).
   function pageCaptured(tabId: number) {
-    vi.spyOn(browser.tabs, 'query').mockResolvedValue([
-      { id: tabId, url: 'https://news.example/story' },
-    ] as never);
-    const capture = {
-      url: 'https://news.example/story',
-      title: 'Story',
-      html: '<html><body><p>Story</p></body></html>',
-      selection: '',
-      pageScript: false,
-    };
-    const inject = vi
-      .spyOn(browser.scripting, 'executeScript')
-      .mockImplementation(async () => [{ frameId: 0, documentId: 'd', result: capture }] as never);
+    const inject = mockCapturedTab(tabId, 'https://news.example/story');
     return () =>
       inject.mock.calls.some(
         ([call]) => (call as { files?: string[] }).files?.[0] === '/content-scripts/content.js',
